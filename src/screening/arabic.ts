@@ -1,0 +1,221 @@
+// Arabic-script names against their Latin spellings.
+//
+// Arabic writes consonants and long vowels (ا و ي) but not short vowels, and every Latin spelling fills
+// the short vowels in differently: محمد is Muhammad, Mohammed, Mohamed. A plain consonant skeleton would
+// accept those, but also accept محمود (Mahmud) for Muhammad, or حسين (Husayn) for Hasan: names one letter
+// apart. So the Arabic token becomes a *frame* of consonant classes and long vowels, and a small dynamic
+// programme aligns it with the Latin letters: Latin short vowels are free, each Arabic long vowel needs a
+// compatible Latin vowel (or w/y), and each consonant needs one of its customary romanisations.
+
+/** Frame symbols: lower-case consonant classes; A/U/I long vowels (or w/y); ' ayn/hamza; @ ta marbuta. */
+const FRAME: Record<string, string> = {
+  ا: "A",
+  أ: "A",
+  إ: "A",
+  آ: "A",
+  ٱ: "A",
+  ى: "A",
+  ء: "'",
+  ؤ: "'",
+  ئ: "'",
+  ع: "'",
+  ب: "b",
+  ت: "t",
+  ث: "T",
+  ج: "j",
+  ح: "h",
+  خ: "x",
+  د: "d",
+  ذ: "D",
+  ر: "r",
+  ز: "z",
+  س: "s",
+  ش: "S",
+  ص: "s",
+  ض: "d",
+  ط: "t",
+  ظ: "D",
+  غ: "g",
+  ف: "f",
+  ق: "q",
+  ك: "k",
+  ل: "l",
+  م: "m",
+  ن: "n",
+  ه: "h",
+  و: "U",
+  ي: "I",
+  ة: "@",
+  پ: "p",
+  چ: "C",
+  ژ: "Z",
+  گ: "g",
+  ک: "k",
+  ی: "I",
+  ٹ: "t",
+  ڈ: "d",
+  ڑ: "r",
+  ں: "n",
+  ھ: "h",
+  ہ: "h",
+  ۂ: "h",
+  ے: "I",
+  ۓ: "I",
+  ې: "I",
+  ۍ: "I",
+  ټ: "t",
+  ډ: "d",
+  ړ: "r",
+  ږ: "Z",
+  ښ: "S",
+  ځ: "z",
+  څ: "s",
+  ڼ: "n",
+};
+
+/** Latin consonant units each frame consonant may be written as. */
+const CONSONANTS: Record<string, readonly string[]> = {
+  b: ["b", "p"],
+  t: ["t", "th"],
+  T: ["th", "s", "t"],
+  j: ["j", "g", "dj", "dzh", "zh", "c", "dz"],
+  h: ["h", "kh", "ch"],
+  x: ["kh", "h", "ch", "x", "k"],
+  d: ["d", "dh", "z", "t"],
+  D: ["dh", "z", "d", "th"],
+  r: ["r"],
+  z: ["z", "dh", "s"],
+  s: ["s", "c", "ts"],
+  S: ["sh", "ch", "sch", "s", "x"],
+  g: ["gh", "g", "r"],
+  f: ["f", "ph", "v"],
+  q: ["q", "k", "g", "c", "ck", "gh"],
+  k: ["k", "c", "ck", "q"],
+  l: ["l"],
+  m: ["m"],
+  n: ["n"],
+  p: ["p", "b"],
+  C: ["ch", "tch", "c"],
+  Z: ["zh", "j", "z", "g"],
+};
+
+/** Latin vowel letters compatible with each long vowel. */
+const LONG_VOWELS: Record<string, RegExp> = { A: /[aeo]/, U: /[uo]/, I: /[iey]/ };
+/** Long vowels that can also be the consonants w and y. */
+const SEMIVOWEL_CONSONANTS: Record<string, readonly string[]> = { U: ["w", "v"], I: ["y", "j"], A: [] };
+
+const DIGRAPHS = [
+  "dzh",
+  "tch",
+  "sch",
+  "sh",
+  "ch",
+  "kh",
+  "th",
+  "dh",
+  "gh",
+  "zh",
+  "ph",
+  "dj",
+  "ck",
+  "ts",
+  "dz",
+];
+
+export function arabicFrame(token: string): string {
+  let out = "";
+  for (const ch of token.replace(/[\u064b-\u065f\u0670\u0640]/g, "")) out += FRAME[ch] ?? "";
+  // Shadda (doubling) is not written in lists; a doubled letter in the frame is one sound.
+  return out.replace(/([a-zA-Z])\1+/g, "$1");
+}
+
+type Unit = { text: string; vowel: boolean };
+
+/** Latin units: digraphs, single consonants, and runs of vowels (y counted as a vowel). */
+function latinUnits(latin: string): Unit[] {
+  const s = latin.replace(/([b-df-hj-np-tv-xz])\1+/g, "$1");
+  const units: Unit[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const vowels = /^[aeiouy]+/.exec(s.slice(i));
+    if (vowels) {
+      units.push({ text: vowels[0], vowel: true });
+      i += vowels[0].length;
+      continue;
+    }
+    const di = DIGRAPHS.find((d) => s.startsWith(d, i));
+    const text = di ?? s[i]!;
+    units.push({ text, vowel: false });
+    i += text.length;
+  }
+  return units;
+}
+
+/**
+ * Minimum edit cost aligning an Arabic frame with a folded Latin spelling under the rules above.
+ * Costs: 0 for a customary correspondence, 1 for each substituted, missing or extra letter.
+ */
+export function frameCost(frame: string, latin: string): number {
+  const units = latinUnits(latin);
+  const n = frame.length;
+  const m = units.length;
+  const INF = 1e9;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+  dp[0]![0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = dp[i]![j]!;
+      if (here >= INF) continue;
+      const relax = (ii: number, jj: number, cost: number) => {
+        if (here + cost < dp[ii]![jj]!) dp[ii]![jj] = here + cost;
+      };
+      const f = frame[i];
+      const u = units[j];
+      // Short vowels, and a Latin h lengthening a final vowel, are not in the frame. A doubled vowel or
+      // diphthong (ou, ee, ai) stands for a written long vowel, so leaving it unmatched costs.
+      if (u?.vowel) relax(i, j + 1, u.text.length >= 2 ? 1 : 0);
+      else if (u && u.text === "h" && j === m - 1 && units[j - 1]?.vowel) relax(i, j + 1, 0);
+      if (f !== undefined) {
+        const silent = f === "'" || f === "@" || (f === "A" && i === 0) || (f === "h" && i === n - 1);
+        if (silent) relax(i + 1, j, 0);
+        else relax(i + 1, j, 1);
+      }
+      if (u && !u.vowel) relax(i, j + 1, 1);
+      if (f === undefined || !u) continue;
+      if (u.vowel) {
+        const long = LONG_VOWELS[f];
+        if (long?.test(u.text) || f === "'" || f === "@") relax(i + 1, j + 1, 0);
+        else relax(i + 1, j + 1, 1);
+        // One Latin vowel run can spell two long vowels in a row (Ziad: ي + ا).
+        const next = frame[i + 1];
+        const nextLong = next ? LONG_VOWELS[next] : undefined;
+        if (
+          long &&
+          nextLong &&
+          u.text.length >= 2 &&
+          long.test(u.text[0]!) &&
+          nextLong.test(u.text.at(-1)!)
+        ) {
+          relax(i + 2, j + 1, 0);
+        }
+      } else {
+        const ok = CONSONANTS[f]?.includes(u.text) || SEMIVOWEL_CONSONANTS[f]?.includes(u.text);
+        relax(i + 1, j + 1, ok ? 0 : 1);
+        // Ta marbuta is "-at" in construct state (Fatimat, Hamzat).
+        if (f === "@" && u.text === "t") relax(i + 1, j + 1, 0);
+      }
+    }
+  }
+  return dp[n]![m]!;
+}
+
+/** Similarity of an Arabic-script token (as a frame) and a Latin spelling. */
+export function arabicLatinSimilarity(frame: string, latin: string): number {
+  if (!frame || !latin) return 0;
+  const cost = frameCost(frame, latin);
+  const consonants = frame.replace(/[AUI'@]/g, "").length;
+  if (cost === 0) return consonants >= 3 ? 0.93 : consonants === 2 ? 0.88 : 0.8;
+  // One letter off is a typo only in a long name: short Arabic names one letter apart are other names.
+  if (cost === 1 && consonants >= 4) return 0.72;
+  return 0;
+}

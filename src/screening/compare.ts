@@ -1,0 +1,229 @@
+// Token similarity and whole-name alignment. The scoring is order-free (LAST, First; family name first
+// or last) and tells a *missing* name part (dropped middle name: mild) from a *different* one (another
+// father's name in the same slot: strong evidence of another person).
+import { arabicLatinSimilarity } from "./arabic.js";
+import { editDistance } from "./similarity.js";
+import type { NameToken } from "./tokens.js";
+import type { TokenAlignment } from "./types.js";
+
+export interface TokenSim {
+  sim: number;
+  method: string;
+}
+
+const NONE: TokenSim = { sim: 0, method: "none" };
+
+/** Pairs below this similarity are not aligned at all. */
+export const MIN_PAIR_SIMILARITY = 0.7;
+
+/** Edits tolerated for a token of this length: none for short tokens, more for long ones. */
+export function allowedEdits(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 5) return 1;
+  if (length <= 10) return 2;
+  return 3;
+}
+
+function typoSimilarity(a: string, b: string): number {
+  const len = Math.max(a.length, b.length);
+  const allowed = allowedEdits(len);
+  if (allowed === 0) return 0;
+  const d = editDistance(a, b, allowed);
+  if (d > allowed) return 0;
+  return 1 - d / len;
+}
+
+/** How alike two tokens are, and why. Symmetric. */
+export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
+  if (a.kind === "number" || b.kind === "number") {
+    return a.kind === b.kind && a.norm === b.norm ? { sim: 1, method: "exact" } : NONE;
+  }
+  if (a.norm === b.norm) return { sim: 1, method: "exact" };
+  if (a.kind === "initial" || b.kind === "initial") {
+    if (a.kind === "initial" && b.kind === "initial") return NONE;
+    return a.norm[0] === b.norm[0] ? { sim: 0.85, method: "initial" } : NONE;
+  }
+  if (a.groups && b.groups && a.groups.some((g) => b.groups!.includes(g)))
+    return { sim: 0.92, method: "cognate" };
+  if (a.frame || b.frame) {
+    if (a.frame && b.frame)
+      return editDistance(a.frame, b.frame, 1) <= 1 && a.frame.length >= 4
+        ? { sim: 0.8, method: "arabic spelling, one letter" }
+        : NONE;
+    const [arabic, latin] = a.frame ? [a, b] : [b, a];
+    if (latin.vowelless) return NONE;
+    const sim = arabicLatinSimilarity(arabic.frame!, latin.norm);
+    return sim > 0 ? { sim, method: "arabic script ↔ latin spelling" } : NONE;
+  }
+  if (a.vowelless || b.vowelless) {
+    // Only the consonants were written: compare skeletons, and trust short ones less.
+    if (a.skel.length === 0 || b.skel.length === 0) return NONE;
+    if (a.skel === b.skel) {
+      const n = a.skel.length;
+      return { sim: n >= 3 ? 0.92 : n === 2 ? 0.85 : 0.75, method: "consonant skeleton" };
+    }
+    const n = Math.min(a.skel.length, b.skel.length);
+    if (n >= 4 && editDistance(a.skel, b.skel, 1) <= 1)
+      return { sim: 0.78, method: "consonant skeleton, one edit" };
+    return NONE;
+  }
+  const len = Math.max(a.norm.length, b.norm.length);
+  if (a.phon === b.phon) return { sim: len >= 4 ? 0.95 : 0.88, method: "phonetic" };
+  if (a.vkey === b.vkey) return { sim: a.phon.length >= 5 ? 0.9 : 0.8, method: "vowel variant" };
+  const typo = Math.max(typoSimilarity(a.norm, b.norm), 0.97 * typoSimilarity(a.phon, b.phon));
+  return typo >= MIN_PAIR_SIMILARITY ? { sim: typo, method: "spelling (edit distance)" } : NONE;
+}
+
+export interface NameAlignment {
+  score: number;
+  alignment: TokenAlignment[];
+  unmatchedQuery: string[];
+  unmatchedCandidate: string[];
+}
+
+/** Weight of an unmatched token that has a differing counterpart on the other side (another name). */
+const CONFLICT_PENALTY = 1.5;
+/** Weight of an unmatched token with no counterpart (a name part one side simply leaves out). */
+const EXTRA_PENALTY = 0.35;
+
+/**
+ * People drop middle names and patronymics all the time; companies rarely drop a distinctive word
+ * (Deutsche Bank vs Deutsche Bank Trust Company are different legal persons).
+ */
+export function extraPenaltyFor(schema: string): number {
+  return schema === "person" ? EXTRA_PENALTY : 0.6;
+}
+
+interface Pair {
+  q: number[];
+  c: number[];
+  sim: number;
+  method: string;
+}
+
+function joined(tokens: readonly NameToken[], i: number): { norm: string; phon: string } {
+  return { norm: tokens[i]!.norm + tokens[i + 1]!.norm, phon: tokens[i]!.phon + tokens[i + 1]!.phon };
+}
+
+/** Two adjacent tokens on one side written as one on the other: Abdul Rahman / Abdulrahman, PolPot. */
+function compoundPairs(
+  single: readonly NameToken[],
+  split: readonly NameToken[],
+  singleIsQuery: boolean,
+): Pair[] {
+  const out: Pair[] = [];
+  for (let i = 0; i + 1 < split.length; i++) {
+    const j = joined(split, i);
+    for (let k = 0; k < single.length; k++) {
+      const t = single[k]!;
+      if (t.kind === "initial" || t.kind === "number") continue;
+      let sim = 0;
+      if (t.norm === j.norm) sim = 0.97;
+      else if (t.phon === j.phon) sim = 0.93;
+      else {
+        const typo = typoSimilarity(t.norm, j.norm);
+        if (typo >= 0.85) sim = typo * 0.95;
+      }
+      if (sim === 0) continue;
+      out.push(
+        singleIsQuery
+          ? { q: [k], c: [i, i + 1], sim, method: "joined/split tokens" }
+          : { q: [i, i + 1], c: [k], sim, method: "joined/split tokens" },
+      );
+    }
+  }
+  return out;
+}
+
+export type SimFn = (q: NameToken, c: NameToken, qi: number, ci: number) => TokenSim;
+
+const directSim: SimFn = (q, c) => tokenSimilarity(q, c);
+
+/**
+ * Aligns two names token by token (best pairs first) and scores the alignment in 0..1.
+ * `sim` lets the screener pass cached token similarities.
+ */
+export function alignNames(
+  query: readonly NameToken[],
+  cand: readonly NameToken[],
+  sim: SimFn = directSim,
+  extraPenalty = EXTRA_PENALTY,
+): NameAlignment {
+  const pairs: Pair[] = [];
+  for (let i = 0; i < query.length; i++) {
+    for (let j = 0; j < cand.length; j++) {
+      const s = sim(query[i]!, cand[j]!, i, j);
+      if (s.sim >= MIN_PAIR_SIMILARITY) pairs.push({ q: [i], c: [j], sim: s.sim, method: s.method });
+    }
+  }
+  if (query.length > 1 || cand.length > 1) {
+    pairs.push(...compoundPairs(query, cand, true), ...compoundPairs(cand, query, false));
+  }
+  const weightOf = (tokens: readonly NameToken[], idx: number[]) =>
+    idx.reduce((w, i) => w + tokens[i]!.weight, 0);
+  // Best pairs first; between equals, the heavier (more identifying) pair wins.
+  pairs.sort(
+    (x, y) =>
+      y.sim - x.sim ||
+      weightOf(query, y.q) + weightOf(cand, y.c) - weightOf(query, x.q) - weightOf(cand, x.c),
+  );
+  const usedQ = new Uint8Array(query.length);
+  const usedC = new Uint8Array(cand.length);
+  const alignment: TokenAlignment[] = [];
+  let matched = 0;
+  let pairWeight = 0;
+  let identifying = false;
+  for (const p of pairs) {
+    if (p.q.some((i) => usedQ[i]) || p.c.some((j) => usedC[j])) continue;
+    for (const i of p.q) usedQ[i] = 1;
+    for (const j of p.c) usedC[j] = 1;
+    const w = (weightOf(query, p.q) + weightOf(cand, p.c)) / 2;
+    matched += w * p.sim;
+    pairWeight += w;
+    if (p.method !== "initial" && p.q.some((i) => isIdentifying(query[i]!))) identifying = true;
+    alignment.push({
+      query: p.q.map((i) => query[i]!.text).join(" "),
+      candidate: p.c.map((j) => cand[j]!.text).join(" "),
+      similarity: round(p.sim),
+      method: p.method,
+    });
+  }
+  const unmatchedQuery: string[] = [];
+  const unmatchedCandidate: string[] = [];
+  let uq = 0;
+  let uc = 0;
+  query.forEach((t, i) => {
+    if (usedQ[i]) return;
+    uq += unmatchedWeight(t);
+    unmatchedQuery.push(t.text);
+  });
+  cand.forEach((t, j) => {
+    if (usedC[j]) return;
+    uc += unmatchedWeight(t);
+    unmatchedCandidate.push(t.text);
+  });
+  let conflict = Math.min(uq, uc);
+  const extra = uq + uc - 2 * conflict;
+  // Two different legal forms (AG vs GmbH) are two different companies, not a dropped suffix.
+  const legalQ = query.some((t, i) => !usedQ[i] && t.kind === "legal");
+  const legalC = cand.some((t, j) => !usedC[j] && t.kind === "legal");
+  if (legalQ && legalC) conflict += 0.5;
+  const denominator = pairWeight + CONFLICT_PENALTY * conflict + extraPenalty * extra;
+  let score = denominator > 0 ? matched / denominator : 0;
+  // Initials, particles and titles alone never identify anyone (N.N. vs Nursultan Nazarbayev).
+  if (!identifying) score = Math.min(score, 0.5);
+  return { score, alignment, unmatchedQuery, unmatchedCandidate };
+}
+
+/** Legal forms, titles and filler words are routinely left out: missing them says little. */
+function unmatchedWeight(t: NameToken): number {
+  return t.kind === "legal" || t.kind === "honorific" || t.kind === "stopword" ? t.weight / 2 : t.weight;
+}
+
+function isIdentifying(t: NameToken): boolean {
+  return t.kind === "name" || t.kind === "number";
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

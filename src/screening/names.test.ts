@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { alignNamePair, compareNames } from "./names.js";
+import { DEFAULT_THRESHOLDS } from "./thresholds.js";
+
+const REFER = DEFAULT_THRESHOLDS.refer;
+
+// Real names of public figures and listed persons, in their own script and a Latin spelling in real use.
+const CROSS_SCRIPT_MATCHES: [string, string][] = [
+  // Serbian and Macedonian Cyrillic against their Latin alphabets and ASCII passport forms
+  ["Александар Вучић", "Aleksandar Vučić"],
+  ["Александар Вучић", "Aleksandar Vucic"],
+  ["Слободан Милошевић", "Slobodan Milošević"],
+  ["Радован Караџић", "Radovan Karadžić"],
+  ["Ратко Младић", "Ratko Mladić"],
+  ["Ђорђе Балашевић", "Đorđe Balašević"],
+  ["Ђорђе Балашевић", "Djordje Balasevic"],
+  ["Јован Јовановић", "Jovan Jovanović"],
+  ["Ѓорге Иванов", "Gjorge Ivanov"],
+  ["Зоран Заев", "Zoran Zaev"],
+  // Russian and Ukrainian Cyrillic in BGN/PCGN, ICAO 9303 and German romanisations
+  ["Владимир Путин", "Vladimir Putin"],
+  ["Сергей Лавров", "Sergey Lavrov"],
+  ["Сергей Лавров", "Sergei Lavrov"],
+  ["Михаил Горбачёв", "Mikhail Gorbachev"],
+  ["Михаил Горбачёв", "Michail Gorbatschow"],
+  ["Юрий Гагарин", "Yuri Gagarin"],
+  ["Юрий Гагарин", "Iurii Gagarin"],
+  ["Дмитрий Медведев", "Dmitry Medvedev"],
+  ["Евгений Пригожин", "Yevgeny Prigozhin"],
+  ["Алексей Навальный", "Alexei Navalny"],
+  ["Рамзан Кадыров", "Ramzan Kadyrov"],
+  ["Володимир Зеленський", "Volodymyr Zelenskyy"],
+  ["Григорій Сковорода", "Hryhorii Skovoroda"],
+  // Greek
+  ["Αλέξης Τσίπρας", "Alexis Tsipras"],
+  ["Κυριάκος Μητσοτάκης", "Kyriakos Mitsotakis"],
+  ["Γιώργος Παπανδρέου", "Giorgos Papandreou"],
+  ["Νίκος Αναστασιάδης", "Nikos Anastasiades"],
+  // Arabic: one written form, many Latin spellings
+  ["محمد", "Mohammed"],
+  ["محمد", "Muhammad"],
+  ["محمد", "Mohamed"],
+  ["محمود", "Mahmoud"],
+  ["حسين", "Hussein"],
+  ["حسين", "Husayn"],
+  ["عبد الرحمن", "Abd al-Rahman"],
+  ["عبد الرحمن", "Abdurrahman"],
+  ["عبد الرحمن", "Abdelrahman"],
+  ["عبدالرحمن", "Abdul Rahman"],
+  ["أسامة بن لادن", "Osama bin Laden"],
+  ["أيمن الظواهري", "Ayman al-Zawahiri"],
+  ["صدام حسين", "Saddam Hussein"],
+  ["عمر البشير", "Omar al-Bashir"],
+  ["حسن نصرالله", "Hassan Nasrallah"],
+  ["يوسف", "Youssef"],
+  ["إبراهيم", "Ibrahim"],
+  // Persian and Urdu letters
+  ["حسن روحانی", "Hassan Rouhani"],
+  ["جواد ظریف", "Javad Zarif"],
+  ["نواز شریف", "Nawaz Sharif"],
+  ["عمران خان", "Imran Khan"],
+];
+
+const LATIN_MATCHES: [string, string][] = [
+  ["Ahmet Davutoğlu", "Ahmet Davutoglu"],
+  ["Recep Tayyip Erdoğan", "ERDOGAN, Recep Tayyip"],
+  ["Edi Rama", "Edi Ramë"],
+  ["Hashim Thaçi", "Hashim Thaci"],
+  ["Klaus Müller", "Klaus Mueller"],
+  ["Abdulrahman Salek", "Abdul Rahman Salek"],
+  ["VladimirPutin", "Vladimir Putin"],
+  ["Muhammad Omar", "Mohammed Omar"],
+  ["Abd al-Rahman Mustafa al-Qaduli", "Abdul Rahman Mustafa Al Qaduli"],
+  ["N. Nazarbayev", "Nursultan Nazarbayev"],
+  ["Mohamed Ali Mubarak", "Mohamed Mubarak"],
+];
+
+const NON_MATCHES: [string, string][] = [
+  ["George Bush", "George Habbash"],
+  ["محمود", "Muhammad"],
+  ["حسين", "Hasan"],
+  ["حسن", "Hussein"],
+  ["Hafez Makhlouf", "Rami Makhlouf"],
+  ["Barack Obama", "Michelle Obama"],
+  ["ATIQULLAH ABDUL MOHAMMAD", "ATIQULLAH WALI MOHAMMAD"],
+  ["Ante Plenković", "Andrej Plenković"],
+  ["N.N.", "Nursultan Nazarbayev"],
+  ["Deutsche Bank AG", "Deutsche Bank GmbH"],
+];
+
+describe("cross-script name matching", () => {
+  it("covers at least 40 real cross-script pairs", () => {
+    expect(CROSS_SCRIPT_MATCHES.length).toBeGreaterThanOrEqual(40);
+  });
+  it.each(CROSS_SCRIPT_MATCHES)("%s ≈ %s", (a, b) => {
+    expect(compareNames(a, b)).toBeGreaterThanOrEqual(REFER);
+    expect(compareNames(b, a)).toBeCloseTo(compareNames(a, b), 6);
+  });
+  it.each(LATIN_MATCHES)("%s ≈ %s", (a, b) => {
+    expect(compareNames(a, b)).toBeGreaterThanOrEqual(REFER);
+  });
+});
+
+describe("names that must not match", () => {
+  it.each(NON_MATCHES)("%s ≠ %s", (a, b) => {
+    const schema = /\b(AG|GmbH)\b/.test(a) ? "organization" : "person";
+    expect(compareNames(a, b, schema)).toBeLessThan(REFER);
+  });
+});
+
+describe("alignment explanation", () => {
+  it("lists which tokens aligned and how", () => {
+    const a = alignNamePair("Usama bin Ladin", "أسامة بن لادن");
+    expect(a.alignment.map((x) => [x.query, x.candidate])).toEqual(
+      expect.arrayContaining([
+        ["Usama", "أسامة"],
+        ["bin", "بن"],
+        ["Ladin", "لادن"],
+      ]),
+    );
+    expect(a.alignment.find((x) => x.query === "Usama")?.method).toBe("arabic script ↔ latin spelling");
+    expect(a.unmatchedQuery).toEqual([]);
+  });
+  it("tells a dropped middle name from a different one", () => {
+    const dropped = compareNames("RAMZI ABDULLAH BINALSHIBH", "RAMZI MOHAMED ABDULLAH BINALSHIBH");
+    const swapped = compareNames("RAMZI AHMED ABDULLAH BINALSHIBH", "RAMZI MOHAMED ABDULLAH BINALSHIBH");
+    expect(dropped).toBeGreaterThan(swapped);
+  });
+});

@@ -1,0 +1,418 @@
+// The screening index and query path. Candidate generation goes through an inverted index over several
+// keys per distinct token (folded spelling, phonetic key, vowel-free key, consonant skeleton, one-deletion
+// neighbourhood for typos, cognate group); only candidates are scored. The index is immutable: a new list
+// version builds a new screener, and the caller swaps the reference while queries run on the old one.
+import { countryCode } from "../shared/countries.js";
+import type { Entity } from "../watchlists/model.js";
+import {
+  alignNames,
+  extraPenaltyFor,
+  MIN_PAIR_SIMILARITY,
+  round,
+  type TokenSim,
+  tokenSimilarity,
+} from "./compare.js";
+import {
+  compareBirthDate,
+  compareDocuments,
+  compareGender,
+  compareNationality,
+  DOCUMENT_MATCH_FLOOR,
+  normaliseDocumentNumber,
+} from "./features.js";
+import { DEFAULT_THRESHOLDS } from "./thresholds.js";
+import { type NameSchema, type NameToken, tokenizeName } from "./tokens.js";
+import type {
+  Explanation,
+  FeatureContribution,
+  Match,
+  Screener,
+  ScreenerOptions,
+  ScreeningQuery,
+  ScreeningResult,
+  Thresholds,
+} from "./types.js";
+
+/** A weak (low-quality) alias alone is thin evidence: lists mark them so for a reason. */
+const WEAK_ALIAS_PENALTY = 0.08;
+/** Candidates scored in full per query; ranked by the index's partial score. */
+const MAX_CANDIDATES = 300;
+/**
+ * Share of the query's identifying weight a name must match to reach `refer` (see the bound in
+ * the design note of bench/README.md). Query tokens are visited rarest first; once the unvisited
+ * tokens weigh less than this, names that matched none of the visited ones cannot qualify.
+ */
+const MIN_QUERY_SHARE = 0.5;
+
+type NameKind = Explanation["matchedNameKind"];
+
+interface IndexedName {
+  entity: number;
+  kind: NameKind;
+  text: string;
+  /** The name's tokens as ids into the shared vocabulary (no per-occurrence token objects: memory). */
+  tokens: Int32Array;
+}
+
+interface Index {
+  entities: readonly Entity[];
+  names: IndexedName[];
+  vocab: NameToken[];
+  /** vocab id → ids of the names that contain it */
+  postings: Int32Array[];
+  /** lookup key → vocab ids */
+  keys: Map<string, Int32Array>;
+  /** normalised document number → entity ids */
+  documents: Map<string, number[]>;
+}
+
+function tokenKeys(t: NameToken): string[] {
+  const keys = [`n:${t.norm}`];
+  if (t.kind === "number") return keys;
+  if (!t.vowelless) {
+    keys.push(`p:${t.phon}`, `v:${t.vkey}`);
+    if (t.phon.length >= 4) for (const d of deletions(t.phon)) keys.push(`d:${d}`);
+    keys.push(`d:${t.phon}`);
+  }
+  if (t.skel.length >= 2) keys.push(`s:${t.skel}`);
+  if (t.groups) for (const g of t.groups) keys.push(`g:${g}`);
+  return keys;
+}
+
+function deletions(s: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
+  return [...out];
+}
+
+function entityNames(e: Entity): { kind: NameKind; text: string }[] {
+  const names: { kind: NameKind; text: string }[] = [{ kind: "primary", text: e.name }];
+  for (const a of e.aliases) {
+    const kind: NameKind = a.originalScript
+      ? "original-script"
+      : a.quality === "weak"
+        ? "weak-alias"
+        : "strong-alias";
+    names.push({ kind, text: a.name });
+  }
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = n.text.trim().toLowerCase();
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function buildIndex(entities: readonly Entity[]): Index {
+  const vocabIds = new Map<string, number>();
+  const vocab: NameToken[] = [];
+  const postingLists: number[][] = [];
+  const names: IndexedName[] = [];
+  const documents = new Map<string, number[]>();
+  entities.forEach((e, ei) => {
+    for (const { kind, text } of entityNames(e)) {
+      const nameId = names.length;
+      const tokens = tokenizeName(text, e.schema).map((t) => {
+        const key = `${t.norm}|${t.vowelless ? 1 : 0}|${t.kind}`;
+        let id = vocabIds.get(key);
+        if (id === undefined) {
+          id = vocab.length;
+          vocabIds.set(key, id);
+          vocab.push(t);
+          postingLists.push([]);
+        }
+        const list = postingLists[id]!;
+        if (list[list.length - 1] !== nameId) list.push(nameId);
+        return id;
+      });
+      names.push({ entity: ei, kind, text, tokens: Int32Array.from(tokens) });
+    }
+    for (const d of e.documents) {
+      const n = normaliseDocumentNumber(d.number);
+      if (n.length < 4) continue;
+      const list = documents.get(n) ?? [];
+      if (!list.includes(ei)) list.push(ei);
+      documents.set(n, list);
+    }
+  });
+  const keyLists = new Map<string, number[]>();
+  vocab.forEach((t, id) => {
+    for (const k of tokenKeys(t)) {
+      const list = keyLists.get(k);
+      if (list) list.push(id);
+      else keyLists.set(k, [id]);
+    }
+  });
+  const keys = new Map<string, Int32Array>();
+  for (const [k, list] of keyLists) keys.set(k, Int32Array.from(list));
+  return { entities, names, vocab, postings: postingLists.map((l) => Int32Array.from(l)), keys, documents };
+}
+
+function queryName(q: ScreeningQuery): string {
+  return (q.name ?? [q.firstName, q.middleName, q.lastName].filter(Boolean).join(" ")).trim();
+}
+
+function queryNationalities(q: ScreeningQuery): string[] {
+  const out = new Set<string>();
+  for (const n of q.nationalities ?? []) {
+    const code = countryCode(n);
+    if (code) out.add(code);
+  }
+  return [...out];
+}
+
+const CANDIDATE_KINDS = new Set(["name", "number"]);
+
+/** Vocabulary tokens similar to a query token, with their similarity. */
+function similarVocab(index: Index, q: NameToken): Map<number, TokenSim> {
+  const found = new Map<number, TokenSim>();
+  for (const k of tokenKeys(q)) {
+    const ids = index.keys.get(k);
+    if (!ids) continue;
+    for (const id of ids) {
+      if (found.has(id)) continue;
+      const s = tokenSimilarity(q, index.vocab[id]!);
+      found.set(id, s);
+    }
+  }
+  for (const [id, s] of found) if (s.sim < MIN_PAIR_SIMILARITY) found.delete(id);
+  return found;
+}
+
+/** Vocabulary ids of single watchlist tokens that equal two adjacent query tokens joined, and vice versa. */
+function compoundVocab(index: Index, tokens: readonly NameToken[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    for (const k of [`n:${a.norm}${b.norm}`, `p:${a.phon}${b.phon}`]) {
+      const ids = index.keys.get(k);
+      if (ids) out.push(...ids);
+    }
+  }
+  for (const t of tokens) {
+    if (t.norm.length < 6 || t.vowelless) continue;
+    for (let cut = 3; cut <= t.norm.length - 3; cut++) {
+      const left = index.keys.get(`n:${t.norm.slice(0, cut)}`);
+      const right = index.keys.get(`n:${t.norm.slice(cut)}`);
+      if (left && right) out.push(...left, ...right);
+    }
+  }
+  return out;
+}
+
+class IndexedScreener implements Screener {
+  readonly thresholds: Thresholds;
+  private readonly limit: number;
+  private readonly acc: Float64Array;
+  private readonly stamp: Int32Array;
+  private epoch = 0;
+
+  constructor(
+    private readonly index: Index,
+    options: ScreenerOptions,
+  ) {
+    this.thresholds = Object.freeze({ ...DEFAULT_THRESHOLDS, ...options.thresholds });
+    this.limit = options.limit ?? 10;
+    this.acc = new Float64Array(index.names.length);
+    this.stamp = new Int32Array(index.names.length);
+  }
+
+  get size(): number {
+    return this.index.entities.length;
+  }
+
+  screenBatch(queries: readonly ScreeningQuery[]): ScreeningResult[] {
+    return queries.map((q) => this.screen(q));
+  }
+
+  screen(query: ScreeningQuery): ScreeningResult {
+    const schema: NameSchema = query.schema ?? "person";
+    const name = queryName(query);
+    const allNames = [name, ...(query.otherNames ?? [])].filter((n) => n.length > 0);
+    const nationalities = queryNationalities(query);
+    const documents = (query.documents ?? []).map((d) => {
+      const doc: { number: string; country?: string } = { number: d.number };
+      const c = d.country ? countryCode(d.country) : undefined;
+      if (c) doc.country = c;
+      return doc;
+    });
+    const best = new Map<number, NameHit>();
+    for (const qn of allNames) {
+      const qTokens = tokenizeName(qn, schema);
+      if (qTokens.length === 0) continue;
+      this.scoreCandidates(qn, qTokens, schema, best);
+    }
+    // Document hits are candidates whatever the name says: a passport number identifies on its own.
+    for (const d of documents) {
+      for (const ei of this.index.documents.get(normaliseDocumentNumber(d.number)) ?? []) {
+        if (!best.has(ei) && this.index.entities[ei]!.schema === schema)
+          best.set(ei, { score: 0, queryName: name, nameId: -1 });
+      }
+    }
+    const matches: Match[] = [];
+    for (const [ei, b] of best) {
+      const entity = this.index.entities[ei]!;
+      const features: FeatureContribution[] = [];
+      const add = (
+        feature: FeatureContribution["feature"],
+        v: { outcome: FeatureContribution["outcome"]; contribution: number; detail: string },
+      ) => {
+        features.push({ feature, outcome: v.outcome, contribution: round(v.contribution), detail: v.detail });
+        return v.contribution;
+      };
+      let score = b.score;
+      add("name", {
+        outcome: b.score > 0 ? "match" : "missing",
+        contribution: b.score,
+        detail: `name similarity ${round(b.score)}`,
+      });
+      if (b.nameId >= 0 && this.index.names[b.nameId]!.kind === "weak-alias") {
+        score += add("name", {
+          outcome: "partial",
+          contribution: -WEAK_ALIAS_PENALTY,
+          detail: "matched a weak (low-quality) alias",
+        });
+      }
+      score += add("birthDate", compareBirthDate(query.birthDate, entity.birthDates));
+      score += add("nationality", compareNationality(nationalities, entity.nationalities));
+      score += add("gender", compareGender(query.gender, entity.gender));
+      const doc = compareDocuments(documents, entity.documents);
+      score += add("document", doc);
+      if (doc.conclusive) score = Math.max(score, DOCUMENT_MATCH_FLOOR);
+      score = Math.max(0, Math.min(1, score));
+      if (score < this.thresholds.report) continue;
+      matches.push({
+        entityId: entity.id,
+        sourceRef: entity.sourceRef,
+        list: entity.list,
+        name: entity.name,
+        score: round(score),
+        decision: score >= this.thresholds.refer ? "refer" : "clear",
+        explanation: { ...this.explainName(b, schema), features },
+      });
+    }
+    matches.sort((x, y) => y.score - x.score || x.entityId.localeCompare(y.entityId));
+    return { matches: matches.slice(0, this.limit) };
+  }
+
+  /** Re-aligns the winning name on its own tokens, so the explanation shows the name as listed. */
+  private explainName(hit: NameHit, schema: NameSchema): Omit<Explanation, "features"> {
+    if (hit.nameId < 0) {
+      return {
+        queryName: hit.queryName,
+        matchedName: "",
+        matchedNameKind: "primary",
+        nameScore: 0,
+        alignment: [],
+        unmatchedQuery: [],
+        unmatchedCandidate: [],
+      };
+    }
+    const n = this.index.names[hit.nameId]!;
+    const a = alignNames(
+      tokenizeName(hit.queryName, schema),
+      tokenizeName(n.text, schema),
+      undefined,
+      extraPenaltyFor(schema),
+    );
+    return {
+      queryName: hit.queryName,
+      matchedName: n.text,
+      matchedNameKind: n.kind,
+      nameScore: round(hit.score),
+      alignment: a.alignment,
+      unmatchedQuery: a.unmatchedQuery,
+      unmatchedCandidate: a.unmatchedCandidate,
+    };
+  }
+
+  private scoreCandidates(
+    queryText: string,
+    qTokens: NameToken[],
+    schema: NameSchema,
+    best: Map<number, NameHit>,
+  ): void {
+    const index = this.index;
+    const perToken = qTokens.map((t) =>
+      CANDIDATE_KINDS.has(t.kind) ? similarVocab(index, t) : new Map<number, TokenSim>(),
+    );
+    const caches = perToken.map(() => new Map<number, TokenSim>());
+    // Rarest query tokens first (shortest postings), so common names (Mohammed, Ali) rarely widen the net.
+    const order = qTokens
+      .map((t, i) => ({
+        i,
+        w: t.weight,
+        size: [...perToken[i]!.keys()].reduce((s, id) => s + index.postings[id]!.length, 0),
+      }))
+      .filter((x) => CANDIDATE_KINDS.has(qTokens[x.i]!.kind) && x.size > 0)
+      .sort((a, b) => a.size - b.size);
+    const totalWeight = qTokens.reduce((s, t) => s + (CANDIDATE_KINDS.has(t.kind) ? t.weight : 0), 0);
+    let remaining = order.reduce((s, x) => s + x.w, 0);
+    this.epoch++;
+    const epoch = this.epoch;
+    const touched: number[] = [];
+    const visit = (nameId: number, gain: number) => {
+      if (this.stamp[nameId] !== epoch) {
+        this.stamp[nameId] = epoch;
+        this.acc[nameId] = 0;
+        touched.push(nameId);
+      }
+      this.acc[nameId] = this.acc[nameId]! + gain;
+    };
+    for (const { i, w } of order) {
+      // Names that matched none of the tokens visited so far can no longer reach the required share.
+      if (remaining < MIN_QUERY_SHARE * totalWeight - 1e-9) break;
+      remaining -= w;
+      for (const [id, s] of perToken[i]!) {
+        for (const nameId of index.postings[id]!) visit(nameId, s.sim * w);
+      }
+    }
+    for (const id of compoundVocab(index, qTokens)) {
+      for (const nameId of index.postings[id]!) visit(nameId, 0.5);
+    }
+    let candidates = touched;
+    if (candidates.length > MAX_CANDIDATES) {
+      candidates = [...touched].sort((a, b) => this.acc[b]! - this.acc[a]!).slice(0, MAX_CANDIDATES);
+    }
+    const extraPenalty = extraPenaltyFor(schema);
+    for (const nameId of candidates) {
+      const n = index.names[nameId]!;
+      const entity = index.entities[n.entity]!;
+      if (entity.schema !== schema) continue;
+      const vocabIds = n.tokens;
+      const cTokens = Array.from(vocabIds, (id) => index.vocab[id]!);
+      const aligned = alignNames(
+        qTokens,
+        cTokens,
+        (q, c, qi, ci) => {
+          const cache = caches[qi]!;
+          const id = vocabIds[ci]!;
+          let s = cache.get(id);
+          if (!s) {
+            s = tokenSimilarity(q, c);
+            cache.set(id, s);
+          }
+          return s;
+        },
+        extraPenalty,
+      );
+      const prev = best.get(n.entity);
+      if (prev && prev.score >= aligned.score) continue;
+      best.set(n.entity, { score: aligned.score, queryName: queryText, nameId });
+    }
+  }
+}
+
+interface NameHit {
+  score: number;
+  queryName: string;
+  /** The entity's best-aligned name, or -1 when only a document brought it in. */
+  nameId: number;
+}
+
+/** Builds an immutable screening index over the entities. */
+export function createScreener(entities: readonly Entity[], options: ScreenerOptions = {}): Screener {
+  return new IndexedScreener(buildIndex(entities), options);
+}

@@ -1,0 +1,268 @@
+// Turning a name, in any script, into comparable tokens with phonetic keys and identity weights.
+
+import { arabicFrame } from "./arabic.js";
+import {
+  ABD_FORMS,
+  ABD_WHOLE,
+  ABU_FORMS,
+  HONORIFICS,
+  JOINERS,
+  LEGAL_FORM_PHRASES,
+  legalFormClass,
+  NUMBER_WORDS,
+  nameGroups,
+  PARTICLES,
+  PREFIX_WORDS,
+  romanNumeral,
+} from "./lexicon.js";
+import { foldLatin, phoneticKey, skeletonKey, vowelKey } from "./phonetic.js";
+import { romanise, type TokenScript } from "./translit.js";
+
+export type TokenKind =
+  | "name"
+  | "particle"
+  | "prefix"
+  | "honorific"
+  | "legal"
+  | "number"
+  | "initial"
+  | "stopword";
+
+export interface NameToken {
+  /** The token as written (after splitting), for explanations. */
+  text: string;
+  /** Romanised, folded, lower-case ASCII. */
+  norm: string;
+  phon: string;
+  vkey: string;
+  skel: string;
+  script: TokenScript;
+  /** Short vowels were not written (Arabic, Hebrew): only the skeleton is a reliable comparison. */
+  vowelless: boolean;
+  kind: TokenKind;
+  /** How much this token identifies a person or company (particles and titles little). */
+  weight: number;
+  /** Arabic-script tokens: consonant/long-vowel frame for comparison with Latin spellings (arabic.ts). */
+  frame?: string;
+  /** Cognate/short-form groups of a given name (Yusuf = Josip = Joseph). */
+  groups?: readonly number[];
+}
+
+export type NameSchema = "person" | "organization" | "vessel" | "aircraft";
+
+const WEIGHTS: Record<TokenKind, number> = {
+  name: 1,
+  number: 0.8,
+  prefix: 0.5,
+  initial: 0.5,
+  legal: 0.5,
+  particle: 0.25,
+  honorific: 0.2,
+  stopword: 0.15,
+};
+
+/** Arabic kinship and article words written as separate words, as their usual Latin particle. */
+const ARABIC_PARTICLES: Record<string, string> = {
+  بن: "bin",
+  ابن: "ibn",
+  بنت: "bint",
+  ال: "al",
+  آل: "al",
+  ولد: "walad",
+  أبو: "abu",
+  ابو: "abu",
+  عبد: "abd",
+};
+
+const ORG_STOPWORDS = new Set(["the", "of", "and", "for", "und", "et", "i", "y"]);
+
+// Token separators: whitespace, punctuation, hyphens and brackets. Apostrophes are removed inside a
+// token instead (O'Brien, Cho'ng, Qur'an), since romanisations use them for letters that others omit.
+const SEPARATORS = /[\s,.;:()[\]{}"“”„«»/\\|&+_*!?<>=~#@%^$\-‐‑‒–—―]+/u;
+const APOSTROPHES = /['’ʼʻ`´ʹʿʾ]/gu;
+const DOTTED_ABBREVIATION = /(?<![\p{L}.])(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}]))?/gu;
+
+/**
+ * Phonetic keys per folded spelling. Names repeat a great deal (Mohammed, Ivan, al), so building an index
+ * of a million names computes each spelling's keys once. Bounded, so a long-running server cannot grow it
+ * without limit.
+ */
+const keyCache = new Map<string, { phon: string; vkey: string; skel: string }>();
+const KEY_CACHE_LIMIT = 500_000;
+
+function keysOf(norm: string): { phon: string; vkey: string; skel: string } {
+  let k = keyCache.get(norm);
+  if (!k) {
+    const phon = phoneticKey(norm);
+    k = { phon, vkey: vowelKey(phon), skel: skeletonKey(phon) };
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(norm, k);
+  }
+  return k;
+}
+
+function makeToken(
+  text: string,
+  norm: string,
+  script: TokenScript,
+  vowelless: boolean,
+  kind: TokenKind,
+  frame?: string,
+): NameToken {
+  const { phon, vkey, skel } = keysOf(norm);
+  const token: NameToken = {
+    text,
+    norm,
+    phon,
+    vkey,
+    skel,
+    script,
+    vowelless,
+    kind,
+    weight: WEIGHTS[kind],
+  };
+  const groups = kind === "name" ? nameGroups(norm) : undefined;
+  if (groups) token.groups = groups;
+  if (frame) token.frame = frame;
+  return token;
+}
+
+/**
+ * A particle joins two names. At the end of a name it is more likely a name itself (Ben, Da); joiners
+ * that are also common given names or words (ben, de, y, la…) count as particles only between names.
+ */
+function isParticle(norm: string, isFirst: boolean, isLast: boolean): boolean {
+  if (isLast) return false;
+  if (JOINERS.has(norm)) return !isFirst;
+  return PARTICLES.has(norm);
+}
+
+function classify(norm: string, schema: NameSchema, isFirst: boolean, isLast: boolean): TokenKind {
+  if (/^\d+$/.test(norm)) return "number";
+  if (schema === "person") {
+    if (norm.length === 1) return "initial";
+    if (HONORIFICS.has(norm)) return "honorific";
+    if (isParticle(norm, isFirst, isLast)) return "particle";
+    if (PREFIX_WORDS.has(norm)) return "prefix";
+    return "name";
+  }
+  if (legalFormClass(norm)) return "legal";
+  if (ORG_STOPWORDS.has(norm)) return "stopword";
+  if (isParticle(norm, isFirst, isLast)) return "particle";
+  return "name";
+}
+
+/** Splits joined Arabic compounds (Abdulrahman → abd + rahman, Abubakar → abu + bakar) into their words. */
+function splitCompound(norm: string): string[] {
+  if (ABD_WHOLE.has(norm)) return ["abd", "allah"];
+  if (ABD_FORMS.has(norm)) return ["abd"];
+  if (norm.startsWith("abd")) {
+    for (const form of [...ABD_FORMS].sort((a, b) => b.length - a.length)) {
+      if (norm.startsWith(form) && norm.length - form.length >= 3) return ["abd", norm.slice(form.length)];
+    }
+  }
+  for (const form of ABU_FORMS) {
+    if (norm.startsWith(form) && norm.length - form.length >= 4 && norm !== form) {
+      return ["abu", norm.slice(form.length)];
+    }
+  }
+  return [norm];
+}
+
+/** Number words to digits, so "forty four" and "44" compare; roman numerals in organisation names too. */
+function numberValue(norm: string, schema: NameSchema): string | undefined {
+  const word = NUMBER_WORDS[norm];
+  if (word !== undefined) return String(word);
+  if (schema !== "person") {
+    const roman = romanNumeral(norm);
+    if (roman !== undefined) return String(roman);
+    const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(norm);
+    if (ordinal) return ordinal[1];
+  }
+  return undefined;
+}
+
+function applyLegalPhrases(s: string): string {
+  let out = s;
+  for (const [re, rep] of LEGAL_FORM_PHRASES) out = out.replace(re, rep);
+  return out;
+}
+
+/** Tokenises a name in any script. Pure and deterministic: the same name always yields the same tokens. */
+export function tokenizeName(raw: string, schema: NameSchema = "person"): NameToken[] {
+  let s = raw.normalize("NFKC").replace(APOSTROPHES, "");
+  // Dotted abbreviations are one word in company names (A.B.C., p.l.c., o.o.o., U.S.), initials in a person's.
+  if (schema !== "person") {
+    s = applyLegalPhrases(s.toLowerCase().replace(DOTTED_ABBREVIATION, (m) => ` ${m.replaceAll(".", "")} `));
+  }
+  const parts = s.split(SEPARATORS).filter((p) => p.length > 0);
+  const tokens: NameToken[] = [];
+  parts.forEach((text, i) => {
+    const part = text.toLowerCase();
+    const isLast = i === parts.length - 1;
+    const { latin, script, vowelless } = romanise(part);
+    let words: string[];
+    let frames: (string | undefined)[] = [];
+    const arabicParticle = script === "arabic" ? ARABIC_PARTICLES[part] : undefined;
+    if (arabicParticle) {
+      words = [arabicParticle];
+    } else if (script === "arabic") {
+      // The article and the "servant of" prefix are written joined; Latin lists write them apart.
+      const pieces: string[] = [];
+      let rest = part;
+      if (rest.startsWith("عبد") && rest.length > 4) {
+        pieces.push("abd");
+        rest = rest.slice(3);
+      }
+      if (rest.startsWith("ال") && rest.length > 3) {
+        pieces.push("al");
+        rest = rest.slice(2);
+      }
+      words = [...pieces, foldLatin(romanise(rest).latin)];
+      frames = [...pieces.map(() => undefined), arabicFrame(rest)];
+    } else {
+      words = schema === "person" ? splitCompound(foldLatin(latin)) : [foldLatin(latin)];
+    }
+    words.forEach((norm, j) => {
+      if (!norm) return;
+      const number = numberValue(norm, schema);
+      if (number !== undefined) {
+        tokens.push(makeToken(text, number, script, false, "number"));
+        return;
+      }
+      const legal = schema !== "person" ? legalFormClass(norm) : undefined;
+      const kind = classify(norm, schema, tokens.length === 0, isLast && j === words.length - 1);
+      const value = kind === "legal" && legal ? legal : norm;
+      const frame = frames[j];
+      tokens.push(makeToken(text, value, script, vowelless && frame !== undefined, kind, frame));
+    });
+  });
+  return mergeNumberWords(tokens);
+}
+
+/** "forty four" → 44: adjacent tens and units words are one number. */
+function mergeNumberWords(tokens: NameToken[]): NameToken[] {
+  const out: NameToken[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.kind === "number" &&
+      t.kind === "number" &&
+      /^[2-9]0$/.test(prev.norm) &&
+      /^[1-9]$/.test(t.norm) &&
+      NUMBER_WORDS[foldLatin(t.text)] !== undefined
+    ) {
+      out[out.length - 1] = makeToken(
+        `${prev.text} ${t.text}`,
+        String(Number(prev.norm) + Number(t.norm)),
+        "latin",
+        false,
+        "number",
+      );
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}

@@ -1,0 +1,386 @@
+// Romanisation of non-Latin scripts into a plain ASCII form that the phonetic keys can compare.
+//
+// Hand-written on purpose: this is the product's core. General transliteration libraries give one
+// romanisation per script, while border data holds several at once (ICAO 9303 in passports, BGN/PCGN
+// in lists, national Latin alphabets such as Serbian). Each table below picks one base form; the
+// phonetic layer (phonetic.ts) then folds the systems' differences (yu/iu/ju, kh/h, zh/ž, …) together.
+
+/** Cyrillic: Russian, Ukrainian, Belarusian, Serbian, Macedonian, Bulgarian, plus Mongolian/Kazakh letters. */
+const CYRILLIC: Record<string, string> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+  // Ukrainian and Belarusian
+  і: "i",
+  ї: "yi",
+  є: "ye",
+  ґ: "g",
+  ў: "u",
+  // Serbian and Macedonian
+  ђ: "dj",
+  ћ: "ch",
+  џ: "dzh",
+  ј: "j",
+  љ: "lj",
+  њ: "nj",
+  ѓ: "gj",
+  ќ: "kj",
+  ѕ: "dz",
+  // Mongolian, Kazakh, Kyrgyz, Tajik
+  ө: "o",
+  ү: "u",
+  ұ: "u",
+  қ: "k",
+  ғ: "g",
+  ң: "ng",
+  һ: "h",
+  ә: "a",
+  ҳ: "h",
+  ҷ: "j",
+  ӣ: "i",
+  ӯ: "u",
+};
+
+/** Serbian and Macedonian Cyrillic are written phonemically: their Latin alphabets are the natural target. */
+const SERBIAN_OVERRIDES: Record<string, string> = { ц: "c", ч: "ch", ж: "zh", ш: "sh", х: "h", ј: "j" };
+
+/** Ukrainian Г is a fricative, romanised "h" (Hryhoriy, Zelenskyy's Volodymyr Oleksandrovych). */
+const UKRAINIAN_OVERRIDES: Record<string, string> = { г: "h", и: "y", е: "e" };
+
+const GREEK: Record<string, string> = {
+  α: "a",
+  β: "v",
+  γ: "g",
+  δ: "d",
+  ε: "e",
+  ζ: "z",
+  η: "i",
+  θ: "th",
+  ι: "i",
+  κ: "k",
+  λ: "l",
+  μ: "m",
+  ν: "n",
+  ξ: "x",
+  ο: "o",
+  π: "p",
+  ρ: "r",
+  σ: "s",
+  ς: "s",
+  τ: "t",
+  υ: "y",
+  φ: "f",
+  χ: "ch",
+  ψ: "ps",
+  ω: "o",
+};
+
+/** Greek digraphs that are single sounds; applied before single letters. */
+const GREEK_DIGRAPHS: [string, string][] = [
+  ["ου", "ou"],
+  ["αι", "e"],
+  ["ει", "i"],
+  ["οι", "i"],
+  ["μπ", "b"],
+  ["ντ", "d"],
+  ["γκ", "g"],
+  ["γγ", "ng"],
+  ["αυ", "av"],
+  ["ευ", "ev"],
+];
+
+/**
+ * Arabic, Persian and Urdu. Short vowels are not written, so the output is a consonant frame with the long
+ * vowels alif/waw/ya: it is compared through consonant skeletons, never as a spelling.
+ */
+const ARABIC: Record<string, string> = {
+  ا: "a",
+  أ: "a",
+  إ: "i",
+  آ: "a",
+  ٱ: "a",
+  ء: "",
+  ؤ: "",
+  ئ: "",
+  ب: "b",
+  ت: "t",
+  ث: "th",
+  ج: "j",
+  ح: "h",
+  خ: "kh",
+  د: "d",
+  ذ: "dh",
+  ر: "r",
+  ز: "z",
+  س: "s",
+  ش: "sh",
+  ص: "s",
+  ض: "d",
+  ط: "t",
+  ظ: "z",
+  ع: "",
+  غ: "gh",
+  ف: "f",
+  ق: "q",
+  ك: "k",
+  ل: "l",
+  م: "m",
+  ن: "n",
+  ه: "h",
+  و: "w",
+  ي: "y",
+  ى: "a",
+  ة: "h",
+  // Persian
+  پ: "p",
+  چ: "ch",
+  ژ: "zh",
+  گ: "g",
+  ک: "k",
+  ی: "y",
+  // Urdu and Pashto
+  ٹ: "t",
+  ڈ: "d",
+  ڑ: "r",
+  ں: "n",
+  ھ: "h",
+  ہ: "h",
+  ۂ: "h",
+  ے: "e",
+  ۓ: "e",
+  ټ: "t",
+  ډ: "d",
+  ړ: "r",
+  ږ: "zh",
+  ښ: "sh",
+  ځ: "dz",
+  څ: "ts",
+  ڼ: "n",
+  ۍ: "y",
+  ې: "e",
+};
+
+const HEBREW: Record<string, string> = {
+  א: "",
+  ב: "v",
+  ג: "g",
+  ד: "d",
+  ה: "h",
+  ו: "v",
+  ז: "z",
+  ח: "kh",
+  ט: "t",
+  י: "y",
+  כ: "k",
+  ך: "k",
+  ל: "l",
+  מ: "m",
+  ם: "m",
+  נ: "n",
+  ן: "n",
+  ס: "s",
+  ע: "",
+  פ: "p",
+  ף: "f",
+  צ: "ts",
+  ץ: "ts",
+  ק: "k",
+  ר: "r",
+  ש: "sh",
+  ת: "t",
+};
+
+const ARMENIAN: Record<string, string> = {
+  ա: "a",
+  բ: "b",
+  գ: "g",
+  դ: "d",
+  ե: "e",
+  զ: "z",
+  է: "e",
+  ը: "e",
+  թ: "t",
+  ժ: "zh",
+  ի: "i",
+  լ: "l",
+  խ: "kh",
+  ծ: "ts",
+  կ: "k",
+  հ: "h",
+  ձ: "dz",
+  ղ: "gh",
+  ճ: "ch",
+  մ: "m",
+  յ: "y",
+  ն: "n",
+  շ: "sh",
+  ո: "o",
+  չ: "ch",
+  պ: "p",
+  ջ: "j",
+  ռ: "r",
+  ս: "s",
+  վ: "v",
+  տ: "t",
+  ր: "r",
+  ց: "ts",
+  ւ: "v",
+  փ: "p",
+  ք: "k",
+  օ: "o",
+  ֆ: "f",
+  և: "ev",
+};
+
+const GEORGIAN: Record<string, string> = {
+  ა: "a",
+  ბ: "b",
+  გ: "g",
+  დ: "d",
+  ე: "e",
+  ვ: "v",
+  ზ: "z",
+  თ: "t",
+  ი: "i",
+  კ: "k",
+  ლ: "l",
+  მ: "m",
+  ნ: "n",
+  ო: "o",
+  პ: "p",
+  ჟ: "zh",
+  რ: "r",
+  ს: "s",
+  ტ: "t",
+  უ: "u",
+  ფ: "p",
+  ქ: "k",
+  ღ: "gh",
+  ყ: "q",
+  შ: "sh",
+  ჩ: "ch",
+  ც: "ts",
+  ძ: "dz",
+  წ: "ts",
+  ჭ: "ch",
+  ხ: "kh",
+  ჯ: "j",
+  ჰ: "h",
+};
+
+export type TokenScript =
+  | "latin"
+  | "cyrillic"
+  | "greek"
+  | "arabic"
+  | "hebrew"
+  | "armenian"
+  | "georgian"
+  | "other";
+
+export function scriptOf(ch: string): TokenScript {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff)) return "latin";
+  if (c >= 0x370 && c <= 0x3ff) return "greek";
+  if (c >= 0x400 && c <= 0x52f) return "cyrillic";
+  if (c >= 0x530 && c <= 0x58f) return "armenian";
+  if (c >= 0x590 && c <= 0x5ff) return "hebrew";
+  if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff))
+    return "arabic";
+  if (c >= 0x10a0 && c <= 0x10ff) return "georgian";
+  return "other";
+}
+
+/** The dominant script of a token (by letter count). */
+export function tokenScript(token: string): TokenScript {
+  const counts = new Map<TokenScript, number>();
+  for (const ch of token) {
+    if (!/\p{L}/u.test(ch)) continue;
+    const s = scriptOf(ch);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  let best: TokenScript = "latin";
+  let n = 0;
+  for (const [s, c] of counts) {
+    if (c > n) {
+      best = s;
+      n = c;
+    }
+  }
+  return best;
+}
+
+function mapChars(token: string, table: Record<string, string>, overrides?: Record<string, string>): string {
+  let out = "";
+  for (const ch of token) out += overrides?.[ch] ?? table[ch] ?? (scriptOf(ch) === "latin" ? ch : "");
+  return out;
+}
+
+function cyrillicVariant(token: string): Record<string, string> | undefined {
+  if (/[іїєґ]/.test(token)) return UKRAINIAN_OVERRIDES;
+  if (/[ђћџјљњѓќѕ]/.test(token)) return SERBIAN_OVERRIDES;
+  return undefined;
+}
+
+/**
+ * Romanise one lower-cased token. Latin tokens pass through unchanged (diacritics are folded later).
+ * `vowelless` tells the comparer that short vowels are missing, so only consonant skeletons are reliable.
+ */
+export function romanise(token: string): { latin: string; script: TokenScript; vowelless: boolean } {
+  const script = tokenScript(token);
+  switch (script) {
+    case "cyrillic": {
+      // Russian "-ий"/"-ый" endings are one sound, written -iy/-y/-ii depending on the system.
+      const t = token.replace(/[иы]й$/u, "iy");
+      return { latin: mapChars(t, CYRILLIC, cyrillicVariant(token)), script, vowelless: false };
+    }
+    case "greek": {
+      let t = token.normalize("NFD").replace(/\p{M}/gu, "");
+      for (const [g, l] of GREEK_DIGRAPHS) t = t.replaceAll(g, l);
+      return { latin: mapChars(t, GREEK), script, vowelless: false };
+    }
+    case "arabic": {
+      // Drop harakat (short-vowel marks) and tatweel; they are optional and rarely written in lists.
+      const t = token.replace(/[\u064b-\u065f\u0670\u0640]/g, "");
+      return { latin: mapChars(t, ARABIC), script, vowelless: true };
+    }
+    case "hebrew":
+      return { latin: mapChars(token.replace(/[\u0591-\u05c7]/g, ""), HEBREW), script, vowelless: true };
+    case "armenian":
+      return { latin: mapChars(token.replace(/ու/g, "u"), ARMENIAN), script, vowelless: false };
+    case "georgian":
+      return { latin: mapChars(token, GEORGIAN), script, vowelless: false };
+    default:
+      return { latin: token, script, vowelless: false };
+  }
+}
