@@ -131,8 +131,12 @@ export function arabicFrame(token: string): string {
 
 type Unit = { text: string; vowel: boolean };
 
+const unitCache = new Map<string, Unit[]>();
+
 /** Latin units: digraphs, single consonants, and runs of vowels (y counted as a vowel). */
 function latinUnits(latin: string): Unit[] {
+  const cached = unitCache.get(latin);
+  if (cached) return cached;
   const s = latin.replace(/([b-df-hj-np-tv-xz])\1+/g, "$1");
   const units: Unit[] = [];
   let i = 0;
@@ -148,8 +152,12 @@ function latinUnits(latin: string): Unit[] {
     units.push({ text, vowel: false });
     i += text.length;
   }
+  if (unitCache.size > 200_000) unitCache.clear();
+  unitCache.set(latin, units);
   return units;
 }
+
+let dp = new Float64Array(256);
 
 /**
  * Minimum edit cost aligning an Arabic frame with a folded Latin spelling under the rules above.
@@ -159,33 +167,33 @@ export function frameCost(frame: string, latin: string): number {
   const units = latinUnits(latin);
   const n = frame.length;
   const m = units.length;
-  const INF = 1e9;
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
-  dp[0]![0] = 0;
+  const w = m + 1;
+  if ((n + 1) * w > dp.length) dp = new Float64Array((n + 1) * w * 2);
+  dp.fill(Number.POSITIVE_INFINITY, 0, (n + 1) * w);
+  dp[0] = 0;
+  const relax = (at: number, cost: number) => {
+    if (cost < dp[at]!) dp[at] = cost;
+  };
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const here = dp[i]![j]!;
-      if (here >= INF) continue;
-      const relax = (ii: number, jj: number, cost: number) => {
-        if (here + cost < dp[ii]![jj]!) dp[ii]![jj] = here + cost;
-      };
+      const here = dp[i * w + j]!;
+      if (here === Number.POSITIVE_INFINITY) continue;
       const f = frame[i];
       const u = units[j];
       // Short vowels, and a Latin h lengthening a final vowel, are not in the frame. A doubled vowel or
       // diphthong (ou, ee, ai) stands for a written long vowel, so leaving it unmatched costs.
-      if (u?.vowel) relax(i, j + 1, u.text.length >= 2 ? 1 : 0);
-      else if (u && u.text === "h" && j === m - 1 && units[j - 1]?.vowel) relax(i, j + 1, 0);
+      if (u?.vowel) relax(i * w + j + 1, here + (u.text.length >= 2 ? 1 : 0));
+      else if (u && u.text === "h" && j === m - 1 && units[j - 1]?.vowel) relax(i * w + j + 1, here);
       if (f !== undefined) {
         const silent = f === "'" || f === "@" || (f === "A" && i === 0) || (f === "h" && i === n - 1);
-        if (silent) relax(i + 1, j, 0);
-        else relax(i + 1, j, 1);
+        relax((i + 1) * w + j, here + (silent ? 0 : 1));
       }
-      if (u && !u.vowel) relax(i, j + 1, 1);
+      if (u && !u.vowel) relax(i * w + j + 1, here + 1);
       if (f === undefined || !u) continue;
+      const diag = (i + 1) * w + j + 1;
       if (u.vowel) {
         const long = LONG_VOWELS[f];
-        if (long?.test(u.text) || f === "'" || f === "@") relax(i + 1, j + 1, 0);
-        else relax(i + 1, j + 1, 1);
+        relax(diag, here + (long?.test(u.text) || f === "'" || f === "@" ? 0 : 1));
         // One Latin vowel run can spell two long vowels in a row (Ziad: ي + ا).
         const next = frame[i + 1];
         const nextLong = next ? LONG_VOWELS[next] : undefined;
@@ -196,17 +204,16 @@ export function frameCost(frame: string, latin: string): number {
           long.test(u.text[0]!) &&
           nextLong.test(u.text.at(-1)!)
         ) {
-          relax(i + 2, j + 1, 0);
+          relax((i + 2) * w + j + 1, here);
         }
       } else {
         const ok = CONSONANTS[f]?.includes(u.text) || SEMIVOWEL_CONSONANTS[f]?.includes(u.text);
-        relax(i + 1, j + 1, ok ? 0 : 1);
         // Ta marbuta is "-at" in construct state (Fatimat, Hamzat).
-        if (f === "@" && u.text === "t") relax(i + 1, j + 1, 0);
+        relax(diag, here + (ok || (f === "@" && u.text === "t") ? 0 : 1));
       }
     }
   }
-  return dp[n]![m]!;
+  return dp[n * w + m]!;
 }
 
 /** Similarity of an Arabic-script token (as a frame) and a Latin spelling. */

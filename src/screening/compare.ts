@@ -82,7 +82,7 @@ export interface NameAlignment {
 }
 
 /** Weight of an unmatched token that has a differing counterpart on the other side (another name). */
-const CONFLICT_PENALTY = 1.5;
+export const CONFLICT_PENALTY = 1.5;
 /** Weight of an unmatched token with no counterpart (a name part one side simply leaves out). */
 const EXTRA_PENALTY = 0.35;
 

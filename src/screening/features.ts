@@ -9,6 +9,8 @@ export const FEATURE_WEIGHTS = {
   birthYear: 0.05,
   birthInRange: 0.04,
   birthSwap: 0.04,
+  birthOtherDay: -0.05,
+  birthNextYear: -0.12,
   /** Strong enough that a conflicting birth year takes a perfect name below `refer`. */
   birthConflict: -0.3,
   nationalityMatch: 0.03,

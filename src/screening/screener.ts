@@ -6,6 +6,7 @@ import { countryCode } from "../shared/countries.js";
 import type { Entity } from "../watchlists/model.js";
 import {
   alignNames,
+  CONFLICT_PENALTY,
   extraPenaltyFor,
   MIN_PAIR_SIMILARITY,
   round,
@@ -52,6 +53,8 @@ interface IndexedName {
   text: string;
   /** The name's tokens as ids into the shared vocabulary (no per-occurrence token objects: memory). */
   tokens: Int32Array;
+  /** Weight of the name's identifying tokens (names and numbers), for the score bound. */
+  weight: number;
 }
 
 interface Index {
@@ -66,15 +69,36 @@ interface Index {
   documents: Map<string, number[]>;
 }
 
-function tokenKeys(t: NameToken): string[] {
+/**
+ * Index keys of a vocabulary token. Latin-script skeletons go under `s:`, vowelless (Arabic, Hebrew)
+ * ones under `a:`, so that a Latin query meets Arabic spellings by skeleton without also pulling in
+ * every Latin name with the same consonants (those meet through the sharper phonetic keys).
+ */
+function indexKeys(t: NameToken): string[] {
   const keys = [`n:${t.norm}`];
   if (t.kind === "number") return keys;
-  if (!t.vowelless) {
-    keys.push(`p:${t.phon}`, `v:${t.vkey}`);
-    if (t.phon.length >= 4) for (const d of deletions(t.phon)) keys.push(`d:${d}`);
-    keys.push(`d:${t.phon}`);
+  if (t.vowelless) {
+    if (t.skel.length >= 1) keys.push(`a:${t.skel}`);
+    return keys;
   }
-  if (t.skel.length >= 2) keys.push(`s:${t.skel}`);
+  keys.push(`p:${t.phon}`, `v:${t.vkey}`, `d:${t.phon}`);
+  if (t.phon.length >= 4) for (const d of deletions(t.phon)) keys.push(`d:${d}`);
+  if (t.skel.length >= 1) keys.push(`s:${t.skel}`);
+  if (t.groups) for (const g of t.groups) keys.push(`g:${g}`);
+  return keys;
+}
+
+/** Keys a query token looks up: the same families, with skeletons crossing between scripts only. */
+function queryKeys(t: NameToken): string[] {
+  const keys = [`n:${t.norm}`];
+  if (t.kind === "number") return keys;
+  if (t.skel.length >= 1) keys.push(`a:${t.skel}`);
+  if (t.vowelless) {
+    if (t.skel.length >= 1) keys.push(`s:${t.skel}`);
+    return keys;
+  }
+  keys.push(`p:${t.phon}`, `v:${t.vkey}`, `d:${t.phon}`);
+  if (t.phon.length >= 4) for (const d of deletions(t.phon)) keys.push(`d:${d}`);
   if (t.groups) for (const g of t.groups) keys.push(`g:${g}`);
   return keys;
 }
@@ -126,7 +150,11 @@ function buildIndex(entities: readonly Entity[]): Index {
         if (list[list.length - 1] !== nameId) list.push(nameId);
         return id;
       });
-      names.push({ entity: ei, kind, text, tokens: Int32Array.from(tokens) });
+      const weight = tokens.reduce(
+        (w, id) => w + (CANDIDATE_KINDS.has(vocab[id]!.kind) ? vocab[id]!.weight : 0),
+        0,
+      );
+      names.push({ entity: ei, kind, text, tokens: Int32Array.from(tokens), weight });
     }
     for (const d of e.documents) {
       const n = normaliseDocumentNumber(d.number);
@@ -138,7 +166,7 @@ function buildIndex(entities: readonly Entity[]): Index {
   });
   const keyLists = new Map<string, number[]>();
   vocab.forEach((t, id) => {
-    for (const k of tokenKeys(t)) {
+    for (const k of indexKeys(t)) {
       const list = keyLists.get(k);
       if (list) list.push(id);
       else keyLists.set(k, [id]);
@@ -167,7 +195,7 @@ const CANDIDATE_KINDS = new Set(["name", "number"]);
 /** Vocabulary tokens similar to a query token, with their similarity. */
 function similarVocab(index: Index, q: NameToken): Map<number, TokenSim> {
   const found = new Map<number, TokenSim>();
-  for (const k of tokenKeys(q)) {
+  for (const k of queryKeys(q)) {
     const ids = index.keys.get(k);
     if (!ids) continue;
     for (const id of ids) {
@@ -350,6 +378,7 @@ class IndexedScreener implements Screener {
       .sort((a, b) => a.size - b.size);
     const totalWeight = qTokens.reduce((s, t) => s + (CANDIDATE_KINDS.has(t.kind) ? t.weight : 0), 0);
     let remaining = order.reduce((s, x) => s + x.w, 0);
+    let unvisited = totalWeight;
     this.epoch++;
     const epoch = this.epoch;
     const touched: number[] = [];
@@ -365,6 +394,7 @@ class IndexedScreener implements Screener {
       // Names that matched none of the tokens visited so far can no longer reach the required share.
       if (remaining < MIN_QUERY_SHARE * totalWeight - 1e-9) break;
       remaining -= w;
+      unvisited -= w;
       for (const [id, s] of perToken[i]!) {
         for (const nameId of index.postings[id]!) visit(nameId, s.sim * w);
       }
@@ -377,10 +407,13 @@ class IndexedScreener implements Screener {
       candidates = [...touched].sort((a, b) => this.acc[b]! - this.acc[a]!).slice(0, MAX_CANDIDATES);
     }
     const extraPenalty = extraPenaltyFor(schema);
+    const floor = this.thresholds.refer - MAX_FEATURE_BONUS - BOUND_SLACK;
     for (const nameId of candidates) {
       const n = index.names[nameId]!;
       const entity = index.entities[n.entity]!;
       if (entity.schema !== schema) continue;
+      if (nameScoreBound(this.acc[nameId]! + unvisited, totalWeight, n.weight, extraPenalty) < floor)
+        continue;
       const vocabIds = n.tokens;
       const cTokens = Array.from(vocabIds, (id) => index.vocab[id]!);
       const aligned = alignNames(
@@ -403,6 +436,29 @@ class IndexedScreener implements Screener {
       best.set(n.entity, { score: aligned.score, queryName: queryText, nameId });
     }
   }
+}
+
+/** The most that birth date and nationality together can add to a name score. */
+const MAX_FEATURE_BONUS = 0.11;
+/** Particles and titles matched on both sides raise a score a little above the bound's estimate. */
+const BOUND_SLACK = 0.05;
+
+/**
+ * Upper bound of a name's alignment score from the weight its tokens can match at most: the query and
+ * the name both keep at least their unmatched remainder, scored as in `alignNames`.
+ */
+function nameScoreBound(
+  matchable: number,
+  queryWeight: number,
+  nameWeight: number,
+  extraPenalty: number,
+): number {
+  const m = Math.min(matchable, queryWeight, nameWeight);
+  if (m <= 0) return 0;
+  const uq = queryWeight - m;
+  const uc = nameWeight - m;
+  const conflict = Math.min(uq, uc);
+  return m / (m + CONFLICT_PENALTY * conflict + extraPenalty * (uq + uc - 2 * conflict));
 }
 
 interface NameHit {
