@@ -484,6 +484,7 @@ export function normaliseCountry(text: string): string {
     .replace(/&/g, " and ")
     .replace(/['’`]/g, "")
     .replace(/[^a-z0-9]+/g, " ")
+    .replace(/\bst\b/g, "saint")
     .trim();
 }
 
@@ -511,6 +512,12 @@ export function countryCode(text: string): string | undefined {
   const key = normaliseCountry(raw);
   const direct = BY_NAME.get(key);
   if (direct) return direct;
+  // Inverted list forms: "Virgin Islands, British", "Man, Isle of", "Macedonia, The Former Yugoslav Republic of".
+  const comma = raw.lastIndexOf(",");
+  if (comma > 0) {
+    const swapped = countryCode(`${raw.slice(comma + 1)} ${raw.slice(0, comma)}`);
+    if (swapped) return swapped;
+  }
   // "the Sudan", "Republic of Iraq", "Kingdom of Saudi Arabia": drop the formal prefix once.
   const bare = key.replace(
     /^(the |republic of |kingdom of |state of |sultanate of |emirate of |islamic republic of )+/,
