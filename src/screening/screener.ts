@@ -279,8 +279,14 @@ class IndexedScreener implements Screener {
           best.set(ei, { score: 0, queryName: name, nameId: -1 });
       }
     }
-    const matches: Match[] = [];
-    for (const [ei, b] of best) {
+    const scored: {
+      ei: number;
+      hit: NameHit;
+      score: number;
+      raw: number;
+      features: FeatureContribution[];
+    }[] = [];
+    for (const [ei, hit] of best) {
       const entity = this.index.entities[ei]!;
       const features: FeatureContribution[] = [];
       const add = (
@@ -290,39 +296,44 @@ class IndexedScreener implements Screener {
         features.push({ feature, outcome: v.outcome, contribution: round(v.contribution), detail: v.detail });
         return v.contribution;
       };
-      let score = b.score;
+      let raw = hit.score;
       add("name", {
-        outcome: b.score > 0 ? "match" : "missing",
-        contribution: b.score,
-        detail: `name similarity ${round(b.score)}`,
+        outcome: hit.score > 0 ? "match" : "missing",
+        contribution: hit.score,
+        detail: `name similarity ${round(hit.score)}`,
       });
-      if (b.nameId >= 0 && this.index.names[b.nameId]!.kind === "weak-alias") {
-        score += add("name", {
+      if (hit.nameId >= 0 && this.index.names[hit.nameId]!.kind === "weak-alias") {
+        raw += add("name", {
           outcome: "partial",
           contribution: -WEAK_ALIAS_PENALTY,
           detail: "matched a weak (low-quality) alias",
         });
       }
-      score += add("birthDate", compareBirthDate(query.birthDate, entity.birthDates));
-      score += add("nationality", compareNationality(nationalities, entity.nationalities));
-      score += add("gender", compareGender(query.gender, entity.gender));
+      raw += add("birthDate", compareBirthDate(query.birthDate, entity.birthDates));
+      raw += add("nationality", compareNationality(nationalities, entity.nationalities));
+      raw += add("gender", compareGender(query.gender, entity.gender));
       const doc = compareDocuments(documents, entity.documents);
-      score += add("document", doc);
-      if (doc.conclusive) score = Math.max(score, DOCUMENT_MATCH_FLOOR);
-      score = Math.max(0, Math.min(1, score));
-      if (score < this.thresholds.report) continue;
-      matches.push({
+      raw += add("document", doc);
+      if (doc.conclusive) raw = Math.max(raw, DOCUMENT_MATCH_FLOOR);
+      const score = Math.max(0, Math.min(1, raw));
+      if (score >= this.thresholds.report) scored.push({ ei, hit, score, raw, features });
+    }
+    // Equal scores: more evidence first (the unclamped sum), then the order the lists were given in,
+    // which is the caller's priority (the same person is often on several lists).
+    scored.sort((x, y) => y.score - x.score || y.raw - x.raw || x.ei - y.ei);
+    const matches: Match[] = scored.slice(0, this.limit).map(({ ei, hit, score, features }) => {
+      const entity = this.index.entities[ei]!;
+      return {
         entityId: entity.id,
         sourceRef: entity.sourceRef,
         list: entity.list,
         name: entity.name,
         score: round(score),
         decision: score >= this.thresholds.refer ? "refer" : "clear",
-        explanation: { ...this.explainName(b, schema), features },
-      });
-    }
-    matches.sort((x, y) => y.score - x.score || x.entityId.localeCompare(y.entityId));
-    return { matches: matches.slice(0, this.limit) };
+        explanation: { ...this.explainName(hit, schema), features },
+      };
+    });
+    return { matches };
   }
 
   /** Re-aligns the winning name on its own tokens, so the explanation shows the name as listed. */

@@ -152,13 +152,19 @@ function classify(norm: string, schema: NameSchema, isFirst: boolean, isLast: bo
   return "name";
 }
 
+const ABD_FORMS_LONGEST_FIRST = [...ABD_FORMS].sort((a, b) => b.length - a.length);
+
 /** Splits joined Arabic compounds (Abdulrahman → abd + rahman, Abubakar → abu + bakar) into their words. */
 function splitCompound(norm: string): string[] {
   if (ABD_WHOLE.has(norm)) return ["abd", "allah"];
   if (ABD_FORMS.has(norm)) return ["abd"];
   if (norm.startsWith("abd")) {
-    for (const form of [...ABD_FORMS].sort((a, b) => b.length - a.length)) {
-      if (norm.startsWith(form) && norm.length - form.length >= 3) return ["abd", norm.slice(form.length)];
+    for (const form of ABD_FORMS_LONGEST_FIRST) {
+      if (norm.startsWith(form) && norm.length - form.length >= 3) {
+        const rest = norm.slice(form.length);
+        // Abdulah, Abdula, Abdallah: however the article is spelt, "servant of God".
+        return ["abd", /^[aeiou]?l+ah?$/.test(rest) ? "allah" : rest];
+      }
     }
   }
   for (const form of ABU_FORMS) {

@@ -24,7 +24,7 @@ describe("importUnXml on the real UN consolidated list", () => {
     expect(result.counts).toEqual({
       entities: 1003,
       bySchema: { person: 730, organization: 273 },
-      aliases: 3184,
+      aliases: 3185,
       documents: 468,
       unparsedRemarks: 0,
       unmappedCountries: 1,
@@ -160,6 +160,15 @@ describe("importUnXml on the real UN consolidated list", () => {
       "JAMAAH ANSHARUT DAULAH",
     ]);
     expect(e.programmes).toEqual(["Al-Qaida"]);
+  });
+
+  it("keeps name parts that repeat (a father's name equal to the given name)", () => {
+    expect(result.entities.find((e) => e.name === "SALIM AHMAD SALIM HAMDAN")?.nameParts).toEqual({
+      first: "SALIM",
+      second: "AHMAD",
+      third: "SALIM",
+      fourth: "HAMDAN",
+    });
   });
 
   it("converts Hijri notes with the tabular calendar", () => {

@@ -203,7 +203,10 @@ function mapRecord(n: Node, path: string, list: string): Mapped {
     third: text(n, "THIRD_NAME"),
     fourth: text(n, "FOURTH_NAME"),
   };
-  const name = uniqueValues([nameParts.first, nameParts.second, nameParts.third, nameParts.fourth]).join(" ");
+  // Parts may repeat (Salim Ahmad Salim Hamdan: a father's name equal to the given name): never dedupe.
+  const name = [nameParts.first, nameParts.second, nameParts.third, nameParts.fourth]
+    .filter(Boolean)
+    .join(" ");
   if (!ref) issues.push({ severity: "error", location: path, reason: "missing REFERENCE_NUMBER" });
   if (!name)
     issues.push({
