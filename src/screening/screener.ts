@@ -67,6 +67,8 @@ interface Index {
   keys: Map<string, Int32Array>;
   /** normalised document number → entity ids */
   documents: Map<string, number[]>;
+  /** query token → similar vocabulary tokens; per index, so a new list version starts afresh */
+  similarCache: Map<string, Map<number, TokenSim>>;
 }
 
 /**
@@ -92,12 +94,17 @@ function indexKeys(t: NameToken): string[] {
 function queryKeys(t: NameToken): string[] {
   const keys = [`n:${t.norm}`];
   if (t.kind === "number") return keys;
-  if (t.skel.length >= 1) keys.push(`a:${t.skel}`);
   if (t.vowelless) {
-    if (t.skel.length >= 1) keys.push(`s:${t.skel}`);
+    if (t.skel.length >= 1) keys.push(`s:${t.skel}`, `a:${t.skel}`);
     return keys;
   }
-  keys.push(`p:${t.phon}`, `v:${t.vkey}`, `d:${t.phon}`);
+  // A one-consonant skeleton (Ali, Isa) reaches Arabic spellings only from a short Latin token: a long
+  // one with a single consonant is not a romanised Arabic name.
+  if (t.skel.length >= 2 || (t.skel.length === 1 && t.norm.length <= 4)) keys.push(`a:${t.skel}`);
+  keys.push(`p:${t.phon}`, `d:${t.phon}`);
+  // Short vowel-variant keys ("as" for Ase, Isa, Osa…) match half the vocabulary and add nothing the
+  // phonetic and deletion keys do not already find.
+  if (t.phon.length >= 4) keys.push(`v:${t.vkey}`);
   if (t.phon.length >= 4) for (const d of deletions(t.phon)) keys.push(`d:${d}`);
   if (t.groups) for (const g of t.groups) keys.push(`g:${g}`);
   return keys;
@@ -174,7 +181,15 @@ function buildIndex(entities: readonly Entity[]): Index {
   });
   const keys = new Map<string, Int32Array>();
   for (const [k, list] of keyLists) keys.set(k, Int32Array.from(list));
-  return { entities, names, vocab, postings: postingLists.map((l) => Int32Array.from(l)), keys, documents };
+  return {
+    entities,
+    names,
+    vocab,
+    postings: postingLists.map((l) => Int32Array.from(l)),
+    keys,
+    documents,
+    similarCache: new Map(),
+  };
 }
 
 function queryName(q: ScreeningQuery): string {
@@ -194,6 +209,19 @@ const CANDIDATE_KINDS = new Set(["name", "number"]);
 
 /** Vocabulary tokens similar to a query token, with their similarity. */
 function similarVocab(index: Index, q: NameToken): Map<number, TokenSim> {
+  const key = `${q.norm}|${q.kind}|${q.vowelless ? 1 : 0}`;
+  const cached = index.similarCache.get(key);
+  if (cached) return cached;
+  const found = lookupSimilar(index, q);
+  // Names repeat (Maria, Hans, Mohammed): each distinct query token is looked up once per index.
+  if (index.similarCache.size >= SIMILAR_CACHE_LIMIT) index.similarCache.clear();
+  index.similarCache.set(key, found);
+  return found;
+}
+
+const SIMILAR_CACHE_LIMIT = 100_000;
+
+function lookupSimilar(index: Index, q: NameToken): Map<number, TokenSim> {
   const found = new Map<number, TokenSim>();
   for (const k of queryKeys(q)) {
     const ids = index.keys.get(k);
@@ -220,7 +248,8 @@ function compoundVocab(index: Index, tokens: readonly NameToken[]): number[] {
     }
   }
   for (const t of tokens) {
-    if (t.norm.length < 6 || t.vowelless) continue;
+    // Only a token the lists do not know as a whole may be two listed tokens written together.
+    if (t.norm.length < 6 || t.vowelless || index.keys.has(`n:${t.norm}`)) continue;
     for (let cut = 3; cut <= t.norm.length - 3; cut++) {
       const left = index.keys.get(`n:${t.norm.slice(0, cut)}`);
       const right = index.keys.get(`n:${t.norm.slice(cut)}`);

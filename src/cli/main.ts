@@ -1,0 +1,70 @@
+// The `limes` command line. Each command group lives in its own file and registers itself on the program.
+import { realpathSync } from "node:fs";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command } from "commander";
+import { ImportError } from "../shared/errors.js";
+import type { ImportIssue } from "../watchlists/index.js";
+import { registerScreenCommand } from "./screen.js";
+import { registerWatchlistCommands } from "./watchlist.js";
+
+/** Issues listed under a rejected import; the rest are summed up. */
+const SHOWN_ISSUES = 20;
+
+export function buildProgram(): Command {
+  const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+  const program = new Command("limes")
+    .description("Limes border screening: watchlists, screening and case management")
+    .version(version)
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Set LIMES_DEBUG=1 to see stack traces on errors.
+
+Examples:
+  limes watchlist import un-xml data/samples/un-sc-consolidated.xml
+  limes watchlist inspect data/samples/ofac-sdn/sdn.csv --format ofac-csv
+  limes screen -w un-xml:data/samples/un-sc-consolidated.xml -i travellers.csv`,
+    );
+  registerWatchlistCommands(program);
+  registerScreenCommand(program);
+  return program;
+}
+
+/** One clear line for the user; the stack only on request, since most errors are about their input. */
+export function formatError(err: unknown, debug = false): string {
+  if (debug && err instanceof Error && err.stack) return `${err.stack}\n`;
+  const message = err instanceof Error ? err.message : String(err);
+  let out = `limes: ${message}\n`;
+  if (err instanceof ImportError && Array.isArray(err.details)) {
+    const issues = (err.details as ImportIssue[]).filter((i) => i.severity === "error");
+    // The message already names the first bad record; a list only helps when there are more.
+    if (issues.length < 2) return out;
+    for (const i of issues.slice(0, SHOWN_ISSUES)) out += `  ${i.location}: ${i.reason}\n`;
+    if (issues.length > SHOWN_ISSUES) out += `  ... and ${issues.length - SHOWN_ISSUES} more\n`;
+  }
+  return out;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    process.stderr.write(formatError(err, process.env.LIMES_DEBUG === "1"));
+    process.exitCode = 1;
+  }
+}
+
+function runDirectly(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(resolve(script)) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (runDirectly()) await main();
