@@ -1,24 +1,11 @@
-// Runs the real `limes` CLI in a child process, as a user would.
-import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture, REPO_ROOT, sharedData } from "../../test/support/paths.js";
+import { limes } from "../../test/support/cli.js";
+import { fixture, sharedData } from "../../test/support/paths.js";
 
-const TSX = join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const NATIONAL = join("data", "samples", "national-list.csv");
-
-function limes(...args: string[]) {
-  const env = { ...process.env };
-  delete env.LIMES_DEBUG;
-  const r = spawnSync(process.execPath, [TSX, "src/cli/main.ts", ...args], {
-    cwd: REPO_ROOT,
-    encoding: "utf8",
-    env,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 let store: string;
 beforeAll(async () => {

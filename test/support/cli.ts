@@ -1,0 +1,17 @@
+// Runs the real `limes` CLI in a child process, as a user would.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { REPO_ROOT } from "./paths.js";
+
+const TSX = join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+export function limes(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env };
+  delete env.LIMES_DEBUG;
+  const r = spawnSync(process.execPath, [TSX, "src/cli/main.ts", ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
