@@ -30,7 +30,8 @@ function typoSimilarity(a: string, b: string): number {
   if (allowed === 0) return 0;
   const d = editDistance(a, b, allowed);
   if (d > allowed) return 0;
-  return 1 - d / len;
+  // In a four-letter word one changed letter is a quarter of it: a weak link, whatever the ratio says.
+  return len <= 4 ? MIN_PAIR_SIMILARITY : 1 - d / len;
 }
 
 /** How alike two tokens are, and why. Symmetric. */
@@ -101,11 +102,13 @@ interface Pair {
   method: string;
 }
 
-function joined(tokens: readonly NameToken[], i: number): { norm: string; phon: string } {
-  return { norm: tokens[i]!.norm + tokens[i + 1]!.norm, phon: tokens[i]!.phon + tokens[i + 1]!.phon };
-}
+/** Longest run of adjacent tokens that may be one word split apart ("Plat Ono Vich" for Platonovich). */
+const MAX_SPLIT_PARTS = 3;
 
-/** Two adjacent tokens on one side written as one on the other: Abdul Rahman / Abdulrahman, PolPot. */
+/**
+ * Adjacent tokens on one side written as one on the other: Abdul Rahman / Abdulrahman, PolPot,
+ * Platonovich split by OCR or a careless clerk.
+ */
 function compoundPairs(
   single: readonly NameToken[],
   split: readonly NameToken[],
@@ -113,23 +116,29 @@ function compoundPairs(
 ): Pair[] {
   const out: Pair[] = [];
   for (let i = 0; i + 1 < split.length; i++) {
-    const j = joined(split, i);
-    for (let k = 0; k < single.length; k++) {
-      const t = single[k]!;
-      if (t.kind === "initial" || t.kind === "number") continue;
-      let sim = 0;
-      if (t.norm === j.norm) sim = 0.97;
-      else if (t.phon === j.phon) sim = 0.93;
-      else {
-        const typo = typoSimilarity(t.norm, j.norm);
-        if (typo >= 0.85) sim = typo * 0.95;
+    let norm = split[i]!.norm;
+    let phon = split[i]!.phon;
+    for (let end = i + 1; end < split.length && end - i < MAX_SPLIT_PARTS; end++) {
+      norm += split[end]!.norm;
+      phon += split[end]!.phon;
+      const run = Array.from({ length: end - i + 1 }, (_, n) => i + n);
+      for (let k = 0; k < single.length; k++) {
+        const t = single[k]!;
+        if (t.kind === "initial" || t.kind === "number" || t.norm.length < norm.length - 2) continue;
+        let sim = 0;
+        if (t.norm === norm) sim = 0.97;
+        else if (t.phon === phon) sim = 0.93;
+        else {
+          const typo = typoSimilarity(t.norm, norm);
+          if (typo >= 0.85) sim = typo * 0.95;
+        }
+        if (sim === 0) continue;
+        out.push(
+          singleIsQuery
+            ? { q: [k], c: run, sim, method: "joined/split tokens" }
+            : { q: run, c: [k], sim, method: "joined/split tokens" },
+        );
       }
-      if (sim === 0) continue;
-      out.push(
-        singleIsQuery
-          ? { q: [k], c: [i, i + 1], sim, method: "joined/split tokens" }
-          : { q: [i, i + 1], c: [k], sim, method: "joined/split tokens" },
-      );
     }
   }
   return out;

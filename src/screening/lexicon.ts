@@ -151,30 +151,35 @@ export const ABU_FORMS = new Set(["abu", "abou", "abo", "abul"]);
  * Company legal forms, mapped to a class so that "JSC" and "Joint Stock Company" or "AG" and
  * "Aktiengesellschaft" align. Multi-word forms are folded into one token before tokenising.
  */
+/** A whole-word pattern: `\b` knows only ASCII letters, and these phrases are Cyrillic and Romanian too. */
+function phrase(source: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "gu");
+}
+
 export const LEGAL_FORM_PHRASES: [RegExp, string][] = [
-  [/\b(open |closed |public )?joint[- ]stock company\b/g, " jsc "],
-  [/\blimited liability (company|partnership)\b/g, " llc "],
-  [/\bpublic limited company\b/g, " plc "],
-  [/\bsociedad anonima\b/g, " sa "],
-  [/\bsociete anonyme\b/g, " sa "],
-  [/\bгосударственное унитарное предприятие\b/g, " gup "],
-  [/\bобщество с ограниченной ответственностью\b/g, " llc "],
-  [/\b(открытое |закрытое |публичное )?акционерное общество\b/g, " jsc "],
-  [/\bg\.?m\.?b\.?h\.?/g, " gmbh "],
-  [/\bs\.?a\.?r\.?l\.?\b/g, " sarl "],
-  [/\bl\.?l\.?c\.?/g, " llc "],
-  [/\bs\.?p\.?a\.?\b/g, " spa "],
-  [/\bb\.?v\.?(b\.?a\.?)?\b/g, " bv "],
-  [/\bn\.?v\.?\b/g, " nv "],
-  [/\bl\.?t\.?d\.?\b/g, " ltd "],
-  [/\bl\.?l\.?p\.?\b/g, " llp "],
-  [/\bl\.?p\.?\b/g, " lp "],
-  [/\bs\.?a\.?\b/g, " sa "],
-  [/\bsp\.?\s*z\s*o\.?\s*o\.?(?!\p{L})/gu, " spzoo "],
-  [/\bgesellschaft mit beschr(a|ae)nkter haftung\b/g, " gmbh "],
-  [/\bsocietatea cu r(a|ă)spundere limitat(a|ă)\b/g, " srl "],
-  [/\bsociet(a|à) a responsabilit(a|à) limitata\b/g, " srl "],
-  [/\bsociedad de responsabilidad limitada\b/g, " srl "],
+  [phrase("(open |closed |public )?joint[- ]stock company"), " jsc "],
+  [phrase("limited liability (company|partnership)"), " llc "],
+  [phrase("public limited company"), " plc "],
+  [phrase("sociedad an[oó]nima"), " sa "],
+  [phrase("soci[eé]t[eé] anonyme"), " sa "],
+  [phrase("государственное унитарное предприятие"), " gup "],
+  [phrase("общество с ограниченной ответственностью"), " llc "],
+  [phrase("(открытое |закрытое |публичное )?акционерное общество"), " jsc "],
+  [phrase("gesellschaft mit beschr(a|ä|ae)nkter haftung"), " gmbh "],
+  [phrase("societatea cu r(a|ă)spundere limitat(a|ă)"), " srl "],
+  [phrase("societ(a|à) a responsabilit(a|à) limitata"), " srl "],
+  [phrase("sociedad de responsabilidad limitada"), " srl "],
+  [phrase("g\\.?m\\.?b\\.?h\\.?"), " gmbh "],
+  [phrase("s\\.?a\\.?r\\.?l\\.?"), " sarl "],
+  [phrase("l\\.?l\\.?c\\.?"), " llc "],
+  [phrase("s\\.?p\\.?a\\.?"), " spa "],
+  [phrase("b\\.?v\\.?(b\\.?a\\.?)?"), " bv "],
+  [phrase("n\\.?v\\.?"), " nv "],
+  [phrase("l\\.?t\\.?d\\.?"), " ltd "],
+  [phrase("l\\.?l\\.?p\\.?"), " llp "],
+  [phrase("l\\.?p\\.?"), " lp "],
+  [phrase("s\\.?a\\.?"), " sa "],
+  [phrase("sp\\.?\\s*z\\s*o\\.?\\s*o\\.?"), " spzoo "],
 ];
 
 const LEGAL_FORM_CLASSES: Record<string, string> = {
@@ -200,12 +205,13 @@ const LEGAL_FORM_CLASSES: Record<string, string> = {
   тов: "llc",
   ltd: "ltd",
   limited: "ltd",
-  inc: "inc",
-  incorporated: "inc",
+  // Company, Corporation and Incorporated are one generic suffix in English usage, not distinct forms.
+  inc: "corp",
+  incorporated: "corp",
   corp: "corp",
   corporation: "corp",
-  co: "co",
-  company: "co",
+  co: "corp",
+  company: "corp",
   gmbh: "gmbh",
   plc: "plc",
   sa: "sa",

@@ -127,3 +127,24 @@ describe("alignment explanation", () => {
     expect(dropped).toBeGreaterThan(swapped);
   });
 });
+
+describe("name structure", () => {
+  it.each([
+    ["JC Juncker", "Jean-Claude Juncker"],
+    ["Nikolai Plat Ono Vich Patrushev", "Nikolai Platonovich Patrushev"],
+    ["Barack Obama", "バラク・オバマ"],
+  ])("%s ≈ %s", (a, b) => {
+    expect(compareNames(a, b)).toBeGreaterThanOrEqual(REFER);
+  });
+  it.each([
+    ["First Bank Int'l", "First International Bank"],
+    ["Brigade Forty 4", "Brigade 44"],
+    ["Societatea cu Răspundere Limitată PRO TRAFFIC", "SRL PRO TRAFFIC"],
+    ["HOMS REFINERY CORPORATION", "The Homs Refinery Company"],
+  ])("organisation %s ≈ %s", (a, b) => {
+    expect(compareNames(a, b, "organization")).toBeGreaterThanOrEqual(REFER);
+  });
+  it("does not take a single short typo for a match", () => {
+    expect(compareNames("Snow", "Snoe", "vessel")).toBeLessThan(REFER);
+  });
+});

@@ -74,11 +74,30 @@ const ARABIC_PARTICLES: Record<string, string> = {
   عبد: "abd",
 };
 
+/** Abbreviations of common words in organisation names, written out. */
+const ORG_ABBREVIATIONS: Record<string, string> = {
+  intl: "international",
+  int: "international",
+  natl: "national",
+  assn: "association",
+  assoc: "association",
+  dept: "department",
+  govt: "government",
+  mfg: "manufacturing",
+  bros: "brothers",
+  ind: "industries",
+  inds: "industries",
+  svcs: "services",
+  univ: "university",
+  tech: "technology",
+  mgmt: "management",
+};
+
 const ORG_STOPWORDS = new Set(["the", "of", "and", "for", "und", "et", "i", "y"]);
 
 // Token separators: whitespace, punctuation, hyphens and brackets. Apostrophes are removed inside a
 // token instead (O'Brien, Cho'ng, Qur'an), since romanisations use them for letters that others omit.
-const SEPARATORS = /[\s,.;:()[\]{}"“”„«»/\\|&+_*!?<>=~#@%^$\-‐‑‒–—―]+/u;
+const SEPARATORS = /[\s,.;:()[\]{}"“”„«»/\\|&+_*!?<>=~#@%^$\-‐‑‒–—―・·]+/u;
 const APOSTROPHES = /['’ʼʻ`´ʹʿʾ]/gu;
 const DOTTED_ABBREVIATION = /(?<![\p{L}.])(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}]))?/gu;
 
@@ -154,6 +173,11 @@ function classify(norm: string, schema: NameSchema, isFirst: boolean, isLast: bo
 
 const ABD_FORMS_LONGEST_FIRST = [...ABD_FORMS].sort((a, b) => b.length - a.length);
 
+/** Two or three capital consonants: initials, unless the group is itself a name (Ng, Md). */
+function isInitials(text: string): boolean {
+  return /^[B-DF-HJ-NP-TV-XZ]{2,3}$/.test(text) && !nameGroups(text.toLowerCase()) && text !== "NG";
+}
+
 /** Splits joined Arabic compounds (Abdulrahman → abd + rahman, Abubakar → abu + bakar) into their words. */
 function splitCompound(norm: string): string[] {
   if (ABD_WHOLE.has(norm)) return ["abd", "allah"];
@@ -226,16 +250,21 @@ export function tokenizeName(raw: string, schema: NameSchema = "person"): NameTo
       }
       words = [...pieces, foldLatin(romanise(rest).latin)];
       frames = [...pieces.map(() => undefined), arabicFrame(rest)];
+    } else if (schema === "person" && isInitials(text)) {
+      // "JC Juncker", "GW Bush": capital consonants written together are initials, one per letter.
+      words = [...foldLatin(latin)];
     } else {
       words = schema === "person" ? splitCompound(foldLatin(latin)) : [foldLatin(latin)];
     }
-    words.forEach((norm, j) => {
+    words.forEach((word, j) => {
+      let norm = word;
       if (!norm) return;
       const number = numberValue(norm, schema);
       if (number !== undefined) {
         tokens.push(makeToken(text, number, script, false, "number"));
         return;
       }
+      if (schema !== "person") norm = ORG_ABBREVIATIONS[norm] ?? norm;
       const legal = schema !== "person" ? legalFormClass(norm) : undefined;
       const kind = classify(norm, schema, tokens.length === 0, isLast && j === words.length - 1);
       const value = kind === "legal" && legal ? legal : norm;
@@ -251,13 +280,14 @@ function mergeNumberWords(tokens: NameToken[]): NameToken[] {
   const out: NameToken[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];
+    // "forty four" and "forty 4"; but "40 4" stays two numbers.
     if (
       prev &&
       prev.kind === "number" &&
       t.kind === "number" &&
       /^[2-9]0$/.test(prev.norm) &&
       /^[1-9]$/.test(t.norm) &&
-      NUMBER_WORDS[foldLatin(t.text)] !== undefined
+      NUMBER_WORDS[foldLatin(prev.text)] !== undefined
     ) {
       out[out.length - 1] = makeToken(
         `${prev.text} ${t.text}`,

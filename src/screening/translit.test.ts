@@ -63,3 +63,14 @@ describe("Arabic frames against Latin spellings", () => {
     expect(frameCost(arabicFrame(arabic), latin)).toBe(cost);
   });
 });
+
+describe("kana", () => {
+  it.each([
+    ["バラク", "baraku"],
+    ["オバマ", "obama"],
+    ["ショルツ", "shorutsu"],
+    ["ばらく", "baraku"],
+  ])("%s → %s", (input, latin) => {
+    expect(romanise(input)).toEqual({ latin, script: "kana", vowelless: false });
+  });
+});

@@ -298,6 +298,60 @@ const GEORGIAN: Record<string, string> = {
   ჰ: "h",
 };
 
+/** Katakana in Hepburn romanisation; hiragana is mapped onto katakana first. Foreign names are written in it. */
+const KANA_ROWS: [string, string[]][] = [
+  ["アイウエオ", ["a", "i", "u", "e", "o"]],
+  ["カキクケコ", ["ka", "ki", "ku", "ke", "ko"]],
+  ["ガギグゲゴ", ["ga", "gi", "gu", "ge", "go"]],
+  ["サシスセソ", ["sa", "shi", "su", "se", "so"]],
+  ["ザジズゼゾ", ["za", "ji", "zu", "ze", "zo"]],
+  ["タチツテト", ["ta", "chi", "tsu", "te", "to"]],
+  ["ダヂヅデド", ["da", "ji", "zu", "de", "do"]],
+  ["ナニヌネノ", ["na", "ni", "nu", "ne", "no"]],
+  ["ハヒフヘホ", ["ha", "hi", "fu", "he", "ho"]],
+  ["バビブベボ", ["ba", "bi", "bu", "be", "bo"]],
+  ["パピプペポ", ["pa", "pi", "pu", "pe", "po"]],
+  ["マミムメモ", ["ma", "mi", "mu", "me", "mo"]],
+  ["ヤユヨ", ["ya", "yu", "yo"]],
+  ["ラリルレロ", ["ra", "ri", "ru", "re", "ro"]],
+  ["ワヲンヴ", ["wa", "o", "n", "vu"]],
+  ["ァィゥェォ", ["a", "i", "u", "e", "o"]],
+];
+const KANA: Record<string, string> = {};
+for (const [chars, sounds] of KANA_ROWS) {
+  [...chars].forEach((c, i) => {
+    KANA[c] = sounds[i]!;
+  });
+}
+const SMALL_Y: Record<string, string> = { ャ: "a", ュ: "u", ョ: "o" };
+
+function romaniseKana(token: string): string {
+  // Hiragana sits 0x60 below katakana.
+  const kata = [...token].map((c) =>
+    c >= "ぁ" && c <= "ゖ" ? String.fromCharCode(c.charCodeAt(0) + 0x60) : c,
+  );
+  let out = "";
+  for (let i = 0; i < kata.length; i++) {
+    const c = kata[i]!;
+    const next = kata[i + 1] ?? "";
+    // Small tsu doubles the next consonant and ー lengthens a vowel: both fold away in the phonetic keys.
+    if (c === "ッ" || c === "ー") continue;
+    const base = KANA[c] ?? "";
+    const small = SMALL_Y[next];
+    if (small && base.endsWith("i")) {
+      out += (/^(sh|ch|j)/.test(base) ? base.slice(0, -1) : `${base.slice(0, -1)}y`) + small;
+      i++;
+    } else if ("ァィゥェォ".includes(next) && next && base.length > 1) {
+      // A small vowel replaces the syllable's vowel: ファ = fa, ティ = ti.
+      out += base.slice(0, -1).replace(/^ts$/, "t") + KANA[next];
+      i++;
+    } else {
+      out += base;
+    }
+  }
+  return out;
+}
+
 export type TokenScript =
   | "latin"
   | "cyrillic"
@@ -306,6 +360,7 @@ export type TokenScript =
   | "hebrew"
   | "armenian"
   | "georgian"
+  | "kana"
   | "other";
 
 export function scriptOf(ch: string): TokenScript {
@@ -318,6 +373,7 @@ export function scriptOf(ch: string): TokenScript {
   if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff))
     return "arabic";
   if (c >= 0x10a0 && c <= 0x10ff) return "georgian";
+  if (c >= 0x3040 && c <= 0x30ff) return "kana";
   return "other";
 }
 
@@ -380,6 +436,8 @@ export function romanise(token: string): { latin: string; script: TokenScript; v
       return { latin: mapChars(token.replace(/ու/g, "u"), ARMENIAN), script, vowelless: false };
     case "georgian":
       return { latin: mapChars(token, GEORGIAN), script, vowelless: false };
+    case "kana":
+      return { latin: romaniseKana(token), script, vowelless: false };
     default:
       return { latin: token, script, vowelless: false };
   }
