@@ -31,7 +31,7 @@ function typoSimilarity(a: string, b: string): number {
   const d = editDistance(a, b, allowed);
   if (d > allowed) return 0;
   // In a four-letter word one changed letter is a quarter of it: a weak link, whatever the ratio says.
-  return len <= 4 ? MIN_PAIR_SIMILARITY : 1 - d / len;
+  return len <= 4 ? MIN_PAIR_SIMILARITY : Math.max(MIN_PAIR_SIMILARITY, 1 - d / len);
 }
 
 /** How alike two tokens are, and why. Symmetric. */
