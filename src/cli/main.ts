@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { ImportError } from "../shared/errors.js";
 import type { ImportIssue } from "../watchlists/index.js";
+import { registerDbCommands } from "./db.js";
 import { registerScreenCommand } from "./screen.js";
 import { registerWatchlistCommands } from "./watchlist.js";
 
@@ -30,6 +31,7 @@ Examples:
     );
   registerWatchlistCommands(program);
   registerScreenCommand(program);
+  registerDbCommands(program);
   return program;
 }
 

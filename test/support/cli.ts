@@ -5,8 +5,10 @@ import { REPO_ROOT } from "./paths.js";
 
 const TSX = join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-export function limes(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
+type Result = { code: number | null; stdout: string; stderr: string };
+
+function run(extraEnv: Record<string, string>, args: string[]): Result {
+  const env = { ...process.env, ...extraEnv };
   delete env.LIMES_DEBUG;
   const r = spawnSync(process.execPath, [TSX, "src/cli/main.ts", ...args], {
     cwd: REPO_ROOT,
@@ -15,3 +17,11 @@ export function limes(...args: string[]): { code: number | null; stdout: string;
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+export const limes = Object.assign((...args: string[]): Result => run({}, args), {
+  /** The CLI with extra environment variables, e.g. LIMES_DB. */
+  withEnv:
+    (env: Record<string, string>) =>
+    (...args: string[]): Result =>
+      run(env, args),
+});

@@ -1,0 +1,44 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { limes } from "../../test/support/cli.js";
+import { appendAudit } from "../audit/index.js";
+import { openDatabase } from "../db/index.js";
+
+describe("limes db migrate / audit verify", () => {
+  it("migrates once, verifies an intact chain, and fails on a tampered one", async () => {
+    const url = `sqlite:${join(mkdtempSync(join(tmpdir(), "limes-cli-db-")), "cli.db")}`;
+    const env = { LIMES_DB: url };
+    expect(limes.withEnv(env)("db", "migrate").stdout).toBe("applied: 0001_initial\n");
+    expect(limes.withEnv(env)("db", "migrate").stdout).toBe("schema is up to date\n");
+    const db = await openDatabase(url);
+    for (const objectId of ["a", "b"]) {
+      await db.kysely
+        .transaction()
+        .execute((trx) =>
+          appendAudit(trx, {
+            actor: { username: "t" },
+            action: "test",
+            objectType: "x",
+            objectId,
+            outcome: "success",
+          }),
+        );
+    }
+    expect(limes.withEnv(env)("audit", "verify")).toMatchObject({
+      code: 0,
+      stdout: "audit chain intact: 2 entries verified\n",
+    });
+    await db.kysely.updateTable("audit_log").set({ object_id: "z" }).where("id", "=", 1).execute();
+    await db.close();
+    const broken = limes.withEnv(env)("audit", "verify");
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      "audit chain BROKEN at entry 1: content does not match its hash (edited entry)",
+    );
+    expect(limes.withEnv({ LIMES_DB: "mysql://x" })("db", "migrate").stderr).toContain(
+      "LIMES_DB must be sqlite:<path> or postgres://",
+    );
+  });
+});

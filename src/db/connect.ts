@@ -1,0 +1,59 @@
+// One database handle for both dialects, chosen by the LIMES_DB value:
+// `sqlite:<path>` (embedded default, WAL mode) or `postgres://…` (production).
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { InvalidError } from "../shared/errors.js";
+import { migrationProvider } from "./migrations.js";
+import type { Database } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** The URL without a password, for logs. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB = "sqlite:./data/limes.db";
+
+export function parseDbUrl(url: string): { dialect: Dialect; target: string } {
+  if (url.startsWith("sqlite:")) {
+    const target = url.slice("sqlite:".length);
+    if (!target)
+      throw new InvalidError("LIMES_DB sqlite: needs a path, e.g. sqlite:./data/limes.db or sqlite::memory:");
+    return { dialect: "sqlite", target };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", target: url };
+  throw new InvalidError(`LIMES_DB must be sqlite:<path> or postgres://…, not "${url}"`);
+}
+
+export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT_DB): Promise<Db> {
+  const { dialect, target } = parseDbUrl(url);
+  if (dialect === "sqlite") {
+    if (target !== ":memory:") mkdirSync(dirname(resolve(target)), { recursive: true });
+    const database = new SQLite(target);
+    // WAL: readers never block the writer; a crash loses no committed transaction.
+    database.pragma("journal_mode = WAL");
+    database.pragma("synchronous = NORMAL");
+    database.pragma("foreign_keys = ON");
+    database.pragma("busy_timeout = 5000");
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    return { kysely, dialect, describe: `sqlite:${target}`, close: () => kysely.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target, max: 10 });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect, describe: target.replace(/:[^:@/]*@/, ":***@"), close: () => kysely.destroy() };
+}
+
+/** Applies pending migrations; safe to run at every start. */
+export async function migrate(db: Db): Promise<{ applied: string[] }> {
+  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider(db.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}

@@ -1,0 +1,3 @@
+// Public surface of the database capability.
+export { type Db, DEFAULT_DB, type Dialect, migrate, openDatabase, parseDbUrl } from "./connect.js";
+export type { Database } from "./schema.js";
