@@ -14,17 +14,15 @@ describe("limes db migrate / audit verify", () => {
     expect(limes.withEnv(env)("db", "migrate").stdout).toBe("schema is up to date\n");
     const db = await openDatabase(url);
     for (const objectId of ["a", "b"]) {
-      await db.kysely
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, {
-            actor: { username: "t" },
-            action: "test",
-            objectType: "x",
-            objectId,
-            outcome: "success",
-          }),
-        );
+      await db.kysely.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: { username: "t" },
+          action: "test",
+          objectType: "x",
+          objectId,
+          outcome: "success",
+        }),
+      );
     }
     expect(limes.withEnv(env)("audit", "verify")).toMatchObject({
       code: 0,

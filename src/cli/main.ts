@@ -8,6 +8,7 @@ import { ImportError } from "../shared/errors.js";
 import type { ImportIssue } from "../watchlists/index.js";
 import { registerDbCommands } from "./db.js";
 import { registerScreenCommand } from "./screen.js";
+import { registerUserCommands } from "./user.js";
 import { registerWatchlistCommands } from "./watchlist.js";
 
 /** Issues listed under a rejected import; the rest are summed up. */
@@ -32,6 +33,7 @@ Examples:
   registerWatchlistCommands(program);
   registerScreenCommand(program);
   registerDbCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

@@ -1,0 +1,75 @@
+// Roles and their permissions, as data. A route or use case asks for a permission, never for a role.
+
+export const ROLES = [
+  "first_line",
+  "second_line",
+  "analyst",
+  "watchlist_manager",
+  "auditor",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "screen",
+  "screening:read",
+  "screening:read_details",
+  "alerts:review",
+  "watchlists:read",
+  "watchlists:manage",
+  "crossing_points:read",
+  "crossing_points:manage",
+  "users:manage",
+  "audit:read",
+  "rules:author",
+  "rules:stats",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * - first_line: screens the person in front of them and sees only clear/refer, never list details.
+ * - second_line: reviews alerts and sees matches with their explanations.
+ * - analyst: reads screenings and lists, authors risk rules and reads their statistics.
+ * - watchlist_manager: imports list versions.
+ * - auditor: reads the audit log; changes nothing.
+ * - admin: manages users and crossing points, but reads no personal data without a second role.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  first_line: ["screen", "crossing_points:read"],
+  second_line: [
+    "screen",
+    "screening:read",
+    "screening:read_details",
+    "alerts:review",
+    "watchlists:read",
+    "crossing_points:read",
+  ],
+  analyst: [
+    "screening:read",
+    "screening:read_details",
+    "watchlists:read",
+    "crossing_points:read",
+    "rules:author",
+    "rules:stats",
+  ],
+  watchlist_manager: ["watchlists:read", "watchlists:manage", "crossing_points:read"],
+  auditor: ["audit:read", "rules:stats", "crossing_points:read"],
+  admin: ["users:manage", "crossing_points:read", "crossing_points:manage"],
+};
+
+export interface Principal {
+  userId: string;
+  username: string;
+  roles: Role[];
+  agency: string;
+  crossingPointId?: string;
+  tokenId: string;
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function can(p: Pick<Principal, "roles">, permission: Permission): boolean {
+  return p.roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}

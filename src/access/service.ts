@@ -1,0 +1,336 @@
+// Users, passwords (argon2id), opaque session and API tokens (stored only as SHA-256 hashes, with expiry
+// and revocation), and login rate limiting. Every login, success or failure, is audited.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
+import { appendAudit } from "../audit/index.js";
+import type { Db } from "../db/index.js";
+import { ConflictError, ForbiddenError, InvalidError, LimesError } from "../shared/errors.js";
+import { isRole, type Principal, type Role } from "./roles.js";
+
+/** Wrong credentials or an unusable token: 401 at the edge. */
+export class AuthError extends LimesError {}
+/** Too many failed logins: 429 at the edge. */
+export class TooManyAttemptsError extends LimesError {}
+
+export interface AccessOptions {
+  sessionTtlMinutes?: number;
+  /** Failed attempts per username and address within the window before logins are refused. */
+  maxFailures?: number;
+  failureWindowMinutes?: number;
+  now?: () => Date;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  roles: Role[];
+  agency: string;
+  crossingPointId?: string;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  roles: Role[];
+  agency: string;
+  crossingPointId?: string;
+  createdAt: string;
+}
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+const newToken = () => randomBytes(32).toString("base64url");
+
+export function validateNewUser(input: NewUser): void {
+  if (!/^[a-z0-9._-]{3,64}$/i.test(input.username))
+    throw new InvalidError("username: 3-64 letters, digits, dot, dash or underscore");
+  if (input.password.length < 12) throw new InvalidError("password: at least 12 characters");
+  if (input.roles.length === 0) throw new InvalidError("roles: at least one role");
+  const unknown = input.roles.filter((r) => !isRole(r));
+  if (unknown.length) throw new InvalidError(`roles: unknown role(s) ${unknown.join(", ")}`);
+  if (!input.agency.trim()) throw new InvalidError("agency: required");
+}
+
+export function createAccessService(db: Db, opts: AccessOptions = {}) {
+  const now = opts.now ?? (() => new Date());
+  const ttl = (opts.sessionTtlMinutes ?? 8 * 60) * 60_000;
+  const maxFailures = opts.maxFailures ?? 5;
+  const window = (opts.failureWindowMinutes ?? 15) * 60_000;
+
+  async function rolesOf(userId: string): Promise<Role[]> {
+    const rows = await db.kysely
+      .selectFrom("user_roles")
+      .select("role")
+      .where("user_id", "=", userId)
+      .execute();
+    return rows.map((r) => r.role).filter(isRole);
+  }
+
+  return {
+    async createUser(actor: Principal | "system", input: NewUser): Promise<{ id: string }> {
+      validateNewUser(input);
+      const id = randomUUID();
+      const passwordHash = await argonHash(input.password);
+      const existing = await db.kysely
+        .selectFrom("users")
+        .select("id")
+        .where("username", "=", input.username)
+        .executeTakeFirst();
+      if (existing) throw new ConflictError(`user "${input.username}" already exists`);
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("users")
+          .values({
+            id,
+            username: input.username,
+            password_hash: passwordHash,
+            agency: input.agency,
+            crossing_point_id: input.crossingPointId ?? null,
+            created_at: now().toISOString(),
+            disabled_at: null,
+          })
+          .execute();
+        await trx
+          .insertInto("user_roles")
+          .values([...new Set(input.roles)].map((role) => ({ user_id: id, role })))
+          .execute();
+        await appendAudit(
+          trx,
+          {
+            actor: actor === "system" ? { username: "system" } : actor,
+            action: "user.create",
+            objectType: "user",
+            objectId: id,
+            outcome: "success",
+            details: { username: input.username, roles: input.roles, agency: input.agency },
+          },
+          now(),
+        );
+      });
+      return { id };
+    },
+
+    async login(
+      username: string,
+      password: string,
+      ctx: { ip: string },
+    ): Promise<{ token: string; expiresAt: string; principal: Principal }> {
+      const since = new Date(now().getTime() - window).toISOString();
+      const failures = await db.kysely
+        .selectFrom("login_attempts")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("username", "=", username)
+        .where("ip", "=", ctx.ip)
+        .where("success", "=", 0)
+        .where("at", ">=", since)
+        .executeTakeFirstOrThrow();
+      if (Number(failures.n) >= maxFailures) {
+        await db.kysely
+          .transaction()
+          .execute((trx) =>
+            appendAudit(
+              trx,
+              {
+                actor: { username },
+                action: "login",
+                objectType: "session",
+                outcome: "denied",
+                details: { ip: ctx.ip, reason: "rate limited" },
+              },
+              now(),
+            ),
+          );
+        throw new TooManyAttemptsError("too many failed logins; try again later");
+      }
+      const user = await db.kysely
+        .selectFrom("users")
+        .selectAll()
+        .where("username", "=", username)
+        .executeTakeFirst();
+      const ok = user && !user.disabled_at && (await argonVerify(user.password_hash, password));
+      if (!user || !ok) {
+        await db.kysely.transaction().execute(async (trx) => {
+          await trx
+            .insertInto("login_attempts")
+            .values({ username, ip: ctx.ip, at: now().toISOString(), success: 0 })
+            .execute();
+          await appendAudit(
+            trx,
+            {
+              actor: { username },
+              action: "login",
+              objectType: "session",
+              outcome: "denied",
+              details: { ip: ctx.ip },
+            },
+            now(),
+          );
+        });
+        throw new AuthError("wrong username or password");
+      }
+      const token = newToken();
+      const tokenId = randomUUID();
+      const expiresAt = new Date(now().getTime() + ttl).toISOString();
+      const roles = await rolesOf(user.id);
+      const principal: Principal = {
+        userId: user.id,
+        username: user.username,
+        roles,
+        agency: user.agency,
+        tokenId,
+      };
+      if (user.crossing_point_id) principal.crossingPointId = user.crossing_point_id;
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("tokens")
+          .values({
+            id: tokenId,
+            user_id: user.id,
+            token_hash: sha256(token),
+            kind: "session",
+            name: null,
+            created_at: now().toISOString(),
+            expires_at: expiresAt,
+            revoked_at: null,
+          })
+          .execute();
+        await trx
+          .insertInto("login_attempts")
+          .values({ username, ip: ctx.ip, at: now().toISOString(), success: 1 })
+          .execute();
+        await appendAudit(
+          trx,
+          {
+            actor: principal,
+            action: "login",
+            objectType: "session",
+            objectId: tokenId,
+            outcome: "success",
+            details: { ip: ctx.ip },
+          },
+          now(),
+        );
+      });
+      return { token, expiresAt, principal };
+    },
+
+    async authenticate(token: string): Promise<Principal | undefined> {
+      const row = await db.kysely
+        .selectFrom("tokens")
+        .innerJoin("users", "users.id", "tokens.user_id")
+        .select([
+          "tokens.id as tokenId",
+          "tokens.expires_at",
+          "tokens.revoked_at",
+          "users.id as userId",
+          "users.username",
+          "users.agency",
+          "users.crossing_point_id",
+          "users.disabled_at",
+        ])
+        .where("tokens.token_hash", "=", sha256(token))
+        .executeTakeFirst();
+      if (!row || row.revoked_at || row.disabled_at || row.expires_at <= now().toISOString())
+        return undefined;
+      const principal: Principal = {
+        userId: row.userId,
+        username: row.username,
+        roles: await rolesOf(row.userId),
+        agency: row.agency,
+        tokenId: row.tokenId,
+      };
+      if (row.crossing_point_id) principal.crossingPointId = row.crossing_point_id;
+      return principal;
+    },
+
+    async logout(principal: Principal): Promise<void> {
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("tokens")
+          .set({ revoked_at: now().toISOString() })
+          .where("id", "=", principal.tokenId)
+          .execute();
+        await appendAudit(
+          trx,
+          {
+            actor: principal,
+            action: "logout",
+            objectType: "session",
+            objectId: principal.tokenId,
+            outcome: "success",
+          },
+          now(),
+        );
+      });
+    },
+
+    async createApiToken(
+      actor: Principal,
+      input: { name: string; expiresInDays: number },
+    ): Promise<{ token: string; expiresAt: string }> {
+      if (!(input.expiresInDays > 0 && input.expiresInDays <= 366))
+        throw new InvalidError("expiresInDays: between 1 and 366");
+      const token = newToken();
+      const id = randomUUID();
+      const expiresAt = new Date(now().getTime() + input.expiresInDays * 86_400_000).toISOString();
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("tokens")
+          .values({
+            id,
+            user_id: actor.userId,
+            token_hash: sha256(token),
+            kind: "api",
+            name: input.name,
+            created_at: now().toISOString(),
+            expires_at: expiresAt,
+            revoked_at: null,
+          })
+          .execute();
+        await appendAudit(
+          trx,
+          {
+            actor,
+            action: "token.create",
+            objectType: "token",
+            objectId: id,
+            outcome: "success",
+            details: { name: input.name },
+          },
+          now(),
+        );
+      });
+      return { token, expiresAt };
+    },
+
+    async listUsers(actor: Principal): Promise<UserView[]> {
+      if (!actor.roles.includes("admin")) throw new ForbiddenError("only an admin lists users");
+      const users = await db.kysely.selectFrom("users").selectAll().orderBy("username").execute();
+      const roles = await db.kysely.selectFrom("user_roles").selectAll().execute();
+      return users.map((u) => {
+        const v: UserView = {
+          id: u.id,
+          username: u.username,
+          roles: roles
+            .filter((r) => r.user_id === u.id)
+            .map((r) => r.role)
+            .filter(isRole),
+          agency: u.agency,
+          createdAt: u.created_at,
+        };
+        if (u.crossing_point_id) v.crossingPointId = u.crossing_point_id;
+        return v;
+      });
+    },
+
+    /** On an empty users table: an admin with a random one-time password, returned once for printing. */
+    async ensureDemoAdmin(): Promise<{ username: string; password: string } | undefined> {
+      const any = await db.kysely.selectFrom("users").select("id").limit(1).executeTakeFirst();
+      if (any) return undefined;
+      const password = randomBytes(12).toString("base64url");
+      await this.createUser("system", { username: "admin", password, roles: ["admin"], agency: "demo" });
+      return { username: "admin", password };
+    },
+  };
+}
+
+export type AccessService = ReturnType<typeof createAccessService>;

@@ -1,0 +1,59 @@
+// `limes user create`: bootstraps users (the first admin, typically) on the database named by LIMES_DB.
+import { randomBytes } from "node:crypto";
+import type { Command } from "commander";
+import { createAccessService, isRole, ROLES, type Role } from "../access/index.js";
+import { DEFAULT_DB, migrate, openDatabase } from "../db/index.js";
+import { InvalidError } from "../shared/errors.js";
+
+interface CreateOptions {
+  username: string;
+  role: string[];
+  agency: string;
+  crossingPoint?: string;
+  password?: string;
+}
+
+export function registerUserCommands(program: Command): void {
+  const user = program.command("user").description("user accounts");
+  user
+    .command("create")
+    .description("create a user; without --password a random one is generated and printed once")
+    .requiredOption("-u, --username <name>", "login name")
+    .requiredOption(
+      "-r, --role <role>",
+      `role (repeatable): ${ROLES.join(", ")}`,
+      (v: string, prev: string[]) => [...prev, v],
+      [],
+    )
+    .requiredOption("-a, --agency <agency>", "agency the user belongs to; data is scoped to it")
+    .option("-c, --crossing-point <id>", "crossing point the user works at")
+    .option(
+      "-p, --password <password>",
+      "initial password (at least 12 characters); prefer the generated one",
+    )
+    .addHelpText(
+      "after",
+      "\nExample:\n  limes user create --username admin --role admin --agency border-police",
+    )
+    .action(async (opts: CreateOptions) => {
+      const bad = opts.role.filter((r) => !isRole(r));
+      if (bad.length) throw new InvalidError(`unknown role(s) ${bad.join(", ")}; roles: ${ROLES.join(", ")}`);
+      const password = opts.password ?? randomBytes(12).toString("base64url");
+      const db = await openDatabase(process.env.LIMES_DB ?? DEFAULT_DB);
+      try {
+        await migrate(db);
+        const input = {
+          username: opts.username,
+          password,
+          roles: opts.role as Role[],
+          agency: opts.agency,
+          ...(opts.crossingPoint ? { crossingPointId: opts.crossingPoint } : {}),
+        };
+        const { id } = await createAccessService(db).createUser("system", input);
+        process.stdout.write(`created user ${opts.username} (${id}) with role(s) ${opts.role.join(", ")}\n`);
+        if (!opts.password) process.stdout.write(`one-time password: ${password}\n`);
+      } finally {
+        await db.close();
+      }
+    });
+}
