@@ -1,6 +1,11 @@
-// `npm start`: the Limes server with the sample watchlists loaded.
+// `npm start`: the Limes server on the database named by LIMES_DB (embedded SQLite by default), with the
+// sample watchlists loaded and a demo admin created on an empty database.
+import { createAccessService } from "./access/index.js";
+import { createCrossingPointService } from "./crossing-points/service.js";
+import { DEFAULT_DB, migrate, openDatabase } from "./db/index.js";
 import { buildApp } from "./http/app.js";
 import { createScreener } from "./screening/index.js";
+import { createScreeningService } from "./screenings/index.js";
 import type { ImportResult } from "./watchlists/index.js";
 import { loadSampleWatchlists } from "./watchlists/index.js";
 
@@ -11,24 +16,42 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+const db = await openDatabase(process.env.LIMES_DB ?? DEFAULT_DB);
+const { applied } = await migrate(db);
+const access = createAccessService(db);
+const demo = await access.ensureDemoAdmin();
+// An empty index until the lists are loaded: the server answers /health at once and /ready when done.
+const screenings = createScreeningService(db, createScreener([]));
 let lists: ImportResult[] | undefined;
-const app = buildApp({ watchlists: () => lists, logger: { level: process.env.LOG_LEVEL ?? "info" } });
+const app = await buildApp({
+  db,
+  access,
+  screenings,
+  crossingPoints: createCrossingPointService(db),
+  watchlists: () => lists,
+  logger: { level: process.env.LOG_LEVEL ?? "info" },
+});
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    app.close().then(() => process.exit(0));
+    app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0));
   });
 }
 
 await app.listen({ port, host });
+app.log.info({ db: db.describe, migrations: applied }, "database ready");
+if (demo) {
+  process.stdout.write(
+    `\n  Demo admin created. Username: ${demo.username}  One-time password: ${demo.password}\n  Create officers with POST /api/v1/users or \`limes user create\`. API docs: http://${host}:${port}/api/docs\n\n`,
+  );
+}
 const started = Date.now();
 lists = await loadSampleWatchlists();
-const screener = createScreener(lists.flatMap((l) => l.entities));
+screenings.swap(createScreener(lists.flatMap((l) => l.entities)));
 app.log.info(
-  {
-    watchlists: lists.map((l) => `${l.list}: ${l.counts.entities}`),
-    indexed: screener.size,
-    ms: Date.now() - started,
-  },
-  "sample watchlists loaded",
+  { watchlists: lists.map((l) => `${l.list}: ${l.counts.entities}`), ms: Date.now() - started },
+  "sample watchlists loaded and indexed",
 );

@@ -124,21 +124,19 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
         .where("at", ">=", since)
         .executeTakeFirstOrThrow();
       if (Number(failures.n) >= maxFailures) {
-        await db.kysely
-          .transaction()
-          .execute((trx) =>
-            appendAudit(
-              trx,
-              {
-                actor: { username },
-                action: "login",
-                objectType: "session",
-                outcome: "denied",
-                details: { ip: ctx.ip, reason: "rate limited" },
-              },
-              now(),
-            ),
-          );
+        await db.kysely.transaction().execute((trx) =>
+          appendAudit(
+            trx,
+            {
+              actor: { username },
+              action: "login",
+              objectType: "session",
+              outcome: "denied",
+              details: { ip: ctx.ip, reason: "rate limited" },
+            },
+            now(),
+          ),
+        );
         throw new TooManyAttemptsError("too many failed logins; try again later");
       }
       const user = await db.kysely

@@ -14,19 +14,17 @@ describeBothDialects("audit log", (getDb) => {
   it("appends entries in a hash chain that verifies", async () => {
     const db = getDb();
     for (let i = 0; i < 5; i++) {
-      await db.kysely
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, {
-            actor,
-            action: "screening.read",
-            objectType: "screening",
-            objectId: `s${i}`,
-            purpose: "second-line review",
-            outcome: "success",
-            details: { n: i },
-          }),
-        );
+      await db.kysely.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor,
+          action: "screening.read",
+          objectType: "screening",
+          objectId: `s${i}`,
+          purpose: "second-line review",
+          outcome: "success",
+          details: { n: i },
+        }),
+      );
     }
     expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 5 });
     const entries = await queryAudit(db, { action: "screening.read", limit: 2 });
@@ -99,17 +97,15 @@ describe("audit chain under concurrent appends", () => {
       const db = getDb();
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          db.kysely
-            .transaction()
-            .execute((trx) =>
-              appendAudit(trx, {
-                actor,
-                action: "login",
-                objectType: "session",
-                objectId: String(i),
-                outcome: "success",
-              }),
-            ),
+          db.kysely.transaction().execute((trx) =>
+            appendAudit(trx, {
+              actor,
+              action: "login",
+              objectType: "session",
+              objectId: String(i),
+              outcome: "success",
+            }),
+          ),
         ),
       );
       expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 20 });

@@ -1,39 +1,288 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The HTTP API end to end on both dialects: authentication, every role against every route, agency
+// scoping, persistence with audit, the first-line view, and bad input.
+
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createAccessService, type Role } from "../../src/access/index.js";
+import { verifyAuditChain } from "../../src/audit/index.js";
+import { createCrossingPointService } from "../../src/crossing-points/service.js";
 import { buildApp } from "../../src/http/app.js";
+import { createScreener } from "../../src/screening/index.js";
+import { createScreeningService } from "../../src/screenings/index.js";
 import { type ImportResult, importCsvList } from "../../src/watchlists/index.js";
+import { describeBothDialects } from "../support/db.js";
 import { REPO_ROOT } from "../support/paths.js";
 
-let lists: ImportResult[] | undefined;
-const app = buildApp({ watchlists: () => lists });
+const PASSWORD = "a long enough password";
+const ROLES_UNDER_TEST: Role[] = [
+  "first_line",
+  "second_line",
+  "analyst",
+  "watchlist_manager",
+  "auditor",
+  "admin",
+];
 
-beforeAll(async () => {
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-});
+describeBothDialects("HTTP API", (getDb) => {
+  let app: FastifyInstance;
+  let lists: ImportResult[];
+  const tokens: Record<string, string> = {};
 
-describe("minimal server", () => {
-  it("is live at once and ready only when the lists are loaded", async () => {
-    expect((await app.inject({ url: "/health" })).json()).toEqual({ status: "ok" });
-    expect((await app.inject({ url: "/ready" })).statusCode).toBe(503);
-    expect((await app.inject({ url: "/api/v1/watchlists" })).statusCode).toBe(503);
+  beforeAll(async () => {
+    const db = getDb();
+    // The fictional national list that ships in data/samples: small, so the suite stays fast.
     lists = [await importCsvList(`${REPO_ROOT}/data/samples/national-list.csv`)];
-    const ready = await app.inject({ url: "/ready" });
-    expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: "ready", watchlists: 1 });
+    const access = createAccessService(db);
+    app = await buildApp({
+      db,
+      access,
+      screenings: createScreeningService(db, createScreener(lists.flatMap((l) => l.entities))),
+      crossingPoints: createCrossingPointService(db),
+      watchlists: () => lists,
+    });
+    for (const role of ROLES_UNDER_TEST) {
+      await access.createUser("system", {
+        username: `${role}.a`,
+        password: PASSWORD,
+        roles: [role],
+        agency: "agency-a",
+      });
+    }
+    await access.createUser("system", {
+      username: "second_line.b",
+      password: PASSWORD,
+      roles: ["second_line"],
+      agency: "agency-b",
+    });
+    for (const username of [...ROLES_UNDER_TEST.map((r) => `${r}.a`), "second_line.b"]) {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username, password: PASSWORD },
+      });
+      expect(r.statusCode).toBe(200);
+      tokens[username] = r.json().token;
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
   });
 
-  it("summarises the loaded watchlists with counts, not personal data", async () => {
-    const body = (await app.inject({ url: "/api/v1/watchlists" })).json();
-    expect(body.watchlists).toHaveLength(1);
-    expect(body.watchlists[0]).toMatchObject({ id: "national", format: "csv", counts: { entities: 16 } });
-    expect(JSON.stringify(body)).not.toMatch(/"name"/);
+  const call = (username: string | undefined, method: "GET" | "POST", url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: username ? { authorization: `Bearer ${tokens[username]}` } : {},
+    });
+
+  const screeningBody = { person: { name: "Some Traveller" }, purpose: "entry check" };
+  // route → roles allowed (everything else must get 403; anonymous 401)
+  const TABLE: [method: "GET" | "POST", url: string, body: unknown, allowed: Role[]][] = [
+    ["POST", "/api/v1/screenings", screeningBody, ["first_line", "second_line"]],
+    ["GET", "/api/v1/watchlists", undefined, ["second_line", "analyst", "watchlist_manager"]],
+    ["GET", "/api/v1/crossing-points", undefined, ROLES_UNDER_TEST],
+    ["GET", "/api/v1/users", undefined, ["admin"]],
+    ["GET", "/api/v1/audit", undefined, ["auditor"]],
+    ["GET", "/api/v1/audit/verify", undefined, ["auditor"]],
+  ];
+
+  it("answers every protected route with 401 without a token and 403 for a wrong role", async () => {
+    for (const [method, url, body, allowed] of TABLE) {
+      expect((await call(undefined, method, url, body)).statusCode, `${method} ${url} anonymous`).toBe(401);
+      for (const role of ROLES_UNDER_TEST) {
+        const r = await call(`${role}.a`, method, url, body);
+        expect(r.statusCode, `${method} ${url} as ${role}`).toBe(
+          allowed.includes(role) ? (method === "POST" ? 201 : 200) : 403,
+        );
+      }
+    }
+    expect(
+      (
+        await call(undefined, "POST", "/api/v1/users", {
+          username: "zz",
+          password: PASSWORD,
+          roles: ["admin"],
+          agency: "x",
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await call(undefined, "POST", "/api/v1/crossing-points", {
+          code: "X-1",
+          name: "X",
+          kind: "land",
+          country: "RS",
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect((await app.inject({ url: "/health" })).statusCode).toBe(200);
+    expect((await app.inject({ url: "/ready" })).json()).toMatchObject({ status: "ready" });
+    expect((await app.inject({ url: "/api/docs/json" })).json().paths["/api/v1/screenings"]).toBeDefined();
   });
 
-  it("answers unknown routes with the JSON error shape", async () => {
-    const r = await app.inject({ url: "/api/v1/nope" });
-    expect(r.statusCode).toBe(404);
-    expect(r.json().error.code).toBe("not_found");
+  it("persists a screening with its audit entry and shows the first line only clear/refer", async () => {
+    const listed = lists[0]!.entities.find((e) => e.schema === "person")!;
+    const body = {
+      persons: [{ name: listed.name }, { name: "Ingeborg Abrahamsen", birthDate: "1972-11-21" }],
+      purpose: "entry check",
+    };
+    const first = await call("first_line.a", "POST", "/api/v1/screenings", body);
+    expect(first.statusCode).toBe(201);
+    const json = first.json();
+    expect(json.results.map((r: { decision: string }) => r.decision)).toEqual(["refer", "clear"]);
+    // Presumption of innocence: no list, entity, name or score reaches the booth.
+    expect(Object.keys(json.results[0]).sort()).toEqual(["decision", "index", "reference"]);
+    expect(JSON.stringify(json)).not.toContain(listed.id);
+    expect(JSON.stringify(json)).not.toMatch(/score|entityId|sourceRef|matches/);
+    const detailed = await call(
+      "second_line.a",
+      "GET",
+      `/api/v1/screenings/${json.id}?purpose=second-line review`,
+    );
+    expect(detailed.statusCode).toBe(200);
+    expect(detailed.json().results[0].matches[0].entityId).toBe(listed.id);
+    const audit = await call("auditor.a", "GET", `/api/v1/audit?objectId=${json.id}`);
+    expect(
+      audit
+        .json()
+        .entries.map((e: { action: string }) => e.action)
+        .sort(),
+    ).toEqual(["screening.create", "screening.read"]);
+    expect((await verifyAuditChain(getDb())).ok).toBe(true);
+  });
+
+  it("scopes screenings to the agency, even by id", async () => {
+    const mine = (await call("second_line.a", "POST", "/api/v1/screenings", screeningBody)).json();
+    expect(
+      (await call("second_line.b", "GET", `/api/v1/screenings/${mine.id}?purpose=review`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await call("second_line.a", "GET", `/api/v1/screenings/${mine.id}?purpose=review`)).statusCode,
+    ).toBe(200);
+  });
+
+  it("rejects bad input with a clear 4xx and changes nothing", async () => {
+    const before = (await verifyAuditChain(getDb())).checked;
+    const oversized = await app.inject({
+      method: "POST",
+      url: "/api/v1/screenings",
+      headers: { authorization: `Bearer ${tokens["first_line.a"]}`, "content-type": "application/json" },
+      payload: JSON.stringify({
+        person: { name: "x".repeat(200) },
+        purpose: "p".repeat(100),
+        pad: "y".repeat(2 * 1024 * 1024),
+      }),
+    });
+    expect(oversized.statusCode).toBe(413);
+    const malformed = await app.inject({
+      method: "POST",
+      url: "/api/v1/screenings",
+      headers: { authorization: `Bearer ${tokens["first_line.a"]}`, "content-type": "application/json" },
+      payload: '{"person": {"name": "x"',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe("bad_request");
+    expect(
+      (
+        await call("first_line.a", "POST", "/api/v1/screenings", {
+          person: { name: 42 },
+          purpose: "entry check",
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await call("first_line.a", "POST", "/api/v1/screenings", {
+          person: { name: "x", shoeSize: 44 },
+          purpose: "entry check",
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await call("first_line.a", "POST", "/api/v1/screenings", { person: { name: "x" } })).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await call("first_line.a", "POST", "/api/v1/screenings", {
+          person: { gender: "male" },
+          purpose: "entry check",
+        })
+      ).statusCode,
+    ).toBe(422);
+    expect(
+      (
+        await call("admin.a", "POST", "/api/v1/crossing-points", {
+          code: "RS-01",
+          name: "Horgoš",
+          kind: "land",
+          country: "Atlantis",
+        })
+      ).statusCode,
+    ).toBe(422);
+    expect((await verifyAuditChain(getDb())).checked).toBe(before);
+  });
+
+  it("logs out (the token is revoked) and rejects wrong passwords", async () => {
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "analyst.a", password: PASSWORD },
+    });
+    const token = login.json().token as string;
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await app.inject({ method: "GET", url: "/api/v1/crossing-points", headers })).statusCode).toBe(
+      200,
+    );
+    expect((await app.inject({ method: "POST", url: "/api/v1/auth/logout", headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: "GET", url: "/api/v1/crossing-points", headers })).statusCode).toBe(
+      401,
+    );
+    const wrong = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "analyst.a", password: "not the password" },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe("unauthenticated");
+  });
+
+  it("lets an admin create users and crossing points, and refuses duplicates with 409", async () => {
+    const cp = await call("admin.a", "POST", "/api/v1/crossing-points", {
+      code: "RS-HRG",
+      name: "Horgoš",
+      kind: "land",
+      country: "Serbia",
+    });
+    expect(cp.statusCode).toBe(201);
+    expect(cp.json()).toMatchObject({ code: "RS-HRG", country: "RS", agency: "agency-a" });
+    expect(
+      (
+        await call("admin.a", "POST", "/api/v1/crossing-points", {
+          code: "RS-HRG",
+          name: "Again",
+          kind: "land",
+          country: "RS",
+        })
+      ).statusCode,
+    ).toBe(409);
+    const user = await call("admin.a", "POST", "/api/v1/users", {
+      username: "new.officer",
+      password: PASSWORD,
+      roles: ["first_line"],
+      agency: "agency-a",
+    });
+    expect(user.statusCode).toBe(201);
+    expect(
+      (
+        await call("admin.a", "POST", "/api/v1/users", {
+          username: "new.officer",
+          password: PASSWORD,
+          roles: ["first_line"],
+          agency: "agency-a",
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 });

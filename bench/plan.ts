@@ -1,0 +1,85 @@
+// What one run measures: sections, sample sizes and repeats, from the command line; and the targets.
+import { parseArgs } from "node:util";
+
+/** Targets of issue 3, printed next to the figures; never lowered to make a run pass. */
+export const TARGETS = {
+  namePairsF1: 0.85,
+  recallUntreated: 1,
+  recallTreated: 0.99,
+  falsePositiveRate: 0.01,
+  p99Ms: 2,
+  perCore: 5000,
+  fasterThanBruteForce: 20,
+  buildMs: 5000,
+  scaleMemoryBytes: 4 * 1024 ** 3,
+  scaleP99Ms: 10,
+};
+
+export const SECTIONS = ["names", "screening", "scale"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface Plan {
+  quick: boolean;
+  sections: Set<Section>;
+  /** Positives used per file (all 683 unless quick). */
+  positives: number;
+  /**
+   * Every n-th negative each system screens. Limes screens all 50,000; the slow baselines a
+   * deterministic sample, so that one run finishes in minutes on two cores.
+   */
+  negativesEvery: { limes: number; fuse: number; jw: number; pg: number };
+  /** Speed query set: the positives plus every n-th negative (the same as the JW and pg_trgm workload). */
+  speedNegativesEvery: number;
+  /** fuse.js and JW latency: every n-th query of their workload, screened alone on the main thread. */
+  latencyEvery: { fuse: number; jw: number };
+  buildRepeats: number;
+  rounds: number;
+  scale: { persons: number; queries: number };
+}
+
+export const USAGE = `npm run bench [-- options]
+  --quick          small samples, for a smoke run (figures not comparable)
+  --skip-scale     without the 1,000,000-person scale section
+  --only SECTION   one section: ${SECTIONS.join(", ")}`;
+
+export function parsePlan(args: string[]): Plan {
+  const { values } = parseArgs({
+    args,
+    options: {
+      quick: { type: "boolean", default: false },
+      "skip-scale": { type: "boolean", default: false },
+      only: { type: "string" },
+    },
+  });
+  const only = values.only;
+  if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) {
+    throw new Error(`--only takes one of: ${SECTIONS.join(", ")}`);
+  }
+  const sections = new Set<Section>(
+    only ? [only as Section] : SECTIONS.filter((s) => s !== "scale" || !values["skip-scale"]),
+  );
+  if (values.quick) {
+    return {
+      quick: true,
+      sections,
+      positives: 100,
+      negativesEvery: { limes: 50, fuse: 500, jw: 250, pg: 250 },
+      speedNegativesEvery: 250,
+      latencyEvery: { fuse: 10, jw: 10 },
+      buildRepeats: 1,
+      rounds: 1,
+      scale: { persons: 50_000, queries: 400 },
+    };
+  }
+  return {
+    quick: false,
+    sections,
+    positives: Number.POSITIVE_INFINITY,
+    negativesEvery: { limes: 1, fuse: 100, jw: 25, pg: 25 },
+    speedNegativesEvery: 25,
+    latencyEvery: { fuse: 20, jw: 10 },
+    buildRepeats: 3,
+    rounds: 3,
+    scale: { persons: 1_000_000, queries: 2_000 },
+  };
+}

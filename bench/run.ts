@@ -1,0 +1,88 @@
+// `npm run bench`: name-pair quality, screening quality, speed and scale of Limes next to its baselines,
+// in one run. Tables go to stdout, progress to stderr, everything measured to test-results/bench-latest.json.
+// Options: see USAGE in plan.ts (`--quick`, `--skip-scale`, `--only names|screening|scale`).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { compareNames, DEFAULT_THRESHOLDS } from "../src/screening/index.js";
+import { REPO_ROOT } from "../test/support/paths.js";
+import { DATA_FILES, missingDataFiles, readCsv } from "./data.js";
+import { type NamePairsResult, runNamePairs, toPairCase } from "./name-pairs.js";
+import { type Plan, parsePlan, USAGE } from "./plan.js";
+import { note } from "./progress.js";
+import { namePairsReport, qualityReport, scaleReport, speedReport, summaryReport } from "./report.js";
+import { runScale, type ScaleResult } from "./scale.js";
+import { runScreening, type ScreeningReport } from "./screening-run.js";
+
+const RESULTS = join(REPO_ROOT, "test-results", "bench-latest.json");
+
+function planOrExit(): Plan {
+  try {
+    return parsePlan(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
+async function main(): Promise<void> {
+  const p = planOrExit();
+  const missing = missingDataFiles();
+  if (missing.length > 0) {
+    process.stderr.write(
+      "The benchmark reads the shared sample data beside the checkout (../shared/data), as CI lays it out.\n" +
+        `Missing:\n${missing.map((m) => `  ${m}`).join("\n")}\n`,
+    );
+    process.exit(1);
+  }
+  const started = Date.now();
+  const out: Record<string, unknown> = {
+    startedAt: new Date(started).toISOString(),
+    node: process.version,
+    plan: p,
+  };
+  let names: NamePairsResult | undefined;
+  let screening: ScreeningReport | undefined;
+  let scale: ScaleResult | undefined;
+  let scaleError: string | undefined;
+
+  if (p.sections.has("names")) {
+    note("name pairs");
+    const cases = readCsv(DATA_FILES.cases).map(toPairCase);
+    names = runNamePairs(cases, readCsv(DATA_FILES.logicV2), compareNames, DEFAULT_THRESHOLDS.refer);
+    out.namePairs = names;
+  }
+  if (p.sections.has("screening")) {
+    screening = await runScreening(p);
+    out.screening = screening;
+  }
+  if (p.sections.has("scale")) {
+    note(`scale: ${p.scale.persons.toLocaleString("en-US")} synthetic persons, in a child process`);
+    try {
+      scale = await runScale(p.scale);
+      out.scale = scale;
+    } catch (err) {
+      scaleError = err instanceof Error ? err.message : String(err);
+      out.scale = { error: scaleError };
+    }
+  }
+  out.elapsedMs = Date.now() - started;
+
+  const report = [
+    `Limes benchmark${p.quick ? " (--quick: small samples; figures are not comparable)" : ""}`,
+    "",
+  ];
+  if (names) report.push(namePairsReport(names));
+  if (screening) report.push(qualityReport(screening), speedReport(screening));
+  if (scale) report.push(scaleReport(scale));
+  if (scaleError) report.push(`4. Scale: failed (${scaleError})\n`);
+  if (screening) report.push(summaryReport(screening, names));
+  report.push(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.stdout.write(`${report.join("\n")}\n`);
+
+  mkdirSync(join(REPO_ROOT, "test-results"), { recursive: true });
+  // Sets do not survive JSON.stringify.
+  writeFileSync(RESULTS, `${JSON.stringify(out, (_, v) => (v instanceof Set ? [...v] : v), 2)}\n`);
+  note(`results written to ${RESULTS}`);
+}
+
+await main();

@@ -1,0 +1,68 @@
+// Border crossing points (land, air, sea). Each belongs to an agency; reads are scoped to the caller's.
+import { randomUUID } from "node:crypto";
+import { can, type Principal } from "../access/index.js";
+import { appendAudit } from "../audit/index.js";
+import type { Db } from "../db/index.js";
+import { countryCode } from "../shared/countries.js";
+import { ConflictError, ForbiddenError, InvalidError } from "../shared/errors.js";
+
+export interface CrossingPoint {
+  id: string;
+  code: string;
+  name: string;
+  kind: "land" | "air" | "sea";
+  country: string;
+  agency: string;
+}
+
+export function createCrossingPointService(db: Db) {
+  return {
+    async list(p: Principal): Promise<CrossingPoint[]> {
+      if (!can(p, "crossing_points:read")) throw new ForbiddenError("this role cannot read crossing points");
+      const rows = await db.kysely
+        .selectFrom("crossing_points")
+        .selectAll()
+        .where("agency", "=", p.agency)
+        .orderBy("code")
+        .execute();
+      return rows.map(({ created_at: _, ...cp }) => cp);
+    },
+    async create(p: Principal, input: Omit<CrossingPoint, "id" | "agency">): Promise<CrossingPoint> {
+      if (!can(p, "crossing_points:manage"))
+        throw new ForbiddenError("this role cannot manage crossing points");
+      const country = countryCode(input.country);
+      if (!country) throw new InvalidError(`country: unknown country "${input.country}"`);
+      const exists = await db.kysely
+        .selectFrom("crossing_points")
+        .select("id")
+        .where("code", "=", input.code)
+        .executeTakeFirst();
+      if (exists) throw new ConflictError(`crossing point ${input.code} already exists`);
+      const cp: CrossingPoint = {
+        id: randomUUID(),
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        country,
+        agency: p.agency,
+      };
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("crossing_points")
+          .values({ ...cp, created_at: new Date().toISOString() })
+          .execute();
+        await appendAudit(trx, {
+          actor: p,
+          action: "crossing_point.create",
+          objectType: "crossing_point",
+          objectId: cp.id,
+          outcome: "success",
+          details: { code: cp.code },
+        });
+      });
+      return cp;
+    },
+  };
+}
+
+export type CrossingPointService = ReturnType<typeof createCrossingPointService>;

@@ -1,0 +1,281 @@
+// Route table. Handlers are thin: validate (schema), authorise (config.permission), call a service.
+import { type Static, Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { isRole, ROLES, type Role } from "../access/index.js";
+import { queryAudit, verifyAuditChain } from "../audit/index.js";
+import { MAX_BATCH } from "../screenings/index.js";
+import { summarise } from "../watchlists/index.js";
+import type { AppDeps } from "./app.js";
+
+const ErrorSchema = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Unknown() }),
+});
+
+const Person = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    firstName: Type.Optional(Type.String({ maxLength: 200 })),
+    middleName: Type.Optional(Type.String({ maxLength: 200 })),
+    lastName: Type.Optional(Type.String({ maxLength: 200 })),
+    otherNames: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 })),
+    schema: Type.Optional(
+      Type.Union([
+        Type.Literal("person"),
+        Type.Literal("organization"),
+        Type.Literal("vessel"),
+        Type.Literal("aircraft"),
+      ]),
+    ),
+    gender: Type.Optional(Type.Union([Type.Literal("male"), Type.Literal("female"), Type.Literal("other")])),
+    birthDate: Type.Optional(Type.String({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" })),
+    nationalities: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 60 }), { maxItems: 10 })),
+    placeOfBirth: Type.Optional(Type.String({ maxLength: 300 })),
+    documents: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            number: Type.String({ minLength: 1, maxLength: 64 }),
+            country: Type.Optional(Type.String({ maxLength: 60 })),
+            type: Type.Optional(Type.String({ maxLength: 60 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 10 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const ScreeningBody = Type.Object(
+  {
+    person: Type.Optional(Person),
+    persons: Type.Optional(Type.Array(Person, { minItems: 1, maxItems: MAX_BATCH })),
+    purpose: Type.String({
+      minLength: 3,
+      maxLength: 200,
+      description: "why this personal data is processed (audited)",
+    }),
+    crossingPointId: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+const Purpose = Type.Object(
+  { purpose: Type.String({ minLength: 3, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+
+const NewUserBody = Type.Object(
+  {
+    username: Type.String({ minLength: 3, maxLength: 64 }),
+    password: Type.String({ minLength: 12, maxLength: 256 }),
+    roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, maxItems: ROLES.length }),
+    agency: Type.String({ minLength: 1, maxLength: 100 }),
+    crossingPointId: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+const NewCrossingPoint = Type.Object(
+  {
+    code: Type.String({ pattern: "^[A-Z0-9-]{2,20}$" }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    kind: Type.Union([Type.Literal("land"), Type.Literal("air"), Type.Literal("sea")]),
+    country: Type.String({ minLength: 2, maxLength: 60 }),
+  },
+  { additionalProperties: false },
+);
+
+const AuditQuery = Type.Object(
+  {
+    actor: Type.Optional(Type.String({ maxLength: 64 })),
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    objectType: Type.Optional(Type.String({ maxLength: 64 })),
+    objectId: Type.Optional(Type.String({ maxLength: 64 })),
+    from: Type.Optional(Type.String({ format: "date-time" })),
+    to: Type.Optional(Type.String({ format: "date-time" })),
+    limit: Type.Optional(Type.String({ pattern: "^[0-9]{1,4}$" })),
+    offset: Type.Optional(Type.String({ pattern: "^[0-9]{1,7}$" })),
+  },
+  { additionalProperties: false },
+);
+
+const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema };
+
+export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get("/health", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok" }));
+
+  app.get("/ready", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    const lists = deps.watchlists();
+    try {
+      await deps.db.kysely.selectFrom("audit_head").select("id").executeTakeFirst();
+    } catch {
+      return reply.code(503).send({ status: "database unreachable" });
+    }
+    if (!lists) return reply.code(503).send({ status: "loading" });
+    return { status: "ready", watchlists: lists.length, indexed: deps.screenings.screener.size };
+  });
+
+  app.post<{ Body: Static<typeof LoginBody> }>(
+    "/api/v1/auth/login",
+    {
+      config: { public: true },
+      schema: { body: LoginBody, security: [], response: { 401: ErrorSchema, 429: ErrorSchema } },
+    },
+    async (req) => {
+      const { token, expiresAt, principal } = await deps.access.login(req.body.username, req.body.password, {
+        ip: req.ip,
+      });
+      return {
+        token,
+        expiresAt,
+        user: { username: principal.username, roles: principal.roles, agency: principal.agency },
+      };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/logout",
+    { config: { anyUser: true }, schema: { response: { ...errors, 204: Type.Null() } } },
+    async (req, reply) => {
+      await deps.access.logout(req.principal!);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Body: Static<typeof ScreeningBody> }>(
+    "/api/v1/screenings",
+    { config: { permission: "screen" }, schema: { body: ScreeningBody, response: errors } },
+    async (req, reply) => {
+      const { person, persons, purpose, crossingPointId } = req.body;
+      if ((person ? 1 : 0) + (persons ? 1 : 0) !== 1) {
+        return reply
+          .code(400)
+          .send({ error: { code: "bad_request", message: "give either person or persons", details: {} } });
+      }
+      const list = persons ?? [person!];
+      const nameless = list.findIndex((p) => !p.name && !p.firstName && !p.lastName);
+      if (nameless >= 0) {
+        return reply
+          .code(422)
+          .send({
+            error: {
+              code: "invalid",
+              message: `person ${nameless + 1} has no name`,
+              details: { index: nameless },
+            },
+          });
+      }
+      const record = await deps.screenings.screen(req.principal!, {
+        persons: list,
+        purpose,
+        ...(crossingPointId ? { crossingPointId } : {}),
+      });
+      return reply.code(201).send(record);
+    },
+  );
+
+  app.get<{ Params: Static<typeof Id>; Querystring: Static<typeof Purpose> }>(
+    "/api/v1/screenings/:id",
+    { config: { permission: "screen" }, schema: { params: Id, querystring: Purpose, response: errors } },
+    async (req) => deps.screenings.get(req.principal!, req.params.id, req.query.purpose),
+  );
+
+  app.get(
+    "/api/v1/watchlists",
+    {
+      config: { permission: "watchlists:read" },
+      schema: { response: { 401: ErrorSchema, 403: ErrorSchema, 503: ErrorSchema } },
+    },
+    async (_req, reply) => {
+      const lists = deps.watchlists();
+      if (!lists)
+        return reply
+          .code(503)
+          .send({ error: { code: "not_ready", message: "watchlists are still loading", details: {} } });
+      return {
+        watchlists: lists.map((r) => ({
+          id: r.list,
+          format: r.format,
+          meta: r.meta,
+          counts: r.counts,
+          summary: summarise(r.entities),
+          issues: {
+            errors: r.issues.filter((i) => i.severity === "error").length,
+            warnings: r.issues.filter((i) => i.severity === "warning").length,
+          },
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/crossing-points",
+    { config: { permission: "crossing_points:read" }, schema: { response: errors } },
+    async (req) => ({
+      crossingPoints: await deps.crossingPoints.list(req.principal!),
+    }),
+  );
+
+  app.post<{ Body: Static<typeof NewCrossingPoint> }>(
+    "/api/v1/crossing-points",
+    {
+      config: { permission: "crossing_points:manage" },
+      schema: { body: NewCrossingPoint, response: { ...errors, 409: ErrorSchema } },
+    },
+    async (req, reply) => reply.code(201).send(await deps.crossingPoints.create(req.principal!, req.body)),
+  );
+
+  app.get(
+    "/api/v1/users",
+    { config: { permission: "users:manage" }, schema: { response: errors } },
+    async (req) => ({
+      users: await deps.access.listUsers(req.principal!),
+    }),
+  );
+
+  app.post<{ Body: Static<typeof NewUserBody> }>(
+    "/api/v1/users",
+    {
+      config: { permission: "users:manage" },
+      schema: { body: NewUserBody, response: { ...errors, 409: ErrorSchema } },
+    },
+    async (req, reply) => {
+      const roles = req.body.roles.filter(isRole) as Role[];
+      const { id } = await deps.access.createUser(req.principal!, { ...req.body, roles });
+      return reply.code(201).send({ id, username: req.body.username, roles, agency: req.body.agency });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof AuditQuery> }>(
+    "/api/v1/audit",
+    { config: { permission: "audit:read" }, schema: { querystring: AuditQuery, response: errors } },
+    async (req) => {
+      const { limit, offset, ...rest } = req.query;
+      return {
+        entries: await queryAudit(deps.db, {
+          ...rest,
+          ...(limit ? { limit: Number(limit) } : {}),
+          ...(offset ? { offset: Number(offset) } : {}),
+        }),
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/audit/verify",
+    { config: { permission: "audit:read" }, schema: { response: errors } },
+    async () => verifyAuditChain(deps.db),
+  );
+}

@@ -1,0 +1,9 @@
+export {
+  createScreeningService,
+  type DetailedResult,
+  type FirstLineResult,
+  MAX_BATCH,
+  type ScreeningRecord,
+  type ScreeningRequest,
+  type ScreeningService,
+} from "./service.js";
