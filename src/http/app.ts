@@ -98,17 +98,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!config.permission)
       return reply.code(403).send(errorBody("forbidden", "this route has no permission set"));
     if (!can(principal, config.permission)) {
-      await deps.db.kysely
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, {
-            actor: principal,
-            action: "access.denied",
-            objectType: "route",
-            objectId: `${req.method} ${req.routeOptions.url}`,
-            outcome: "denied",
-          }),
-        );
+      await deps.db.kysely.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: principal,
+          action: "access.denied",
+          objectType: "route",
+          objectId: `${req.method} ${req.routeOptions.url}`,
+          outcome: "denied",
+        }),
+      );
       return reply.code(403).send(errorBody("forbidden", `permission "${config.permission}" required`));
     }
   });

@@ -167,15 +167,13 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
       const list = persons ?? [person!];
       const nameless = list.findIndex((p) => !p.name && !p.firstName && !p.lastName);
       if (nameless >= 0) {
-        return reply
-          .code(422)
-          .send({
-            error: {
-              code: "invalid",
-              message: `person ${nameless + 1} has no name`,
-              details: { index: nameless },
-            },
-          });
+        return reply.code(422).send({
+          error: {
+            code: "invalid",
+            message: `person ${nameless + 1} has no name`,
+            details: { index: nameless },
+          },
+        });
       }
       const record = await deps.screenings.screen(req.principal!, {
         persons: list,

@@ -102,6 +102,12 @@ interface Pair {
   method: string;
 }
 
+/**
+ * A token with a direct partner this good is not part of a split or joined word: only the others are
+ * tried as compounds, which keeps alignment cheap for the usual, well-spelt name.
+ */
+const SETTLED = 0.9;
+
 /** Longest run of adjacent tokens that may be one word split apart ("Plat Ono Vich" for Platonovich). */
 const MAX_SPLIT_PARTS = 3;
 
@@ -113,22 +119,30 @@ function compoundPairs(
   single: readonly NameToken[],
   split: readonly NameToken[],
   singleIsQuery: boolean,
+  singleSettled: Float64Array,
+  splitSettled: Float64Array,
 ): Pair[] {
   const out: Pair[] = [];
   for (let i = 0; i + 1 < split.length; i++) {
+    if (splitSettled[i]! >= SETTLED) continue;
     let norm = split[i]!.norm;
     let phon = split[i]!.phon;
     for (let end = i + 1; end < split.length && end - i < MAX_SPLIT_PARTS; end++) {
+      if (splitSettled[end]! >= SETTLED) break;
       norm += split[end]!.norm;
       phon += split[end]!.phon;
       const run = Array.from({ length: end - i + 1 }, (_, n) => i + n);
       for (let k = 0; k < single.length; k++) {
         const t = single[k]!;
-        if (t.kind === "initial" || t.kind === "number" || t.norm.length < norm.length - 2) continue;
+        if (t.kind === "initial" || t.kind === "number" || singleSettled[k]! >= SETTLED) continue;
         let sim = 0;
         if (t.norm === norm) sim = 0.97;
         else if (t.phon === phon) sim = 0.93;
-        else {
+        else if (
+          t.norm[0] === norm[0] &&
+          Math.abs(t.norm.length - norm.length) <= allowedEdits(norm.length)
+        ) {
+          // A misspelt compound still starts with its first letter; checking that first keeps this cheap.
           const typo = typoSimilarity(t.norm, norm);
           if (typo >= 0.85) sim = typo * 0.95;
         }
@@ -157,16 +171,25 @@ export function alignNames(
   cand: readonly NameToken[],
   sim: SimFn = directSim,
   extraPenalty = EXTRA_PENALTY,
+  explain = true,
 ): NameAlignment {
   const pairs: Pair[] = [];
+  const bestQ = new Float64Array(query.length);
+  const bestC = new Float64Array(cand.length);
   for (let i = 0; i < query.length; i++) {
     for (let j = 0; j < cand.length; j++) {
       const s = sim(query[i]!, cand[j]!, i, j);
-      if (s.sim >= MIN_PAIR_SIMILARITY) pairs.push({ q: [i], c: [j], sim: s.sim, method: s.method });
+      if (s.sim < MIN_PAIR_SIMILARITY) continue;
+      pairs.push({ q: [i], c: [j], sim: s.sim, method: s.method });
+      if (s.sim > bestQ[i]!) bestQ[i] = s.sim;
+      if (s.sim > bestC[j]!) bestC[j] = s.sim;
     }
   }
   if (query.length > 1 || cand.length > 1) {
-    pairs.push(...compoundPairs(query, cand, true), ...compoundPairs(cand, query, false));
+    pairs.push(
+      ...compoundPairs(query, cand, true, bestQ, bestC),
+      ...compoundPairs(cand, query, false, bestC, bestQ),
+    );
   }
   const weightOf = (tokens: readonly NameToken[], idx: number[]) =>
     idx.reduce((w, i) => w + tokens[i]!.weight, 0);
@@ -190,12 +213,13 @@ export function alignNames(
     matched += w * p.sim;
     pairWeight += w;
     if (p.method !== "initial" && p.q.some((i) => isIdentifying(query[i]!))) identifying = true;
-    alignment.push({
-      query: p.q.map((i) => query[i]!.text).join(" "),
-      candidate: p.c.map((j) => cand[j]!.text).join(" "),
-      similarity: round(p.sim),
-      method: p.method,
-    });
+    if (explain)
+      alignment.push({
+        query: p.q.map((i) => query[i]!.text).join(" "),
+        candidate: p.c.map((j) => cand[j]!.text).join(" "),
+        similarity: round(p.sim),
+        method: p.method,
+      });
   }
   const unmatchedQuery: string[] = [];
   const unmatchedCandidate: string[] = [];
@@ -204,12 +228,12 @@ export function alignNames(
   query.forEach((t, i) => {
     if (usedQ[i]) return;
     uq += unmatchedWeight(t);
-    unmatchedQuery.push(t.text);
+    if (explain) unmatchedQuery.push(t.text);
   });
   cand.forEach((t, j) => {
     if (usedC[j]) return;
     uc += unmatchedWeight(t);
-    unmatchedCandidate.push(t.text);
+    if (explain) unmatchedCandidate.push(t.text);
   });
   let conflict = Math.min(uq, uc);
   const extra = uq + uc - 2 * conflict;

@@ -46,6 +46,8 @@ const SPECIAL_LATIN: Record<string, string> = {
 
 /** Lower-case ASCII form of a Latin token. */
 export function foldLatin(token: string): string {
+  const lower = token.toLowerCase();
+  if (/^[a-z0-9]*$/.test(lower)) return lower;
   let out = "";
   for (const ch of token.toLowerCase()) {
     const special = SPECIAL_LATIN[ch];

@@ -37,7 +37,7 @@ import type {
 /** A weak (low-quality) alias alone is thin evidence: lists mark them so for a reason. */
 const WEAK_ALIAS_PENALTY = 0.08;
 /** Candidates scored in full per query; ranked by the index's partial score. */
-const MAX_CANDIDATES = 300;
+const MAX_CANDIDATES = 100;
 /**
  * Share of the query's identifying weight a name must match to reach `refer` (see the bound in
  * the design note of bench/README.md). Query tokens are visited rarest first; once the unvisited
@@ -398,7 +398,7 @@ class IndexedScreener implements Screener {
 
   private scoreCandidates(
     queryText: string,
-    qTokens: NameToken[],
+    qTokens: readonly NameToken[],
     schema: NameSchema,
     best: Map<number, NameHit>,
   ): void {
@@ -442,18 +442,21 @@ class IndexedScreener implements Screener {
     for (const id of compoundVocab(index, qTokens)) {
       for (const nameId of index.postings[id]!) visit(nameId, 0.5);
     }
-    let candidates = touched;
-    if (candidates.length > MAX_CANDIDATES) {
-      candidates = [...touched].sort((a, b) => this.acc[b]! - this.acc[a]!).slice(0, MAX_CANDIDATES);
-    }
     const extraPenalty = extraPenaltyFor(schema);
     const floor = this.thresholds.refer - MAX_FEATURE_BONUS - BOUND_SLACK;
+    // Names that cannot reach `refer` whatever their other tokens do are dropped before any alignment.
+    let candidates = touched.filter((nameId) => {
+      const n = index.names[nameId]!;
+      return (
+        index.entities[n.entity]!.schema === schema &&
+        nameScoreBound(this.acc[nameId]! + unvisited, totalWeight, n.weight, extraPenalty) >= floor
+      );
+    });
+    if (candidates.length > MAX_CANDIDATES) {
+      candidates = candidates.sort((a, b) => this.acc[b]! - this.acc[a]!).slice(0, MAX_CANDIDATES);
+    }
     for (const nameId of candidates) {
       const n = index.names[nameId]!;
-      const entity = index.entities[n.entity]!;
-      if (entity.schema !== schema) continue;
-      if (nameScoreBound(this.acc[nameId]! + unvisited, totalWeight, n.weight, extraPenalty) < floor)
-        continue;
       const vocabIds = n.tokens;
       const cTokens = Array.from(vocabIds, (id) => index.vocab[id]!);
       const aligned = alignNames(
@@ -470,6 +473,7 @@ class IndexedScreener implements Screener {
           return s;
         },
         extraPenalty,
+        false,
       );
       const prev = best.get(n.entity);
       if (prev && prev.score >= aligned.score) continue;

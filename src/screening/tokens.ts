@@ -218,8 +218,26 @@ function applyLegalPhrases(s: string): string {
   return out;
 }
 
+/**
+ * Tokenised names, shared: names repeat across queries and explanations. The arrays are returned as
+ * they are stored, so callers must treat them as read-only. Bounded like the key cache.
+ */
+const nameCache = new Map<string, readonly NameToken[]>();
+const NAME_CACHE_LIMIT = 100_000;
+
 /** Tokenises a name in any script. Pure and deterministic: the same name always yields the same tokens. */
-export function tokenizeName(raw: string, schema: NameSchema = "person"): NameToken[] {
+export function tokenizeName(raw: string, schema: NameSchema = "person"): readonly NameToken[] {
+  const key = `${schema}|${raw}`;
+  let tokens = nameCache.get(key);
+  if (!tokens) {
+    tokens = tokenize(raw, schema);
+    if (nameCache.size >= NAME_CACHE_LIMIT) nameCache.clear();
+    nameCache.set(key, tokens);
+  }
+  return tokens;
+}
+
+function tokenize(raw: string, schema: NameSchema): NameToken[] {
   let s = raw.normalize("NFKC").replace(APOSTROPHES, "");
   // Dotted abbreviations are one word in company names (A.B.C., p.l.c., o.o.o., U.S.), initials in a person's.
   if (schema !== "person") {

@@ -379,6 +379,7 @@ export function scriptOf(ch: string): TokenScript {
 
 /** The dominant script of a token (by letter count). */
 export function tokenScript(token: string): TokenScript {
+  if (/^[\x00-\x7f]*$/.test(token)) return "latin";
   const counts = new Map<TokenScript, number>();
   for (const ch of token) {
     if (!/\p{L}/u.test(ch)) continue;

@@ -149,22 +149,20 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
         .where("request_id", "=", id)
         .orderBy("person_index")
         .execute();
-      await db.kysely
-        .transaction()
-        .execute((trx) =>
-          appendAudit(
-            trx,
-            {
-              actor: p,
-              action: "screening.read",
-              objectType: "screening",
-              objectId: id,
-              purpose,
-              outcome: "success",
-            },
-            now(),
-          ),
-        );
+      await db.kysely.transaction().execute((trx) =>
+        appendAudit(
+          trx,
+          {
+            actor: p,
+            action: "screening.read",
+            objectType: "screening",
+            objectId: id,
+            purpose,
+            outcome: "success",
+          },
+          now(),
+        ),
+      );
       const record: ScreeningRecord = {
         id,
         createdAt: req.created_at,
