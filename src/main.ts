@@ -6,8 +6,13 @@ import { DEFAULT_DB, migrate, openDatabase } from "./db/index.js";
 import { buildApp } from "./http/app.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
-import type { ImportResult } from "./watchlists/index.js";
-import { loadSampleWatchlists } from "./watchlists/index.js";
+import {
+  createWatchlistService,
+  listWatchlists,
+  loadLatestEntities,
+  loadSampleWatchlists,
+  saveWatchlistVersion,
+} from "./watchlists/index.js";
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -22,13 +27,15 @@ const access = createAccessService(db);
 const demo = await access.ensureDemoAdmin();
 // An empty index until the lists are loaded: the server answers /health at once and /ready when done.
 const screenings = createScreeningService(db, createScreener([]));
-let lists: ImportResult[] | undefined;
+let ready = false;
 const app = await buildApp({
   db,
   access,
   screenings,
   crossingPoints: createCrossingPointService(db),
-  watchlists: () => lists,
+  // A new list version builds a new index in the background and swaps it in; queries never stop.
+  watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
+  ready: () => ready,
   logger: { level: process.env.LOG_LEVEL ?? "info" },
 });
 
@@ -49,9 +56,16 @@ if (demo) {
   );
 }
 const started = Date.now();
-lists = await loadSampleWatchlists();
-screenings.swap(createScreener(lists.flatMap((l) => l.entities)));
+if ((await listWatchlists(db)).length === 0) {
+  // A fresh database: load the public sample lists shipped in data/samples so the demo has data.
+  for (const result of await loadSampleWatchlists()) {
+    await saveWatchlistVersion(db, result, { actor: "system", file: `data/samples (${result.format})` });
+  }
+}
+const entities = await loadLatestEntities(db);
+screenings.swap(createScreener(entities));
+ready = true;
 app.log.info(
-  { watchlists: lists.map((l) => `${l.list}: ${l.counts.entities}`), ms: Date.now() - started },
-  "sample watchlists loaded and indexed",
+  { entities: entities.length, ms: Date.now() - started },
+  "watchlists loaded from the database and indexed",
 );

@@ -16,7 +16,7 @@ import type { CrossingPointService } from "../crossing-points/service.js";
 import type { Db } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import { ConflictError, ForbiddenError, InvalidError, LimesError, NotFoundError } from "../shared/errors.js";
-import type { ImportResult } from "../watchlists/index.js";
+import type { WatchlistService } from "../watchlists/index.js";
 import { registerRoutes } from "./routes.js";
 
 export interface AppDeps {
@@ -24,8 +24,11 @@ export interface AppDeps {
   access: AccessService;
   screenings: ScreeningService;
   crossingPoints: CrossingPointService;
-  /** The loaded lists; undefined until loading has finished (then `/ready` says so). */
-  watchlists: () => readonly ImportResult[] | undefined;
+  watchlists: WatchlistService;
+  /** False until the watchlists are loaded and indexed (then `/ready` says so). */
+  ready: () => boolean;
+  /** Largest watchlist upload accepted, in bytes. */
+  uploadLimit?: number;
   logger?: boolean | { level: string };
   bodyLimit?: number;
 }

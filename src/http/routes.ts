@@ -2,9 +2,15 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { isRole, ROLES, type Role } from "../access/index.js";
-import { queryAudit, verifyAuditChain } from "../audit/index.js";
+import { appendAudit, queryAudit, verifyAuditChain } from "../audit/index.js";
 import { MAX_BATCH } from "../screenings/index.js";
-import { summarise } from "../watchlists/index.js";
+import {
+  getWatchlist,
+  isSourceFormat,
+  listWatchlists,
+  SOURCE_FORMATS,
+  searchEntities,
+} from "../watchlists/index.js";
 import type { AppDeps } from "./app.js";
 
 const ErrorSchema = Type.Object({
@@ -111,20 +117,36 @@ const AuditQuery = Type.Object(
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
+const UploadQuery = Type.Object(
+  {
+    format: Type.String({ maxLength: 20 }),
+    list: Type.String({ pattern: "^[a-z0-9][a-z0-9-]{1,40}$", description: "list id, e.g. un-sc" }),
+  },
+  { additionalProperties: false },
+);
+
+const EntitySearch = Type.Object(
+  {
+    q: Type.String({ minLength: 2, maxLength: 100 }),
+    purpose: Type.String({ minLength: 3, maxLength: 200 }),
+    limit: Type.Optional(Type.String({ pattern: "^[0-9]{1,3}$" })),
+  },
+  { additionalProperties: false },
+);
+
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema };
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get("/health", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok" }));
 
   app.get("/ready", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
-    const lists = deps.watchlists();
     try {
       await deps.db.kysely.selectFrom("audit_head").select("id").executeTakeFirst();
     } catch {
       return reply.code(503).send({ status: "database unreachable" });
     }
-    if (!lists) return reply.code(503).send({ status: "loading" });
-    return { status: "ready", watchlists: lists.length, indexed: deps.screenings.screener.size };
+    if (!deps.ready()) return reply.code(503).send({ status: "loading" });
+    return { status: "ready", indexed: deps.screenings.screener.size };
   });
 
   app.post<{ Body: Static<typeof LoginBody> }>(
@@ -192,29 +214,104 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get(
     "/api/v1/watchlists",
+    { config: { permission: "watchlists:read" }, schema: { response: errors } },
+    async () => ({
+      watchlists: await listWatchlists(deps.db),
+    }),
+  );
+
+  // The file is the body (raw bytes); format and list id are query parameters. Parsing is strict: a
+  // malformed file is rejected whole with its issues (422) and nothing is imported.
+  app.addContentTypeParser(
+    [
+      "application/octet-stream",
+      "text/csv",
+      "text/plain",
+      "application/xml",
+      "text/xml",
+      "application/x-ndjson",
+    ],
+    { parseAs: "buffer", bodyLimit: deps.uploadLimit ?? 64 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+  app.post<{ Querystring: Static<typeof UploadQuery>; Body: Buffer }>(
+    "/api/v1/watchlists",
+    {
+      config: { permission: "watchlists:manage" },
+      schema: { querystring: UploadQuery, response: { ...errors, 413: ErrorSchema } },
+    },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        return reply
+          .code(400)
+          .send({
+            error: {
+              code: "bad_request",
+              message: "the list file is the request body (e.g. Content-Type: application/octet-stream)",
+              details: {},
+            },
+          });
+      }
+      if (!isSourceFormat(req.query.format)) {
+        return reply
+          .code(422)
+          .send({
+            error: {
+              code: "invalid",
+              message: `unknown format "${req.query.format}"`,
+              details: { formats: SOURCE_FORMATS },
+            },
+          });
+      }
+      const saved = await deps.watchlists.importUpload(req.principal!, {
+        format: req.query.format,
+        list: req.query.list,
+        body: req.body,
+      });
+      return reply.code(201).send(saved);
+    },
+  );
+
+  app.get<{ Params: Static<typeof Id> }>(
+    "/api/v1/watchlists/:id",
+    { config: { permission: "watchlists:read" }, schema: { params: Id, response: errors } },
+    async (req) => {
+      const progress = deps.watchlists.progress(req.params.id);
+      try {
+        return { ...(await getWatchlist(deps.db, req.params.id)), ...(progress ? { import: progress } : {}) };
+      } catch (err) {
+        // A first import still running has no version yet: its progress is all there is to show.
+        if (progress) return { id: req.params.id, versions: 0, import: progress };
+        throw err;
+      }
+    },
+  );
+
+  app.get<{ Params: Static<typeof Id>; Querystring: Static<typeof EntitySearch> }>(
+    "/api/v1/watchlists/:id/entities",
     {
       config: { permission: "watchlists:read" },
-      schema: { response: { 401: ErrorSchema, 403: ErrorSchema, 503: ErrorSchema } },
+      schema: { params: Id, querystring: EntitySearch, response: errors },
     },
-    async (_req, reply) => {
-      const lists = deps.watchlists();
-      if (!lists)
-        return reply
-          .code(503)
-          .send({ error: { code: "not_ready", message: "watchlists are still loading", details: {} } });
-      return {
-        watchlists: lists.map((r) => ({
-          id: r.list,
-          format: r.format,
-          meta: r.meta,
-          counts: r.counts,
-          summary: summarise(r.entities),
-          issues: {
-            errors: r.issues.filter((i) => i.severity === "error").length,
-            warnings: r.issues.filter((i) => i.severity === "warning").length,
-          },
-        })),
-      };
+    async (req) => {
+      const entities = await searchEntities(
+        deps.db,
+        req.params.id,
+        req.query.q,
+        req.query.limit ? Number(req.query.limit) : 50,
+      );
+      await deps.db.kysely.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: req.principal!,
+          action: "watchlist.search",
+          objectType: "watchlist",
+          objectId: req.params.id,
+          purpose: req.query.purpose,
+          outcome: "success",
+          details: { q: req.query.q, results: entities.length },
+        }),
+      );
+      return { entities };
     },
   );
 

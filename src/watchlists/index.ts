@@ -11,6 +11,16 @@ export { checkSourceFormat, importWatchlist, isSourceFormat, parseWatchlistSpec 
 export * from "./model.js";
 export { importOfacCsv } from "./ofac-csv.js";
 export {
+  getWatchlist,
+  listWatchlists,
+  loadLatestEntities,
+  saveWatchlistVersion,
+  searchEntities,
+  type WatchlistVersionView,
+  type WatchlistView,
+} from "./repository.js";
+export { createWatchlistService, type ImportProgress, type WatchlistService } from "./service.js";
+export {
   DEFAULT_STORE_DIR,
   type DiffCounts,
   type ListIndex,

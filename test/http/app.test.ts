@@ -9,7 +9,13 @@ import { createCrossingPointService } from "../../src/crossing-points/service.js
 import { buildApp } from "../../src/http/app.js";
 import { createScreener } from "../../src/screening/index.js";
 import { createScreeningService } from "../../src/screenings/index.js";
-import { type ImportResult, importCsvList } from "../../src/watchlists/index.js";
+import {
+  createWatchlistService,
+  type ImportResult,
+  importCsvList,
+  loadLatestEntities,
+  saveWatchlistVersion,
+} from "../../src/watchlists/index.js";
 import { describeBothDialects } from "../support/db.js";
 import { REPO_ROOT } from "../support/paths.js";
 
@@ -32,13 +38,17 @@ describeBothDialects("HTTP API", (getDb) => {
     const db = getDb();
     // The fictional national list that ships in data/samples: small, so the suite stays fast.
     lists = [await importCsvList(`${REPO_ROOT}/data/samples/national-list.csv`)];
+    await saveWatchlistVersion(db, lists[0]!, { actor: "system" });
     const access = createAccessService(db);
+    const screenings = createScreeningService(db, createScreener(await loadLatestEntities(db)));
     app = await buildApp({
       db,
       access,
-      screenings: createScreeningService(db, createScreener(lists.flatMap((l) => l.entities))),
+      screenings,
       crossingPoints: createCrossingPointService(db),
-      watchlists: () => lists,
+      watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
+      ready: () => true,
+      uploadLimit: 256 * 1024,
     });
     for (const role of ROLES_UNDER_TEST) {
       await access.createUser("system", {
@@ -81,6 +91,7 @@ describeBothDialects("HTTP API", (getDb) => {
   const TABLE: [method: "GET" | "POST", url: string, body: unknown, allowed: Role[]][] = [
     ["POST", "/api/v1/screenings", screeningBody, ["first_line", "second_line"]],
     ["GET", "/api/v1/watchlists", undefined, ["second_line", "analyst", "watchlist_manager"]],
+    ["GET", "/api/v1/watchlists/national", undefined, ["second_line", "analyst", "watchlist_manager"]],
     ["GET", "/api/v1/crossing-points", undefined, ROLES_UNDER_TEST],
     ["GET", "/api/v1/users", undefined, ["admin"]],
     ["GET", "/api/v1/audit", undefined, ["auditor"]],
@@ -118,7 +129,7 @@ describeBothDialects("HTTP API", (getDb) => {
       ).statusCode,
     ).toBe(401);
     expect((await app.inject({ url: "/health" })).statusCode).toBe(200);
-    expect((await app.inject({ url: "/ready" })).json()).toMatchObject({ status: "ready" });
+    expect((await app.inject({ url: "/ready" })).json()).toMatchObject({ status: "ready", indexed: 16 });
     expect((await app.inject({ url: "/api/docs/json" })).json().paths["/api/v1/screenings"]).toBeDefined();
   });
 
@@ -222,6 +233,59 @@ describeBothDialects("HTTP API", (getDb) => {
       ).statusCode,
     ).toBe(422);
     expect((await verifyAuditChain(getDb())).checked).toBe(before);
+  });
+
+  it("imports an uploaded list version, swaps the index, and rejects a malformed upload whole", async () => {
+    const upload = (username: string, query: string, body: string) =>
+      app.inject({
+        method: "POST",
+        url: `/api/v1/watchlists?${query}`,
+        headers: { authorization: `Bearer ${tokens[username]}`, "content-type": "text/csv" },
+        payload: body,
+      });
+    // Hand-written CSV in the documented national-list format.
+    const csv = "id,name,birth_dates,nationalities\nNL-900,Dragan Petrović Testni,1971-03-04,RS\n";
+    expect((await upload("second_line.a", "format=csv&list=national-b", csv)).statusCode).toBe(403);
+    const bad = await upload("watchlist_manager.a", "format=un-xml&list=national-b", csv);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.message).toMatch(/malformed UN list XML/);
+    expect((await upload("watchlist_manager.a", "format=nope&list=national-b", csv)).statusCode).toBe(422);
+    expect((await call("watchlist_manager.a", "GET", "/api/v1/watchlists/national-b")).json()).toMatchObject({
+      versions: 0,
+      import: { status: "failed" },
+    });
+    const ok = await upload("watchlist_manager.a", "format=csv&list=national-b", csv);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ list: "national-b", version: 1, counts: { entities: 1 } });
+    const again = await upload("watchlist_manager.a", "format=csv&list=national-b", csv);
+    expect(again.json()).toMatchObject({
+      version: 2,
+      diff: { added: 0, removed: 0, changed: 0, unchanged: 1 },
+    });
+    const screened = await call("second_line.a", "POST", "/api/v1/screenings", {
+      person: { name: "Dragan Petrovic Testni", birthDate: "1971" },
+      purpose: "entry check",
+    });
+    expect(screened.json().results[0].matches[0].entityId).toBe("national-b:NL-900");
+    const view = await call("second_line.a", "GET", "/api/v1/watchlists/national-b");
+    expect(view.json()).toMatchObject({
+      id: "national-b",
+      versions: 2,
+      latest: { version: 2, status: "ready" },
+      import: { status: "ready" },
+    });
+    const found = await call(
+      "second_line.a",
+      "GET",
+      "/api/v1/watchlists/national-b/entities?q=petrov&purpose=alert%20review",
+    );
+    expect(found.json().entities.map((e: { id: string }) => e.id)).toEqual(["national-b:NL-900"]);
+    const tooBig = await upload(
+      "watchlist_manager.a",
+      "format=csv&list=national-c",
+      `${csv}${"x".repeat(300 * 1024)}`,
+    );
+    expect(tooBig.statusCode).toBe(413);
   });
 
   it("logs out (the token is revoked) and rejects wrong passwords", async () => {
