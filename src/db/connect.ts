@@ -37,7 +37,9 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
   if (dialect === "sqlite") {
     if (target !== ":memory:") mkdirSync(dirname(resolve(target)), { recursive: true });
     const database = new SQLite(target);
-    // WAL: readers never block the writer; a crash loses no committed transaction.
+    // WAL: readers never block the writer. With synchronous=NORMAL a crash of the process (kill -9)
+    // loses no committed transaction (test/crash); only a power cut may lose the last few, which a
+    // single-post laptop deployment accepts for latency. PostgreSQL is the production store.
     database.pragma("journal_mode = WAL");
     database.pragma("synchronous = NORMAL");
     database.pragma("foreign_keys = ON");
