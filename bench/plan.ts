@@ -8,6 +8,8 @@ export const TARGETS = {
   recallTreated: 0.99,
   falsePositiveRate: 0.01,
   p99Ms: 2,
+  /** What HTTP, authentication, persistence and audit may add to a single screening at p99. */
+  httpOverheadP99Ms: 1,
   perCore: 5000,
   fasterThanBruteForce: 20,
   buildMs: 5000,
@@ -15,7 +17,7 @@ export const TARGETS = {
   scaleP99Ms: 10,
 };
 
-export const SECTIONS = ["names", "screening", "scale"] as const;
+export const SECTIONS = ["names", "screening", "http", "scale"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Plan {
@@ -35,6 +37,8 @@ export interface Plan {
   buildRepeats: number;
   rounds: number;
   scale: { persons: number; queries: number };
+  /** Seconds of autocannon load per connection setting in the HTTP section. */
+  httpSeconds: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -69,6 +73,7 @@ export function parsePlan(args: string[]): Plan {
       buildRepeats: 1,
       rounds: 1,
       scale: { persons: 50_000, queries: 400 },
+      httpSeconds: 3,
     };
   }
   return {
@@ -81,5 +86,6 @@ export function parsePlan(args: string[]): Plan {
     buildRepeats: 3,
     rounds: 3,
     scale: { persons: 1_000_000, queries: 2_000 },
+    httpSeconds: 10,
   };
 }

@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareNames, DEFAULT_THRESHOLDS } from "../src/screening/index.js";
 import { REPO_ROOT } from "../test/support/paths.js";
-import { DATA_FILES, missingDataFiles, readCsv } from "./data.js";
+import { DATA_FILES, everyNth, missingDataFiles, readCsv, readPersons, rowToQuery } from "./data.js";
+import { type HttpLoadResult, httpReport, runHttpLoad } from "./http-load.js";
 import { type NamePairsResult, runNamePairs, toPairCase } from "./name-pairs.js";
 import { type Plan, parsePlan, USAGE } from "./plan.js";
 import { note } from "./progress.js";
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   let names: NamePairsResult | undefined;
   let screening: ScreeningReport | undefined;
   let scale: ScaleResult | undefined;
+  let http: HttpLoadResult | undefined;
+  let httpError: string | undefined;
   let scaleError: string | undefined;
 
   if (p.sections.has("names")) {
@@ -54,6 +57,16 @@ async function main(): Promise<void> {
   if (p.sections.has("screening")) {
     screening = await runScreening(p);
     out.screening = screening;
+  }
+  if (p.sections.has("http")) {
+    try {
+      const persons = everyNth(readPersons(DATA_FILES.negatives), 25).map(rowToQuery);
+      http = await runHttpLoad(persons, p.httpSeconds);
+      out.http = http;
+    } catch (err) {
+      httpError = err instanceof Error ? err.message : String(err);
+      out.http = { error: httpError };
+    }
   }
   if (p.sections.has("scale")) {
     note(`scale: ${p.scale.persons.toLocaleString("en-US")} synthetic persons, in a child process`);
@@ -73,6 +86,8 @@ async function main(): Promise<void> {
   ];
   if (names) report.push(namePairsReport(names));
   if (screening) report.push(qualityReport(screening), speedReport(screening));
+  if (http) report.push(httpReport(http));
+  if (httpError) report.push(`5. HTTP load: failed (${httpError})\n`);
   if (scale) report.push(scaleReport(scale));
   if (scaleError) report.push(`4. Scale: failed (${scaleError})\n`);
   if (screening) report.push(summaryReport(screening, names));
