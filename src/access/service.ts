@@ -3,9 +3,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
 import { appendAudit } from "../audit/index.js";
-import type { Db } from "../db/index.js";
+import { type Db, isUniqueViolation } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, LimesError } from "../shared/errors.js";
-import { isRole, type Principal, type Role } from "./roles.js";
+import { can, isRole, type Principal, type Role } from "./roles.js";
 
 /** Wrong credentials or an unusable token: 401 at the edge. */
 export class AuthError extends LimesError {}
@@ -65,18 +65,77 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
     return rows.map((r) => r.role).filter(isRole);
   }
 
-  return {
+  async function crossingPointOf(agency: string, idOrCode: string): Promise<string> {
+    const cp = await db.kysely
+      .selectFrom("crossing_points")
+      .select(["id", "agency"])
+      .where((eb) => eb.or([eb("id", "=", idOrCode), eb("code", "=", idOrCode)]))
+      .executeTakeFirst();
+    if (!cp) throw new InvalidError(`crossingPointId: no crossing point "${idOrCode}"`);
+    if (cp.agency !== agency)
+      throw new InvalidError(`crossingPointId: crossing point "${idOrCode}" belongs to another agency`);
+    return cp.id;
+  }
+
+  /**
+   * Failed (or still running) attempts of this username from this address in the window, since their
+   * last successful login.
+   */
+  async function recentFailures(username: string, ip: string): Promise<number> {
+    const windowStart = new Date(now().getTime() - window).toISOString();
+    const lastSuccess = await db.kysely
+      .selectFrom("login_attempts")
+      .select((eb) => eb.fn.max("at").as("at"))
+      .where("username", "=", username)
+      .where("ip", "=", ip)
+      .where("success", "=", 1)
+      .executeTakeFirst();
+    const since = lastSuccess?.at && lastSuccess.at > windowStart ? lastSuccess.at : windowStart;
+    const row = await db.kysely
+      .selectFrom("login_attempts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("username", "=", username)
+      .where("ip", "=", ip)
+      .where("success", "=", 0)
+      .where("at", ">=", since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  // Verifying against a throwaway hash when the user does not exist keeps the answer time the same, so
+  // response times do not tell which usernames exist.
+  let dummyHash: Promise<string> | undefined;
+  const verifyPassword = async (hash: string | undefined, password: string) => {
+    if (hash) return argonVerify(hash, password);
+    dummyHash ??= argonHash(randomBytes(16).toString("hex"));
+    await argonVerify(await dummyHash, password);
+    return false;
+  };
+
+  const service = {
+    /**
+     * "system" is the command line and the first start; a signed-in actor needs `users:manage` and creates
+     * users of their own agency only. A crossing point is given by id or code and must be the agency's.
+     */
     async createUser(actor: Principal | "system", input: NewUser): Promise<{ id: string }> {
       validateNewUser(input);
-      const id = randomUUID();
-      const passwordHash = await argonHash(input.password);
+      if (actor !== "system") {
+        if (!can(actor, "users:manage")) throw new ForbiddenError("this role cannot manage users");
+        if (input.agency !== actor.agency)
+          throw new ForbiddenError(`an admin of ${actor.agency} cannot create users of ${input.agency}`);
+      }
+      const crossingPointId = input.crossingPointId
+        ? await crossingPointOf(input.agency, input.crossingPointId)
+        : null;
       const existing = await db.kysely
         .selectFrom("users")
         .select("id")
         .where("username", "=", input.username)
         .executeTakeFirst();
       if (existing) throw new ConflictError(`user "${input.username}" already exists`);
-      await db.kysely.transaction().execute(async (trx) => {
+      const id = randomUUID();
+      const passwordHash = await argonHash(input.password);
+      const insert = db.kysely.transaction().execute(async (trx) => {
         await trx
           .insertInto("users")
           .values({
@@ -84,7 +143,7 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
             username: input.username,
             password_hash: passwordHash,
             agency: input.agency,
-            crossing_point_id: input.crossingPointId ?? null,
+            crossing_point_id: crossingPointId,
             created_at: now().toISOString(),
             disabled_at: null,
           })
@@ -101,10 +160,19 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
             objectType: "user",
             objectId: id,
             outcome: "success",
-            details: { username: input.username, roles: input.roles, agency: input.agency },
+            details: {
+              username: input.username,
+              roles: input.roles,
+              agency: input.agency,
+              ...(crossingPointId ? { crossingPointId } : {}),
+            },
           },
           now(),
         );
+      });
+      // Two creations of one username at once: the loser hits the unique constraint.
+      await insert.catch((err: unknown) => {
+        throw isUniqueViolation(err) ? new ConflictError(`user "${input.username}" already exists`) : err;
       });
       return { id };
     },
@@ -114,16 +182,14 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
       password: string,
       ctx: { ip: string },
     ): Promise<{ token: string; expiresAt: string; principal: Principal }> {
-      const since = new Date(now().getTime() - window).toISOString();
-      const failures = await db.kysely
-        .selectFrom("login_attempts")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("username", "=", username)
-        .where("ip", "=", ctx.ip)
-        .where("success", "=", 0)
-        .where("at", ">=", since)
+      // The attempt is recorded as failed before the (slow) password check and turned into a success
+      // after it, so a burst of parallel guesses counts every guess rather than passing the check at once.
+      const attempt = await db.kysely
+        .insertInto("login_attempts")
+        .values({ username, ip: ctx.ip, at: now().toISOString(), success: 0 })
+        .returning("id")
         .executeTakeFirstOrThrow();
-      if (Number(failures.n) >= maxFailures) {
+      if ((await recentFailures(username, ctx.ip)) > maxFailures) {
         await db.kysely.transaction().execute((trx) =>
           appendAudit(
             trx,
@@ -144,14 +210,10 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
         .selectAll()
         .where("username", "=", username)
         .executeTakeFirst();
-      const ok = user && !user.disabled_at && (await argonVerify(user.password_hash, password));
+      const ok = (await verifyPassword(user?.password_hash, password)) && !user?.disabled_at;
       if (!user || !ok) {
-        await db.kysely.transaction().execute(async (trx) => {
-          await trx
-            .insertInto("login_attempts")
-            .values({ username, ip: ctx.ip, at: now().toISOString(), success: 0 })
-            .execute();
-          await appendAudit(
+        await db.kysely.transaction().execute((trx) =>
+          appendAudit(
             trx,
             {
               actor: { username },
@@ -161,8 +223,8 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
               details: { ip: ctx.ip },
             },
             now(),
-          );
-        });
+          ),
+        );
         throw new AuthError("wrong username or password");
       }
       const token = newToken();
@@ -191,10 +253,7 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
             revoked_at: null,
           })
           .execute();
-        await trx
-          .insertInto("login_attempts")
-          .values({ username, ip: ctx.ip, at: now().toISOString(), success: 1 })
-          .execute();
+        await trx.updateTable("login_attempts").set({ success: 1 }).where("id", "=", attempt.id).execute();
         await appendAudit(
           trx,
           {
@@ -240,12 +299,19 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
       return principal;
     },
 
-    async logout(principal: Principal): Promise<void> {
+    /** Revokes a session or API token, given as the token itself or as the principal it authenticated. */
+    async logout(tokenOrPrincipal: string | Principal): Promise<void> {
+      const principal =
+        typeof tokenOrPrincipal === "string"
+          ? await service.authenticate(tokenOrPrincipal)
+          : tokenOrPrincipal;
+      if (!principal) return;
       await db.kysely.transaction().execute(async (trx) => {
         await trx
           .updateTable("tokens")
           .set({ revoked_at: now().toISOString() })
           .where("id", "=", principal.tokenId)
+          .where("revoked_at", "is", null)
           .execute();
         await appendAudit(
           trx,
@@ -301,9 +367,19 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
     },
 
     async listUsers(actor: Principal): Promise<UserView[]> {
-      if (!actor.roles.includes("admin")) throw new ForbiddenError("only an admin lists users");
-      const users = await db.kysely.selectFrom("users").selectAll().orderBy("username").execute();
-      const roles = await db.kysely.selectFrom("user_roles").selectAll().execute();
+      if (!can(actor, "users:manage")) throw new ForbiddenError("this role cannot list users");
+      const users = await db.kysely
+        .selectFrom("users")
+        .selectAll()
+        .where("agency", "=", actor.agency)
+        .orderBy("username")
+        .execute();
+      const roles = await db.kysely
+        .selectFrom("user_roles")
+        .innerJoin("users", "users.id", "user_roles.user_id")
+        .select(["user_roles.user_id", "user_roles.role"])
+        .where("users.agency", "=", actor.agency)
+        .execute();
       return users.map((u) => {
         const v: UserView = {
           id: u.id,
@@ -325,10 +401,11 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
       const any = await db.kysely.selectFrom("users").select("id").limit(1).executeTakeFirst();
       if (any) return undefined;
       const password = randomBytes(12).toString("base64url");
-      await this.createUser("system", { username: "admin", password, roles: ["admin"], agency: "demo" });
+      await service.createUser("system", { username: "admin", password, roles: ["admin"], agency: "demo" });
       return { username: "admin", password };
     },
   };
+  return service;
 }
 
 export type AccessService = ReturnType<typeof createAccessService>;

@@ -1,5 +1,13 @@
 // Public surface of the audit capability: an append-only, hash-chained log and its verifier.
-export { type ChainBreak, canonicalJson, entryHash, findBreak, GENESIS_HASH } from "./chain.js";
+export {
+  type ChainBreak,
+  type ChainChecker,
+  canonicalJson,
+  chainChecker,
+  entryHash,
+  findBreak,
+  GENESIS_HASH,
+} from "./chain.js";
 export {
   type AuditActor,
   type AuditEntry,

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeBothDialects } from "../../test/support/db.js";
-import { migrate } from "../db/index.js";
+import { type Db, migrate } from "../db/index.js";
 import { appendAudit, queryAudit, verifyAuditChain } from "./index.js";
 
 const actor = { userId: "u1", username: "officer1", roles: ["second_line"], agency: "BP-North" };
@@ -76,6 +76,55 @@ describeBothDialects("audit log", (getDb) => {
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
+  it("detects an entry inserted past the chain head", async () => {
+    const db = getDb();
+    const last = await db.kysely
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("id", "=", 5)
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto("audit_log")
+      .values({ ...last, id: 6, prev_hash: last.hash })
+      .execute();
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      checked: 6,
+      firstBroken: { id: 6, reason: "entry lies beyond the chain head (not appended through the audit log)" },
+    });
+  });
+
+  it("fails the action when its audit entry cannot be written", async () => {
+    const db = getDb();
+    // The forged entry 6 from the previous test now occupies the next id, so the append itself fails.
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("crossing_points")
+          .values({
+            id: "cp-1",
+            code: "RS-HRG",
+            name: "Horgoš",
+            kind: "land",
+            country: "RS",
+            agency: "BP-North",
+            created_at: "2026-11-28T10:00:00.000Z",
+          })
+          .execute();
+        await appendAudit(trx, {
+          actor,
+          action: "crossing_point.create",
+          objectType: "crossing_point",
+          objectId: "cp-1",
+          outcome: "success",
+        });
+      }),
+    ).rejects.toThrow();
+    expect(await db.kysely.selectFrom("crossing_points").select("id").execute()).toEqual([]);
+    await sql`delete from audit_log where id = 6`.execute(db.kysely);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 5 });
+  });
+
   it("detects a deleted entry (SQL DELETE), in the middle or at the end", async () => {
     const db = getDb();
     await sql`delete from audit_log where id = 5`.execute(db.kysely);
@@ -91,24 +140,44 @@ describeBothDialects("audit log", (getDb) => {
   });
 });
 
-describe("audit chain under concurrent appends", () => {
-  describeBothDialects("concurrency", (getDb) => {
-    it("stays linear when many transactions append at once", async () => {
-      const db = getDb();
-      await Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          db.kysely.transaction().execute((trx) =>
-            appendAudit(trx, {
-              actor,
-              action: "login",
-              objectType: "session",
-              objectId: String(i),
-              outcome: "success",
-            }),
-          ),
-        ),
+describeBothDialects("audit chain under load", (getDb) => {
+  const append = (db: Db, objectId: string) =>
+    db.kysely
+      .transaction()
+      .execute((trx) =>
+        appendAudit(trx, { actor, action: "login", objectType: "session", objectId, outcome: "success" }),
       );
-      expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 20 });
+
+  it("stays linear when many transactions append at once", async () => {
+    const db = getDb();
+    const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => append(db, String(i))));
+    expect(ids.map((r) => r.id).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 20 });
+  });
+
+  it("verifies page by page, and finds a break on a later page", async () => {
+    const db = getDb();
+    expect(await verifyAuditChain(db, { pageSize: 3 })).toEqual({ ok: true, checked: 20 });
+    const { object_id } = await db.kysely
+      .selectFrom("audit_log")
+      .select("object_id")
+      .where("id", "=", 17)
+      .executeTakeFirstOrThrow();
+    await sql`update audit_log set object_id = 'x' where id = 17`.execute(db.kysely);
+    expect(await verifyAuditChain(db, { pageSize: 3 })).toEqual({
+      ok: false,
+      checked: 20,
+      firstBroken: { id: 17, reason: "content does not match its hash (edited entry)" },
     });
+    await db.kysely.updateTable("audit_log").set({ object_id }).where("id", "=", 17).execute();
+  });
+
+  it("reports an intact chain while entries are being appended", async () => {
+    const db = getDb();
+    const appending = Promise.all(Array.from({ length: 30 }, (_, i) => append(db, `live-${i}`)));
+    const during = await Promise.all([verifyAuditChain(db, { pageSize: 4 }), verifyAuditChain(db)]);
+    await appending;
+    expect(during.map((r) => r.ok)).toEqual([true, true]);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 50 });
   });
 });

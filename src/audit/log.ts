@@ -1,8 +1,8 @@
 // Append-only audit log on the database. Every append happens inside the caller's transaction, so an
 // action and its audit entry commit or fail together.
-import { type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database, Db } from "../db/index.js";
-import { type ChainBreak, entryHash, findBreak } from "./chain.js";
+import { type ChainBreak, chainChecker, entryHash } from "./chain.js";
 
 export interface AuditActor {
   userId?: string;
@@ -41,16 +41,19 @@ export async function appendAudit(
   entry: AuditEntryInput,
   now: Date = new Date(),
 ): Promise<{ id: number; hash: string }> {
-  // The head row is the lock: PostgreSQL serialises concurrent appenders on it; SQLite has one writer.
-  const lock = trx.getExecutor().adapter instanceof PostgresAdapter ? sql`for update` : sql``;
-  const head = await sql<{
-    last_id: number;
-    last_hash: string;
-  }>`select last_id, last_hash from audit_head where id = 1 ${lock}`.execute(trx);
-  const row = head.rows[0];
+  // Claiming the next id on the single head row is the first statement, and a write: PostgreSQL queues
+  // concurrent appenders on its row lock, and SQLite takes its one write lock here (honouring
+  // busy_timeout) rather than failing later when upgrading a read. The head's hash is still the
+  // predecessor's until this entry's hash is written back below.
+  const row = await trx
+    .updateTable("audit_head")
+    .set((eb) => ({ last_id: eb("last_id", "+", 1) }))
+    .where("id", "=", 1)
+    .returning(["last_id", "last_hash"])
+    .executeTakeFirst();
   if (!row) throw new Error("audit chain head is missing: database not migrated");
   const fields = {
-    id: Number(row.last_id) + 1,
+    id: Number(row.last_id),
     ts: now.toISOString(),
     actor_user_id: entry.actor.userId ?? null,
     actor_username: entry.actor.username ?? null,
@@ -69,29 +72,64 @@ export async function appendAudit(
     .insertInto("audit_log")
     .values({ ...fields, hash })
     .execute();
-  await trx
-    .updateTable("audit_head")
-    .set({ last_id: fields.id, last_hash: hash })
-    .where("id", "=", 1)
-    .execute();
+  await trx.updateTable("audit_head").set({ last_hash: hash }).where("id", "=", 1).execute();
   return { id: fields.id, hash };
 }
 
-/** Re-reads the whole log and names the first broken link, if any. */
+/**
+ * Re-reads the whole log and names the first broken link, if any. It checks the chain up to the head
+ * read at the start, page by page and without a long transaction, so a running server keeps appending
+ * meanwhile; `checked` counts the entries read.
+ */
 export async function verifyAuditChain(
   db: Db,
+  /** Entries read per query: keeps memory flat however long the log grows. */
+  opts: { pageSize?: number } = {},
 ): Promise<{ ok: boolean; checked: number; firstBroken?: ChainBreak }> {
-  const entries = await db.kysely.selectFrom("audit_log").selectAll().orderBy("id").execute();
-  const head = await db.kysely
+  const pageSize = opts.pageSize ?? 5000;
+  const headRow = await db.kysely
     .selectFrom("audit_head")
     .select(["last_id", "last_hash"])
     .where("id", "=", 1)
     .executeTakeFirstOrThrow();
-  const rows = entries.map((e) => ({ ...e, id: Number(e.id) }));
-  const broken = findBreak(rows, { last_id: Number(head.last_id), last_hash: head.last_hash });
-  return broken
-    ? { ok: false, checked: rows.length, firstBroken: broken }
-    : { ok: true, checked: rows.length };
+  const head = { last_id: Number(headRow.last_id), last_hash: headRow.last_hash };
+  const checker = chainChecker(head);
+  let firstBroken: ChainBreak | undefined;
+  let checked = 0;
+  let after = 0;
+  for (;;) {
+    const page = await db.kysely
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("id", ">", after)
+      .where("id", "<=", head.last_id)
+      .orderBy("id")
+      .limit(pageSize)
+      .execute();
+    for (const row of page) {
+      const entry = { ...row, id: Number(row.id) };
+      firstBroken ??= checker.next(entry);
+      after = entry.id;
+    }
+    checked += page.length;
+    if (page.length < pageSize) break;
+  }
+  firstBroken ??= checker.end();
+  // Rows past the head were not written by appendAudit. One statement, so it sees the head and the rows
+  // at one instant, and an append committing meanwhile is not mistaken for one.
+  const beyond = await db.kysely
+    .selectFrom("audit_log")
+    .select((eb) => [eb.fn.min("id").as("id"), eb.fn.countAll<number>().as("n")])
+    .where("id", ">", (eb) => eb.selectFrom("audit_head").select("last_id").where("id", "=", 1))
+    .executeTakeFirst();
+  if (beyond?.id != null) {
+    checked += Number(beyond.n);
+    firstBroken ??= {
+      id: Number(beyond.id),
+      reason: "entry lies beyond the chain head (not appended through the audit log)",
+    };
+  }
+  return firstBroken ? { ok: false, checked, firstBroken } : { ok: true, checked };
 }
 
 export interface AuditFilter {

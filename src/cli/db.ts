@@ -1,9 +1,9 @@
-// `limes db migrate` and `limes audit verify`: operations on the database named by LIMES_DB.
+// `limes db migrate`: schema operations on the database named by LIMES_DB.
 import type { Command } from "commander";
-import { verifyAuditChain } from "../audit/index.js";
 import { type Db, DEFAULT_DB, migrate, openDatabase } from "../db/index.js";
 
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+/** Runs `fn` on the database named by LIMES_DB and closes it, even when `fn` fails. */
+export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDatabase(process.env.LIMES_DB ?? DEFAULT_DB);
   try {
     return await fn(db);
@@ -23,24 +23,5 @@ export function registerDbCommands(program: Command): void {
     .action(async () => {
       const { applied } = await withDb(migrate);
       process.stdout.write(applied.length ? `applied: ${applied.join(", ")}\n` : "schema is up to date\n");
-    });
-
-  const audit = program.command("audit").description("the tamper-evident audit log");
-  audit
-    .command("verify")
-    .description(
-      "re-check the whole hash chain; exits 1 and names the first broken link if any entry was edited, deleted or reordered",
-    )
-    .addHelpText("after", "\nExample:\n  LIMES_DB=sqlite:./data/limes.db limes audit verify")
-    .action(async () => {
-      const r = await withDb(verifyAuditChain);
-      if (r.ok) {
-        process.stdout.write(`audit chain intact: ${r.checked} entries verified\n`);
-        return;
-      }
-      process.stdout.write(
-        `audit chain BROKEN at entry ${r.firstBroken!.id}: ${r.firstBroken!.reason} (${r.checked} entries read)\n`,
-      );
-      process.exitCode = 1;
     });
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { ImportError } from "../shared/errors.js";
 import type { ImportIssue } from "../watchlists/index.js";
+import { registerAuditCommands } from "./audit.js";
 import { registerDbCommands } from "./db.js";
 import { registerScreenCommand } from "./screen.js";
 import { registerUserCommands } from "./user.js";
@@ -33,6 +34,7 @@ Examples:
   registerWatchlistCommands(program);
   registerScreenCommand(program);
   registerDbCommands(program);
+  registerAuditCommands(program);
   registerUserCommands(program);
   return program;
 }

@@ -48,8 +48,24 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
     return { kysely, dialect, describe: `sqlite:${target}`, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target, max: 10 });
+  // pg's Pool.end() resolves before its connections have closed. Waiting for each one lets a caller
+  // drop the database (tests) or exit right after close() without a backend killing a live connection.
+  const open = new Set<Promise<void>>();
+  pool.on("connect", (client) => {
+    const ended = new Promise<void>((done) => client.once("end", () => done()));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
+  });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect, describe: target.replace(/:[^:@/]*@/, ":***@"), close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect,
+    describe: target.replace(/:[^:@/]*@/, ":***@"),
+    close: async () => {
+      await kysely.destroy();
+      await Promise.all(open);
+    },
+  };
 }
 
 /** Applies pending migrations; safe to run at every start. */

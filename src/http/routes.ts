@@ -242,26 +242,22 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req, reply) => {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        return reply
-          .code(400)
-          .send({
-            error: {
-              code: "bad_request",
-              message: "the list file is the request body (e.g. Content-Type: application/octet-stream)",
-              details: {},
-            },
-          });
+        return reply.code(400).send({
+          error: {
+            code: "bad_request",
+            message: "the list file is the request body (e.g. Content-Type: application/octet-stream)",
+            details: {},
+          },
+        });
       }
       if (!isSourceFormat(req.query.format)) {
-        return reply
-          .code(422)
-          .send({
-            error: {
-              code: "invalid",
-              message: `unknown format "${req.query.format}"`,
-              details: { formats: SOURCE_FORMATS },
-            },
-          });
+        return reply.code(422).send({
+          error: {
+            code: "invalid",
+            message: `unknown format "${req.query.format}"`,
+            details: { formats: SOURCE_FORMATS },
+          },
+        });
       }
       const saved = await deps.watchlists.importUpload(req.principal!, {
         format: req.query.format,

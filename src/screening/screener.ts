@@ -352,15 +352,25 @@ class IndexedScreener implements Screener {
     scored.sort((x, y) => y.score - x.score || y.raw - x.raw || x.ei - y.ei);
     const matches: Match[] = scored.slice(0, this.limit).map(({ ei, hit, score, features }) => {
       const entity = this.index.entities[ei]!;
-      return {
+      const match = {
         entityId: entity.id,
         sourceRef: entity.sourceRef,
         list: entity.list,
         name: entity.name,
         score: round(score),
         decision: score >= this.thresholds.refer ? "refer" : "clear",
-        explanation: { ...this.explainName(hit, schema), features },
-      };
+      } as Match;
+      // The token-by-token explanation costs a second alignment: it is built when first read (by a
+      // reviewer, or when the result is serialised), not for every match a batch screens past.
+      let explanation: Explanation | undefined;
+      Object.defineProperty(match, "explanation", {
+        enumerable: true,
+        get: () => {
+          explanation ??= { ...this.explainName(hit, schema), features };
+          return explanation;
+        },
+      });
+      return match;
     });
     return { matches };
   }
@@ -418,12 +428,12 @@ class IndexedScreener implements Screener {
       .sort((a, b) => a.size - b.size);
     const totalWeight = qTokens.reduce((s, t) => s + (CANDIDATE_KINDS.has(t.kind) ? t.weight : 0), 0);
     let remaining = order.reduce((s, x) => s + x.w, 0);
-    let unvisited = totalWeight;
     this.epoch++;
     const epoch = this.epoch;
     const touched: number[] = [];
-    const visit = (nameId: number, gain: number) => {
+    const visit = (nameId: number, gain: number, allowNew: boolean) => {
       if (this.stamp[nameId] !== epoch) {
+        if (!allowNew) return;
         this.stamp[nameId] = epoch;
         this.acc[nameId] = 0;
         touched.push(nameId);
@@ -431,17 +441,24 @@ class IndexedScreener implements Screener {
       this.acc[nameId] = this.acc[nameId]! + gain;
     };
     for (const { i, w } of order) {
-      // Names that matched none of the tokens visited so far can no longer reach the required share.
-      if (remaining < MIN_QUERY_SHARE * totalWeight - 1e-9) break;
+      // Once the tokens left weigh less than the share a name must match, a name that matched none of
+      // the tokens visited so far cannot qualify: the rest only add to names already found, which makes
+      // their partial scores exact and the bound below tight.
+      const allowNew = remaining >= MIN_QUERY_SHARE * totalWeight - 1e-9;
       remaining -= w;
-      unvisited -= w;
       for (const [id, s] of perToken[i]!) {
-        for (const nameId of index.postings[id]!) visit(nameId, s.sim * w);
+        for (const nameId of index.postings[id]!) visit(nameId, s.sim * w, allowNew);
       }
     }
     for (const id of compoundVocab(index, qTokens)) {
-      for (const nameId of index.postings[id]!) visit(nameId, 0.5);
+      for (const nameId of index.postings[id]!) visit(nameId, 0.5, true);
     }
+    // Query tokens the index found nothing for may still align by a heavier typo or as part of a split
+    // word, which only the full alignment sees: the bound assumes they match.
+    const unfound = qTokens.reduce(
+      (w, t, i) => w + (CANDIDATE_KINDS.has(t.kind) && perToken[i]!.size === 0 ? t.weight : 0),
+      0,
+    );
     const extraPenalty = extraPenaltyFor(schema);
     const floor = this.thresholds.refer - MAX_FEATURE_BONUS - BOUND_SLACK;
     // Names that cannot reach `refer` whatever their other tokens do are dropped before any alignment.
@@ -449,7 +466,7 @@ class IndexedScreener implements Screener {
       const n = index.names[nameId]!;
       return (
         index.entities[n.entity]!.schema === schema &&
-        nameScoreBound(this.acc[nameId]! + unvisited, totalWeight, n.weight, extraPenalty) >= floor
+        nameScoreBound(this.acc[nameId]! + unfound, totalWeight, n.weight, extraPenalty) >= floor
       );
     });
     if (candidates.length > MAX_CANDIDATES) {

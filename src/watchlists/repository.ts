@@ -1,9 +1,10 @@
 // Watchlist versions in the database: each import is one transaction (version row, all its entities and
 // the audit entry), and entity ids stay stable across versions so the diff is meaningful.
+import { sql } from "kysely";
 import type { Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
-import type { Db } from "../db/index.js";
-import { NotFoundError } from "../shared/errors.js";
+import { type Db, isUniqueViolation } from "../db/index.js";
+import { ConflictError, NotFoundError } from "../shared/errors.js";
 import { diffEntities } from "./diff.js";
 import type { Entity, ImportCounts, ImportResult } from "./model.js";
 
@@ -28,6 +29,7 @@ export interface WatchlistView {
   versions: number;
 }
 
+/** The newest version that finished importing: what screening and searches read. */
 async function latestVersion(db: Db, list: string): Promise<number | undefined> {
   const row = await db.kysely
     .selectFrom("watchlist_versions")
@@ -36,6 +38,16 @@ async function latestVersion(db: Db, list: string): Promise<number | undefined> 
     .where("status", "=", "ready")
     .executeTakeFirst();
   return row?.v == null ? undefined : Number(row.v);
+}
+
+/** Version numbers are never reused, so one that failed keeps its number. */
+async function nextVersion(db: Db, list: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom("watchlist_versions")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("list_id", "=", list)
+    .executeTakeFirst();
+  return row?.v == null ? 1 : Number(row.v) + 1;
 }
 
 async function entitiesOf(db: Db, list: string, version: number): Promise<Entity[]> {
@@ -49,16 +61,32 @@ async function entitiesOf(db: Db, list: string, version: number): Promise<Entity
   return rows.map((r) => JSON.parse(r.data) as Entity);
 }
 
+export interface SaveMeta {
+  actor: Principal | "system";
+  /** The uploaded file's name, kept with the version. */
+  file?: string;
+  /** Display name of a list saved for the first time; the list id otherwise. */
+  name?: string;
+  now?: Date;
+  /** Entities written so far and in all, called after each batch. */
+  onProgress?: (saved: number, total: number) => void;
+}
+
+/**
+ * Saves an import as the list's next version in one transaction: the version row with its counts and
+ * its diff against the latest ready version, all entities, and the audit entry. Two imports of one list
+ * racing for the same version number: the second gets a ConflictError and nothing of it is saved.
+ */
 export async function saveWatchlistVersion(
   db: Db,
   result: ImportResult,
-  meta: { actor: Principal | "system"; file?: string; name?: string; now?: Date },
+  meta: SaveMeta,
 ): Promise<WatchlistVersionView> {
   const list = result.list;
   const prevVersion = await latestVersion(db, list);
   const prev = prevVersion === undefined ? undefined : await entitiesOf(db, list, prevVersion);
   const diff = prev ? diffEntities(prev, result.entities) : undefined;
-  const version = (prevVersion ?? 0) + 1;
+  const version = await nextVersion(db, list);
   const at = (meta.now ?? new Date()).toISOString();
   const diffCounts = diff
     ? {
@@ -68,7 +96,7 @@ export async function saveWatchlistVersion(
         unchanged: diff.unchanged,
       }
     : null;
-  await db.kysely.transaction().execute(async (trx) => {
+  const saving = db.kysely.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom("watchlists").select("id").where("id", "=", list).executeTakeFirst();
     if (!exists) {
       await trx
@@ -104,19 +132,29 @@ export async function saveWatchlistVersion(
           })),
         )
         .execute();
+      meta.onProgress?.(Math.min(i + CHUNK, result.entities.length), result.entities.length);
     }
-    await appendAudit(trx, {
-      actor: meta.actor === "system" ? { username: "system" } : meta.actor,
-      action: "watchlist.import",
-      objectType: "watchlist",
-      objectId: `${list}@${version}`,
-      outcome: "success",
-      details: {
-        format: result.format,
-        entities: result.entities.length,
-        ...(diffCounts ? { diff: diffCounts } : {}),
+    await appendAudit(
+      trx,
+      {
+        actor: meta.actor === "system" ? { username: "system" } : meta.actor,
+        action: "watchlist.import",
+        objectType: "watchlist",
+        objectId: `${list}@${version}`,
+        outcome: "success",
+        details: {
+          format: result.format,
+          entities: result.entities.length,
+          ...(diffCounts ? { diff: diffCounts } : {}),
+        },
       },
-    });
+      meta.now,
+    );
+  });
+  await saving.catch((err: unknown) => {
+    throw isUniqueViolation(err)
+      ? new ConflictError(`another import saved version ${version} of ${list} meanwhile; import again`)
+      : err;
   });
   return {
     list,
@@ -200,7 +238,8 @@ export async function searchEntities(db: Db, list: string, q: string, limit = 50
     .select("data")
     .where("list_id", "=", list)
     .where("version", "=", v)
-    .where((eb) => eb(eb.fn("lower", ["name"]), "like", `%${q.toLowerCase().replace(/[%_]/g, "")}%`))
+    // LIKE wildcards typed by the user are matched literally.
+    .where(sql<boolean>`lower(name) like ${`%${q.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`} escape '\\'`)
     .orderBy("name")
     .limit(Math.min(limit, 200))
     .execute();
