@@ -401,7 +401,13 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
       const any = await db.kysely.selectFrom("users").select("id").limit(1).executeTakeFirst();
       if (any) return undefined;
       const password = randomBytes(12).toString("base64url");
-      await service.createUser("system", { username: "admin", password, roles: ["admin"], agency: "demo" });
+      try {
+        await service.createUser("system", { username: "admin", password, roles: ["admin"], agency: "demo" });
+      } catch (err) {
+        // Another server starting on the same database created it first.
+        if (err instanceof ConflictError) return undefined;
+        throw err;
+      }
       return { username: "admin", password };
     },
   };

@@ -2,7 +2,13 @@ import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { describeBothDialects } from "../../test/support/db.js";
 import { type Db, migrate } from "../db/index.js";
-import { appendAudit, queryAudit, verifyAuditChain } from "./index.js";
+import {
+  type AuditEntryInput,
+  type AuditFilter,
+  appendAudit,
+  queryAudit,
+  verifyAuditChain,
+} from "./index.js";
 
 const actor = { userId: "u1", username: "officer1", roles: ["second_line"], agency: "BP-North" };
 
@@ -179,5 +185,65 @@ describeBothDialects("audit chain under load", (getDb) => {
     await appending;
     expect(during.map((r) => r.ok)).toEqual([true, true]);
     expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 50 });
+  });
+});
+
+describeBothDialects("audit entries and queries", (getDb) => {
+  const entry = (over: Partial<AuditEntryInput>): AuditEntryInput => ({
+    actor,
+    action: "screening.create",
+    objectType: "screening",
+    outcome: "success",
+    purpose: "border check",
+    ...over,
+  });
+  const write = (e: AuditEntryInput, at: string) =>
+    getDb()
+      .kysely.transaction()
+      .execute((trx) => appendAudit(trx, e, new Date(at)));
+
+  it("refuses to record a read of personal data without a purpose, failing the read", async () => {
+    for (const action of ["screening.read", "watchlist.search"]) {
+      await expect(write(entry({ action, purpose: " " }), "2026-11-28T09:00:00Z")).rejects.toThrow(
+        `purpose: required to record ${action}`,
+      );
+    }
+    // A denied read processed no personal data; a write carries its purpose where it has one.
+    await write(
+      entry({ action: "screening.read", purpose: undefined, outcome: "denied" }),
+      "2026-11-28T09:00:00Z",
+    );
+    await write(
+      entry({ action: "user.create", purpose: undefined, objectType: "user" }),
+      "2026-11-28T09:30:00Z",
+    );
+    expect(await verifyAuditChain(getDb())).toEqual({ ok: true, checked: 2 });
+  });
+
+  it("filters by actor, agency, action, object and time, newest first, with paging", async () => {
+    const south = { userId: "u2", username: "officer2", roles: ["second_line"], agency: "BP-South" };
+    await write(entry({ objectId: "s1" }), "2026-11-28T10:00:00Z");
+    await write(entry({ actor: south, objectId: "s2" }), "2026-11-28T11:00:00Z");
+    await write(entry({ action: "screening.read", objectId: "s1" }), "2026-11-28T12:00:00Z");
+    await write(entry({ objectId: "s3" }), "2026-11-28T13:00:00Z");
+    const ids = async (filter: AuditFilter) => (await queryAudit(getDb(), filter)).map((e) => e.id);
+    expect(await ids({})).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(await ids({ actor: "officer2" })).toEqual([4]);
+    expect(await ids({ agency: "BP-North", objectType: "screening" })).toEqual([6, 5, 3, 1]);
+    expect(await ids({ action: "screening.read" })).toEqual([5, 1]);
+    expect(await ids({ objectId: "s1" })).toEqual([5, 3]);
+    expect(await ids({ from: "2026-11-28T11:00:00.000Z", to: "2026-11-28T13:00:00.000Z" })).toEqual([5, 4]);
+    expect(await ids({ limit: 2, offset: 1 })).toEqual([5, 4]);
+    expect((await queryAudit(getDb(), { objectId: "s2" }))[0]).toEqual({
+      id: 4,
+      ts: "2026-11-28T11:00:00.000Z",
+      actor: south,
+      action: "screening.create",
+      objectType: "screening",
+      objectId: "s2",
+      purpose: "border check",
+      outcome: "success",
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 });

@@ -2,6 +2,7 @@
 // action and its audit entry commit or fail together.
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Db } from "../db/index.js";
+import { InvalidError } from "../shared/errors.js";
 import { type ChainBreak, chainChecker, entryHash } from "./chain.js";
 
 export interface AuditActor {
@@ -16,7 +17,10 @@ export interface AuditEntryInput {
   action: string;
   objectType: string;
   objectId?: string;
-  /** Required when the action reads personal data. */
+  /**
+   * Why personal data is processed. Required for a successful `<object>.read` or `<object>.search`:
+   * appending such an entry without one fails, and with it the read it records.
+   */
   purpose?: string;
   outcome: "success" | "denied" | "error";
   details?: Record<string, unknown>;
@@ -35,12 +39,17 @@ export interface AuditEntry {
   hash: string;
 }
 
+const isPersonalDataRead = (entry: AuditEntryInput) =>
+  entry.outcome === "success" && /\.(read|search)$/.test(entry.action);
+
 /** Appends one entry to the chain. Call it with the transaction of the action it records. */
 export async function appendAudit(
   trx: Transaction<Database> | Kysely<Database>,
   entry: AuditEntryInput,
   now: Date = new Date(),
 ): Promise<{ id: number; hash: string }> {
+  if (isPersonalDataRead(entry) && !entry.purpose?.trim())
+    throw new InvalidError(`purpose: required to record ${entry.action}`);
   // Claiming the next id on the single head row is the first statement, and a write: PostgreSQL queues
   // concurrent appenders on its row lock, and SQLite takes its one write lock here (honouring
   // busy_timeout) rather than failing later when upgrading a read. The head's hash is still the
@@ -133,7 +142,10 @@ export async function verifyAuditChain(
 }
 
 export interface AuditFilter {
+  /** Username of the actor. */
   actor?: string;
+  /** Only entries of actors of this agency: how an agency's auditor is kept to their own agency. */
+  agency?: string;
   action?: string;
   objectType?: string;
   objectId?: string;
@@ -146,6 +158,7 @@ export interface AuditFilter {
 export async function queryAudit(db: Db, filter: AuditFilter = {}): Promise<AuditEntry[]> {
   let q = db.kysely.selectFrom("audit_log").selectAll();
   if (filter.actor) q = q.where("actor_username", "=", filter.actor);
+  if (filter.agency) q = q.where("actor_agency", "=", filter.agency);
   if (filter.action) q = q.where("action", "=", filter.action);
   if (filter.objectType) q = q.where("object_type", "=", filter.objectType);
   if (filter.objectId) q = q.where("object_id", "=", filter.objectId);

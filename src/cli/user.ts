@@ -2,8 +2,9 @@
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { createAccessService, isRole, ROLES, type Role } from "../access/index.js";
-import { DEFAULT_DB, migrate, openDatabase } from "../db/index.js";
+import { migrate } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
+import { withDb } from "./db.js";
 
 interface CreateOptions {
   username: string;
@@ -26,34 +27,32 @@ export function registerUserCommands(program: Command): void {
       [],
     )
     .requiredOption("-a, --agency <agency>", "agency the user belongs to; data is scoped to it")
-    .option("-c, --crossing-point <id>", "crossing point the user works at")
+    .option("-c, --crossing-point <id-or-code>", "crossing point of the agency the user works at")
     .option(
       "-p, --password <password>",
       "initial password (at least 12 characters); prefer the generated one",
     )
     .addHelpText(
       "after",
-      "\nExample:\n  limes user create --username admin --role admin --agency border-police",
+      "\nExamples:\n  limes user create --username admin --role admin --agency border-police\n  limes user create -u officer7 -r first_line -r second_line -a border-police -c RS-HRG",
     )
     .action(async (opts: CreateOptions) => {
       const bad = opts.role.filter((r) => !isRole(r));
       if (bad.length) throw new InvalidError(`unknown role(s) ${bad.join(", ")}; roles: ${ROLES.join(", ")}`);
       const password = opts.password ?? randomBytes(12).toString("base64url");
-      const db = await openDatabase(process.env.LIMES_DB ?? DEFAULT_DB);
-      try {
+      const id = await withDb(async (db) => {
+        // The first command on a new installation is often this one: the schema may not exist yet.
         await migrate(db);
-        const input = {
+        const { id } = await createAccessService(db).createUser("system", {
           username: opts.username,
           password,
           roles: opts.role as Role[],
           agency: opts.agency,
           ...(opts.crossingPoint ? { crossingPointId: opts.crossingPoint } : {}),
-        };
-        const { id } = await createAccessService(db).createUser("system", input);
-        process.stdout.write(`created user ${opts.username} (${id}) with role(s) ${opts.role.join(", ")}\n`);
-        if (!opts.password) process.stdout.write(`one-time password: ${password}\n`);
-      } finally {
-        await db.close();
-      }
+        });
+        return id;
+      });
+      process.stdout.write(`created user ${opts.username} (${id}) with role(s) ${opts.role.join(", ")}\n`);
+      if (!opts.password) process.stdout.write(`one-time password: ${password}\n`);
     });
 }

@@ -48,24 +48,12 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
     return { kysely, dialect, describe: `sqlite:${target}`, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target, max: 10 });
-  // pg's Pool.end() resolves before its connections have closed. Waiting for each one lets a caller
-  // drop the database (tests) or exit right after close() without a backend killing a live connection.
-  const open = new Set<Promise<void>>();
-  pool.on("connect", (client) => {
-    const ended = new Promise<void>((done) => client.once("end", () => done()));
-    open.add(ended);
-    void ended.then(() => open.delete(ended));
-  });
+  // An idle connection that the server ends (restart, failover, admin kill) is reported as an 'error'
+  // event, which would crash the process if unheard. The pool has already discarded that connection and
+  // the next query opens a new one, so there is nothing more to do here.
+  pool.on("error", () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    kysely,
-    dialect,
-    describe: target.replace(/:[^:@/]*@/, ":***@"),
-    close: async () => {
-      await kysely.destroy();
-      await Promise.all(open);
-    },
-  };
+  return { kysely, dialect, describe: target.replace(/:[^:@/]*@/, ":***@"), close: () => kysely.destroy() };
 }
 
 /** Applies pending migrations; safe to run at every start. */

@@ -38,8 +38,8 @@ declare module "fastify" {
     principal?: Principal;
   }
   interface FastifyContextConfig {
-    /** The permission a route needs; routes without one are public. */
-    permission?: Permission;
+    /** The permission a route needs (any of a list); routes must say public otherwise. */
+    permission?: Permission | readonly Permission[];
     public?: boolean;
     /** Any signed-in user (logout). */
     anyUser?: boolean;
@@ -100,7 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (config.anyUser) return;
     if (!config.permission)
       return reply.code(403).send(errorBody("forbidden", "this route has no permission set"));
-    if (!can(principal, config.permission)) {
+    const needed: readonly Permission[] =
+      typeof config.permission === "string" ? [config.permission] : config.permission;
+    if (!needed.some((perm) => can(principal, perm))) {
       await deps.db.kysely.transaction().execute((trx) =>
         appendAudit(trx, {
           actor: principal,
@@ -110,7 +112,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           outcome: "denied",
         }),
       );
-      return reply.code(403).send(errorBody("forbidden", `permission "${config.permission}" required`));
+      return reply
+        .code(403)
+        .send(errorBody("forbidden", `permission ${needed.map((n) => `"${n}"`).join(" or ")} required`));
     }
   });
 

@@ -208,7 +208,10 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get<{ Params: Static<typeof Id>; Querystring: Static<typeof Purpose> }>(
     "/api/v1/screenings/:id",
-    { config: { permission: "screen" }, schema: { params: Id, querystring: Purpose, response: errors } },
+    {
+      config: { permission: ["screening:read", "screen"] },
+      schema: { params: Id, querystring: Purpose, response: errors },
+    },
     async (req) => deps.screenings.get(req.principal!, req.params.id, req.query.purpose),
   );
 

@@ -140,9 +140,10 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
         .where("id", "=", id)
         .where("agency", "=", p.agency)
         .executeTakeFirst();
-      // A first-line officer reads back only their own screenings.
-      if (!req || (!can(p, "screening:read") && req.user_id !== p.userId))
+      // A first-line officer (no access to list details) reads back only their own screenings.
+      if (!req || (!can(p, "screening:read_details") && req.user_id !== p.userId)) {
         throw new NotFoundError(`screening ${id} not found`);
+      }
       const rows = await db.kysely
         .selectFrom("screening_results")
         .selectAll()

@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import type { Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import { type Db, isUniqueViolation } from "../db/index.js";
-import { ConflictError, NotFoundError } from "../shared/errors.js";
+import { ConflictError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { diffEntities } from "./diff.js";
 import type { Entity, ImportCounts, ImportResult } from "./model.js";
 
@@ -83,6 +83,11 @@ export async function saveWatchlistVersion(
   meta: SaveMeta,
 ): Promise<WatchlistVersionView> {
   const list = result.list;
+  const ids = new Set<string>();
+  for (const e of result.entities) {
+    if (ids.has(e.id)) throw new InvalidError(`entity id ${e.id} occurs twice in this version of ${list}`);
+    ids.add(e.id);
+  }
   const prevVersion = await latestVersion(db, list);
   const prev = prevVersion === undefined ? undefined : await entitiesOf(db, list, prevVersion);
   const diff = prev ? diffEntities(prev, result.entities) : undefined;

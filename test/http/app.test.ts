@@ -99,7 +99,35 @@ describeBothDialects("HTTP API", (getDb) => {
   ];
 
   it("answers every protected route with 401 without a token and 403 for a wrong role", async () => {
-    for (const [method, url, body, allowed] of TABLE) {
+    const own = (await call("first_line.a", "POST", "/api/v1/screenings", screeningBody)).json().id as string;
+    const table: typeof TABLE = [
+      ...TABLE,
+      [
+        "GET",
+        `/api/v1/screenings/${own}?purpose=review`,
+        undefined,
+        ["first_line", "second_line", "analyst"],
+      ],
+      [
+        "GET",
+        "/api/v1/watchlists/national/entities?q=an&purpose=review",
+        undefined,
+        ["second_line", "analyst", "watchlist_manager"],
+      ],
+      [
+        "POST",
+        "/api/v1/users",
+        { username: "table.user", password: PASSWORD, roles: ["analyst"], agency: "agency-a" },
+        ["admin"],
+      ],
+      [
+        "POST",
+        "/api/v1/crossing-points",
+        { code: "TBL-1", name: "Table", kind: "sea", country: "HR" },
+        ["admin"],
+      ],
+    ];
+    for (const [method, url, body, allowed] of table) {
       expect((await call(undefined, method, url, body)).statusCode, `${method} ${url} anonymous`).toBe(401);
       for (const role of ROLES_UNDER_TEST) {
         const r = await call(`${role}.a`, method, url, body);

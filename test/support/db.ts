@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { type Db, migrate, openDatabase } from "../../src/db/index.js";
+import { type Db, type Dialect, migrate, openDatabase } from "../../src/db/index.js";
+
+export const DIALECTS = ["sqlite", "postgres"] as const;
 
 const PG_ADMIN = process.env.LIMES_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -24,27 +26,51 @@ async function postgresReachable(): Promise<boolean> {
 
 const pgAvailable = await postgresReachable();
 const requirePg = process.env.LIMES_REQUIRE_PG === "1";
+if (!pgAvailable && !requirePg) {
+  process.stderr.write(
+    `\n  PostgreSQL unreachable at ${PG_ADMIN}: the [postgres] runs of the database suites are SKIPPED.\n\n`,
+  );
+}
 
-async function adminQuery(text: string): Promise<void> {
+/** Runs one statement on the `postgres` maintenance database, outside any test database. */
+export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: PG_ADMIN });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query<R>(text, values)).rows;
   } finally {
     await client.end();
   }
 }
 
-/** Opens a fresh, migrated database of the dialect; the returned `drop` removes it. */
+export interface FreshDatabase {
+  db: Db;
+  /** Its LIMES_DB value, e.g. for a CLI run against it. */
+  url: string;
+  /** Closes and removes the database. */
+  drop: () => Promise<void>;
+}
+
+/** Opens a fresh database of the dialect, migrated unless asked not to. */
 export async function freshDatabase(
-  dialect: "sqlite" | "postgres",
-): Promise<{ db: Db; drop: () => Promise<void> }> {
+  dialect: Dialect,
+  opts: { migrate?: boolean } = {},
+): Promise<FreshDatabase> {
+  const open = async (url: string) => {
+    const db = await openDatabase(url);
+    if (opts.migrate !== false) await migrate(db);
+    return db;
+  };
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "limes-db-"));
-    const db = await openDatabase(`sqlite:${join(dir, "test.db")}`);
-    await migrate(db);
+    const url = `sqlite:${join(dir, "test.db")}`;
+    const db = await open(url);
     return {
       db,
+      url,
       drop: async () => {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
@@ -53,10 +79,11 @@ export async function freshDatabase(
   }
   const name = `limes_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`create database ${name}`);
-  const db = await openDatabase(PG_ADMIN.replace(/\/[^/]*$/, `/${name}`));
-  await migrate(db);
+  const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
+  const db = await open(url);
   return {
     db,
+    url,
     drop: async () => {
       await db.close();
       await adminQuery(`drop database if exists ${name} with (force)`);
@@ -64,30 +91,41 @@ export async function freshDatabase(
   };
 }
 
-/** Declares the suite once per dialect; `getDb()` gives that dialect's fresh database. */
-export function describeBothDialects(title: string, suite: (getDb: () => Db) => void): void {
-  for (const dialect of ["sqlite", "postgres"] as const) {
+/**
+ * Declares the suite once per dialect, each named `<title> [<dialect>]`. Without PostgreSQL its run is
+ * skipped visibly, or fails when LIMES_REQUIRE_PG=1.
+ */
+export function forEachDialect(title: string, suite: (dialect: Dialect) => void): void {
+  for (const dialect of DIALECTS) {
     if (dialect === "postgres" && !pgAvailable) {
       if (requirePg) {
         describe(`${title} [postgres]`, () => {
-          it("needs PostgreSQL at 127.0.0.1:5432 (LIMES_REQUIRE_PG=1)", () => {
+          it(`needs PostgreSQL at ${PG_ADMIN} (LIMES_REQUIRE_PG=1)`, () => {
             throw new Error(`PostgreSQL is required but unreachable at ${PG_ADMIN}`);
           });
         });
       } else {
-        describe.skip(`${title} [postgres: unreachable, skipped]`, () => suite(() => undefined as never));
+        describe.skip(`${title} [postgres: unreachable, skipped]`, () => suite(dialect));
       }
       continue;
     }
-    describe(`${title} [${dialect}]`, () => {
-      let handle: { db: Db; drop: () => Promise<void> } | undefined;
-      beforeAll(async () => {
-        handle = await freshDatabase(dialect);
-      });
-      afterAll(async () => {
-        await handle?.drop();
-      });
-      suite(() => handle!.db);
-    });
+    describe(`${title} [${dialect}]`, () => suite(dialect));
   }
+}
+
+/** Declares the suite once per dialect; `getDb()` gives that dialect's fresh, migrated database. */
+export function describeBothDialects(
+  title: string,
+  suite: (getDb: () => Db, dialect: Dialect) => void,
+): void {
+  forEachDialect(title, (dialect) => {
+    let handle: FreshDatabase | undefined;
+    beforeAll(async () => {
+      handle = await freshDatabase(dialect);
+    });
+    afterAll(async () => {
+      await handle?.drop();
+    });
+    suite(() => handle!.db, dialect);
+  });
 }
