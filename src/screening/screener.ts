@@ -36,6 +36,8 @@ import type {
 
 /** A weak (low-quality) alias alone is thin evidence: lists mark them so for a reason. */
 const WEAK_ALIAS_PENALTY = 0.08;
+/** Postings longer than this are not walked only to refine partial scores (see scoreCandidates). */
+const COMMON_POSTINGS = 5_000;
 /** Candidates scored in full per query; ranked by the index's partial score. */
 const MAX_CANDIDATES = 100;
 /**
@@ -441,12 +443,19 @@ class IndexedScreener implements Screener {
       }
       this.acc[nameId] = this.acc[nameId]! + gain;
     };
-    for (const { i, w } of order) {
+    // Weight of tokens whose postings were not walked: the bound must assume they match.
+    let skipped = 0;
+    for (const { i, w, size } of order) {
       // Once the tokens left weigh less than the share a name must match, a name that matched none of
       // the tokens visited so far cannot qualify: the rest only add to names already found, which makes
-      // their partial scores exact and the bound below tight.
+      // their partial scores exact and the bound below tight. A very common token (Maria, Mohammed in a
+      // million-name list) is not walked for that: it only loosens the bound a little.
       const allowNew = remaining >= MIN_QUERY_SHARE * totalWeight - 1e-9;
       remaining -= w;
+      if (!allowNew && size > COMMON_POSTINGS) {
+        skipped += w;
+        continue;
+      }
       for (const [id, s] of perToken[i]!) {
         for (const nameId of index.postings[id]!) visit(nameId, s.sim * w, allowNew);
       }
@@ -467,7 +476,7 @@ class IndexedScreener implements Screener {
       const n = index.names[nameId]!;
       return (
         index.entities[n.entity]!.schema === schema &&
-        nameScoreBound(this.acc[nameId]! + unfound, totalWeight, n.weight, extraPenalty) >= floor
+        nameScoreBound(this.acc[nameId]! + unfound + skipped, totalWeight, n.weight, extraPenalty) >= floor
       );
     });
     if (candidates.length > MAX_CANDIDATES) {
