@@ -357,9 +357,11 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     { config: { permission: "audit:read" }, schema: { querystring: AuditQuery, response: errors } },
     async (req) => {
       const { limit, offset, ...rest } = req.query;
+      // An auditor oversees their own agency: the scoping is in the query, as for every other read.
       return {
         entries: await queryAudit(deps.db, {
           ...rest,
+          agency: req.principal!.agency,
           ...(limit ? { limit: Number(limit) } : {}),
           ...(offset ? { offset: Number(offset) } : {}),
         }),
