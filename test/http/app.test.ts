@@ -200,6 +200,13 @@ describeBothDialects("HTTP API", (getDb) => {
     expect(
       (await call("second_line.a", "GET", `/api/v1/screenings/${mine.id}?purpose=review`)).statusCode,
     ).toBe(200);
+    // The audit log is scoped the same way: agency A's auditor does not see agency B's screenings.
+    const theirs = (await call("second_line.b", "POST", "/api/v1/screenings", screeningBody)).json();
+    const seen = (await call("auditor.a", "GET", "/api/v1/audit?action=screening.create&limit=1000")).json()
+      .entries;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((e: { actor: { agency: string } }) => e.actor.agency === "agency-a")).toBe(true);
+    expect(seen.some((e: { objectId: string }) => e.objectId === theirs.id)).toBe(false);
   });
 
   it("rejects bad input with a clear 4xx and changes nothing", async () => {
