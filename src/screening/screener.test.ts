@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildEntity } from "../../test/support/factories.js";
 import type { Entity } from "../watchlists/model.js";
 import { createScreener } from "./screener.js";
 import { DEFAULT_THRESHOLDS } from "./thresholds.js";
@@ -6,18 +7,7 @@ import { DEFAULT_THRESHOLDS } from "./thresholds.js";
 // Hand-written fixture entities in the shape of real UN list entries (names and numbers invented
 // or taken from the public UN list where noted).
 function person(over: Partial<Entity> & Pick<Entity, "sourceRef" | "name">): Entity {
-  return {
-    id: `test:${over.sourceRef}`,
-    list: "test",
-    schema: "person",
-    aliases: [],
-    birthDates: [],
-    placesOfBirth: [],
-    nationalities: [],
-    documents: [],
-    programmes: [],
-    ...over,
-  };
+  return buildEntity(over.sourceRef, over);
 }
 
 const ENTITIES: Entity[] = [

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { buildEntity } from "../../test/support/factories.js";
 import { canonical, diffEntities } from "./diff.js";
 import type { Entity } from "./model.js";
 
 function entity(ref: string, overrides: Partial<Entity> = {}): Entity {
-  return {
-    id: `test:${ref}`,
-    list: "test",
-    sourceRef: ref,
-    schema: "person",
-    name: `Person ${ref}`,
-    aliases: [],
-    birthDates: [],
-    placesOfBirth: [],
-    nationalities: [],
-    documents: [],
-    programmes: [],
-    ...overrides,
-  };
+  return buildEntity(ref, overrides, "test");
 }
 
 describe("canonical", () => {

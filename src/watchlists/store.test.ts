@@ -2,25 +2,13 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildEntity } from "../../test/support/factories.js";
 import { InvalidError } from "../shared/errors.js";
 import { countEntities, type Entity, type ImportResult } from "./model.js";
 import { listSummaries, loadIndex, loadLatest, saveListVersion } from "./store.js";
 
 function entity(ref: string, overrides: Partial<Entity> = {}): Entity {
-  return {
-    id: `nat:${ref}`,
-    list: "nat",
-    sourceRef: ref,
-    schema: "person",
-    name: `Person ${ref}`,
-    aliases: [],
-    birthDates: [],
-    placesOfBirth: [],
-    nationalities: [],
-    documents: [],
-    programmes: [],
-    ...overrides,
-  };
+  return buildEntity(ref, overrides, "nat");
 }
 
 function result(entities: Entity[], list = "nat"): ImportResult {

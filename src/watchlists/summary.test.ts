@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { buildEntity } from "../../test/support/factories.js";
 import type { Entity } from "./model.js";
 import { summarise } from "./summary.js";
 
 function entity(ref: string, overrides: Partial<Entity> = {}): Entity {
-  return {
-    id: `t:${ref}`,
-    list: "t",
-    sourceRef: ref,
-    schema: "person",
-    name: `Person ${ref}`,
-    aliases: [],
-    birthDates: [],
-    placesOfBirth: [],
-    nationalities: [],
-    documents: [],
-    programmes: [],
-    ...overrides,
-  };
+  return buildEntity(ref, overrides, "t");
 }
 
 describe("summarise", () => {
