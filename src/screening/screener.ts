@@ -480,7 +480,13 @@ class IndexedScreener implements Screener {
       );
     });
     if (candidates.length > MAX_CANDIDATES) {
-      candidates = candidates.sort((a, b) => this.acc[b]! - this.acc[a]!).slice(0, MAX_CANDIDATES);
+      // Keep the best by partial score. A numeric sort of the scores alone finds the cut-off fast even
+      // when a common name (Maria, Mohammed) brings tens of thousands of candidates.
+      const scores = Float64Array.from(candidates, (id) => this.acc[id]!).sort();
+      const cut = scores[scores.length - MAX_CANDIDATES]!;
+      const above = candidates.filter((id) => this.acc[id]! > cut);
+      const at = candidates.filter((id) => this.acc[id] === cut);
+      candidates = [...above, ...at.slice(0, MAX_CANDIDATES - above.length)];
     }
     for (const nameId of candidates) {
       const n = index.names[nameId]!;
