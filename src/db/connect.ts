@@ -44,8 +44,27 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
     database.pragma("synchronous = NORMAL");
     database.pragma("foreign_keys = ON");
     database.pragma("busy_timeout = 5000");
+    // SQLite checkpoints the WAL inside whichever commit crosses 1,000 pages: a screening that lands
+    // there waits several milliseconds. Checkpoint on a timer instead (the bound stays as a safety net).
+    database.pragma("wal_autocheckpoint = 20000");
+    const checkpoints = setInterval(() => {
+      try {
+        database.pragma("wal_checkpoint(PASSIVE)");
+      } catch {
+        // busy: the next tick tries again
+      }
+    }, 250);
+    checkpoints.unref();
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-    return { kysely, dialect, describe: `sqlite:${target}`, close: () => kysely.destroy() };
+    return {
+      kysely,
+      dialect,
+      describe: `sqlite:${target}`,
+      close: async () => {
+        clearInterval(checkpoints);
+        await kysely.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: target, max: 10 });
   // An idle connection that the server ends (restart, failover, admin kill) is reported as an 'error'
