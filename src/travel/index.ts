@@ -1,0 +1,24 @@
+export { type FalForm, parseFalCsv, type VoyageInfo } from "./fal.js";
+export { parseManifestFile } from "./manifest-file.js";
+export { parseManualEntry } from "./manual.js";
+export type {
+  Gender,
+  Leg,
+  LegEnd,
+  Manifest,
+  ManualEntry,
+  TravelDocument,
+  Traveller,
+  TravellerRole,
+} from "./model.js";
+export { toScreeningQuery } from "./model.js";
+export { type MrzCheck, type MrzCorrection, type MrzFormat, type MrzResult, parseMrz } from "./mrz.js";
+export { parsePaxlst } from "./paxlst.js";
+export {
+  createSltdIndex,
+  normaliseDocNumber,
+  parseSltdCsv,
+  type SltdIndex,
+  type SltdRecord,
+  type SltdStatus,
+} from "./sltd.js";

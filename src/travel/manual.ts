@@ -1,0 +1,125 @@
+// An officer's manual entry at a land crossing point, as it arrives from the API: checked field by field.
+import { InvalidError } from "../shared/errors.js";
+import { isoDate } from "./dates.js";
+import {
+  countryOrText,
+  type Gender,
+  type ManualEntry,
+  type TravelDocument,
+  type Traveller,
+  type TravellerRole,
+} from "./model.js";
+
+const GENDERS = new Set<string>(["male", "female", "other"]);
+const ROLES = new Set<string>(["passenger", "crew", "transit"]);
+
+/**
+ * Validates `{ person: { surname, givenNames?, gender?, birthDate?, nationality?, placeOfBirth?, residence?,
+ * role? }, document?: { number, type?, issuingCountry?, expiry? }, vehiclePlate?, direction, crossingPointId }`.
+ * Throws InvalidError naming every problem (`details.problems`), so the form can mark all fields at once.
+ */
+export function parseManualEntry(input: unknown): ManualEntry {
+  const problems: string[] = [];
+  if (!isObject(input)) throw new InvalidError("manual entry must be an object");
+  const text = (
+    obj: Record<string, unknown>,
+    key: string,
+    path: string,
+    required = false,
+  ): string | undefined => {
+    const v = obj[key];
+    if (v === undefined || v === null || v === "") {
+      if (required) problems.push(`${path} is required`);
+      return undefined;
+    }
+    if (typeof v !== "string") {
+      problems.push(`${path} must be text`);
+      return undefined;
+    }
+    const trimmed = v.trim();
+    if (!trimmed && required) problems.push(`${path} is required`);
+    return trimmed || undefined;
+  };
+
+  let person: Traveller | undefined;
+  if (!isObject(input.person)) problems.push("person is required");
+  else person = readPerson(input.person, text, problems);
+
+  let document: TravelDocument | undefined;
+  if (input.document !== undefined && input.document !== null) {
+    if (!isObject(input.document)) problems.push("document must be an object");
+    else document = readDocument(input.document, text, problems);
+  }
+  const direction = text(input, "direction", "direction", true);
+  if (direction && direction !== "entry" && direction !== "exit") {
+    problems.push(`direction must be "entry" or "exit", got "${direction}"`);
+  }
+  const crossingPointId = text(input, "crossingPointId", "crossingPointId", true);
+  const plate = text(input, "vehiclePlate", "vehiclePlate");
+
+  if (problems.length > 0 || !person || !crossingPointId) {
+    throw new InvalidError(`manual entry: ${problems.join("; ")}`, { problems });
+  }
+  if (document) person.documents.push(document);
+  const entry: ManualEntry = { person, direction: direction as ManualEntry["direction"], crossingPointId };
+  if (document) entry.document = document;
+  // Plates are compared across entries, so blanks and dashes (written inconsistently) are dropped.
+  if (plate) entry.vehiclePlate = plate.toUpperCase().replace(/[\s-]+/g, "");
+  return entry;
+}
+
+type TextField = (
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  required?: boolean,
+) => string | undefined;
+
+function readPerson(p: Record<string, unknown>, text: TextField, problems: string[]): Traveller {
+  const person: Traveller = {
+    surname: text(p, "surname", "person.surname", true) ?? "",
+    givenNames: (text(p, "givenNames", "person.givenNames") ?? "").split(/\s+/).filter(Boolean).join(" "),
+    role: "passenger",
+    documents: [],
+  };
+  const gender = text(p, "gender", "person.gender");
+  if (gender && !GENDERS.has(gender))
+    problems.push(`person.gender must be male, female or other, got "${gender}"`);
+  else if (gender) person.gender = gender as Gender;
+  const role = text(p, "role", "person.role");
+  if (role && !ROLES.has(role))
+    problems.push(`person.role must be passenger, crew or transit, got "${role}"`);
+  else if (role) person.role = role as TravellerRole;
+  const birth = text(p, "birthDate", "person.birthDate");
+  if (birth) {
+    const date = isoDate(birth, true);
+    if (date) person.birthDate = date;
+    else problems.push(`person.birthDate "${birth}" is not YYYY-MM-DD, YYYY-MM or YYYY`);
+  }
+  const nationality = countryOrText(text(p, "nationality", "person.nationality"));
+  if (nationality) person.nationality = nationality;
+  const residence = countryOrText(text(p, "residence", "person.residence"));
+  if (residence) person.residence = residence;
+  const pob = text(p, "placeOfBirth", "person.placeOfBirth");
+  if (pob) person.placeOfBirth = pob;
+  return person;
+}
+
+function readDocument(d: Record<string, unknown>, text: TextField, problems: string[]): TravelDocument {
+  const document: TravelDocument = { number: text(d, "number", "document.number", true) ?? "" };
+  const type = text(d, "type", "document.type");
+  if (type) document.type = type;
+  const issuing = countryOrText(text(d, "issuingCountry", "document.issuingCountry"));
+  if (issuing) document.issuingCountry = issuing;
+  const expiry = text(d, "expiry", "document.expiry");
+  if (expiry) {
+    const date = isoDate(expiry, false);
+    if (date) document.expiry = date;
+    else problems.push(`document.expiry "${expiry}" is not YYYY-MM-DD`);
+  }
+  return document;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,233 @@
+// UN/EDIFACT PAXLST (Advance Passenger Information, WCO/IATA/ICAO guidelines) → Manifest.
+import { InvalidError } from "../shared/errors.js";
+import { calendarDate, isoDate, sixDigitDate } from "./dates.js";
+import { readSegments, type Segment } from "./edifact.js";
+import {
+  countryOrText,
+  type Leg,
+  type LegEnd,
+  type Manifest,
+  type TravelDocument,
+  type Traveller,
+  type TravellerRole,
+} from "./model.js";
+
+const ROLES: Record<string, TravellerRole> = {
+  FL: "passenger",
+  FM: "crew",
+  // In-transit crew (DDT) and passengers (DDU) do not enter; both are screened as transit.
+  DDT: "transit",
+  DDU: "transit",
+};
+
+// Segments of the PAXLST directory that carry nothing Limes screens on; they are skipped quietly.
+const IGNORED = new Set(["UNB", "UNG", "UNE", "UNZ", "COM", "FTX", "GEI", "EMP", "CPI", "QTY", "MEA", "ERC"]);
+
+/** Parses a PAXLST interchange. Throws InvalidError (segment number and reason) when it is malformed. */
+export function parsePaxlst(text: string): Manifest {
+  const segments = readSegments(text);
+  const manifest: Manifest = { kind: "flight", legs: [], listType: "passengers", persons: [], warnings: [] };
+  const ctx: Context = { manifest, leg: undefined, pendingLoc: undefined, person: undefined, doc: undefined };
+  let unh: Segment | undefined;
+  let unt: Segment | undefined;
+  for (const seg of segments) {
+    if (seg.tag === "UNH") unh = seg;
+    else if (seg.tag === "UNT") unt = seg;
+    else if (!IGNORED.has(seg.tag)) apply(seg, ctx);
+  }
+  flushLoc(ctx);
+  if (unh && !unt) {
+    throw new InvalidError(`segment ${unh.number} (UNH): message truncated, no UNT closes it`);
+  }
+  if (unh && unt) {
+    const declared = Number(unt.elements[0]?.[0]);
+    const actual = unt.number - unh.number + 1;
+    if (declared !== actual) {
+      manifest.warnings.push(`UNT declares ${unt.elements[0]?.[0]} segments, the message has ${actual}`);
+    }
+  }
+  if (manifest.declaredCount !== undefined && manifest.declaredCount !== manifest.persons.length) {
+    manifest.warnings.push(
+      `CNT declares ${manifest.declaredCount} persons, ${manifest.persons.length} were found in the message`,
+    );
+  }
+  // The last leg is the one that reaches the reporting country (LOC 125/87), so it names the manifest.
+  const main = manifest.legs.findLast((l) => l.number);
+  if (main?.number) manifest.number = main.number;
+  return manifest;
+}
+
+interface Context {
+  manifest: Manifest;
+  leg: Leg | undefined;
+  /** A routing LOC+92 waits for its DTM to say whether it is a departure (189) or an arrival (232). */
+  pendingLoc: LegEnd | undefined;
+  person: Traveller | undefined;
+  doc: TravelDocument | undefined;
+}
+
+function apply(seg: Segment, ctx: Context): void {
+  const { manifest } = ctx;
+  const el = (i: number, c = 0): string => seg.elements[i]?.[c] ?? "";
+  switch (seg.tag) {
+    case "BGM": {
+      const code = el(0);
+      if (code === "745") manifest.listType = "passengers";
+      else if (code === "250") manifest.listType = "crew";
+      else fail(seg, `document name code "${code}" is neither 745 (passengers) nor 250 (crew)`);
+      return;
+    }
+    case "RFF":
+      if (ctx.person) {
+        ctx.person.references ??= [];
+        ctx.person.references.push({ qualifier: el(0), value: el(0, 1) });
+      }
+      return;
+    case "TDT": {
+      flushLoc(ctx);
+      ctx.leg = el(1) ? { number: el(1) } : {};
+      manifest.legs.push(ctx.leg);
+      const carrier = el(4) || el(1).replace(/\d.*$/, "");
+      if (carrier) manifest.carrier = carrier;
+      const mode = el(2);
+      manifest.kind = mode === "1" ? "voyage" : mode === "3" ? "bus" : "flight";
+      return;
+    }
+    case "NAD": {
+      const role = ROLES[el(0)];
+      if (el(0) === "MS") return;
+      if (!role) {
+        manifest.warnings.push(
+          `segment ${seg.number}: NAD party qualifier "${el(0)}" is not a traveller; ignored`,
+        );
+        return;
+      }
+      flushLoc(ctx);
+      const [surname, ...given] = seg.elements[3] ?? [];
+      if (!surname) fail(seg, `NAD+${el(0)} has no surname`);
+      ctx.person = { surname, givenNames: given.filter(Boolean).join(" "), role, documents: [] };
+      ctx.doc = undefined;
+      manifest.persons.push(ctx.person);
+      return;
+    }
+    case "ATT":
+      if (ctx.person && el(0) === "2") {
+        const g = el(2, 0);
+        if (g === "M") ctx.person.gender = "male";
+        else if (g === "F") ctx.person.gender = "female";
+        else if (g === "X") ctx.person.gender = "other";
+      }
+      return;
+    case "NAT":
+      if (ctx.person) {
+        const nat = countryOrText(el(1));
+        if (nat) ctx.person.nationality = nat;
+      }
+      return;
+    case "DOC": {
+      if (!ctx.person) fail(seg, "DOC before any traveller (NAD)");
+      ctx.doc = { number: el(1) };
+      if (el(0)) ctx.doc.type = el(0);
+      if (!ctx.doc.number) fail(seg, "DOC has no document number");
+      ctx.person.documents.push(ctx.doc);
+      return;
+    }
+    case "DTM":
+      dtm(seg, ctx);
+      return;
+    case "LOC":
+      loc(seg, ctx);
+      return;
+    case "CNT": {
+      // Some senders put the count in its own element (CNT+41+8) instead of a component (CNT+41:8).
+      const value = el(0, 1) || el(1);
+      const n = Number(value);
+      if (!/^\d+$/.test(value)) fail(seg, `control total "${value}" is not a number`);
+      manifest.declaredCount = n;
+      return;
+    }
+    default:
+      manifest.warnings.push(`segment ${seg.number} (line ${seg.line}): unknown segment ${seg.tag} ignored`);
+  }
+}
+
+function dtm(seg: Segment, ctx: Context): void {
+  const [qualifier = "", value = "", format = ""] = seg.elements[0] ?? [];
+  if (qualifier === "189" || qualifier === "232") {
+    const time = dateTime(value, format);
+    if (!time) fail(seg, `date/time "${value}" is not valid`);
+    const end = ctx.pendingLoc ?? (qualifier === "189" ? ctx.leg?.departure : ctx.leg?.arrival);
+    if (!end || !ctx.leg) return;
+    end.time = time;
+    if (ctx.pendingLoc) {
+      if (qualifier === "189") ctx.leg.departure = end;
+      else ctx.leg.arrival = end;
+      ctx.pendingLoc = undefined;
+    }
+    return;
+  }
+  if (!ctx.person) return;
+  if (qualifier === "329") {
+    const birth = format === "102" ? ccyymmdd(value) : sixDigitDate(value, "birth");
+    if (!birth) fail(seg, `birth date "${value}" is not valid`);
+    ctx.person.birthDate = birth;
+  } else if (qualifier === "36" && ctx.doc) {
+    const expiry = format === "102" ? ccyymmdd(value) : sixDigitDate(value, "expiry");
+    if (!expiry) fail(seg, `expiry date "${value}" is not valid`);
+    ctx.doc.expiry = expiry;
+  }
+}
+
+function loc(seg: Segment, ctx: Context): void {
+  const qualifier = seg.elements[0]?.[0] ?? "";
+  // The place is a code (IATA airport, ISO country) or, for places of birth, a name in the 4th component.
+  const place = seg.elements[1]?.[0] || seg.elements[1]?.[3] || "";
+  if (!place) return;
+  const person = ctx.person;
+  if (person) {
+    if (qualifier === "178") person.embarkation = place;
+    else if (qualifier === "179") person.disembarkation = place;
+    else if (qualifier === "174") person.residence = countryOrText(place)!;
+    else if (qualifier === "180") person.placeOfBirth = place;
+    else if (qualifier === "91" && ctx.doc) ctx.doc.issuingCountry = countryOrText(place)!;
+    return;
+  }
+  if (!ctx.leg) return;
+  flushLoc(ctx);
+  if (qualifier === "125") ctx.leg.departure = { location: place };
+  else if (qualifier === "87") ctx.leg.arrival = { location: place };
+  else if (qualifier === "92") ctx.pendingLoc = { location: place };
+}
+
+/** A routing LOC with no DTM after it: the first one on a leg departs, the next one arrives. */
+function flushLoc(ctx: Context): void {
+  if (!ctx.pendingLoc || !ctx.leg) return;
+  if (!ctx.leg.departure) ctx.leg.departure = ctx.pendingLoc;
+  else ctx.leg.arrival = ctx.pendingLoc;
+  ctx.pendingLoc = undefined;
+}
+
+/** DTM format 201 `YYMMDDHHMM`, 203 `CCYYMMDDHHMM` or 102 `CCYYMMDD` → ISO local date-time. */
+function dateTime(value: string, format: string): string | undefined {
+  const full = format === "203" || format === "102" || value.length === 12 || value.length === 8;
+  const m = (full ? /^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?$/ : /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/).exec(
+    value,
+  );
+  if (!m) return undefined;
+  const year = full ? Number(m[1]) : 2000 + Number(m[1]);
+  const date = calendarDate(year, Number(m[2]), Number(m[3]));
+  if (!date) return undefined;
+  if (m[4] === undefined) return date;
+  if (Number(m[4]) > 23 || Number(m[5]) > 59) return undefined;
+  return `${date}T${m[4]}:${m[5]}`;
+}
+
+function ccyymmdd(value: string): string | undefined {
+  return /^\d{8}$/.test(value)
+    ? isoDate(`${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}`, false)
+    : undefined;
+}
+
+function fail(seg: Segment, reason: string): never {
+  throw new InvalidError(`segment ${seg.number} (line ${seg.line}, ${seg.tag}): ${reason}`);
+}
