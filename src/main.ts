@@ -1,11 +1,15 @@
 // `npm start`: the Limes server on the database named by LIMES_DB (embedded SQLite by default), with the
 // sample watchlists loaded and a demo admin created on an empty database.
+
+import { readFileSync } from "node:fs";
 import { createAccessService } from "./access/index.js";
 import { createCrossingPointService } from "./crossing-points/service.js";
+import { createCrossingService } from "./crossings/service.js";
 import { DEFAULT_DB, migrate, openDatabase } from "./db/index.js";
 import { buildApp } from "./http/app.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
+import { createSltdIndex, parseSltdCsv } from "./travel/index.js";
 import {
   createWatchlistService,
   listWatchlists,
@@ -25,6 +29,9 @@ const db = await openDatabase(process.env.LIMES_DB ?? DEFAULT_DB);
 const { applied } = await migrate(db);
 const access = createAccessService(db);
 const demo = await access.ensureDemoAdmin();
+const sltd = createSltdIndex(
+  parseSltdCsv(readFileSync(new URL("../data/samples/sltd-sample.csv", import.meta.url), "utf8")),
+);
 // An empty index until the lists are loaded: the server answers /health at once and /ready when done.
 const screenings = createScreeningService(db, createScreener([]));
 let ready = false;
@@ -33,6 +40,8 @@ const app = await buildApp({
   access,
   screenings,
   crossingPoints: createCrossingPointService(db),
+  // The demo's stolen and lost documents: a small fictional list shipped in data/samples.
+  crossings: createCrossingService(db, screenings, () => sltd),
   // A new list version builds a new index in the background and swaps it in; queries never stop.
   watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
   ready: () => ready,

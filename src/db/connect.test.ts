@@ -12,7 +12,9 @@ const TABLES = [
   "audit_head",
   "audit_log",
   "crossing_points",
+  "crossings",
   "login_attempts",
+  "manifests",
   "screening_requests",
   "screening_results",
   "tokens",
@@ -58,7 +60,7 @@ describe("LIMES_DB", () => {
   it("opens and migrates SQLite in memory", async () => {
     const db = await openDatabase("sqlite::memory:");
     try {
-      expect(await migrate(db)).toEqual({ applied: ["0001_initial"] });
+      expect(await migrate(db)).toEqual({ applied: ["0001_initial", "0002_travel"] });
     } finally {
       await db.close();
     }
@@ -81,7 +83,7 @@ forEachDialect("migrations", (dialect) => {
   });
 
   it("create the whole schema once, and apply nothing the second time", async () => {
-    expect(await migrate(fresh.db)).toEqual({ applied: ["0001_initial"] });
+    expect(await migrate(fresh.db)).toEqual({ applied: ["0001_initial", "0002_travel"] });
     expect(await migrate(fresh.db)).toEqual({ applied: [] });
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(TABLES);

@@ -158,8 +158,39 @@ const initial: Builder = async (db, dialect) => {
   await sql`insert into audit_head (id, last_id, last_hash) values (1, 0, ${"0".repeat(64)})`.execute(db);
 };
 
+/** Traveller data: manifests (flights, voyages, buses) and single crossings, each tied to its screening. */
+const travel: Builder = async (db) => {
+  await db.schema
+    .createTable("manifests")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("user_id", "text", (c) => c.notNull())
+    .addColumn("screening_id", "text", (c) => c.notNull().references("screening_requests.id"))
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("carrier", "text")
+    .addColumn("number", "text")
+    .addColumn("list_type", "text", (c) => c.notNull())
+    .addColumn("persons", "integer", (c) => c.notNull())
+    .addColumn("data", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("crossings")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("user_id", "text", (c) => c.notNull())
+    .addColumn("screening_id", "text", (c) => c.notNull().references("screening_requests.id"))
+    .addColumn("crossing_point_id", "text")
+    .addColumn("direction", "text", (c) => c.notNull())
+    .addColumn("decision", "text", (c) => c.notNull())
+    .addColumn("data", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+};
+
 const MIGRATIONS: Record<string, Builder> = {
   "0001_initial": initial,
+  "0002_travel": travel,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

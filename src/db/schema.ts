@@ -127,7 +127,35 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+export interface ManifestsTable {
+  id: string;
+  agency: string;
+  user_id: string;
+  screening_id: string;
+  kind: string;
+  carrier: string | null;
+  number: string | null;
+  list_type: string;
+  persons: number;
+  data: string;
+  created_at: string;
+}
+
+export interface CrossingsTable {
+  id: string;
+  agency: string;
+  user_id: string;
+  screening_id: string;
+  crossing_point_id: string | null;
+  direction: "entry" | "exit";
+  decision: "refer" | "clear";
+  data: string;
+  created_at: string;
+}
+
 export interface Database {
+  manifests: ManifestsTable;
+  crossings: CrossingsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
   tokens: TokensTable;

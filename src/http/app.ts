@@ -13,6 +13,7 @@ import {
 } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
+import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import { ConflictError, ForbiddenError, InvalidError, LimesError, NotFoundError } from "../shared/errors.js";
@@ -24,6 +25,7 @@ export interface AppDeps {
   access: AccessService;
   screenings: ScreeningService;
   crossingPoints: CrossingPointService;
+  crossings: CrossingService;
   watchlists: WatchlistService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;

@@ -117,6 +117,27 @@ const AuditQuery = Type.Object(
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
+const CrossingBody = Type.Object(
+  {
+    mrz: Type.Optional(
+      Type.String({
+        minLength: 40,
+        maxLength: 200,
+        description: "the MRZ lines as read, any whitespace between lines",
+      }),
+    ),
+    entry: Type.Optional(
+      Type.Unknown({
+        description: "manual entry: { person, document?, vehiclePlate?, direction, crossingPointId }",
+      }),
+    ),
+    direction: Type.Optional(Type.Union([Type.Literal("entry"), Type.Literal("exit")])),
+    crossingPointId: Type.Optional(Type.String({ maxLength: 64 })),
+    purpose: Type.String({ minLength: 3, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
 const UploadQuery = Type.Object(
   {
     format: Type.String({ maxLength: 20 }),
@@ -312,6 +333,55 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
       );
       return { entities };
     },
+  );
+
+  app.post<{ Body: Static<typeof CrossingBody> }>(
+    "/api/v1/crossings",
+    { config: { permission: "screen" }, schema: { body: CrossingBody, response: errors } },
+    async (req, reply) => {
+      const { purpose, mrz, entry, direction, crossingPointId } = req.body;
+      const crossing = await deps.crossings.recordCrossing(req.principal!, {
+        purpose,
+        ...(mrz ? { mrz } : {}),
+        ...(entry !== undefined ? { entry } : {}),
+        ...(direction ? { direction } : {}),
+        ...(crossingPointId ? { crossingPointId } : {}),
+      });
+      return reply.code(201).send(crossing);
+    },
+  );
+
+  // The body is the PAXLST message or the FAL form (CSV) as received.
+  app.post<{ Querystring: Static<typeof Purpose>; Body: Buffer }>(
+    "/api/v1/manifests",
+    { config: { permission: "screen" }, schema: { querystring: Purpose, response: errors } },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        return reply
+          .code(400)
+          .send({
+            error: {
+              code: "bad_request",
+              message: "the manifest file is the request body (Content-Type: text/plain)",
+              details: {},
+            },
+          });
+      }
+      return reply
+        .code(201)
+        .send(
+          await deps.crossings.screenManifest(req.principal!, req.body.toString("utf8"), req.query.purpose),
+        );
+    },
+  );
+
+  app.get<{ Params: Static<typeof Id>; Querystring: Static<typeof Purpose> }>(
+    "/api/v1/manifests/:id",
+    {
+      config: { permission: ["screen", "screening:read"] },
+      schema: { params: Id, querystring: Purpose, response: errors },
+    },
+    async (req) => deps.crossings.getManifest(req.principal!, req.params.id, req.query.purpose),
   );
 
   app.get(

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createAccessService, type Role } from "../../src/access/index.js";
 import { verifyAuditChain } from "../../src/audit/index.js";
 import { createCrossingPointService } from "../../src/crossing-points/service.js";
+import { createCrossingService } from "../../src/crossings/service.js";
 import { buildApp } from "../../src/http/app.js";
 import { createScreener } from "../../src/screening/index.js";
 import { createScreeningService } from "../../src/screenings/index.js";
+import { createSltdIndex } from "../../src/travel/index.js";
 import {
   createWatchlistService,
   type ImportResult,
@@ -46,6 +48,7 @@ describeBothDialects("HTTP API", (getDb) => {
       access,
       screenings,
       crossingPoints: createCrossingPointService(db),
+      crossings: createCrossingService(db, screenings, () => createSltdIndex([])),
       watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
       ready: () => true,
       uploadLimit: 256 * 1024,
