@@ -8,6 +8,7 @@ import { ImportError } from "../shared/errors.js";
 import type { ImportIssue } from "../watchlists/index.js";
 import { registerAuditCommands } from "./audit.js";
 import { registerDbCommands } from "./db.js";
+import { registerManifestCommands } from "./manifest.js";
 import { registerScreenCommand } from "./screen.js";
 import { registerUserCommands } from "./user.js";
 import { registerWatchlistCommands } from "./watchlist.js";
@@ -33,6 +34,7 @@ Examples:
     );
   registerWatchlistCommands(program);
   registerScreenCommand(program);
+  registerManifestCommands(program);
   registerDbCommands(program);
   registerAuditCommands(program);
   registerUserCommands(program);

@@ -205,18 +205,16 @@ export function createCrossingService(db: Db, screenings: ScreeningService, sltd
         manifest: Manifest;
         outcomes: PersonOutcome[];
       };
-      await db.kysely
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, {
-            actor: p,
-            action: "manifest.read",
-            objectType: "manifest",
-            objectId: id,
-            purpose,
-            outcome: "success",
-          }),
-        );
+      await db.kysely.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: p,
+          action: "manifest.read",
+          objectType: "manifest",
+          objectId: id,
+          purpose,
+          outcome: "success",
+        }),
+      );
       const results = can(p, "screening:read_details")
         ? outcomes
         : outcomes.map(({ index, decision, reference }) => ({ index, decision, reference }));

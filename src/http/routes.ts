@@ -357,15 +357,13 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     { config: { permission: "screen" }, schema: { querystring: Purpose, response: errors } },
     async (req, reply) => {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        return reply
-          .code(400)
-          .send({
-            error: {
-              code: "bad_request",
-              message: "the manifest file is the request body (Content-Type: text/plain)",
-              details: {},
-            },
-          });
+        return reply.code(400).send({
+          error: {
+            code: "bad_request",
+            message: "the manifest file is the request body (Content-Type: text/plain)",
+            details: {},
+          },
+        });
       }
       return reply
         .code(201)
