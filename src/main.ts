@@ -2,16 +2,12 @@
 // sample watchlists loaded and a demo admin created on an empty database.
 
 import { readFileSync } from "node:fs";
-import { createAccessService } from "./access/index.js";
-import { createCrossingPointService } from "./crossing-points/service.js";
-import { createCrossingService } from "./crossings/service.js";
 import { DEFAULT_DB, migrate, openDatabase } from "./db/index.js";
 import { buildApp } from "./http/app.js";
 import { createScreener } from "./screening/index.js";
-import { createScreeningService } from "./screenings/index.js";
+import { composeServices } from "./services.js";
 import { createSltdIndex, parseSltdCsv } from "./travel/index.js";
 import {
-  createWatchlistService,
   listWatchlists,
   loadLatestEntities,
   loadSampleWatchlists,
@@ -27,23 +23,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const db = await openDatabase(process.env.LIMES_DB ?? DEFAULT_DB);
 const { applied } = await migrate(db);
-const access = createAccessService(db);
-const demo = await access.ensureDemoAdmin();
-const sltd = createSltdIndex(
-  parseSltdCsv(readFileSync(new URL("../data/samples/sltd-sample.csv", import.meta.url), "utf8")),
-);
+// Stolen and lost travel documents, from a CSV named by LIMES_SLTD; the demo's small fictional list otherwise.
+const sltdFile = process.env.LIMES_SLTD ?? new URL("../data/samples/sltd-sample.csv", import.meta.url);
 // An empty index until the lists are loaded: the server answers /health at once and /ready when done.
-const screenings = createScreeningService(db, createScreener([]));
+const services = composeServices(db, {
+  entities: [],
+  sltd: createSltdIndex(parseSltdCsv(readFileSync(sltdFile, "utf8"))),
+});
+const { access, screenings } = services;
+const demo = await access.ensureDemoAdmin();
 let ready = false;
 const app = await buildApp({
-  db,
-  access,
-  screenings,
-  crossingPoints: createCrossingPointService(db),
-  // The demo's stolen and lost documents: a small fictional list shipped in data/samples.
-  crossings: createCrossingService(db, screenings, () => sltd),
-  // A new list version builds a new index in the background and swaps it in; queries never stop.
-  watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
+  ...services,
   ready: () => ready,
   logger: { level: process.env.LOG_LEVEL ?? "info" },
 });

@@ -3,16 +3,12 @@
 
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createAccessService, type Role } from "../../src/access/index.js";
+import type { Role } from "../../src/access/index.js";
 import { verifyAuditChain } from "../../src/audit/index.js";
-import { createCrossingPointService } from "../../src/crossing-points/service.js";
-import { createCrossingService } from "../../src/crossings/service.js";
 import { buildApp } from "../../src/http/app.js";
-import { createScreener } from "../../src/screening/index.js";
-import { createScreeningService } from "../../src/screenings/index.js";
+import { composeServices } from "../../src/services.js";
 import { createSltdIndex } from "../../src/travel/index.js";
 import {
-  createWatchlistService,
   type ImportResult,
   importCsvList,
   loadLatestEntities,
@@ -41,18 +37,12 @@ describeBothDialects("HTTP API", (getDb) => {
     // The fictional national list that ships in data/samples: small, so the suite stays fast.
     lists = [await importCsvList(`${REPO_ROOT}/data/samples/national-list.csv`)];
     await saveWatchlistVersion(db, lists[0]!, { actor: "system" });
-    const access = createAccessService(db);
-    const screenings = createScreeningService(db, createScreener(await loadLatestEntities(db)));
-    app = await buildApp({
-      db,
-      access,
-      screenings,
-      crossingPoints: createCrossingPointService(db),
-      crossings: createCrossingService(db, screenings, () => createSltdIndex([])),
-      watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
-      ready: () => true,
-      uploadLimit: 256 * 1024,
+    const services = composeServices(db, {
+      entities: await loadLatestEntities(db),
+      sltd: createSltdIndex([]),
     });
+    const { access } = services;
+    app = await buildApp({ ...services, ready: () => true, uploadLimit: 256 * 1024 });
     for (const role of ROLES_UNDER_TEST) {
       await access.createUser("system", {
         username: `${role}.a`,

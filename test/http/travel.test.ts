@@ -1,21 +1,13 @@
 // Traveller data end to end on both dialects: a real PAXLST sample with one passenger replaced by a person
 // on the real UN list, a crossing from a raw MRZ, and a document on the stolen/lost list.
+
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createAccessService } from "../../src/access/index.js";
-import { createCrossingPointService } from "../../src/crossing-points/service.js";
-import { createCrossingService } from "../../src/crossings/service.js";
 import { buildApp } from "../../src/http/app.js";
-import { createScreener } from "../../src/screening/index.js";
-import { createScreeningService } from "../../src/screenings/index.js";
+import { composeServices } from "../../src/services.js";
 import { createSltdIndex } from "../../src/travel/index.js";
-import {
-  createWatchlistService,
-  importUnXml,
-  loadLatestEntities,
-  saveWatchlistVersion,
-} from "../../src/watchlists/index.js";
+import { importUnXml, loadLatestEntities, saveWatchlistVersion } from "../../src/watchlists/index.js";
 import { describeBothDialects } from "../support/db.js";
 import { sharedData } from "../support/paths.js";
 
@@ -37,8 +29,6 @@ describeBothDialects("traveller data over the API", (getDb) => {
     await saveWatchlistVersion(db, await importUnXml(sharedData("watchlists/un-sc-consolidated.xml")), {
       actor: "system",
     });
-    const access = createAccessService(db);
-    const screenings = createScreeningService(db, createScreener(await loadLatestEntities(db)));
     // Hand-written SLTD entry: a Spanish passport reported stolen (written with a dash, as reported).
     const sltd = createSltdIndex([
       {
@@ -49,15 +39,9 @@ describeBothDialects("traveller data over the API", (getDb) => {
         reportedDate: "2026-01-02",
       },
     ]);
-    app = await buildApp({
-      db,
-      access,
-      screenings,
-      crossingPoints: createCrossingPointService(db),
-      crossings: createCrossingService(db, screenings, () => sltd),
-      watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
-      ready: () => true,
-    });
+    const services = composeServices(db, { entities: await loadLatestEntities(db), sltd });
+    const { access } = services;
+    app = await buildApp({ ...services, ready: () => true });
     for (const role of ["first_line", "second_line"] as const) {
       await access.createUser("system", {
         username: `${role}.x`,

@@ -1,0 +1,24 @@
+// The service graph of a Limes process, assembled in one place for the server and the tests.
+import { createAccessService } from "./access/index.js";
+import { createCrossingPointService } from "./crossing-points/service.js";
+import { createCrossingService } from "./crossings/service.js";
+import type { Db } from "./db/index.js";
+import { createScreener } from "./screening/index.js";
+import { createScreeningService } from "./screenings/index.js";
+import type { SltdIndex } from "./travel/index.js";
+import { createWatchlistService, type Entity } from "./watchlists/index.js";
+
+export function composeServices(db: Db, opts: { entities: readonly Entity[]; sltd: SltdIndex }) {
+  const screenings = createScreeningService(db, createScreener(opts.entities));
+  return {
+    db,
+    access: createAccessService(db),
+    screenings,
+    crossingPoints: createCrossingPointService(db),
+    crossings: createCrossingService(db, screenings, () => opts.sltd),
+    // A new list version builds a new index and swaps it in; queries running on the old one finish.
+    watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
+  };
+}
+
+export type Services = ReturnType<typeof composeServices>;
