@@ -1,6 +1,5 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { describeBothDialects } from "../../test/support/db.js";
+import { blockNextAuditAppend, describeBothDialects } from "../../test/support/db.js";
 import { queryAudit, verifyAuditChain } from "../audit/index.js";
 import { ForbiddenError } from "../shared/errors.js";
 import { can, PERMISSIONS, type Permission, ROLE_PERMISSIONS, ROLES, type Role } from "./roles.js";
@@ -275,24 +274,14 @@ describeBothDialects("access service", (getDb) => {
 
   it("creates no user when its audit entry cannot be written", async () => {
     const db = getDb();
-    const head = await db.kysely.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow();
-    const last = await db.kysely
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("id", "=", head.last_id)
-      .executeTakeFirstOrThrow();
-    // A row already holding the next id makes the append fail.
-    await db.kysely
-      .insertInto("audit_log")
-      .values({ ...last, id: head.last_id + 1 })
-      .execute();
+    const unblock = await blockNextAuditAppend(db);
     await expect(
       service().createUser("system", { username: "ghost", password, roles: ["analyst"], agency: "BP-North" }),
     ).rejects.toThrow();
     expect(
       await db.kysely.selectFrom("users").select("id").where("username", "=", "ghost").executeTakeFirst(),
     ).toBeUndefined();
-    await sql`delete from audit_log where id = ${head.last_id + 1}`.execute(db.kysely);
+    await unblock();
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

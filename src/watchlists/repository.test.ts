@@ -1,6 +1,5 @@
-import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { describeBothDialects } from "../../test/support/db.js";
+import { blockNextAuditAppend, describeBothDialects } from "../../test/support/db.js";
 import { sharedData } from "../../test/support/paths.js";
 import { queryAudit, verifyAuditChain } from "../audit/index.js";
 import { ConflictError, NotFoundError } from "../shared/errors.js";
@@ -121,19 +120,9 @@ describeBothDialects("watchlist repository", (getDb) => {
 
   it("saves nothing of a version whose audit entry cannot be written", async () => {
     const db = getDb();
-    const head = await db.kysely.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow();
-    const last = await db.kysely
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("id", "=", head.last_id)
-      .executeTakeFirstOrThrow();
-    // A row already holding the next id makes the append fail.
-    await db.kysely
-      .insertInto("audit_log")
-      .values({ ...last, id: head.last_id + 1 })
-      .execute();
+    const unblock = await blockNextAuditAppend(db);
     await expect(saveWatchlistVersion(db, ofac, { actor: "system" })).rejects.toThrow();
-    await sql`delete from audit_log where id = ${head.last_id + 1}`.execute(db.kysely);
+    await unblock();
     expect((await getWatchlist(db, "ofac-sdn")).versions).toBe(1);
     const rows = await db.kysely
       .selectFrom("watchlist_entities")

@@ -129,3 +129,24 @@ export function describeBothDialects(
     suite(() => handle!.db, dialect);
   });
 }
+
+/**
+ * Makes the next audit append fail (a row already holds the next id), to test that an action rolls back
+ * with its audit entry. Returns the undo.
+ */
+export async function blockNextAuditAppend(db: Db): Promise<() => Promise<void>> {
+  const head = await db.kysely.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow();
+  const last = await db.kysely
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("id", "=", head.last_id)
+    .executeTakeFirstOrThrow();
+  const blocker = head.last_id + 1;
+  await db.kysely
+    .insertInto("audit_log")
+    .values({ ...last, id: blocker })
+    .execute();
+  return async () => {
+    await db.kysely.deleteFrom("audit_log").where("id", "=", blocker).execute();
+  };
+}
