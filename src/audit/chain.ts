@@ -1,5 +1,6 @@
 // The hash chain, pure: canonical JSON and the hash of an entry given its predecessor's hash.
 import { createHash } from "node:crypto";
+import type { AuditLogTable } from "../db/schema.js";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -14,21 +15,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The fields of a stored audit entry that the hash covers: everything but the hash itself. */
-export interface ChainedFields {
-  id: number;
-  ts: string;
-  actor_user_id: string | null;
-  actor_username: string | null;
-  actor_roles: string | null;
-  actor_agency: string | null;
-  action: string;
-  object_type: string;
-  object_id: string | null;
-  purpose: string | null;
-  outcome: string;
-  details: string | null;
-  prev_hash: string;
-}
+export type ChainedFields = Omit<AuditLogTable, "hash">;
 
 export function entryHash(fields: ChainedFields): string {
   return createHash("sha256").update(fields.prev_hash).update(canonicalJson(fields)).digest("hex");
