@@ -56,7 +56,9 @@ function shapeErrors(c: unknown, path: string, out: string[]): void {
   if ("all" in o || "any" in o) {
     const list = (o.all ?? o.any) as unknown;
     if (!Array.isArray(list) || list.length === 0) out.push(`${path}: all/any needs a non-empty list`);
-    else list.forEach((x, i) => shapeErrors(x, `${path}.${"all" in o ? "all" : "any"}[${i}]`, out));
+    else {
+      for (const [i, x] of list.entries()) shapeErrors(x, `${path}.${"all" in o ? "all" : "any"}[${i}]`, out);
+    }
     return;
   }
   if ("not" in o) {

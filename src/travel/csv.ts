@@ -3,38 +3,58 @@ import { parse } from "csv-parse/sync";
 import { InvalidError } from "../shared/errors.js";
 
 export interface CsvRow {
-  /** 1-based line of the record in the file (the header is line 1). */
+  /** 1-based line on which the record starts in the file, counting comment and blank lines. */
   line: number;
   get(column: string): string;
+  /** Set when the row has another number of fields than the header: its columns cannot be trusted. */
+  issue?: string;
+}
+
+interface Parsed {
+  record: string[];
+  info: { lines: number };
 }
 
 /**
  * Parses CSV text with a header row. Column names are matched case-insensitively with blanks and dashes
- * read as underscores, so `Issuing Country` and `issuing_country` are the same column.
+ * read as underscores, so `Issuing Country` and `issuing_country` are the same column. Lines starting
+ * with `#` are comments (a `#` inside a field is data).
  */
 export function readCsv(text: string, what: string, required: readonly string[]): CsvRow[] {
-  let records: string[][];
+  let records: Parsed[];
   try {
+    // With `info`, csv-parse returns { record, info } pairs; its typings do not follow the option.
     records = parse(text.replace(/^\uFEFF/, ""), {
+      comment: "#",
+      comment_no_infix: true,
+      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    });
+    }) as unknown as Parsed[];
   } catch (e) {
     throw new InvalidError(`${what}: not readable as CSV: ${(e as Error).message}`);
   }
-  const [header, ...rows] = records;
-  if (!header) throw new InvalidError(`${what}: the file is empty`);
+  const [first, ...rows] = records;
+  if (!first) throw new InvalidError(`${what}: the file is empty`);
+  const header = first.record;
   const index = new Map(header.map((h, i) => [columnKey(h), i]));
   const missing = required.filter((c) => !index.has(c));
   if (missing.length > 0) throw new InvalidError(`${what}: missing column(s) ${missing.join(", ")}`);
-  return rows.map((cells, i) => ({
-    line: i + 2,
-    get: (column: string) => {
-      const at = index.get(column);
-      return at === undefined ? "" : (cells[at] ?? "");
-    },
-  }));
+  return rows.map(({ record, info }) => {
+    const row: CsvRow = {
+      // csv-parse counts the line where the record ends; a quoted field may span lines.
+      line: info.lines - record.join("").split("\n").length + 1,
+      get: (column: string) => {
+        const at = index.get(column);
+        return at === undefined ? "" : (record[at] ?? "");
+      },
+    };
+    if (record.length !== header.length) {
+      row.issue = `${record.length} field(s) where the header has ${header.length}`;
+    }
+    return row;
+  });
 }
 
 function columnKey(header: string): string {
@@ -44,11 +64,20 @@ function columnKey(header: string): string {
     .replace(/[\s-]+/g, "_");
 }
 
-/** Collects per-row problems so a file is rejected with all of them, not just the first. */
-export function rejectIfProblems(what: string, problems: string[]): void {
-  if (problems.length > 0) {
-    throw new InvalidError(`${what}: ${problems.length} invalid row(s): ${problems.slice(0, 5).join("; ")}`, {
-      problems,
-    });
-  }
+export interface RowProblem {
+  line: number;
+  issues: string[];
+}
+
+/** Rejects a file with every bad row: all line numbers in the message, the first rows' reasons spelled out. */
+export function rejectIfProblems(what: string, problems: RowProblem[]): void {
+  if (problems.length === 0) return;
+  const lines = problems.map((p) => p.line).join(", ");
+  const reasons = problems
+    .slice(0, 5)
+    .map((p) => `line ${p.line}: ${p.issues.join(", ")}`)
+    .join("; ");
+  throw new InvalidError(`${what}: ${problems.length} invalid row(s), line(s) ${lines}: ${reasons}`, {
+    problems,
+  });
 }

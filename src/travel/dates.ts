@@ -2,17 +2,18 @@
 
 /**
  * `YYMMDD` → `YYYY-MM-DD`. Birth dates are in the past, so a year after `today`'s two-digit year is the
- * previous century; expiry dates are at most a validity period away, so they are taken as this century.
+ * previous century. Expiry dates are read in this century unless that puts them more than 50 years ahead:
+ * no travel document is valid that long, while expired documents (the ICAO visa specimen expires in 1996)
+ * are still presented and must keep their real year.
  * Returns undefined when the text is not a real calendar date.
  */
 export function sixDigitDate(text: string, kind: "birth" | "expiry", today = new Date()): string | undefined {
   const m = /^(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!m) return undefined;
   const [, yy, mm, dd] = m as unknown as [string, string, string, string];
-  const nowYy = today.getUTCFullYear() % 100;
-  const century = Math.floor(today.getUTCFullYear() / 100) * 100;
-  const y2 = Number(yy);
-  const year = kind === "birth" && y2 > nowYy ? century - 100 + y2 : century + y2;
+  const thisYear = today.getUTCFullYear();
+  let year = Math.floor(thisYear / 100) * 100 + Number(yy);
+  if (kind === "birth" ? year > thisYear : year > thisYear + 50) year -= 100;
   return calendarDate(year, Number(mm), Number(dd));
 }
 

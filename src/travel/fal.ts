@@ -1,6 +1,49 @@
 // IMO FAL Form 5 (crew list) and Form 6 (passenger list) as CSV, one row per person.
+//
+// The form's header boxes (ship, IMO number, voyage, port, date) travel inside the file as `# field: value`
+// comment lines before the column header, rather than as parser options: a list is uploaded or handed to
+// the CLI as one file, and a list that names its own ship cannot be screened as another ship's.
+//
+// Header fields (all optional; names case-insensitive, blanks or dashes count as underscores):
+//
+// | field               | FAL box                        | content                                          |
+// |---------------------|--------------------------------|--------------------------------------------------|
+// | `direction`         | 1 Arrival / Departure          | `arrival` or `departure` (needed with `port`)    |
+// | `vessel`            | Name of ship                   | text                                             |
+// | `imo`               | IMO number                     | 7 digits with a valid check digit, `IMO ` prefix allowed |
+// | `call_sign`         | Call sign                      | text                                             |
+// | `voyage`            | Voyage number                  | text                                             |
+// | `flag_state`        | Flag State of ship             | ISO alpha-2/alpha-3, ICAO code or name           |
+// | `port`              | Port of arrival/departure      | UN/LOCODE or name                                |
+// | `date`              | Date of arrival/departure      | `YYYY-MM-DD`                                     |
+// | `last_port_of_call` | Last port of call (Form 5)     | UN/LOCODE or name                                |
+//
+// A `#` line without a colon is a plain comment. An unknown field is kept as a warning on the manifest.
+//
+// Columns (header row, any order, names matched like header fields):
+//
+// | column                   | Form 5 | Form 6 | content                                        |
+// |--------------------------|--------|--------|------------------------------------------------|
+// | `family_name`            | yes    | yes    | surname                                        |
+// | `given_names`            | yes    | yes    | given names, may be empty                      |
+// | `rank_or_rating`         | yes    | –      | rank or rating (crew)                          |
+// | `gender`                 | opt.   | opt.   | `M`, `F` or `X`                                |
+// | `nationality`            | yes    | yes    | ISO alpha-2/alpha-3, ICAO code or name         |
+// | `date_of_birth`          | yes    | yes    | `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` if unknown) |
+// | `place_of_birth`         | yes    | yes    | text                                           |
+// | `document_type`          | yes    | yes    | e.g. `P` passport, `S` seafarer's book         |
+// | `document_number`        | yes    | yes    |                                                |
+// | `issuing_state`          | yes    | yes    | as nationality                                 |
+// | `document_expiry`        | yes    | yes    | `YYYY-MM-DD`                                   |
+// | `port_of_embarkation`    | opt.   | yes    | UN/LOCODE or name                              |
+// | `port_of_disembarkation` | opt.   | yes    | UN/LOCODE or name                              |
+// | `transit`                | –      | yes    | `yes`/`no` (`y`, `n`, `true`, `false`, `1`, `0`, empty = no) |
+//
+// "yes" columns must be in the header; on each row only `family_name`, `document_number` and
+// `date_of_birth` must be filled in, the rest may be empty where the master's list leaves them blank.
 
-import { type CsvRow, readCsv, rejectIfProblems } from "./csv.js";
+import { InvalidError } from "../shared/errors.js";
+import { type CsvRow, type RowProblem, readCsv, rejectIfProblems } from "./csv.js";
 import { isoDate } from "./dates.js";
 import {
   countryOrText,
@@ -9,31 +52,9 @@ import {
   type Manifest,
   type TravelDocument,
   type Traveller,
+  type Vessel,
 } from "./model.js";
 
-/**
- * Columns (header row, any order, names case-insensitive; blanks or dashes count as underscores):
- *
- * | column                   | Form 5 | Form 6 | content                                        |
- * |--------------------------|--------|--------|------------------------------------------------|
- * | `family_name`            | yes    | yes    | surname                                        |
- * | `given_names`            | yes    | yes    | given names, may be empty                      |
- * | `rank_or_role`           | yes    | –      | rank or rating (crew)                          |
- * | `gender`                 | opt.   | opt.   | `M`, `F` or `X`                                |
- * | `nationality`            | yes    | yes    | ISO alpha-2/alpha-3, ICAO code or name         |
- * | `date_of_birth`          | yes    | yes    | `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` if unknown) |
- * | `place_of_birth`         | yes    | yes    | text                                           |
- * | `document_type`          | yes    | yes    | e.g. `P` passport, `S` seafarer's book         |
- * | `document_number`        | yes    | yes    |                                                |
- * | `issuing_state`          | yes    | yes    | as nationality                                 |
- * | `document_expiry`        | yes    | yes    | `YYYY-MM-DD`                                   |
- * | `port_of_embarkation`    | opt.   | yes    | UN/LOCODE or name                              |
- * | `port_of_disembarkation` | opt.   | yes    | UN/LOCODE or name                              |
- * | `transit`                | –      | yes    | `yes`/`no` (`y`, `n`, `true`, `false`, `1`, `0`, empty = no) |
- *
- * Only `family_name`, `document_number` and `date_of_birth` must be filled in on every row; the rest may
- * be empty where the master's list leaves them blank.
- */
 const COMMON = [
   "family_name",
   "given_names",
@@ -46,42 +67,125 @@ const COMMON = [
   "document_expiry",
 ] as const;
 const FORM_COLUMNS = {
-  5: [...COMMON, "rank_or_role"],
+  5: [...COMMON, "rank_or_rating"],
   6: [...COMMON, "port_of_embarkation", "port_of_disembarkation", "transit"],
 } as const;
 
 export type FalForm = 5 | 6;
 
-/** What the CSV rows do not say about the voyage: the ship and the legs, from the form's header. */
-export interface VoyageInfo {
-  carrier?: string;
-  number?: string;
-  legs?: Leg[];
-}
-
 /** Parses a FAL 5 (crew) or FAL 6 (passengers) CSV into a voyage manifest; InvalidError lists every bad row. */
-export function parseFalCsv(text: string, form: FalForm, voyage: VoyageInfo = {}): Manifest {
+export function parseFalCsv(text: string, form: FalForm): Manifest {
   const what = `FAL Form ${form}`;
-  const rows = readCsv(text, what, FORM_COLUMNS[form]);
-  const persons: Traveller[] = [];
-  const problems: string[] = [];
-  for (const row of rows) {
-    const issues: string[] = [];
-    const person = readPerson(row, form, issues);
-    if (issues.length > 0) problems.push(`line ${row.line}: ${issues.join(", ")}`);
-    else persons.push(person);
-  }
-  rejectIfProblems(what, problems);
   const manifest: Manifest = {
     kind: "voyage",
-    legs: voyage.legs ?? [],
+    legs: [],
     listType: form === 5 ? "crew" : "passengers",
-    persons,
+    persons: [],
     warnings: [],
   };
-  if (voyage.carrier) manifest.carrier = voyage.carrier;
-  if (voyage.number) manifest.number = voyage.number;
+  readHeaderFields(text, what, manifest);
+  const problems: RowProblem[] = [];
+  for (const row of readCsv(text, what, FORM_COLUMNS[form])) {
+    const issues = row.issue ? [row.issue] : [];
+    const person = readPerson(row, form, issues);
+    if (issues.length > 0) problems.push({ line: row.line, issues });
+    else manifest.persons.push(person);
+  }
+  rejectIfProblems(what, problems);
   return manifest;
+}
+
+const HEADER_FIELDS = new Set([
+  "direction",
+  "vessel",
+  "imo",
+  "call_sign",
+  "voyage",
+  "flag_state",
+  "port",
+  "date",
+  "last_port_of_call",
+]);
+
+/** Reads the `# field: value` lines above the column header into the manifest. */
+function readHeaderFields(text: string, what: string, manifest: Manifest): void {
+  const fields = new Map<string, { value: string; line: number }>();
+  const problems: { line: number; text: string }[] = [];
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    if (!line.startsWith("#")) break;
+    const m = /^#\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1]!.toLowerCase().replace(/[\s-]+/g, "_");
+    const value = m[2]!.trim();
+    if (!HEADER_FIELDS.has(key)) {
+      manifest.warnings.push(`line ${i + 1}: unknown header field "${m[1]}" ignored`);
+    } else if (fields.has(key)) {
+      problems.push({ line: i + 1, text: `${key} is given twice (first on line ${fields.get(key)!.line})` });
+    } else if (value) {
+      fields.set(key, { value, line: i + 1 });
+    }
+  }
+  const get = (key: string) => fields.get(key)?.value;
+  const problem = (key: string, text: string) => problems.push({ line: fields.get(key)!.line, text });
+
+  const vessel: Vessel = {};
+  const name = get("vessel");
+  if (name) {
+    vessel.name = name;
+    // FAL lists name the ship, not its operator: the ship is the carrier an officer looks for.
+    manifest.carrier = name;
+  }
+  const imo = get("imo");
+  if (imo) {
+    const digits = imo.replace(/^IMO\s*/i, "");
+    if (validImo(digits)) vessel.imo = digits;
+    else problem("imo", `IMO number "${imo}" is not 7 digits with a valid check digit`);
+  }
+  const callSign = get("call_sign");
+  if (callSign) vessel.callSign = callSign;
+  const flag = countryOrText(get("flag_state"));
+  if (flag) vessel.flagState = flag;
+  if (Object.keys(vessel).length > 0) manifest.vessel = vessel;
+  const voyage = get("voyage");
+  if (voyage) manifest.number = voyage;
+
+  const direction = get("direction")?.toLowerCase();
+  if (direction && direction !== "arrival" && direction !== "departure") {
+    problem("direction", `direction "${get("direction")}" is not arrival or departure`);
+  }
+  const dateText = get("date");
+  const date = dateText ? isoDate(dateText, false) : undefined;
+  if (dateText && !date) problem("date", `date "${dateText}" is not YYYY-MM-DD`);
+  const port = get("port");
+  if ((port || dateText) && !direction) {
+    problem(port ? "port" : "date", "direction (arrival or departure) is needed with port and date");
+  }
+  if (problems.length > 0) {
+    const sorted = problems.sort((a, b) => a.line - b.line).map((p) => `line ${p.line}: ${p.text}`);
+    throw new InvalidError(`${what}: header: ${sorted.join("; ")}`, { problems: sorted });
+  }
+  const here = port ? { location: port, ...(date ? { time: date } : {}) } : undefined;
+  const last = get("last_port_of_call");
+  const leg: Leg = {};
+  if (direction === "arrival") {
+    if (last) leg.departure = { location: last };
+    if (here) leg.arrival = here;
+  } else if (here) {
+    leg.departure = here;
+  }
+  if (voyage && (leg.departure || leg.arrival)) leg.number = voyage;
+  if (leg.departure || leg.arrival) manifest.legs.push(leg);
+}
+
+/** IMO ship number: six digits weighted 7 to 2, the sum's last digit is the seventh. */
+function validImo(digits: string): boolean {
+  if (!/^\d{7}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
+  return sum % 10 === Number(digits[6]);
 }
 
 const TRANSIT: Record<string, boolean> = {
@@ -133,7 +237,7 @@ function readPerson(row: CsvRow, form: FalForm, issues: string[]): Traveller {
   if (nationality) person.nationality = nationality;
   const optional = {
     placeOfBirth: row.get("place_of_birth"),
-    rank: row.get("rank_or_role"),
+    rank: row.get("rank_or_rating"),
     embarkation: row.get("port_of_embarkation"),
     disembarkation: row.get("port_of_disembarkation"),
   };

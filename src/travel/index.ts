@@ -1,4 +1,4 @@
-export { type FalForm, parseFalCsv, type VoyageInfo } from "./fal.js";
+export { type FalForm, parseFalCsv } from "./fal.js";
 export { parseManifestFile } from "./manifest-file.js";
 export { parseManualEntry } from "./manual.js";
 export type {
@@ -10,10 +10,11 @@ export type {
   TravelDocument,
   Traveller,
   TravellerRole,
+  Vessel,
 } from "./model.js";
 export { toScreeningQuery } from "./model.js";
 export { type MrzCheck, type MrzCorrection, type MrzFormat, type MrzResult, parseMrz } from "./mrz.js";
-export { parsePaxlst } from "./paxlst.js";
+export { parsePaxlst, parsePaxlstInterchange } from "./paxlst.js";
 export {
   createSltdIndex,
   normaliseDocNumber,

@@ -82,6 +82,29 @@ describe("parseManualEntry", () => {
     );
   });
 
+  it("refuses unknown fields instead of dropping them, and plates that are not letters and digits", () => {
+    expect(() =>
+      parseManualEntry({
+        person: { surname: "Doe", dateOfBirth: "1970-01-01" },
+        document: { number: "X1", country: "FR" },
+        vehiclePlate: "AB/123",
+        direction: "entry",
+        crossingPointId: "cp-1",
+        lane: 3,
+      }),
+    ).toThrow(
+      'manual entry: lane is not a known field (person, document, vehiclePlate, direction, crossingPointId); person.dateOfBirth is not a known field (surname, givenNames, gender, birthDate, nationality, placeOfBirth, residence, role); document.country is not a known field (number, type, issuingCountry, expiry); vehiclePlate "AB/123" must be 1 to 15 letters and digits (blanks and dashes allowed)',
+    );
+    expect(
+      parseManualEntry({
+        person: { surname: "Doe" },
+        vehiclePlate: "ВА 1234 ЕК",
+        direction: "exit",
+        crossingPointId: "cp-1",
+      }).vehiclePlate,
+    ).toBe("ВА1234ЕК");
+  });
+
   it("rejects what is not an entry", () => {
     expect(() => parseManualEntry(null)).toThrow("manual entry must be an object");
     expect(() => parseManualEntry([])).toThrow("manual entry must be an object");

@@ -10,6 +10,20 @@ import {
   type TravellerRole,
 } from "./model.js";
 
+// Unknown fields are refused rather than dropped: a misspelt `dateOfBirth` would otherwise screen the person
+// without a birth date and nobody would notice.
+const ENTRY_FIELDS = ["person", "document", "vehiclePlate", "direction", "crossingPointId"];
+const PERSON_FIELDS = [
+  "surname",
+  "givenNames",
+  "gender",
+  "birthDate",
+  "nationality",
+  "placeOfBirth",
+  "residence",
+  "role",
+];
+const DOCUMENT_FIELDS = ["number", "type", "issuingCountry", "expiry"];
 const GENDERS = new Set<string>(["male", "female", "other"]);
 const ROLES = new Set<string>(["passenger", "crew", "transit"]);
 
@@ -21,6 +35,7 @@ const ROLES = new Set<string>(["passenger", "crew", "transit"]);
 export function parseManualEntry(input: unknown): ManualEntry {
   const problems: string[] = [];
   if (!isObject(input)) throw new InvalidError("manual entry must be an object");
+  unknownFields(input, ENTRY_FIELDS, "", problems);
   const text = (
     obj: Record<string, unknown>,
     key: string,
@@ -56,6 +71,11 @@ export function parseManualEntry(input: unknown): ManualEntry {
   }
   const crossingPointId = text(input, "crossingPointId", "crossingPointId", true);
   const plate = text(input, "vehiclePlate", "vehiclePlate");
+  // Plates are compared across entries, so blanks and dashes (written inconsistently) are dropped.
+  const plateKey = plate?.toUpperCase().replace(/[\s-]+/g, "");
+  if (plateKey !== undefined && !/^[\p{L}\p{N}]{1,15}$/u.test(plateKey)) {
+    problems.push(`vehiclePlate "${plate}" must be 1 to 15 letters and digits (blanks and dashes allowed)`);
+  }
 
   if (problems.length > 0 || !person || !crossingPointId) {
     throw new InvalidError(`manual entry: ${problems.join("; ")}`, { problems });
@@ -63,8 +83,7 @@ export function parseManualEntry(input: unknown): ManualEntry {
   if (document) person.documents.push(document);
   const entry: ManualEntry = { person, direction: direction as ManualEntry["direction"], crossingPointId };
   if (document) entry.document = document;
-  // Plates are compared across entries, so blanks and dashes (written inconsistently) are dropped.
-  if (plate) entry.vehiclePlate = plate.toUpperCase().replace(/[\s-]+/g, "");
+  if (plateKey) entry.vehiclePlate = plateKey;
   return entry;
 }
 
@@ -76,6 +95,7 @@ type TextField = (
 ) => string | undefined;
 
 function readPerson(p: Record<string, unknown>, text: TextField, problems: string[]): Traveller {
+  unknownFields(p, PERSON_FIELDS, "person.", problems);
   const person: Traveller = {
     surname: text(p, "surname", "person.surname", true) ?? "",
     givenNames: (text(p, "givenNames", "person.givenNames") ?? "").split(/\s+/).filter(Boolean).join(" "),
@@ -106,6 +126,7 @@ function readPerson(p: Record<string, unknown>, text: TextField, problems: strin
 }
 
 function readDocument(d: Record<string, unknown>, text: TextField, problems: string[]): TravelDocument {
+  unknownFields(d, DOCUMENT_FIELDS, "document.", problems);
   const document: TravelDocument = { number: text(d, "number", "document.number", true) ?? "" };
   const type = text(d, "type", "document.type");
   if (type) document.type = type;
@@ -118,6 +139,17 @@ function readDocument(d: Record<string, unknown>, text: TextField, problems: str
     else problems.push(`document.expiry "${expiry}" is not YYYY-MM-DD`);
   }
   return document;
+}
+
+function unknownFields(
+  obj: Record<string, unknown>,
+  known: string[],
+  prefix: string,
+  problems: string[],
+): void {
+  for (const key of Object.keys(obj)) {
+    if (!known.includes(key)) problems.push(`${prefix}${key} is not a known field (${known.join(", ")})`);
+  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -40,7 +40,7 @@ export interface Traveller {
 
 export interface LegEnd {
   location: string;
-  /** ISO local date-time `YYYY-MM-DDTHH:MM` as sent (API times carry no zone). */
+  /** ISO local date-time `YYYY-MM-DDTHH:MM` as sent (API times carry no zone), or `YYYY-MM-DD` when only the day is given. */
   time?: string;
 }
 
@@ -51,10 +51,23 @@ export interface Leg {
   arrival?: LegEnd;
 }
 
+/** The ship of a voyage, as the FAL forms identify it. */
+export interface Vessel {
+  name?: string;
+  /** IMO ship identification number, 7 digits (check digit verified). */
+  imo?: string;
+  callSign?: string;
+  /** ISO alpha-2 where the source code maps, else the text as given. */
+  flagState?: string;
+}
+
 export interface Manifest {
   kind: "flight" | "voyage" | "bus";
+  /** Airline code for flights; for voyages the ship's name, as FAL lists do not name the operator. */
   carrier?: string;
+  /** Flight or voyage number. */
   number?: string;
+  vessel?: Vessel;
   legs: Leg[];
   listType: "passengers" | "crew";
   persons: Traveller[];

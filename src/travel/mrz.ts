@@ -49,24 +49,14 @@ const LAYOUTS: { lines: number; length: number }[] = [
 export function parseMrz(text: unknown): MrzResult {
   if (typeof text !== "string") throw new InvalidError("MRZ must be text");
   const corrections: MrzCorrection[] = [];
-  const lines = splitLines(text).map((row, i) => cleanLine(row, i, corrections));
-  checkLayout(lines);
-  const first = lines[0]!;
+  const lines = fitLayout(splitLines(text)).map((row, i) => cleanLine(row, i, corrections));
+  const format = formatOf(lines);
   const nameZone = lines.length === 3 ? 2 : 0;
   const nameStart = lines.length === 3 ? 0 : 5;
   const fixed = lines.map((line, i) =>
     i === nameZone ? repairNameFiller(line, i, nameStart, corrections) : repairFiller(line, i, corrections),
   );
-  const format: MrzFormat = first.startsWith("V")
-    ? first.length === 44
-      ? "MRV-A"
-      : "MRV-B"
-    : first.length === 30
-      ? "TD1"
-      : first.length === 36
-        ? "TD2"
-        : "TD3";
-  const read = format.startsWith("MRV") ? readVisa(fixed) : readTd(fixed);
+  const read = format.startsWith("MRV") ? readVisa(fixed) : readTd(fixed, format);
   const warnings = [...read.warnings];
   const issuing = stateCode(read.issuingState, "issuing state", warnings);
   const nationality = stateCode(read.nationality, "nationality", warnings);
@@ -104,13 +94,14 @@ export function parseMrz(text: unknown): MrzResult {
   };
 }
 
+/** Rows as read, without leading blanks; trailing blanks are kept because they may be filler read as blanks. */
 function splitLines(text: string): string[] {
   const rows = text
     .split(/\r\n|\n|\r/)
-    .map((r) => r.trim())
+    .map((r) => r.trimStart())
     .filter((r) => r.length > 0);
   if (rows.length === 0) throw new InvalidError("MRZ is empty");
-  return rows.length === 1 ? splitOneRow(rows[0]!) : rows;
+  return rows.length === 1 ? splitOneRow(rows[0]!.trimEnd()) : rows;
 }
 
 /**
@@ -137,6 +128,48 @@ function splitOneRow(row: string): string[] {
     if (separators.every((c) => /\s/.test(c))) return pieces;
   }
   return [row];
+}
+
+/**
+ * Picks the layout every row fits and cuts the rows to its length. A row may reach the length only with
+ * trailing blanks (trailing filler read as blanks, repaired and flagged later); blanks past the length are
+ * line-end noise. A row too short or too long is an error: missing characters are not guessed.
+ */
+function fitLayout(rows: string[]): string[] {
+  if (rows.length < 2 || rows.length > 3) {
+    throw new InvalidError(`MRZ must have 2 or 3 lines, found ${rows.length}`);
+  }
+  const lengths = LAYOUTS.filter((l) => l.lines === rows.length).map((l) => l.length);
+  const text = rows.map((r) => r.trimEnd());
+  const length = lengths.find((l) => rows.every((r, i) => text[i]!.length <= l && r.length >= l));
+  if (length !== undefined) return rows.map((r) => r.slice(0, length));
+  const known = lengths.find((l) => text.some((t) => t.length === l));
+  const bad = text.findIndex((t) => t.length !== known);
+  if (known !== undefined) {
+    throw new InvalidError(`MRZ line ${bad + 1} has ${text[bad]!.length} characters; expected ${known}`);
+  }
+  const expected = rows.length === 3 ? "30 (TD1)" : "36 (TD2, MRV-B) or 44 (TD3, MRV-A)";
+  throw new InvalidError(`MRZ line ${bad + 1} has ${text[bad]!.length} characters; expected ${expected}`);
+}
+
+/**
+ * The document code decides between the layouts of one size (Doc 9303 parts 4 to 7). Any other code is
+ * not an ICAO MRZ, and reading it as one would give plausible-looking but wrong fields.
+ */
+function formatOf(lines: string[]): MrzFormat {
+  const code = lines[0]!.slice(0, 2);
+  const size = `${lines.length}×${lines[0]!.length}`;
+  if (code[0] === "V" && lines.length === 2) return lines[0]!.length === 44 ? "MRV-A" : "MRV-B";
+  if (lines.length === 3 || lines[0]!.length === 36) {
+    if (/^[ACI][A-UW-Z<]$/.test(code)) return lines.length === 3 ? "TD1" : "TD2";
+    const expected =
+      lines.length === 3 ? "A, C or I (identity card)" : "A, C or I (identity card) or V (visa)";
+    throw new InvalidError(`MRZ document code "${code}" does not fit a ${size} MRZ: expected ${expected}`);
+  }
+  if (code[0] === "P") return "TD3";
+  throw new InvalidError(
+    `MRZ document code "${code}" does not fit a ${size} MRZ: expected P (passport) or V (visa)`,
+  );
 }
 
 /** Upper-cases and turns blanks into filler, recording each run changed. */
@@ -167,22 +200,6 @@ function cleanLine(row: string, index: number, corrections: MrzCorrection[]): st
     );
   }
   return line;
-}
-
-function checkLayout(lines: string[]): void {
-  const layout = LAYOUTS.find((l) => l.lines === lines.length && l.length === lines[0]!.length);
-  if (lines.length < 2 || lines.length > 3) {
-    throw new InvalidError(`MRZ must have 2 or 3 lines, found ${lines.length}`);
-  }
-  if (!layout) {
-    const expected = lines.length === 3 ? "30 (TD1)" : "36 (TD2, MRV-B) or 44 (TD3, MRV-A)";
-    throw new InvalidError(`MRZ line 1 has ${lines[0]!.length} characters; expected ${expected}`);
-  }
-  lines.forEach((line, i) => {
-    if (line.length !== layout.length) {
-      throw new InvalidError(`MRZ line ${i + 1} has ${line.length} characters; expected ${layout.length}`);
-    }
-  });
 }
 
 function replaceAt(line: string, at: number, ch: string): string {
@@ -266,12 +283,17 @@ const CHECK_FIELDS: Record<string, string> = {
 // Field checks the `mrz` package makes that this module reports in its own terms instead.
 const REPORTED_ELSEWHERE = new Set(["issuingState", "nationality", "birthDate", "expirationDate"]);
 
-function readTd(lines: string[]): RawRead {
+function readTd(lines: string[], td: MrzFormat): RawRead {
   let result: ReturnType<typeof parseTd>;
   try {
     result = parseTd(lines);
   } catch (e) {
     throw new InvalidError(`MRZ not readable: ${(e as Error).message}`);
+  }
+  // The package reads a 2×36 zone with digits in the name line as the pre-2021 French identity card, a
+  // national layout whose fields differ from TD2's.
+  if (!result.format.startsWith("TD")) {
+    throw new InvalidError(`MRZ reads as the ${result.format} layout, not ICAO ${td}; not supported`);
   }
   const raw = (field: string): string => rawOf(result.details.find((d) => d.field === field));
   const checks: MrzCheck[] = [];

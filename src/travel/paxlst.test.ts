@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fixture, sharedData } from "../../test/support/paths.js";
 import { InvalidError } from "../shared/errors.js";
-import { parsePaxlst } from "./paxlst.js";
+import { parsePaxlst, parsePaxlstInterchange } from "./paxlst.js";
 
 const sample = (name: string) => readFileSync(sharedData("paxlst", name), "utf8");
 
@@ -178,6 +178,14 @@ describe("parsePaxlst syntax", () => {
     expect(m.warnings).toEqual([]);
   });
 
+  it("keeps a party that is not a traveller as a warning", () => {
+    const m = parsePaxlst(
+      sample("two-leg-passengers.edi").replace("NAD+MS+++DOTTIE MOODY", "NAD+ZZ+++DOTTIE MOODY"),
+    );
+    expect(m.persons).toHaveLength(2);
+    expect(m.warnings).toEqual(['segment 7 (line 4): NAD party qualifier "ZZ" is not a traveller; ignored']);
+  });
+
   it("keeps an unknown segment as a warning", () => {
     const text = sample("two-leg-passengers.edi").replace("ATT+2++F'", "ATT+2++F'XYZ+1'");
     const m = parsePaxlst(text);
@@ -191,6 +199,64 @@ describe("parsePaxlst syntax", () => {
   it("warns when CNT does not match the persons found", () => {
     const m = parsePaxlst(sample("multi-leg-no-documents.edi").replace("CNT+42:2", "CNT+42:3"));
     expect(m.warnings).toEqual(["CNT declares 3 persons, 2 were found in the message"]);
+  });
+
+  it("warns when CNT counts the other list, or counts something else", () => {
+    const text = sample("multi-leg-no-documents.edi");
+    expect(parsePaxlst(text.replace("CNT+42:2", "CNT+41:2")).warnings).toEqual([
+      "segment 35 (line 30): CNT+41 counts crew, but BGM makes this a list of passengers",
+    ]);
+    const other = parsePaxlst(text.replace("CNT+42:2", "CNT+11:2"));
+    expect(other.declaredCount).toBeUndefined();
+    expect(other.warnings).toEqual([
+      'segment 35 (line 30): CNT qualifier "11" is not 41 (crew) or 42 (passengers); ignored',
+    ]);
+  });
+
+  it("warns on envelope counts and references that do not match, and on a missing BGM", () => {
+    const text = sample("multi-leg-no-documents.edi")
+      .replace("UNT+33+PAX001", "UNT+33+PAX002")
+      .replace("UNE+1+1", "UNE+2+1")
+      .replace("UNZ+1+", "UNZ+3+")
+      .replace(" BGM+745'", " ");
+    expect(parsePaxlst(text).warnings).toEqual([
+      "no BGM segment: read as a passenger list",
+      "UNT declares 33 segments, the message has 32",
+      'UNT reference "PAX002" does not match UNH reference "PAX001"',
+      "UNE declares 2 messages in the group, the interchange has 1",
+      "UNZ declares 3 groups, the interchange has 1",
+    ]);
+  });
+});
+
+describe("parsePaxlstInterchange", () => {
+  // The two real messages in one interchange: a passenger list and a crew list of different flights.
+  const body = (text: string) => text.slice(text.indexOf("UNH"), text.indexOf("UNE"));
+  const both = `UNB+UNOA:4+LIMES+TEST+260301:0900+9'\n${body(sample("two-leg-passengers.edi"))}${body(sample("crew-list.edi"))}UNZ+2+9'`;
+
+  it("reads each message of an interchange as its own manifest", () => {
+    const [passengers, crew, ...rest] = parsePaxlstInterchange(both);
+    expect(rest).toEqual([]);
+    expect([passengers!.listType, passengers!.number, passengers!.persons.length]).toEqual([
+      "passengers",
+      "QQ827",
+      2,
+    ]);
+    expect(passengers!.persons.map((p) => p.surname)).toEqual(["BARRETT", "LANG"]);
+    expect(passengers!.warnings).toEqual([]);
+    expect([crew!.listType, crew!.number, crew!.persons.length, crew!.declaredCount]).toEqual([
+      "crew",
+      "UA0989",
+      8,
+      8,
+    ]);
+    expect(crew!.warnings).toEqual(["UNT declares 0000152 segments, the message has 107"]);
+  });
+
+  it("is what parsePaxlst asks for when an upload holds several messages", () => {
+    expect(() => parsePaxlst(both)).toThrow(
+      "the interchange holds 2 PAXLST messages; send one message (one manifest) at a time",
+    );
   });
 });
 
@@ -212,7 +278,41 @@ describe("parsePaxlst rejects malformed messages", () => {
     const text = sample("multi-leg-no-documents.edi");
     expectInvalid(
       text.slice(0, text.indexOf(" CNT")),
-      "segment 4 (UNH): message truncated, no UNT closes it",
+      "segment 4 (line 4, UNH): message truncated, no UNT closes it",
+    );
+  });
+
+  it("rejects an interchange or group that is not closed", () => {
+    const text = sample("two-leg-passengers.edi");
+    expectInvalid(
+      text.slice(0, text.indexOf("UNZ")),
+      "segment 2 (line 1, UNB): interchange truncated, no UNZ closes it",
+    );
+    expectInvalid(
+      text.slice(0, text.indexOf("UNE")),
+      "segment 3 (line 1, UNG): group truncated, no UNE closes it",
+    );
+    expectInvalid(
+      text.replace("UNT+46+123456789'", ""),
+      "segment 4 (line 1, UNH): message truncated, no UNT closes it before UNE",
+    );
+  });
+
+  it("rejects segments outside a message, after UNZ, and messages of another type", () => {
+    const text = sample("multi-leg-no-documents.edi");
+    expectInvalid(
+      text.replace(" UNE+1+1'", " NAD+FL+++LATE:ENTRY'\n UNE+1+1'"),
+      "segment 37 (line 32, NAD): NAD outside a message (UNH … UNT)",
+    );
+    expectInvalid(`${text}UNB+UNOA:4+X+Y+070218:1545+1'`, "segment 39 (line 34, UNB): segment after UNZ");
+    expectInvalid(
+      text.replace("PAXLST:D:05B", "CUSRES:D:05B"),
+      'segment 4 (line 4, UNH): message type "CUSRES" is not PAXLST',
+    );
+    expectInvalid("UNB+UNOA:4+X+Y+070218:1545+1'UNZ+0+1'", "the interchange holds no PAXLST message");
+    expectInvalid(
+      `BGM+745'NAD+FL+++DOE:JANE'${text.slice(text.indexOf("UNH"))}`,
+      "segment 1 (line 1, BGM): BGM outside a message (UNH … UNT)",
     );
   });
 

@@ -21,29 +21,140 @@ const ROLES: Record<string, TravellerRole> = {
 };
 
 // Segments of the PAXLST directory that carry nothing Limes screens on; they are skipped quietly.
-const IGNORED = new Set(["UNB", "UNG", "UNE", "UNZ", "COM", "FTX", "GEI", "EMP", "CPI", "QTY", "MEA", "ERC"]);
+const IGNORED = new Set(["COM", "FTX", "GEI", "EMP", "CPI", "QTY", "MEA", "ERC"]);
 
-/** Parses a PAXLST interchange. Throws InvalidError (segment number and reason) when it is malformed. */
+// CNT qualifiers: total number of crew (41) and of passengers (42) in the message.
+const COUNTED: Record<string, Manifest["listType"]> = { "41": "crew", "42": "passengers" };
+
+/**
+ * Parses a PAXLST interchange holding one message, the usual upload. Throws InvalidError (segment number
+ * and reason) when it is malformed, and when it holds several messages: those are separate manifests
+ * (for example a passenger and a crew list), read with `parsePaxlstInterchange`.
+ */
 export function parsePaxlst(text: string): Manifest {
+  const manifests = parsePaxlstInterchange(text);
+  if (manifests.length > 1) {
+    throw new InvalidError(
+      `the interchange holds ${manifests.length} PAXLST messages; send one message (one manifest) at a time`,
+    );
+  }
+  return manifests[0]!;
+}
+
+interface Message {
+  unh?: Segment;
+  body: Segment[];
+}
+
+/**
+ * Parses a PAXLST interchange into one manifest per message (UNH … UNT). The envelope is checked: an
+ * interchange, group or message that is opened but not closed was cut off and is rejected; a count that
+ * does not match (UNT, UNE, UNZ) is a warning. A bare message without UNB/UNH is read as one message.
+ */
+export function parsePaxlstInterchange(text: string): Manifest[] {
   const segments = readSegments(text);
+  const enveloped = segments.some((seg) => /^UN[BGHTEZ]$/.test(seg.tag));
+  const messages: { message: Message; unt?: Segment }[] = [];
+  const envelopeWarnings: string[] = [];
+  let unb: Segment | undefined;
+  let ung: Segment | undefined;
+  let unz: Segment | undefined;
+  let current: Message | undefined;
+  let groups = 0;
+  let inGroup = 0;
+  const closeMessage = (where: Segment) => {
+    if (current?.unh) fail(current.unh, `message truncated, no UNT closes it before ${where.tag}`);
+  };
+  for (const seg of segments) {
+    if (unz) fail(seg, "segment after UNZ, which closed the interchange");
+    switch (seg.tag) {
+      case "UNB":
+        if (unb || messages.length > 0 || current) fail(seg, "UNB must open the interchange");
+        unb = seg;
+        break;
+      case "UNG":
+        closeMessage(seg);
+        if (ung) fail(ung, "group truncated, no UNE closes it");
+        ung = seg;
+        groups++;
+        inGroup = 0;
+        break;
+      case "UNE":
+        closeMessage(seg);
+        if (!ung) fail(seg, "UNE without a UNG");
+        checkCount(seg, inGroup, "messages in the group", envelopeWarnings);
+        ung = undefined;
+        break;
+      case "UNZ":
+        closeMessage(seg);
+        if (!unb) fail(seg, "UNZ without a UNB");
+        if (ung) fail(ung, "group truncated, no UNE closes it");
+        checkCount(
+          seg,
+          groups > 0 ? groups : messages.length,
+          groups > 0 ? "groups" : "messages",
+          envelopeWarnings,
+        );
+        unz = seg;
+        break;
+      case "UNH": {
+        closeMessage(seg);
+        const type = seg.elements[1]?.[0] ?? "";
+        if (type !== "PAXLST") fail(seg, `message type "${type}" is not PAXLST`);
+        current = { unh: seg, body: [] };
+        inGroup++;
+        break;
+      }
+      case "UNT":
+        if (!current?.unh) fail(seg, "UNT without a UNH");
+        messages.push({ message: current, unt: seg });
+        current = undefined;
+        break;
+      default:
+        if (!current && enveloped) fail(seg, `${seg.tag} outside a message (UNH … UNT)`);
+        current ??= { body: [] };
+        current.body.push(seg);
+    }
+  }
+  if (current?.unh) fail(current.unh, "message truncated, no UNT closes it");
+  if (current) messages.push({ message: current });
+  if (ung) fail(ung, "group truncated, no UNE closes it");
+  if (unb && !unz) fail(unb, "interchange truncated, no UNZ closes it");
+  if (messages.length === 0) throw new InvalidError("the interchange holds no PAXLST message");
+  return messages.map(({ message, unt }) => {
+    const manifest = readMessage(message, unt);
+    manifest.warnings.push(...envelopeWarnings);
+    return manifest;
+  });
+}
+
+function checkCount(seg: Segment, actual: number, what: string, warnings: string[]): void {
+  const declared = seg.elements[0]?.[0] ?? "";
+  if (Number(declared) !== actual) {
+    warnings.push(`${seg.tag} declares ${declared || "no"} ${what}, the interchange has ${actual}`);
+  }
+}
+
+function readMessage({ unh, body }: Message, unt: Segment | undefined): Manifest {
   const manifest: Manifest = { kind: "flight", legs: [], listType: "passengers", persons: [], warnings: [] };
   const ctx: Context = { manifest, leg: undefined, pendingLoc: undefined, person: undefined, doc: undefined };
-  let unh: Segment | undefined;
-  let unt: Segment | undefined;
-  for (const seg of segments) {
-    if (seg.tag === "UNH") unh = seg;
-    else if (seg.tag === "UNT") unt = seg;
-    else if (!IGNORED.has(seg.tag)) apply(seg, ctx);
+  for (const seg of body) {
+    if (!IGNORED.has(seg.tag)) apply(seg, ctx);
   }
   flushLoc(ctx);
-  if (unh && !unt) {
-    throw new InvalidError(`segment ${unh.number} (UNH): message truncated, no UNT closes it`);
-  }
+  if (!body.some((seg) => seg.tag === "BGM"))
+    manifest.warnings.push("no BGM segment: read as a passenger list");
   if (unh && unt) {
-    const declared = Number(unt.elements[0]?.[0]);
+    const declared = unt.elements[0]?.[0];
     const actual = unt.number - unh.number + 1;
-    if (declared !== actual) {
-      manifest.warnings.push(`UNT declares ${unt.elements[0]?.[0]} segments, the message has ${actual}`);
+    if (Number(declared) !== actual) {
+      manifest.warnings.push(`UNT declares ${declared} segments, the message has ${actual}`);
+    }
+    const ref = unh.elements[0]?.[0];
+    if (unt.elements[1]?.[0] !== ref) {
+      manifest.warnings.push(
+        `UNT reference "${unt.elements[1]?.[0] ?? ""}" does not match UNH reference "${ref}"`,
+      );
     }
   }
   if (manifest.declaredCount !== undefined && manifest.declaredCount !== manifest.persons.length) {
@@ -97,9 +208,7 @@ function apply(seg: Segment, ctx: Context): void {
       const role = ROLES[el(0)];
       if (el(0) === "MS") return;
       if (!role) {
-        manifest.warnings.push(
-          `segment ${seg.number}: NAD party qualifier "${el(0)}" is not a traveller; ignored`,
-        );
+        warn(seg, ctx, `NAD party qualifier "${el(0)}" is not a traveller; ignored`);
         return;
       }
       flushLoc(ctx);
@@ -141,13 +250,20 @@ function apply(seg: Segment, ctx: Context): void {
     case "CNT": {
       // Some senders put the count in its own element (CNT+41+8) instead of a component (CNT+41:8).
       const value = el(0, 1) || el(1);
-      const n = Number(value);
       if (!/^\d+$/.test(value)) fail(seg, `control total "${value}" is not a number`);
-      manifest.declaredCount = n;
+      const counted = COUNTED[el(0)];
+      if (!counted) {
+        warn(seg, ctx, `CNT qualifier "${el(0)}" is not 41 (crew) or 42 (passengers); ignored`);
+        return;
+      }
+      if (counted !== manifest.listType) {
+        warn(seg, ctx, `CNT+${el(0)} counts ${counted}, but BGM makes this a list of ${manifest.listType}`);
+      }
+      manifest.declaredCount = Number(value);
       return;
     }
     default:
-      manifest.warnings.push(`segment ${seg.number} (line ${seg.line}): unknown segment ${seg.tag} ignored`);
+      warn(seg, ctx, `unknown segment ${seg.tag} ignored`);
   }
 }
 
@@ -226,6 +342,10 @@ function ccyymmdd(value: string): string | undefined {
   return /^\d{8}$/.test(value)
     ? isoDate(`${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}`, false)
     : undefined;
+}
+
+function warn(seg: Segment, ctx: Context, message: string): void {
+  ctx.manifest.warnings.push(`segment ${seg.number} (line ${seg.line}): ${message}`);
 }
 
 function fail(seg: Segment, reason: string): never {

@@ -33,7 +33,7 @@ describe("parseSltdCsv", () => {
     ].join("\n");
     expect(() => parseSltdCsv(text)).toThrow(InvalidError);
     expect(() => parseSltdCsv(text)).toThrow(
-      'SLTD list: 2 invalid row(s): line 3: number is empty, status "found" is not stolen, lost, revoked or blank_stolen, reported_date "2020-02-30" is not a YYYY-MM-DD date; line 4: issuing_country is empty',
+      'SLTD list: 2 invalid row(s), line(s) 3, 4: line 3: number is empty, status "found" is not stolen, lost, revoked or blank_stolen, reported_date "2020-02-30" is not a YYYY-MM-DD date; line 4: issuing_country is empty',
     );
   });
 

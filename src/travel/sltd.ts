@@ -1,6 +1,6 @@
 // Stolen, lost and revoked travel documents (an SLTD-style list): import and exact lookup.
 import { countryCode } from "../shared/countries.js";
-import { readCsv, rejectIfProblems } from "./csv.js";
+import { type RowProblem, readCsv, rejectIfProblems } from "./csv.js";
 import { isoDate } from "./dates.js";
 
 export type SltdStatus = "stolen" | "lost" | "revoked" | "blank_stolen";
@@ -30,7 +30,7 @@ const STATUSES = new Set<string>(["stolen", "lost", "revoked", "blank_stolen"]);
 export function parseSltdCsv(text: string): SltdRecord[] {
   const rows = readCsv(text, "SLTD list", ["number", "type", "issuing_country", "status", "reported_date"]);
   const records: SltdRecord[] = [];
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   for (const row of rows) {
     const number = row.get("number");
     const country = row.get("issuing_country");
@@ -40,14 +40,15 @@ export function parseSltdCsv(text: string): SltdRecord[] {
       .replace(/[\s-]+/g, "_");
     const reported = row.get("reported_date");
     const date = isoDate(reported, false);
-    const rowProblems = [
+    const issues = [
+      row.issue,
       !normaliseDocNumber(number) && "number is empty",
       !country && "issuing_country is empty",
       !STATUSES.has(status) && `status "${row.get("status")}" is not stolen, lost, revoked or blank_stolen`,
       !date && `reported_date "${reported}" is not a YYYY-MM-DD date`,
     ].filter((p): p is string => typeof p === "string");
-    if (rowProblems.length > 0) {
-      problems.push(`line ${row.line}: ${rowProblems.join(", ")}`);
+    if (issues.length > 0) {
+      problems.push({ line: row.line, issues });
       continue;
     }
     records.push({
