@@ -71,6 +71,8 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
         throw new InvalidError(`between 1 and ${MAX_BATCH} persons per request`);
       if (req.purpose.trim().length < 3)
         throw new InvalidError("purpose: required for processing personal data");
+      const nameless = req.persons.findIndex((q) => !q.name && !q.firstName && !q.lastName);
+      if (nameless >= 0) throw new InvalidError(`person ${nameless + 1} has no name`, { index: nameless });
       const index = screener;
       const results = index.screenBatch(req.persons);
       const id = randomUUID();

@@ -10,7 +10,6 @@ import { verifyAuditChain } from "../../src/audit/index.js";
 import { openDatabase } from "../../src/db/index.js";
 import { REPO_ROOT } from "../support/paths.js";
 
-const TSX = join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const dbUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), "limes-crash-")), "limes.db")}`;
 const port = 18_500 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
@@ -18,7 +17,9 @@ const children: ChildProcess[] = [];
 
 function startServer(): Promise<{ child: ChildProcess; password?: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, "src/main.ts"], {
+    // tsx as a loader in this one process: its CLI would run the server in a child of its own, and
+    // SIGKILL would then hit only the wrapper while the server went on serving.
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: REPO_ROOT,
       env: { ...process.env, LIMES_DB: dbUrl, PORT: String(port), LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -94,10 +95,16 @@ describe("kill -9 during a burst of screenings", () => {
     };
     const burst = Promise.all([0, 1, 2, 3].map(worker));
     await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise<NodeJS.Signals | null>((r) =>
+      child.once("exit", (_code, signal) => r(signal)),
+    );
     child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
     stop = true;
     await burst;
     expect(acknowledged.length).toBeGreaterThan(10);
+    // The server is really gone, not a wrapper around it.
+    await expect(fetch(`${base}/health`)).rejects.toThrow();
 
     const db = await openDatabase(dbUrl);
     try {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { readConfig } from "./config.js";
+import { InvalidError } from "./shared/errors.js";
+
+describe("readConfig", () => {
+  it("defaults to embedded SQLite on this machine only", () => {
+    expect(readConfig({})).toEqual({
+      db: "sqlite:./data/limes.db",
+      port: 8080,
+      host: "127.0.0.1",
+      logLevel: "info",
+    });
+  });
+
+  it("reads every variable, trimmed", () => {
+    expect(
+      readConfig({
+        LIMES_DB: " postgres://limes@db:5432/limes ",
+        PORT: "9000",
+        HOST: "0.0.0.0",
+        LOG_LEVEL: "warn",
+        LIMES_SLTD: "/srv/sltd.csv",
+      }),
+    ).toEqual({
+      db: "postgres://limes@db:5432/limes",
+      port: 9000,
+      host: "0.0.0.0",
+      logLevel: "warn",
+      sltdFile: "/srv/sltd.csv",
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(readConfig({ PORT: "", LOG_LEVEL: " " })).toMatchObject({ port: 8080, logLevel: "info" });
+  });
+
+  it("names every problem at once", () => {
+    let thrown: unknown;
+    try {
+      readConfig({ LIMES_DB: "mysql://db/limes", PORT: "80a", LOG_LEVEL: "loud" });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(InvalidError);
+    expect((thrown as InvalidError).details).toEqual({
+      problems: [
+        'LIMES_DB must be sqlite:<path> or postgres://…, not "mysql://db/limes"',
+        'PORT must be a port number, not "80a"',
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"',
+      ],
+    });
+  });
+
+  it("rejects a port out of range", () => {
+    expect(() => readConfig({ PORT: "70000" })).toThrow('PORT must be a port number, not "70000"');
+  });
+});

@@ -1,0 +1,50 @@
+// Server configuration, from environment variables with safe defaults, read and validated once at start.
+//
+//   LIMES_DB    sqlite:<path> (embedded, the default: sqlite:./data/limes.db) or postgres://…
+//   PORT        TCP port, default 8080
+//   HOST        address to listen on, default 127.0.0.1 (this machine only); 0.0.0.0 to serve the network,
+//               behind a TLS-terminating proxy
+//   LOG_LEVEL   pino level: fatal, error, warn, info (default), debug, trace or silent
+//   LIMES_SLTD  CSV of stolen and lost travel documents; the demo's small fictional list when unset
+import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
+import { InvalidError } from "./shared/errors.js";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  db: string;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  sltdFile?: string;
+}
+
+/** Every problem at once, so a deployment is fixed in one go. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const value = (name: string) => env[name]?.trim() || undefined;
+
+  const db = value("LIMES_DB") ?? DEFAULT_DB;
+  try {
+    parseDbUrl(db);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+
+  const portText = value("PORT") ?? "8080";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a port number, not "${portText}"`);
+
+  const host = value("HOST") ?? "127.0.0.1";
+
+  const level = value("LOG_LEVEL") ?? "info";
+  const logLevel = LOG_LEVELS.find((l) => l === level);
+  if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${level}"`);
+
+  if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
+  const config: Config = { db, port, host, logLevel };
+  const sltdFile = value("LIMES_SLTD");
+  if (sltdFile) config.sltdFile = sltdFile;
+  return config;
+}

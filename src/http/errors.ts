@@ -1,0 +1,51 @@
+// The one place where errors become HTTP: domain errors carry no status code, Fastify's own errors
+// (validation, body parsing, size) get the same `{ error: { code, message, details } }` shape.
+import type { FastifyError, FastifyInstance } from "fastify";
+import { AuthError, TooManyAttemptsError } from "../access/index.js";
+import { ConflictError, ForbiddenError, InvalidError, LimesError, NotFoundError } from "../shared/errors.js";
+
+export function errorBody(code: string, message: string, details: unknown = {}) {
+  return { error: { code, message, details } };
+}
+
+const DOMAIN: [new (...args: never[]) => LimesError, number, string][] = [
+  [AuthError, 401, "unauthenticated"],
+  [TooManyAttemptsError, 429, "too_many_attempts"],
+  [ForbiddenError, 403, "forbidden"],
+  [NotFoundError, 404, "not_found"],
+  [ConflictError, 409, "conflict"],
+  [InvalidError, 422, "invalid"],
+];
+
+/** Codes for the 4xx errors Fastify raises itself (malformed JSON, wrong content type, too large, …). */
+const FRAMEWORK: Record<number, string> = {
+  404: "not_found",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+};
+
+export function statusOf(err: unknown): { status: number; code: string } {
+  for (const [type, status, code] of DOMAIN) if (err instanceof type) return { status, code };
+  const status = (err as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) return { status, code: FRAMEWORK[status] ?? "bad_request" };
+  return { status: 500, code: "internal" };
+}
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    // Schema violations: wrong types, unknown fields, missing fields, in body, query or path.
+    if (err.validation) return reply.code(400).send(errorBody("bad_request", err.message, err.validation));
+    const { status, code } = statusOf(err);
+    if (status === 500) {
+      req.log.error({ err }, "unhandled error");
+      return reply.code(500).send(errorBody(code, "internal error"));
+    }
+    const domain: unknown = err;
+    const details = domain instanceof LimesError ? (domain.details ?? {}) : {};
+    return reply.code(status).send(errorBody(code, err.message, details));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(errorBody("not_found", `no route ${req.method} ${req.url}`));
+  });
+}

@@ -1,0 +1,74 @@
+// One gate for every route, run before the body is even parsed: a route is public only if it says so;
+// every other needs a valid bearer token and the permission its config names. Denials are audited.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { type AccessService, can, type Permission, type Principal } from "../access/index.js";
+import { appendAudit } from "../audit/index.js";
+import type { Db } from "../db/index.js";
+import { errorBody } from "./errors.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    /** The permission a route needs, or a list of alternatives (any one suffices). */
+    permission?: Permission | readonly Permission[];
+    /** No token needed (health, readiness, login, the API description). */
+    public?: boolean;
+    /** Any signed-in user, whatever their role (logout). */
+    anyUser?: boolean;
+  }
+}
+
+function bearer(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith("Bearer ") ? h.slice(7).trim() : undefined;
+}
+
+/** The caller, set by the gate on every non-public route. */
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw new Error(`route ${req.routeOptions.url} is not behind the gate`);
+  return req.principal;
+}
+
+export function registerGate(app: FastifyInstance, deps: { db: Db; access: AccessService }): void {
+  app.addHook("onRoute", (route) => {
+    // The API description is public: it holds no data, and clients need it before they can sign in.
+    if (route.url.startsWith("/api/docs")) route.config = { ...(route.config as object), public: true };
+    const config = route.config ?? {};
+    // A route that forgets to say who may call it does not start, rather than start open or closed.
+    if (!config.public && !config.anyUser && !config.permission)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+  });
+
+  app.addHook("onRequest", async (req, reply) => {
+    const config = req.routeOptions.config;
+    if (config.public || !req.routeOptions.url) return; // unknown routes fall through to the 404 handler
+    const token = bearer(req);
+    const principal = token ? await deps.access.authenticate(token) : undefined;
+    if (!principal) {
+      return reply
+        .code(401)
+        .header("www-authenticate", "Bearer")
+        .send(errorBody("unauthenticated", "a valid bearer token is required"));
+    }
+    req.principal = principal;
+    if (config.anyUser) return;
+    const needed: readonly Permission[] =
+      typeof config.permission === "string" ? [config.permission] : (config.permission ?? []);
+    if (needed.some((perm) => can(principal, perm))) return;
+    const route = `${req.method} ${req.routeOptions.url}`;
+    await deps.db.kysely.transaction().execute((trx) =>
+      appendAudit(trx, {
+        actor: principal,
+        action: "access.denied",
+        objectType: "route",
+        objectId: route,
+        outcome: "denied",
+      }),
+    );
+    return reply
+      .code(403)
+      .send(errorBody("forbidden", `permission ${needed.map((n) => `"${n}"`).join(" or ")} required`));
+  });
+}

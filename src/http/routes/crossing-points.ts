@@ -1,0 +1,52 @@
+// Border crossing points (land, air, sea) of the caller's agency.
+import { Type } from "@sinclair/typebox";
+import type { AppDeps } from "../app.js";
+import { principalOf } from "../gate.js";
+import { errorReplies, oneOf } from "../schemas.js";
+import type { RoutePlugin } from "../type-provider.js";
+
+const NewCrossingPoint = Type.Object(
+  {
+    code: Type.String({ pattern: "^[A-Z0-9-]{2,20}$" }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    kind: oneOf(["land", "air", "sea"]),
+    country: Type.String({
+      minLength: 2,
+      maxLength: 60,
+      description: "ISO 3166 alpha-2 code or country name",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const crossingPointRoutes =
+  (deps: Pick<AppDeps, "crossingPoints">): RoutePlugin =>
+  async (app) => {
+    app.get(
+      "/crossing-points",
+      {
+        config: { permission: "crossing_points:read" },
+        schema: {
+          tags: ["crossing points"],
+          summary: "the agency's crossing points",
+          response: errorReplies(),
+        },
+      },
+      async (req) => ({ crossingPoints: await deps.crossingPoints.list(principalOf(req)) }),
+    );
+
+    app.post(
+      "/crossing-points",
+      {
+        config: { permission: "crossing_points:manage" },
+        schema: {
+          tags: ["crossing points"],
+          summary: "add a crossing point to the agency",
+          body: NewCrossingPoint,
+          response: errorReplies(409),
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await deps.crossingPoints.create(principalOf(req), req.body)),
+    );
+  };

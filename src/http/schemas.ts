@@ -1,0 +1,35 @@
+// Schemas shared by the route plugins. Each plugin keeps its own request schemas beside its routes.
+import { Type } from "@sinclair/typebox";
+
+export const ErrorSchema = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Unknown() }),
+});
+
+/** The error replies a route documents: authentication, permission, validation, not found, invalid. */
+export function errorReplies(...more: (409 | 413 | 429)[]) {
+  const replies: Record<number, typeof ErrorSchema> = {
+    400: ErrorSchema,
+    401: ErrorSchema,
+    403: ErrorSchema,
+  };
+  for (const code of [404, 422, ...more]) replies[code] = ErrorSchema;
+  return replies;
+}
+
+/** Why personal data is processed: required on every read or write of it, and written to the audit log. */
+export const purpose = Type.String({
+  minLength: 3,
+  maxLength: 200,
+  description: "why this personal data is processed (written to the audit log)",
+});
+
+export const PurposeQuery = Type.Object({ purpose }, { additionalProperties: false });
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** A string from a fixed list: one `enum` in the OpenAPI document and one plain validation message. */
+export const oneOf = <const T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Unsafe<T>({ type: "string", enum: [...values], ...options });
+
+/** Nothing is coerced, so a number in the query string is text: the pattern bounds it. */
+export const digits = (max: number) => Type.String({ pattern: `^[0-9]{1,${max}}$` });

@@ -1,0 +1,91 @@
+// A Limes server process: open and migrate the database, make sure someone can sign in, listen at once
+// (so /health answers), then load the watchlists from the database (seeding the public samples into a
+// fresh one) and index them; /ready says when that is done.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../config.js";
+import { type Db, migrate, openDatabase } from "../db/index.js";
+import { createScreener } from "../screening/index.js";
+import { composeServices } from "../services.js";
+import { ConflictError } from "../shared/errors.js";
+import { createSltdIndex, parseSltdCsv } from "../travel/index.js";
+import {
+  importWatchlist,
+  listWatchlists,
+  loadLatestEntities,
+  SAMPLE_WATCHLISTS,
+  type SourceFormat,
+  saveWatchlistVersion,
+} from "../watchlists/index.js";
+import { buildApp } from "./app.js";
+
+const SAMPLE_SLTD = fileURLToPath(new URL("../../data/samples/sltd-sample.csv", import.meta.url));
+
+export interface ServerOptions {
+  /** Lists loaded into a database that has none (default: the UN and OFAC samples in data/samples). */
+  samples?: readonly { format: SourceFormat; path: string }[];
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Db;
+  /** Where it listens, e.g. http://127.0.0.1:8080. */
+  url: string;
+  /** Set when this start created the demo admin on an empty database: its one-time password. */
+  demoAdmin?: { username: string; password: string };
+  /** Settles when the watchlists are indexed (then /ready answers 200), or fails with the reason. */
+  indexed: Promise<{ entities: number; seeded: boolean; ms: number }>;
+  /** Stops taking requests, lets running ones finish, and closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase(config.db);
+  try {
+    const { applied } = await migrate(db);
+    const sltd = createSltdIndex(parseSltdCsv(await readFile(config.sltdFile ?? SAMPLE_SLTD, "utf8")));
+    // An empty index until the lists are loaded.
+    const services = composeServices(db, { entities: [], sltd });
+    const demoAdmin = await services.access.ensureDemoAdmin();
+    let ready = false;
+    const app = await buildApp({ ...services, ready: () => ready, logger: { level: config.logLevel } });
+    const url = await app.listen({ port: config.port, host: config.host });
+    app.log.info({ db: db.describe, migrations: applied }, "database ready");
+
+    const index = async () => {
+      const started = Date.now();
+      const seeded = (await listWatchlists(db)).length === 0;
+      if (seeded) {
+        for (const { format, path } of opts.samples ?? SAMPLE_WATCHLISTS) {
+          const result = await importWatchlist(format, path);
+          await saveWatchlistVersion(db, result, { actor: "system", file: path }).catch((err: unknown) => {
+            // Another server starting on the same fresh database saved it first: theirs is as good.
+            if (!(err instanceof ConflictError)) throw err;
+          });
+        }
+      }
+      const entities = await loadLatestEntities(db);
+      services.screenings.swap(createScreener(entities));
+      ready = true;
+      const done = { entities: entities.length, seeded, ms: Date.now() - started };
+      app.log.info(done, "watchlists loaded from the database and indexed");
+      return done;
+    };
+
+    return {
+      app,
+      db,
+      url,
+      ...(demoAdmin ? { demoAdmin } : {}),
+      indexed: index(),
+      async close() {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,205 @@
+// Every route against every role, on both dialects: anonymous gets 401, a role without the permission
+// gets 403 (and an audit entry), a role with it gets its 2xx. The table must name every route the API
+// documents, so a new route cannot slip in without its row.
+import { sql } from "kysely";
+import { beforeAll, expect, it } from "vitest";
+import { ROLES, type Role } from "../../src/access/index.js";
+import { describeBothDialects } from "../support/db.js";
+import { PASSWORD, startTestApi, type TestApi } from "./harness.js";
+
+// ICAO 9303 specimen TD3 (Utopia): on no list.
+const SPECIMEN_MRZ =
+  "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
+// A hand-written FAL Form 6 with two fictional passengers (columns: test/fixtures/travel/README.md).
+const FAL6 = [
+  "# direction: arrival",
+  "# vessel: MS TABLE TEST",
+  "Family Name,Given Names,Nationality,Date of Birth,Place of Birth,Document Type,Document Number,Issuing State,Document Expiry,Port of Embarkation,Port of Disembarkation,Transit",
+  "LINDQVIST,Astrid,SWE,1958-09-30,Uppsala,P,91234567,SWE,2028-04-12,SEGOT,DEHAM,no",
+  "SANTOS FERREIRA,Ana Beatriz,BRA,2011-07-19,Recife,P,FZ 882011,BRA,2027-07-18,NLRTM,DEHAM,no",
+  "",
+].join("\n");
+// Hand-written CSV in the documented national-list format.
+const CSV_LIST = "id,name,birth_dates,nationalities\nTBL-1,Table Row Person,1970-01-01,RS\n";
+
+interface Row {
+  /** As the OpenAPI document names it, with `:param` for path parameters. */
+  route: string;
+  /** The URL called, when it differs from the route (path parameters, query). */
+  url?: string;
+  body?: string | object;
+  contentType?: string;
+  allowed: readonly Role[];
+  status: 200 | 201 | 204;
+  /** The call spends its token (logout): every role signs in afresh for it. */
+  freshToken?: boolean;
+}
+
+describeBothDialects("every route and every role", (getDb) => {
+  let api: TestApi;
+  let screeningId: string;
+  let manifestId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi(getDb());
+    for (const role of ROLES) await api.addUser(role, [role]);
+    screeningId = (
+      await api.call("first_line", "POST", "/api/v1/screenings", {
+        person: { name: "Some Traveller" },
+        purpose: "entry check",
+      })
+    ).json().id;
+    manifestId = (
+      await api.call("first_line", "POST", "/api/v1/manifests?purpose=arrival%20check", FAL6, {
+        "content-type": "text/plain",
+      })
+    ).json().id;
+  });
+
+  const table = (): Row[] => [
+    { route: "POST /api/v1/auth/logout", allowed: ROLES, status: 204, freshToken: true },
+    {
+      route: "POST /api/v1/screenings",
+      body: { person: { name: "Some Traveller" }, purpose: "entry check" },
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "GET /api/v1/screenings/:id",
+      url: `/api/v1/screenings/${screeningId}?purpose=review`,
+      // first_line reads back its own screening (this one), as refer/clear only.
+      allowed: ["first_line", "second_line", "analyst"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/watchlists",
+      allowed: ["second_line", "analyst", "watchlist_manager"],
+      status: 200,
+    },
+    {
+      route: "POST /api/v1/watchlists",
+      url: "/api/v1/watchlists?format=csv&list=table-list",
+      body: CSV_LIST,
+      contentType: "text/csv",
+      allowed: ["watchlist_manager"],
+      status: 201,
+    },
+    {
+      route: "GET /api/v1/watchlists/:id",
+      url: "/api/v1/watchlists/national",
+      allowed: ["second_line", "analyst", "watchlist_manager"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/watchlists/:id/entities",
+      url: "/api/v1/watchlists/national/entities?q=an&purpose=review",
+      allowed: ["second_line", "analyst", "watchlist_manager"],
+      status: 200,
+    },
+    {
+      route: "POST /api/v1/crossings",
+      body: { mrz: SPECIMEN_MRZ, direction: "entry", purpose: "entry check" },
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "POST /api/v1/manifests",
+      url: "/api/v1/manifests?purpose=arrival%20check",
+      body: FAL6,
+      contentType: "text/plain",
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "GET /api/v1/manifests/:id",
+      url: `/api/v1/manifests/${manifestId}?purpose=review`,
+      allowed: ["first_line", "second_line", "analyst"],
+      status: 200,
+    },
+    { route: "GET /api/v1/crossing-points", allowed: ROLES, status: 200 },
+    {
+      route: "POST /api/v1/crossing-points",
+      body: { code: "TBL-1", name: "Table", kind: "sea", country: "HR" },
+      allowed: ["admin"],
+      status: 201,
+    },
+    { route: "GET /api/v1/users", allowed: ["admin"], status: 200 },
+    {
+      route: "POST /api/v1/users",
+      body: { username: "table.user", password: PASSWORD, roles: ["analyst"], agency: "agency-a" },
+      allowed: ["admin"],
+      status: 201,
+    },
+    {
+      route: "GET /api/v1/audit",
+      url: "/api/v1/audit?purpose=oversight",
+      allowed: ["auditor"],
+      status: 200,
+    },
+    { route: "GET /api/v1/audit/verify", allowed: ["auditor"], status: 200 },
+  ];
+
+  it("names every documented route", async () => {
+    const doc = (await api.app.inject({ url: "/api/docs/json" })).json();
+    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+    );
+    const publicRoutes = ["GET /health", "GET /ready", "POST /api/v1/auth/login"];
+    expect(documented.sort()).toEqual([...table().map((r) => r.route), ...publicRoutes].sort());
+  });
+
+  it("answers 401 without a token, 403 for a role without the permission, 2xx with it", async () => {
+    let denied = 0;
+    for (const row of table()) {
+      const [method, path] = row.route.split(" ") as ["GET" | "POST", string];
+      const url = row.url ?? path;
+      const headers: Record<string, string> = row.contentType ? { "content-type": row.contentType } : {};
+      const anonymous = await api.call(undefined, method, url, row.body, headers);
+      expect(anonymous.statusCode, `${row.route} anonymous`).toBe(401);
+      expect(anonymous.json().error.code).toBe("unauthenticated");
+      for (const role of ROLES) {
+        const allowed = row.allowed.includes(role);
+        if (row.freshToken) await api.addUser(`${role}.fresh`, [role]);
+        const r = await api.call(row.freshToken ? `${role}.fresh` : role, method, url, row.body, headers);
+        expect(r.statusCode, `${row.route} as ${role}: ${r.body.slice(0, 200)}`).toBe(
+          allowed ? row.status : 403,
+        );
+        if (!allowed) {
+          denied++;
+          expect(r.json().error.code).toBe("forbidden");
+        }
+      }
+    }
+    // Every refusal is on the record.
+    const { n } = await getDb()
+      .kysely.selectFrom("audit_log")
+      .select(sql<number>`count(*)`.as("n"))
+      .where("action", "=", "access.denied")
+      .executeTakeFirstOrThrow();
+    expect(Number(n)).toBe(denied);
+    expect(denied).toBe(57);
+  });
+
+  it("keeps health, readiness, login and the API description public", async () => {
+    expect((await api.app.inject({ url: "/health" })).json()).toEqual({ status: "ok" });
+    // The 16 national entities and the one the table's upload added (the index was swapped).
+    expect((await api.app.inject({ url: "/ready" })).json()).toEqual({ status: "ready", indexed: 17 });
+    expect((await api.app.inject({ url: "/api/docs" })).statusCode).toBeLessThan(400);
+    expect((await api.app.inject({ url: "/api/docs/json" })).json().info.title).toBe("Limes API");
+    const login = await api.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "auditor", password: PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user).toEqual({ username: "auditor", roles: ["auditor"], agency: "agency-a" });
+  });
+
+  it("answers an unknown route 404 in the same error shape", async () => {
+    const r = await api.call("admin", "GET", "/api/v1/nothing-here");
+    expect(r.statusCode).toBe(404);
+    expect(r.json()).toEqual({
+      error: { code: "not_found", message: "no route GET /api/v1/nothing-here", details: {} },
+    });
+  });
+});

@@ -1,0 +1,82 @@
+// The server process as `npm start` composes it, on both dialects: on a fresh database it creates the
+// demo admin and seeds the watchlists; on the second start it does neither. It listens before the lists
+// are indexed, and /ready says when they are.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/http/app.js";
+import { startServer } from "../../src/http/server.js";
+import { composeServices } from "../../src/services.js";
+import { createSltdIndex } from "../../src/travel/index.js";
+import { type FreshDatabase, forEachDialect, freshDatabase } from "../support/db.js";
+import { NATIONAL_LIST } from "./harness.js";
+
+forEachDialect("npm start", (dialect) => {
+  let fresh: FreshDatabase;
+  beforeAll(async () => {
+    fresh = await freshDatabase(dialect, { migrate: false });
+  });
+  afterAll(async () => {
+    await fresh?.drop();
+  });
+  const start = () =>
+    startServer(
+      { db: fresh.url, port: 0, host: "127.0.0.1", logLevel: "silent" },
+      { samples: [{ format: "csv", path: NATIONAL_LIST }] },
+    );
+
+  it("migrates, creates the demo admin, seeds the lists and indexes them on a fresh database", async () => {
+    const server = await start();
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect(await server.indexed).toMatchObject({ entities: 16, seeded: true });
+      expect(await (await fetch(`${server.url}/ready`)).json()).toEqual({ status: "ready", indexed: 16 });
+      expect(server.demoAdmin?.username).toBe("admin");
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "admin", password: server.demoAdmin?.password }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { user: unknown }).user).toEqual({
+        username: "admin",
+        roles: ["admin"],
+        agency: "demo",
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("starts again on the same database without a new admin or a second seeding", async () => {
+    const server = await start();
+    try {
+      expect(server.demoAdmin).toBeUndefined();
+      expect(await server.indexed).toMatchObject({ entities: 16, seeded: false });
+      const versions = await fresh.db.kysely.selectFrom("watchlist_versions").select("version").execute();
+      expect(versions).toEqual([{ version: 1 }]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("/ready", () => {
+  it("answers 503 while the lists load and when the database is gone", async () => {
+    const fresh = await freshDatabase("sqlite");
+    let loaded = false;
+    const services = composeServices(fresh.db, { entities: [], sltd: createSltdIndex([]) });
+    const app = await buildApp({ ...services, ready: () => loaded });
+    try {
+      const loading = await app.inject({ url: "/ready" });
+      expect([loading.statusCode, loading.json()]).toEqual([503, { status: "loading" }]);
+      loaded = true;
+      expect((await app.inject({ url: "/ready" })).json()).toEqual({ status: "ready", indexed: 0 });
+      await fresh.drop();
+      const gone = await app.inject({ url: "/ready" });
+      expect([gone.statusCode, gone.json()]).toEqual([503, { status: "database unreachable" }]);
+      expect((await app.inject({ url: "/health" })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
