@@ -6,6 +6,7 @@ export const ROLES = [
   "analyst",
   "watchlist_manager",
   "auditor",
+  "protection_officer",
   "admin",
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,6 +24,9 @@ export const PERMISSIONS = [
   "audit:read",
   "rules:author",
   "rules:stats",
+  "protection:record",
+  "protection:read",
+  "protection:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,11 +35,13 @@ export type Permission = (typeof PERMISSIONS)[number];
  * - second_line: reviews alerts and sees matches with their explanations.
  * - analyst: reads screenings and lists, authors risk rules and reads their statistics.
  * - watchlist_manager: imports list versions.
- * - auditor: reads the audit log; changes nothing.
+ * - auditor: reads the audit log and rule statistics; changes nothing.
+ * - protection_officer: reads protection records and tracks referrals (asylum, child protection,
+ *   anti-trafficking) to completion. Any officer may record a protection need; few may read them.
  * - admin: manages users and crossing points, but reads no personal data without a second role.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  first_line: ["screen", "crossing_points:read"],
+  first_line: ["screen", "crossing_points:read", "protection:record"],
   second_line: [
     "screen",
     "screening:read",
@@ -43,6 +49,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "alerts:review",
     "watchlists:read",
     "crossing_points:read",
+    "protection:record",
+    "protection:read",
   ],
   analyst: [
     "screening:read",
@@ -54,6 +62,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   watchlist_manager: ["watchlists:read", "watchlists:manage", "crossing_points:read"],
   auditor: ["audit:read", "rules:stats", "crossing_points:read"],
+  protection_officer: ["protection:record", "protection:read", "protection:manage", "crossing_points:read"],
   admin: ["users:manage", "crossing_points:read", "crossing_points:manage"],
 };
 

@@ -12,6 +12,7 @@ const PERSONAL_DATA: Permission[] = [
   "alerts:review",
   "watchlists:read",
   "audit:read",
+  "protection:read",
 ];
 /** Permissions that change data. */
 const WRITES: Permission[] = [
@@ -21,11 +22,13 @@ const WRITES: Permission[] = [
   "crossing_points:manage",
   "users:manage",
   "rules:author",
+  "protection:record",
+  "protection:manage",
 ];
 
 describe("role permissions", () => {
   it("gives the first line clear/refer only, never list details", () => {
-    expect(ROLE_PERMISSIONS.first_line).toEqual(["screen", "crossing_points:read"]);
+    expect(ROLE_PERMISSIONS.first_line).toEqual(["screen", "crossing_points:read", "protection:record"]);
   });
 
   it("keeps personal data from a bare admin, but not from an admin with a second role", () => {

@@ -188,9 +188,169 @@ const travel: Builder = async (db) => {
     .execute();
 };
 
+/**
+ * Review and safeguards: alerts with their decisions, the clearance (redress) list, protection records
+ * with their referrals, versioned risk rules and their hits, and one row per screened traveller (the
+ * population the rule fairness report and travel-pattern facts are computed over). The placeholder
+ * `alerts` table of 0001 never held rows; it is replaced.
+ */
+const review: Builder = async (db) => {
+  await db.schema.dropTable("alerts").execute();
+  await db.schema
+    .createTable("alerts")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("reference", "text", (c) => c.notNull().unique())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("priority", "text", (c) => c.notNull())
+    .addColumn("source", "text", (c) => c.notNull())
+    .addColumn("source_id", "text", (c) => c.notNull())
+    .addColumn("screening_id", "text", (c) => c.notNull())
+    .addColumn("person_index", "integer", (c) => c.notNull())
+    .addColumn("crossing_point_id", "text")
+    .addColumn("identity_key", "text", (c) => c.notNull())
+    .addColumn("traveller", "text", (c) => c.notNull())
+    .addColumn("reasons", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("due_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("alerts_agency_status").on("alerts").columns(["agency", "status"]).execute();
+  await db.schema.createIndex("alerts_identity").on("alerts").column("identity_key").execute();
+  await db.schema
+    .createTable("alert_decisions")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("alert_id", "text", (c) => c.notNull().references("alerts.id"))
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("outcome", "text", (c) => c.notNull())
+    .addColumn("adverse_action", "text")
+    .addColumn("reason", "text", (c) => c.notNull())
+    .addColumn("legal_basis", "text", (c) => c.notNull())
+    .addColumn("by_user_id", "text", (c) => c.notNull())
+    .addColumn("by_username", "text", (c) => c.notNull())
+    .addColumn("at", "text", (c) => c.notNull())
+    .addColumn("approved_by_user_id", "text")
+    .addColumn("approved_by_username", "text")
+    .addColumn("approved_at", "text")
+    .execute();
+  await db.schema.createIndex("alert_decisions_alert").on("alert_decisions").column("alert_id").execute();
+  await db.schema
+    .createTable("clearances")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("identity_key", "text", (c) => c.notNull())
+    .addColumn("entity_id", "text", (c) => c.notNull())
+    .addColumn("alert_id", "text", (c) => c.notNull())
+    .addColumn("reason", "text", (c) => c.notNull())
+    .addColumn("created_by", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("expires_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("clearances_identity")
+    .on("clearances")
+    .columns(["agency", "identity_key"])
+    .execute();
+  await db.schema
+    .createTable("clearance_notes")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("clearance_id", "text", (c) => c.notNull().references("clearances.id"))
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("source", "text", (c) => c.notNull())
+    .addColumn("source_id", "text", (c) => c.notNull())
+    .addColumn("screening_id", "text", (c) => c.notNull())
+    .addColumn("person_index", "integer", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("protection_records")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("identity_key", "text", (c) => c.notNull())
+    .addColumn("person", "text", (c) => c.notNull())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("note", "text")
+    .addColumn("alert_id", "text")
+    .addColumn("crossing_id", "text")
+    .addColumn("created_by", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("protection_identity")
+    .on("protection_records")
+    .columns(["agency", "identity_key"])
+    .execute();
+  await db.schema
+    .createTable("referrals")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("record_id", "text", (c) => c.notNull().references("protection_records.id"))
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("identity_key", "text", (c) => c.notNull())
+    .addColumn("service", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("due_at", "text", (c) => c.notNull())
+    .addColumn("closed_at", "text")
+    .addColumn("closed_by", "text")
+    .addColumn("outcome", "text")
+    .execute();
+  await db.schema
+    .createIndex("referrals_identity")
+    .on("referrals")
+    .columns(["agency", "identity_key"])
+    .execute();
+  await db.schema
+    .createTable("rules")
+    .addColumn("id", "text", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("owner", "text", (c) => c.notNull())
+    .addColumn("justification", "text", (c) => c.notNull())
+    .addColumn("evidence", "text", (c) => c.notNull())
+    .addColumn("review_date", "text", (c) => c.notNull())
+    .addColumn("priority", "text", (c) => c.notNull())
+    .addColumn("action", "text", (c) => c.notNull())
+    .addColumn("condition", "text", (c) => c.notNull())
+    .addColumn("created_by", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("rules_pk", ["id", "version"])
+    .execute();
+  await db.schema
+    .createTable("rule_hits")
+    .addColumn("rule_id", "text", (c) => c.notNull())
+    .addColumn("rule_version", "integer", (c) => c.notNull())
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("screening_id", "text", (c) => c.notNull())
+    .addColumn("person_index", "integer", (c) => c.notNull())
+    .addColumn("alert_id", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("rule_hits_pk", ["rule_id", "screening_id", "person_index"])
+    .execute();
+  await db.schema
+    .createTable("screened_travellers")
+    .addColumn("screening_id", "text", (c) => c.notNull())
+    .addColumn("person_index", "integer", (c) => c.notNull())
+    .addColumn("agency", "text", (c) => c.notNull())
+    .addColumn("source", "text", (c) => c.notNull())
+    .addColumn("source_id", "text", (c) => c.notNull())
+    .addColumn("identity_key", "text", (c) => c.notNull())
+    .addColumn("nationality", "text")
+    .addColumn("sex", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("screened_travellers_pk", ["screening_id", "person_index"])
+    .execute();
+  await db.schema
+    .createIndex("screened_travellers_identity")
+    .on("screened_travellers")
+    .columns(["agency", "identity_key"])
+    .execute();
+};
+
 const MIGRATIONS: Record<string, Builder> = {
   "0001_initial": initial,
   "0002_travel": travel,
+  "0003_review": review,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

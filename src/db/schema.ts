@@ -92,15 +92,143 @@ export interface ScreeningResultsTable {
   matches: string;
 }
 
+export type AlertStatusColumn =
+  | "open"
+  | "in_review"
+  | "cleared_false_positive"
+  | "confirmed"
+  | "referred_to_protection"
+  | "escalated"
+  | "closed";
+
 export interface AlertsTable {
   id: string;
   agency: string;
-  request_id: string;
+  /** Shown to the booth instead of any list detail, e.g. `A-7F3K9Q2M`. */
+  reference: string;
+  status: AlertStatusColumn;
+  priority: "standard" | "high" | "immediate";
+  source: "crossing" | "manifest";
+  source_id: string;
+  screening_id: string;
   person_index: number;
-  status: string;
-  priority: string;
+  crossing_point_id: string | null;
+  identity_key: string;
+  /** JSON: the traveller as read from the document or manifest. */
+  traveller: string;
+  /** JSON: matches with explanations, document hits, rule hits, requested actions, earlier clearances. */
+  reasons: string;
   created_at: string;
   due_at: string;
+  updated_at: string;
+}
+
+export interface AlertDecisionsTable {
+  id: string;
+  alert_id: string;
+  /** `pending_approval` until a second officer approves an adverse action (four-eyes). */
+  status: "recorded" | "pending_approval" | "withdrawn";
+  outcome: "cleared_false_positive" | "confirmed" | "referred_to_protection" | "escalated" | "closed";
+  adverse_action: string | null;
+  reason: string;
+  legal_basis: string;
+  by_user_id: string;
+  by_username: string;
+  at: string;
+  approved_by_user_id: string | null;
+  approved_by_username: string | null;
+  approved_at: string | null;
+}
+
+export interface ClearancesTable {
+  id: string;
+  agency: string;
+  identity_key: string;
+  entity_id: string;
+  alert_id: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ClearanceNotesTable {
+  id: string;
+  clearance_id: string;
+  agency: string;
+  source: "crossing" | "manifest";
+  source_id: string;
+  screening_id: string;
+  person_index: number;
+  created_at: string;
+}
+
+export interface ProtectionRecordsTable {
+  id: string;
+  agency: string;
+  identity_key: string;
+  /** JSON: who the record is about (name, birth date, nationality, document) as the officer saw them. */
+  person: string;
+  kind: string;
+  note: string | null;
+  alert_id: string | null;
+  crossing_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ReferralsTable {
+  id: string;
+  record_id: string;
+  agency: string;
+  identity_key: string;
+  service: string;
+  status: "open" | "closed";
+  created_at: string;
+  due_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  outcome: string | null;
+}
+
+export interface RulesTable {
+  id: string;
+  version: number;
+  agency: string;
+  name: string;
+  owner: string;
+  justification: string;
+  evidence: string;
+  review_date: string;
+  priority: "standard" | "high" | "immediate";
+  action: "refer" | "note";
+  /** JSON: the rule's condition tree. */
+  condition: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface RuleHitsTable {
+  rule_id: string;
+  rule_version: number;
+  agency: string;
+  screening_id: string;
+  person_index: number;
+  alert_id: string | null;
+  created_at: string;
+}
+
+/** One row per traveller screened at a crossing or on a manifest: the population rule statistics use. */
+export interface ScreenedTravellersTable {
+  screening_id: string;
+  person_index: number;
+  agency: string;
+  source: "crossing" | "manifest";
+  source_id: string;
+  identity_key: string;
+  nationality: string | null;
+  sex: string | null;
+  created_at: string;
 }
 
 export interface AuditLogTable {
@@ -167,6 +295,14 @@ export interface Database {
   screening_requests: ScreeningRequestsTable;
   screening_results: ScreeningResultsTable;
   alerts: AlertsTable;
+  alert_decisions: AlertDecisionsTable;
+  clearances: ClearancesTable;
+  clearance_notes: ClearanceNotesTable;
+  protection_records: ProtectionRecordsTable;
+  referrals: ReferralsTable;
+  rules: RulesTable;
+  rule_hits: RuleHitsTable;
+  screened_travellers: ScreenedTravellersTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
 }
