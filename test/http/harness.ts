@@ -23,7 +23,7 @@ export interface TestApi {
   /** A request as `username` (anonymous when undefined); a payload object is sent as JSON. */
   call(
     username: string | undefined,
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "PUT" | "DELETE",
     url: string,
     payload?: InjectOptions["payload"],
     headers?: Record<string, string>,
