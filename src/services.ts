@@ -1,5 +1,6 @@
 // The service graph of a Limes process, assembled in one place for the server and the tests.
 import { createAccessService } from "./access/index.js";
+import { createAlertService } from "./alerts/index.js";
 import { createCrossingPointService } from "./crossing-points/service.js";
 import { createCrossingService } from "./crossings/service.js";
 import type { Db } from "./db/index.js";
@@ -16,6 +17,8 @@ export function composeServices(db: Db, opts: { entities: readonly Entity[]; slt
     screenings,
     crossingPoints: createCrossingPointService(db),
     crossings: createCrossingService(db, screenings, () => opts.sltd),
+    // TODO(protection): replaced by the protection service when src/protection lands in this session.
+    alerts: createAlertService(db, { protection: { status: async () => ({ barred: false, openReferrals: 0 }) } }),
     // A new list version builds a new index and swaps it in; queries running on the old one finish.
     watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
   };

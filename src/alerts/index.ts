@@ -1,4 +1,6 @@
-// Public surface of alerts: the lifecycle and the decision rules (four-eyes, reason, legal basis, protection bar).
+// Public surface of alerts: opening them, the lifecycle and decision rules, and the review use cases.
+
+export { DEFAULT_LEGAL_BASES } from "./legal-bases.js";
 export {
   type AdverseAction,
   type AlertStatus,
@@ -10,3 +12,28 @@ export {
   type Outcome,
   type ProtectionState,
 } from "./lifecycle.js";
+export {
+  type AlertReasons,
+  type OpenContext,
+  openAlerts,
+  type PersonDisposition,
+  type PersonScreened,
+  type PreviouslyCleared,
+  type RuleHitRef,
+} from "./open.js";
+export {
+  ADVERSE_ACTIONS,
+  type AlertFilter,
+  type AlertService,
+  createAlertService,
+  DEFAULT_CLEARANCE_DAYS,
+  type DecisionInput,
+  type ProtectionCheck,
+} from "./service.js";
+export {
+  DEFAULT_DEADLINES,
+  isTerrorismProgramme,
+  type Priority,
+  priorityOf,
+  requestedActions,
+} from "./triage.js";

@@ -1,31 +1,27 @@
 // Crossings and manifests as use cases: read the traveller data (MRZ, manual entry, PAXLST, FAL), screen
-// every person against the watchlists and the stolen/lost documents, and record the result. A hit on the
-// document list refers the traveller whatever the name says.
+// every person against the watchlists, the stolen/lost documents and the risk rules, record the result and
+// open an alert for each refer. A hit on the document list refers the traveller whatever the name says.
 import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
+import { openAlerts, type PreviouslyCleared, type RuleHitRef } from "../alerts/index.js";
 import { appendAudit } from "../audit/index.js";
-import type { Db } from "../db/index.js";
+import type { Database, Db } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import {
+  type DocumentHit,
+  type Leg,
   type Manifest,
   type ManualEntry,
   parseManifestFile,
   parseManualEntry,
   parseMrz,
   type SltdIndex,
-  type SltdRecord,
   type Traveller,
   toScreeningQuery,
 } from "../travel/index.js";
-
-export interface DocumentHit {
-  number: string;
-  issuingCountry: string;
-  status: SltdRecord["status"];
-  /** What the document list asks the officer to do. */
-  action: "seize the document and refer to second line";
-}
+import { getEntities } from "../watchlists/index.js";
 
 export interface PersonOutcome {
   index: number;
@@ -34,6 +30,10 @@ export interface PersonOutcome {
   /** Present for roles that see list details. */
   matches?: unknown[];
   documentHits?: DocumentHit[];
+  ruleHits?: RuleHitRef[];
+  alertId?: string;
+  priority?: string;
+  previouslyCleared?: PreviouslyCleared[];
 }
 
 export interface CrossingInput {
@@ -61,28 +61,92 @@ function documentHits(sltd: SltdIndex, t: Traveller): DocumentHit[] {
   return hits;
 }
 
-export function createCrossingService(db: Db, screenings: ScreeningService, sltd: () => SltdIndex) {
-  /** Screens the travellers, then adds document-list hits: a stolen passport refers on its own. */
+/** Risk rules for the screened persons (src/rules); each person's hits, in input order. */
+export type RuleRunner = (
+  agency: string,
+  travellers: readonly Traveller[],
+  trip: { legs?: Leg[]; refers: readonly boolean[] },
+) => Promise<RuleHitRef[][]>;
+
+export function createCrossingService(
+  db: Db,
+  screenings: ScreeningService,
+  sltd: () => SltdIndex,
+  opts: { rules?: RuleRunner; now?: () => Date } = {},
+) {
+  const now = opts.now ?? (() => new Date());
+
+  /**
+   * Screens the travellers against the lists and the document list, runs the risk rules, and returns
+   * what `openAlerts` needs. A stolen passport refers on its own, whatever the name says.
+   */
   async function screenTravellers(
     p: Principal,
     travellers: Traveller[],
     purpose: string,
     crossingPointId?: string,
+    legs?: Leg[],
   ) {
-    const record = await screenings.screen(p, {
+    const { record, matches } = await screenings.screenWithMatches(p, {
       persons: travellers.map(toScreeningQuery),
       purpose,
       ...(crossingPointId ? { crossingPointId } : {}),
     });
     const index = sltd();
-    const outcomes: PersonOutcome[] = record.results.map((r, i) => {
-      const hits = documentHits(index, travellers[i]!);
-      const outcome: PersonOutcome = { ...r, decision: hits.length > 0 ? "refer" : r.decision };
-      // Document hits are shown like list details: only to roles that review them.
-      if (hits.length > 0 && can(p, "screening:read_details")) outcome.documentHits = hits;
-      return outcome;
+    const screened = record.results.map((r, i) => ({
+      personIndex: i,
+      traveller: travellers[i]!,
+      matches: matches[i]!,
+      documentHits: documentHits(index, travellers[i]!),
+      ruleHits: [] as RuleHitRef[],
+      reference: r.reference,
+    }));
+    if (opts.rules) {
+      const refers = screened.map((s) => s.matches.some((m) => m.decision === "refer"));
+      const hits = await opts.rules(p.agency, travellers, { ...(legs ? { legs } : {}), refers });
+      for (const [i, h] of hits.entries()) screened[i]!.ruleHits = h;
+    }
+    const entities = await getEntities(
+      db,
+      screened.flatMap((s) => s.matches.filter((m) => m.decision === "refer").map((m) => m.entityId)),
+    );
+    return { screeningId: record.id, screened, entities };
+  }
+
+  /** Opens the alerts inside the caller's transaction; each person's full outcome, for `viewOutcome`. */
+  async function dispose(
+    trx: Transaction<Database>,
+    p: Principal,
+    source: { kind: "crossing" | "manifest"; id: string; crossingPointId?: string },
+    s: Awaited<ReturnType<typeof screenTravellers>>,
+  ): Promise<PersonOutcome[]> {
+    const dispositions = await openAlerts(
+      trx,
+      {
+        agency: p.agency,
+        source: source.kind,
+        sourceId: source.id,
+        screeningId: s.screeningId,
+        ...(source.crossingPointId ? { crossingPointId: source.crossingPointId } : {}),
+        reference: (i) => s.screened[i]!.reference,
+        entities: s.entities,
+        now: now(),
+      },
+      s.screened,
+    );
+    return dispositions.map((d, i) => {
+      const person = s.screened[i]!;
+      return {
+        index: i,
+        decision: d.decision,
+        reference: d.reference,
+        matches: person.matches,
+        ...(person.documentHits.length ? { documentHits: person.documentHits } : {}),
+        ...(person.ruleHits.length ? { ruleHits: person.ruleHits } : {}),
+        ...(d.alertId ? { alertId: d.alertId, priority: d.priority } : {}),
+        ...(d.previouslyCleared.length ? { previouslyCleared: d.previouslyCleared } : {}),
+      };
     });
-    return { screeningId: record.id, outcomes };
   }
 
   return {
@@ -120,10 +184,16 @@ export function createCrossingService(db: Db, screenings: ScreeningService, sltd
           }
         : entry.person;
       const cp = entry.crossingPointId || undefined;
-      const { screeningId, outcomes } = await screenTravellers(p, [traveller], input.purpose, cp);
-      const outcome = outcomes[0]!;
+      const screened = await screenTravellers(p, [traveller], input.purpose, cp);
+      const { screeningId } = screened;
       const id = randomUUID();
-      await db.kysely.transaction().execute(async (trx) => {
+      const outcome = await db.kysely.transaction().execute(async (trx) => {
+        const [outcome] = await dispose(
+          trx,
+          p,
+          { kind: "crossing", id, ...(cp ? { crossingPointId: cp } : {}) },
+          screened,
+        );
         await trx
           .insertInto("crossings")
           .values({
@@ -133,9 +203,9 @@ export function createCrossingService(db: Db, screenings: ScreeningService, sltd
             screening_id: screeningId,
             crossing_point_id: cp ?? null,
             direction: entry.direction,
-            decision: outcome.decision,
+            decision: outcome!.decision,
             data: JSON.stringify({ traveller, vehiclePlate: entry.vehiclePlate ?? null, warnings }),
-            created_at: new Date().toISOString(),
+            created_at: now().toISOString(),
           })
           .execute();
         await appendAudit(trx, {
@@ -145,23 +215,30 @@ export function createCrossingService(db: Db, screenings: ScreeningService, sltd
           objectId: id,
           purpose: input.purpose,
           outcome: "success",
-          details: { decision: outcome.decision, documentHit: (outcome.documentHits?.length ?? 0) > 0 },
+          details: {
+            decision: outcome!.decision,
+            documentHit: (outcome!.documentHits?.length ?? 0) > 0,
+            ...(outcome!.alertId ? { alertId: outcome!.alertId } : {}),
+          },
         });
+        return outcome!;
       });
-      return { id, screeningId, direction: entry.direction, warnings, result: outcome };
+      return { id, screeningId, direction: entry.direction, warnings, result: viewOutcome(p, outcome) };
     },
 
     async screenManifest(p: Principal, text: string, purpose: string) {
       if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen manifests");
       const manifest: Manifest = parseManifestFile(text);
       if (manifest.persons.length === 0) throw new InvalidError("the manifest lists no persons");
-      const { screeningId, outcomes } = await screenTravellers(p, manifest.persons, purpose);
+      const screened = await screenTravellers(p, manifest.persons, purpose, undefined, manifest.legs);
+      const { screeningId } = screened;
       const id = randomUUID();
-      const summary = {
-        persons: outcomes.length,
-        refer: outcomes.filter((o) => o.decision === "refer").length,
-      };
-      await db.kysely.transaction().execute(async (trx) => {
+      const outcomes = await db.kysely.transaction().execute(async (trx) => {
+        const outcomes = await dispose(trx, p, { kind: "manifest", id }, screened);
+        const summary = {
+          persons: outcomes.length,
+          refer: outcomes.filter((o) => o.decision === "refer").length,
+        };
         await trx
           .insertInto("manifests")
           .values({
@@ -175,7 +252,7 @@ export function createCrossingService(db: Db, screenings: ScreeningService, sltd
             list_type: manifest.listType,
             persons: manifest.persons.length,
             data: JSON.stringify({ manifest, outcomes }),
-            created_at: new Date().toISOString(),
+            created_at: now().toISOString(),
           })
           .execute();
         await appendAudit(trx, {
@@ -187,8 +264,19 @@ export function createCrossingService(db: Db, screenings: ScreeningService, sltd
           outcome: "success",
           details: summary,
         });
+        return outcomes;
       });
-      return { id, screeningId, manifest: view(p, manifest), summary, results: sortReferFirst(outcomes) };
+      const summary = {
+        persons: outcomes.length,
+        refer: outcomes.filter((o) => o.decision === "refer").length,
+      };
+      return {
+        id,
+        screeningId,
+        manifest: view(p, manifest),
+        summary,
+        results: sortReferFirst(outcomes.map((o) => viewOutcome(p, o))),
+      };
     },
 
     async getManifest(p: Principal, id: string, purpose: string) {
@@ -215,9 +303,7 @@ export function createCrossingService(db: Db, screenings: ScreeningService, sltd
           outcome: "success",
         }),
       );
-      const results = can(p, "screening:read_details")
-        ? outcomes
-        : outcomes.map(({ index, decision, reference }) => ({ index, decision, reference }));
+      const results = outcomes.map((o) => viewOutcome(p, o));
       return {
         id,
         screeningId: row.screening_id,
@@ -227,6 +313,13 @@ export function createCrossingService(db: Db, screenings: ScreeningService, sltd
       };
     },
   };
+}
+
+/** Presumption of innocence: the booth sees refer or clear and the reference, nothing more. */
+function viewOutcome(p: Principal, o: PersonOutcome): PersonOutcome {
+  return can(p, "screening:read_details")
+    ? o
+    : { index: o.index, decision: o.decision, reference: o.reference };
 }
 
 /** Refers on top: the second line works down the list from there. */

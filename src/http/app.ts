@@ -5,6 +5,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { AccessService } from "../access/index.js";
+import type { AlertService } from "../alerts/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
@@ -12,6 +13,7 @@ import type { ScreeningService } from "../screenings/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
+import { alertRoutes } from "./routes/alerts.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
@@ -20,6 +22,7 @@ import { healthRoutes } from "./routes/health.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { userRoutes } from "./routes/users.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
+import { webRoutes } from "./web.js";
 
 export { errorBody } from "./errors.js";
 
@@ -29,6 +32,7 @@ export interface AppDeps {
   screenings: ScreeningService;
   crossingPoints: CrossingPointService;
   crossings: CrossingService;
+  alerts: AlertService;
   watchlists: WatchlistService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
@@ -70,5 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(crossingPointRoutes(deps), v1);
   await app.register(userRoutes(deps), v1);
   await app.register(auditRoutes(deps), v1);
+  await app.register(alertRoutes(deps), v1);
+  await app.register(webRoutes());
   return app;
 }

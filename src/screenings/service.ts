@@ -66,6 +66,14 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
     },
 
     async screen(p: Principal, req: ScreeningRequest): Promise<ScreeningRecord> {
+      return (await this.screenWithMatches(p, req)).record;
+    },
+
+    /** As `screen`, plus every person's matches whatever the caller may see: for use cases built on it. */
+    async screenWithMatches(
+      p: Principal,
+      req: ScreeningRequest,
+    ): Promise<{ record: ScreeningRecord; matches: Match[][] }> {
       if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen");
       if (req.persons.length === 0 || req.persons.length > MAX_BATCH)
         throw new InvalidError(`between 1 and ${MAX_BATCH} persons per request`);
@@ -129,7 +137,7 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
         ),
       };
       if (crossingPointId) record.crossingPointId = crossingPointId;
-      return record;
+      return { record, matches: results.map((r) => r.matches) };
     },
 
     /** Agency scoping is in the query: another agency's screening does not exist for this caller. */

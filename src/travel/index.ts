@@ -18,6 +18,7 @@ export { type MrzCheck, type MrzCorrection, type MrzFormat, type MrzResult, pars
 export { parsePaxlst, parsePaxlstInterchange } from "./paxlst.js";
 export {
   createSltdIndex,
+  type DocumentHit,
   normaliseDocNumber,
   parseSltdCsv,
   type SltdIndex,

@@ -99,3 +99,11 @@ function keyOf(number: string, country: string): string {
   const c = country.trim();
   return `${normaliseDocNumber(number)}|${countryCode(c) ?? c.toUpperCase()}`;
 }
+
+/** A document found on the stolen/lost list, with what the list asks the officer to do. */
+export interface DocumentHit {
+  number: string;
+  issuingCountry: string;
+  status: SltdStatus;
+  action: "seize the document and refer to second line";
+}

@@ -11,6 +11,7 @@ export { checkSourceFormat, importWatchlist, isSourceFormat, parseWatchlistSpec 
 export * from "./model.js";
 export { importOfacCsv } from "./ofac-csv.js";
 export {
+  getEntities,
   getWatchlist,
   listWatchlists,
   loadLatestEntities,

@@ -250,3 +250,17 @@ export async function searchEntities(db: Db, list: string, q: string, limit = 50
     .execute();
   return rows.map((r) => JSON.parse(r.data) as Entity);
 }
+
+/** The newest stored record of each of these entities, for a reviewer comparing a match with its entry. */
+export async function getEntities(db: Db, ids: readonly string[]): Promise<Map<string, Entity>> {
+  const out = new Map<string, Entity>();
+  if (ids.length === 0) return out;
+  const rows = await db.kysely
+    .selectFrom("watchlist_entities")
+    .select(["entity_id", "data"])
+    .where("entity_id", "in", [...new Set(ids)])
+    .orderBy("version", "desc")
+    .execute();
+  for (const r of rows) if (!out.has(r.entity_id)) out.set(r.entity_id, JSON.parse(r.data) as Entity);
+  return out;
+}

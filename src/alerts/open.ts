@@ -1,0 +1,209 @@
+// Opening alerts inside the transaction that records a crossing or a manifest. A watchlist refer, a
+// document hit or a refer-action rule hit opens one alert per person; nothing else happens to the
+// traveller until a person reviews it. A refer against an entity this identity was cleared of (and the
+// clearance still runs) is noted as "previously cleared" instead: the match is still on record.
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { Database } from "../db/index.js";
+import type { Match } from "../screening/index.js";
+import { type DocumentHit, identityKey, type Traveller } from "../travel/index.js";
+import type { Entity } from "../watchlists/index.js";
+import { DEFAULT_DEADLINES, dueAt, type Priority, priorityOf, requestedActions } from "./triage.js";
+
+/** A rule that fired for this person (see src/rules). */
+export interface RuleHitRef {
+  ruleId: string;
+  version: number;
+  name: string;
+  priority: Priority;
+  action: "refer" | "note";
+}
+
+export interface PersonScreened {
+  personIndex: number;
+  traveller: Traveller;
+  /** All matches the screening returned for the person, refer and report alike. */
+  matches: Match[];
+  documentHits: DocumentHit[];
+  ruleHits: RuleHitRef[];
+}
+
+export interface OpenContext {
+  agency: string;
+  source: "crossing" | "manifest";
+  sourceId: string;
+  screeningId: string;
+  crossingPointId?: string;
+  /** The reference the booth sees for person i (the same one the screening gave). */
+  reference: (personIndex: number) => string;
+  /** Listed entities, by id, for the programmes that set the priority and requested action. */
+  entities: ReadonlyMap<string, Entity>;
+  now: Date;
+  deadlines?: Record<Priority, number>;
+}
+
+export interface PreviouslyCleared {
+  clearanceId: string;
+  entityId: string;
+  list: string;
+  clearedAt: string;
+  expiresAt: string;
+}
+
+export interface AlertReasons {
+  matches: Match[];
+  documentHits: DocumentHit[];
+  ruleHits: RuleHitRef[];
+  requestedActions: string[];
+  programmes: string[];
+  previouslyCleared: PreviouslyCleared[];
+}
+
+export interface PersonDisposition {
+  personIndex: number;
+  decision: "refer" | "clear";
+  reference: string;
+  alertId?: string;
+  priority?: Priority;
+  previouslyCleared: PreviouslyCleared[];
+}
+
+export async function openAlerts(
+  trx: Transaction<Database>,
+  ctx: OpenContext,
+  persons: readonly PersonScreened[],
+): Promise<PersonDisposition[]> {
+  const now = ctx.now.toISOString();
+  const keys = persons.map((p) => identityKey(p.traveller));
+  const clearances = await trx
+    .selectFrom("clearances")
+    .selectAll()
+    .where("agency", "=", ctx.agency)
+    .where("identity_key", "in", keys.length ? [...new Set(keys)] : [""])
+    .where("expires_at", ">", now)
+    .execute();
+
+  const out: PersonDisposition[] = [];
+  for (const [i, person] of persons.entries()) {
+    const key = keys[i]!;
+    const refers = person.matches.filter((m) => m.decision === "refer");
+    const cleared: PreviouslyCleared[] = [];
+    const live: Match[] = [];
+    for (const m of refers) {
+      const c = clearances.find((x) => x.identity_key === key && x.entity_id === m.entityId);
+      if (c) {
+        cleared.push({
+          clearanceId: c.id,
+          entityId: m.entityId,
+          list: m.list,
+          clearedAt: c.created_at,
+          expiresAt: c.expires_at,
+        });
+      } else live.push(m);
+    }
+    const referRules = person.ruleHits.filter((r) => r.action === "refer");
+    const reference = ctx.reference(person.personIndex);
+    const disposition: PersonDisposition = {
+      personIndex: person.personIndex,
+      decision: "clear",
+      reference,
+      previouslyCleared: cleared,
+    };
+    for (const c of cleared) {
+      await trx
+        .insertInto("clearance_notes")
+        .values({
+          id: randomUUID(),
+          clearance_id: c.clearanceId,
+          agency: ctx.agency,
+          source: ctx.source,
+          source_id: ctx.sourceId,
+          screening_id: ctx.screeningId,
+          person_index: person.personIndex,
+          created_at: now,
+        })
+        .execute();
+    }
+    let alertId: string | null = null;
+    if (live.length > 0 || person.documentHits.length > 0 || referRules.length > 0) {
+      const programmes = [...new Set(live.flatMap((m) => ctx.entities.get(m.entityId)?.programmes ?? []))];
+      const triage = {
+        programmes,
+        lists: [...new Set(live.map((m) => m.list))],
+        documentHits: person.documentHits.length,
+        rulePriorities: referRules.map((r) => r.priority),
+      };
+      const priority = priorityOf(triage);
+      const reasons: AlertReasons = {
+        // Matches below the refer threshold stay with the alert: they help the reviewer see the field.
+        matches: person.matches.filter((m) => !cleared.some((c) => c.entityId === m.entityId)),
+        documentHits: person.documentHits,
+        ruleHits: person.ruleHits,
+        requestedActions: requestedActions(triage),
+        programmes,
+        previouslyCleared: cleared,
+      };
+      alertId = randomUUID();
+      await trx
+        .insertInto("alerts")
+        .values({
+          id: alertId,
+          agency: ctx.agency,
+          reference,
+          status: "open",
+          priority,
+          source: ctx.source,
+          source_id: ctx.sourceId,
+          screening_id: ctx.screeningId,
+          person_index: person.personIndex,
+          crossing_point_id: ctx.crossingPointId ?? null,
+          identity_key: key,
+          traveller: JSON.stringify(person.traveller),
+          reasons: JSON.stringify(reasons),
+          created_at: now,
+          due_at: dueAt(ctx.now, priority, ctx.deadlines ?? DEFAULT_DEADLINES),
+          updated_at: now,
+        })
+        .execute();
+      disposition.decision = "refer";
+      disposition.alertId = alertId;
+      disposition.priority = priority;
+    }
+    for (const r of person.ruleHits) {
+      await trx
+        .insertInto("rule_hits")
+        .values({
+          rule_id: r.ruleId,
+          rule_version: r.version,
+          agency: ctx.agency,
+          screening_id: ctx.screeningId,
+          person_index: person.personIndex,
+          alert_id: alertId,
+          created_at: now,
+        })
+        .execute();
+    }
+    out.push(disposition);
+  }
+  // The screened population, for rule statistics and travel-pattern facts: no names, only the key.
+  // In chunks: a ship's manifest of thousands would pass SQLite's limit of bound parameters.
+  for (let start = 0; start < persons.length; start += 500) {
+    await trx
+      .insertInto("screened_travellers")
+      .values(
+        persons.slice(start, start + 500).map((p, j) => ({
+          screening_id: ctx.screeningId,
+          person_index: p.personIndex,
+          agency: ctx.agency,
+          source: ctx.source,
+          source_id: ctx.sourceId,
+          identity_key: keys[start + j]!,
+          nationality: p.traveller.nationality ?? null,
+          sex: p.traveller.gender ?? null,
+          created_at: now,
+        })),
+      )
+      .execute();
+  }
+  return out;
+}

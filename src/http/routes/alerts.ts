@@ -1,0 +1,171 @@
+// Alert review for the second line: the queue, one alert with its reasons, and decisions. An adverse
+// action is proposed by one officer and approved by another (four-eyes); the service enforces it, and the
+// non-refoulement bar, whatever client calls.
+import { Type } from "@sinclair/typebox";
+import { ADVERSE_ACTIONS, type AlertService, OUTCOMES } from "../../alerts/index.js";
+import { principalOf } from "../gate.js";
+import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
+import type { RoutePlugin } from "../type-provider.js";
+
+const STATUSES = [
+  "open",
+  "in_review",
+  "cleared_false_positive",
+  "confirmed",
+  "referred_to_protection",
+  "escalated",
+  "closed",
+] as const;
+
+const ListQuery = Type.Object(
+  {
+    status: Type.Optional(oneOf(STATUSES)),
+    crossingPointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    overdue: Type.Optional(oneOf(["true", "false"])),
+  },
+  { additionalProperties: false },
+);
+
+const DecisionBody = Type.Object(
+  {
+    outcome: oneOf(OUTCOMES),
+    reason: Type.String({ maxLength: 4000, description: "why, in at least 20 characters" }),
+    legalBasis: Type.String({ maxLength: 300, description: "one of the configured legal bases" }),
+    adverseAction: Type.Optional(oneOf(ADVERSE_ACTIONS)),
+    clearance: Type.Optional(
+      Type.Boolean({ description: "with a false positive: do not stop this identity again for 1 year" }),
+    ),
+    purpose,
+  },
+  { additionalProperties: false },
+);
+
+const CloseBody = Type.Object(
+  { reason: Type.String({ maxLength: 4000 }), purpose },
+  { additionalProperties: false },
+);
+
+const PurposeBody = Type.Object({ purpose }, { additionalProperties: false });
+
+export const alertRoutes =
+  (deps: { alerts: AlertService }): RoutePlugin =>
+  async (app) => {
+    const tags = ["alerts"];
+    app.get(
+      "/alerts",
+      {
+        config: { permission: "alerts:review" },
+        schema: {
+          tags,
+          summary: "the alert queue: overdue first, then by deadline",
+          querystring: ListQuery,
+          response: errorReplies(),
+        },
+      },
+      async (req) => {
+        const { status, crossingPointId, overdue } = req.query;
+        return deps.alerts.list(principalOf(req), {
+          ...(status ? { status } : {}),
+          ...(crossingPointId ? { crossingPointId } : {}),
+          ...(overdue === "true" ? { overdue: true } : {}),
+        });
+      },
+    );
+
+    app.get(
+      "/legal-bases",
+      {
+        config: { permission: "alerts:review" },
+        schema: { tags, summary: "the legal bases a decision may cite", response: errorReplies() },
+      },
+      async () => ({ legalBases: deps.alerts.legalBases }),
+    );
+
+    app.get(
+      "/alerts/:id",
+      {
+        config: { permission: "alerts:review" },
+        schema: {
+          tags,
+          summary:
+            "one alert: traveller, matches with explanations, reasons, clearances, decisions (audited)",
+          params: IdParams,
+          querystring: PurposeQuery,
+          response: errorReplies(),
+        },
+      },
+      async (req) => deps.alerts.get(principalOf(req), req.params.id, req.query.purpose),
+    );
+
+    app.post(
+      "/alerts/:id/review",
+      {
+        config: { permission: "alerts:review" },
+        schema: { tags, summary: "take an open alert into review", params: IdParams, body: PurposeBody },
+      },
+      async (req) => deps.alerts.review(principalOf(req), req.params.id, req.body.purpose),
+    );
+
+    app.post(
+      "/alerts/:id/decisions",
+      {
+        config: { permission: "alerts:review" },
+        schema: {
+          tags,
+          summary: "decide an alert; an adverse action waits for a second officer (202)",
+          description:
+            "422 when the reason is under 20 characters, the legal basis unknown or the transition illegal; " +
+            "409 when refusal, return or removal is barred by an open protection referral (non-refoulement).",
+          params: IdParams,
+          body: DecisionBody,
+          response: errorReplies(409),
+        },
+      },
+      async (req, reply) => {
+        const { purpose, outcome, reason, legalBasis, adverseAction, clearance } = req.body;
+        const result = await deps.alerts.decide(principalOf(req), req.params.id, {
+          purpose,
+          outcome,
+          reason,
+          legalBasis,
+          ...(adverseAction ? { adverseAction } : {}),
+          ...(clearance ? { clearance } : {}),
+        });
+        return reply.code(result.decision.status === "pending_approval" ? 202 : 201).send(result);
+      },
+    );
+
+    app.post(
+      "/alerts/:id/decisions/:decisionId/approve",
+      {
+        config: { permission: "alerts:review" },
+        schema: {
+          tags,
+          summary: "approve another officer's adverse action (four-eyes): the same officer gets 409",
+          params: Type.Object({
+            id: Type.String({ minLength: 1, maxLength: 64 }),
+            decisionId: Type.String({ minLength: 1, maxLength: 64 }),
+          }),
+          body: PurposeBody,
+          response: errorReplies(409),
+        },
+      },
+      async (req) =>
+        deps.alerts.approve(principalOf(req), req.params.id, req.params.decisionId, req.body.purpose),
+    );
+
+    app.post(
+      "/alerts/:id/close",
+      {
+        config: { permission: "alerts:review" },
+        schema: {
+          tags,
+          summary: "close a decided alert",
+          params: IdParams,
+          body: CloseBody,
+          response: errorReplies(409),
+        },
+      },
+      async (req) => deps.alerts.close(principalOf(req), req.params.id, req.body),
+    );
+  };
