@@ -18,7 +18,9 @@ export function composeServices(db: Db, opts: { entities: readonly Entity[]; slt
     crossingPoints: createCrossingPointService(db),
     crossings: createCrossingService(db, screenings, () => opts.sltd),
     // TODO(protection): replaced by the protection service when src/protection lands in this session.
-    alerts: createAlertService(db, { protection: { status: async () => ({ barred: false, openReferrals: 0 }) } }),
+    alerts: createAlertService(db, {
+      protection: { status: async () => ({ barred: false, openReferrals: 0 }) },
+    }),
     // A new list version builds a new index and swaps it in; queries running on the old one finish.
     watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
   };

@@ -271,103 +271,101 @@ export function createAlertService(
       if (input.clearance && input.outcome !== "cleared_false_positive")
         throw new InvalidError("a clearance is recorded only with a false positive");
       let denied: DecisionError[] = [];
-      const result = await db.kysely
-        .transaction()
-        .execute(async (trx) => {
-          const row = await load(trx, p, id);
-          const protection = await opts.protection.status(p.agency, {
-            identityKey: row.identity_key,
-            alertId: id,
-          });
-          const at = now().toISOString();
-          const decision = {
-            by: p.userId,
-            at,
-            outcome: input.outcome,
-            reason: input.reason,
-            legalBasis: input.legalBasis,
-            ...(input.adverseAction ? { adverseAction: input.adverseAction } : {}),
-          };
-          const status = row.status === "open" ? "in_review" : row.status;
-          // The missing approval is what the two-step flow supplies; every other error stops here.
-          const errors = checkDecision(status, decision, {
-            legalBases,
-            protection: { open: protection.barred },
-          }).filter((e) => e.code !== "second_officer_required");
-          if (errors.length > 0) {
-            if (errors.some((e) => e.code === "protection_bar")) {
-              await appendAudit(trx, {
-                actor: p,
-                action: "alert.decision",
-                objectType: "alert",
-                objectId: id,
-                purpose: input.purpose,
-                outcome: "denied",
-                details: {
-                  outcome: input.outcome,
-                  adverseAction: input.adverseAction,
-                  bar: "non-refoulement",
-                },
-              });
-              // The denial is kept even though the decision is not: refused once this commits.
-              denied = errors;
-              return undefined;
-            }
-            refuse(errors);
-          }
-          await startReview(trx, p, row, input.purpose);
-          // A new decision replaces a proposal still waiting for approval.
-          await trx
-            .updateTable("alert_decisions")
-            .set({ status: "withdrawn" })
-            .where("alert_id", "=", id)
-            .where("status", "=", "pending_approval")
-            .execute();
-          const pending = input.adverseAction !== undefined;
-          const decisionId = randomUUID();
-          await trx
-            .insertInto("alert_decisions")
-            .values({
-              id: decisionId,
-              alert_id: id,
-              status: pending ? "pending_approval" : "recorded",
-              outcome: input.outcome,
-              adverse_action: input.adverseAction ?? null,
-              reason: input.reason.trim(),
-              legal_basis: input.legalBasis,
-              by_user_id: p.userId,
-              by_username: p.username,
-              at,
-              approved_by_user_id: null,
-              approved_by_username: null,
-              approved_at: null,
-            })
-            .execute();
-          if (!pending) await setStatus(trx, id, input.outcome, at);
-          let clearanceIds: string[] = [];
-          if (input.clearance) clearanceIds = await recordClearances(trx, p, row, input.reason, at);
-          await audit(trx, p, pending ? "alert.decision.proposed" : "alert.decision", id, input.purpose, {
-            decisionId,
-            outcome: input.outcome,
-            ...(input.adverseAction ? { adverseAction: input.adverseAction } : {}),
-            ...(clearanceIds.length ? { clearances: clearanceIds } : {}),
-          });
-          const saved = await trx
-            .selectFrom("alert_decisions")
-            .selectAll()
-            .where("id", "=", decisionId)
-            .executeTakeFirstOrThrow();
-          return {
-            status: pending ? ("in_review" as const) : input.outcome,
-            decision: decisionView(saved),
-            clearances: clearanceIds,
-            ...(pending
-              ? {
-                  message: `${input.adverseAction!.replaceAll("_", " ")} needs a second officer's approval before it takes effect`,
-                }
-              : {}),
-          };
+      const result = await db.kysely.transaction().execute(async (trx) => {
+        const row = await load(trx, p, id);
+        const protection = await opts.protection.status(p.agency, {
+          identityKey: row.identity_key,
+          alertId: id,
         });
+        const at = now().toISOString();
+        const decision = {
+          by: p.userId,
+          at,
+          outcome: input.outcome,
+          reason: input.reason,
+          legalBasis: input.legalBasis,
+          ...(input.adverseAction ? { adverseAction: input.adverseAction } : {}),
+        };
+        const status = row.status === "open" ? "in_review" : row.status;
+        // The missing approval is what the two-step flow supplies; every other error stops here.
+        const errors = checkDecision(status, decision, {
+          legalBases,
+          protection: { open: protection.barred },
+        }).filter((e) => e.code !== "second_officer_required");
+        if (errors.length > 0) {
+          if (errors.some((e) => e.code === "protection_bar")) {
+            await appendAudit(trx, {
+              actor: p,
+              action: "alert.decision",
+              objectType: "alert",
+              objectId: id,
+              purpose: input.purpose,
+              outcome: "denied",
+              details: {
+                outcome: input.outcome,
+                adverseAction: input.adverseAction,
+                bar: "non-refoulement",
+              },
+            });
+            // The denial is kept even though the decision is not: refused once this commits.
+            denied = errors;
+            return undefined;
+          }
+          refuse(errors);
+        }
+        await startReview(trx, p, row, input.purpose);
+        // A new decision replaces a proposal still waiting for approval.
+        await trx
+          .updateTable("alert_decisions")
+          .set({ status: "withdrawn" })
+          .where("alert_id", "=", id)
+          .where("status", "=", "pending_approval")
+          .execute();
+        const pending = input.adverseAction !== undefined;
+        const decisionId = randomUUID();
+        await trx
+          .insertInto("alert_decisions")
+          .values({
+            id: decisionId,
+            alert_id: id,
+            status: pending ? "pending_approval" : "recorded",
+            outcome: input.outcome,
+            adverse_action: input.adverseAction ?? null,
+            reason: input.reason.trim(),
+            legal_basis: input.legalBasis,
+            by_user_id: p.userId,
+            by_username: p.username,
+            at,
+            approved_by_user_id: null,
+            approved_by_username: null,
+            approved_at: null,
+          })
+          .execute();
+        if (!pending) await setStatus(trx, id, input.outcome, at);
+        let clearanceIds: string[] = [];
+        if (input.clearance) clearanceIds = await recordClearances(trx, p, row, input.reason, at);
+        await audit(trx, p, pending ? "alert.decision.proposed" : "alert.decision", id, input.purpose, {
+          decisionId,
+          outcome: input.outcome,
+          ...(input.adverseAction ? { adverseAction: input.adverseAction } : {}),
+          ...(clearanceIds.length ? { clearances: clearanceIds } : {}),
+        });
+        const saved = await trx
+          .selectFrom("alert_decisions")
+          .selectAll()
+          .where("id", "=", decisionId)
+          .executeTakeFirstOrThrow();
+        return {
+          status: pending ? ("in_review" as const) : input.outcome,
+          decision: decisionView(saved),
+          clearances: clearanceIds,
+          ...(pending
+            ? {
+                message: `${input.adverseAction!.replaceAll("_", " ")} needs a second officer's approval before it takes effect`,
+              }
+            : {}),
+        };
+      });
       if (!result) refuse(denied);
       return result;
     },
