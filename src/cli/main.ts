@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { ImportError } from "../shared/errors.js";
 import type { ImportIssue } from "../watchlists/index.js";
+import { registerAlertCommands } from "./alert.js";
 import { registerAuditCommands } from "./audit.js";
 import { registerDbCommands } from "./db.js";
 import { registerManifestCommands } from "./manifest.js";
@@ -37,6 +38,7 @@ Examples:
   registerManifestCommands(program);
   registerDbCommands(program);
   registerAuditCommands(program);
+  registerAlertCommands(program);
   registerUserCommands(program);
   return program;
 }
