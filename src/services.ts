@@ -4,6 +4,7 @@ import { createAlertService } from "./alerts/index.js";
 import { createCrossingPointService } from "./crossing-points/service.js";
 import { createCrossingService } from "./crossings/service.js";
 import type { Db } from "./db/index.js";
+import { createProtectionService } from "./protection/index.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
 import type { SltdIndex } from "./travel/index.js";
@@ -11,16 +12,15 @@ import { createWatchlistService, type Entity } from "./watchlists/index.js";
 
 export function composeServices(db: Db, opts: { entities: readonly Entity[]; sltd: SltdIndex }) {
   const screenings = createScreeningService(db, createScreener(opts.entities));
+  const protection = createProtectionService(db);
   return {
     db,
     access: createAccessService(db),
     screenings,
     crossingPoints: createCrossingPointService(db),
     crossings: createCrossingService(db, screenings, () => opts.sltd),
-    // TODO(protection): replaced by the protection service when src/protection lands in this session.
-    alerts: createAlertService(db, {
-      protection: { status: async () => ({ barred: false, openReferrals: 0 }) },
-    }),
+    protection,
+    alerts: createAlertService(db, { protection }),
     // A new list version builds a new index and swaps it in; queries running on the old one finish.
     watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),
   };

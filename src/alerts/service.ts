@@ -2,7 +2,7 @@
 // second officer (four-eyes); refusal, return and removal wait for any open protection referral to close
 // (non-refoulement). Every step is audited in the transaction that makes it.
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
@@ -26,6 +26,7 @@ export interface ProtectionCheck {
   status(
     agency: string,
     who: { identityKey: string; alertId?: string },
+    executor?: Kysely<Database>,
   ): Promise<{ barred: boolean; openReferrals: number }>;
 }
 
@@ -273,10 +274,14 @@ export function createAlertService(
       let denied: DecisionError[] = [];
       const result = await db.kysely.transaction().execute(async (trx) => {
         const row = await load(trx, p, id);
-        const protection = await opts.protection.status(p.agency, {
-          identityKey: row.identity_key,
-          alertId: id,
-        });
+        const protection = await opts.protection.status(
+          p.agency,
+          {
+            identityKey: row.identity_key,
+            alertId: id,
+          },
+          trx,
+        );
         const at = now().toISOString();
         const decision = {
           by: p.userId,
@@ -385,10 +390,14 @@ export function createAlertService(
         if (!d) throw new NotFoundError(`decision ${decisionId} not found on alert ${row.reference}`);
         if (d.status !== "pending_approval")
           throw new ConflictError(`decision ${decisionId} is ${d.status}, not waiting for approval`);
-        const protection = await opts.protection.status(p.agency, {
-          identityKey: row.identity_key,
-          alertId: id,
-        });
+        const protection = await opts.protection.status(
+          p.agency,
+          {
+            identityKey: row.identity_key,
+            alertId: id,
+          },
+          trx,
+        );
         const errors = checkDecision(
           row.status,
           {

@@ -9,6 +9,7 @@ import type { AlertService } from "../alerts/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
+import type { ProtectionService } from "../protection/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
 import { registerErrorHandlers } from "./errors.js";
@@ -19,6 +20,7 @@ import { authRoutes } from "./routes/auth.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { healthRoutes } from "./routes/health.js";
+import { protectionRoutes } from "./routes/protection.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { userRoutes } from "./routes/users.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
@@ -33,6 +35,7 @@ export interface AppDeps {
   crossingPoints: CrossingPointService;
   crossings: CrossingService;
   alerts: AlertService;
+  protection: ProtectionService;
   watchlists: WatchlistService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes(deps), v1);
   await app.register(auditRoutes(deps), v1);
   await app.register(alertRoutes(deps), v1);
+  await app.register(protectionRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }

@@ -43,6 +43,9 @@ describeBothDialects("every route and every role", (getDb) => {
   let alertId: string;
   let pendingAlertId: string;
   let pendingDecisionId: string;
+  let recordId: string;
+  /** One referral per role that may close it, as a closed referral cannot be closed again. */
+  let referralIds: string[];
 
   beforeAll(async () => {
     api = await startTestApi(getDb());
@@ -83,6 +86,14 @@ describeBothDialects("every route and every role", (getDb) => {
       purpose: "review",
     });
     pendingDecisionId = proposed.json().decision.id;
+    // Two referrals for a fictional person: the table closes one, and reads the other's record.
+    const recorded = await api.services.protection.record(await principal("first_line"), {
+      person: { surname: "Table", givenNames: "Person" },
+      kinds: ["asylum_request", "medical_need"],
+      purpose: "booth",
+    });
+    recordId = recorded.records[0]!.id;
+    referralIds = recorded.referrals.map((r) => r.id);
   });
 
   const principal = async (username: string) =>
@@ -208,6 +219,30 @@ describeBothDialects("every route and every role", (getDb) => {
       url: `/api/v1/alerts/${pendingAlertId}/decisions/${pendingDecisionId}/approve`,
       body: { purpose: "review" },
       allowed: ["second_line"],
+      status: 200,
+    },
+    {
+      route: "POST /api/v1/protection/records",
+      body: { person: { surname: "Table" }, kinds: ["other"], purpose: "booth" },
+      allowed: ["first_line", "second_line", "protection_officer"],
+      status: 201,
+    },
+    {
+      route: "GET /api/v1/protection/referrals",
+      allowed: ["second_line", "protection_officer"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/protection/records/:id",
+      url: `/api/v1/protection/records/${recordId}?purpose=tracking`,
+      allowed: ["second_line", "protection_officer"],
+      status: 200,
+    },
+    {
+      route: "POST /api/v1/protection/referrals/:id/close",
+      url: `/api/v1/protection/referrals/${referralIds[0]}/close`,
+      body: { outcome: "Taken up by the asylum authority.", purpose: "tracking" },
+      allowed: ["protection_officer"],
       status: 200,
     },
   ];

@@ -1,0 +1,146 @@
+// Protection over HTTP: any officer records a need (the booth too, on the crossing it just recorded);
+// only the roles that act on them read records and track referrals.
+import { Type } from "@sinclair/typebox";
+import { PROTECTION_KINDS, type ProtectionService } from "../../protection/index.js";
+import { principalOf } from "../gate.js";
+import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
+import type { RoutePlugin } from "../type-provider.js";
+
+const id = Type.String({ minLength: 1, maxLength: 64 });
+
+const RecordBody = Type.Object(
+  {
+    alertId: Type.Optional(id),
+    crossingId: Type.Optional(id),
+    person: Type.Optional(
+      Type.Object(
+        {
+          surname: Type.String({ minLength: 1, maxLength: 200 }),
+          givenNames: Type.Optional(Type.String({ maxLength: 200 })),
+          birthDate: Type.Optional(Type.String({ pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" })),
+          nationality: Type.Optional(Type.String({ minLength: 2, maxLength: 60 })),
+          documents: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  number: Type.String({ minLength: 1, maxLength: 64 }),
+                  issuingCountry: Type.Optional(Type.String({ maxLength: 60 })),
+                },
+                { additionalProperties: false },
+              ),
+              { maxItems: 5 },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    kinds: Type.Array(oneOf(PROTECTION_KINDS), {
+      minItems: 1,
+      maxItems: PROTECTION_KINDS.length,
+      uniqueItems: true,
+    }),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    purpose,
+  },
+  {
+    additionalProperties: false,
+    description: "exactly one of alertId, crossingId or person; an expressed wish for asylum is enough",
+  },
+);
+
+const ReferralQuery = Type.Object(
+  {
+    status: Type.Optional(oneOf(["open", "closed"])),
+    overdue: Type.Optional(oneOf(["true", "false"])),
+    purpose: Type.Optional(purpose),
+  },
+  { additionalProperties: false },
+);
+
+const CloseBody = Type.Object(
+  { outcome: Type.String({ maxLength: 2000, description: "how it ended, at least 10 characters" }), purpose },
+  { additionalProperties: false },
+);
+
+export const protectionRoutes =
+  (deps: { protection: ProtectionService }): RoutePlugin =>
+  async (app) => {
+    const tags = ["protection"];
+    app.post(
+      "/protection/records",
+      {
+        config: { permission: "protection:record" },
+        schema: {
+          tags,
+          summary: "record an asylum request or a vulnerability; each need opens a referral with a deadline",
+          body: RecordBody,
+          response: errorReplies(),
+        },
+      },
+      async (req, reply) => {
+        const { alertId, crossingId, person, kinds, note, purpose } = req.body;
+        const person_ = person
+          ? {
+              surname: person.surname,
+              ...(person.givenNames ? { givenNames: person.givenNames } : {}),
+              ...(person.birthDate ? { birthDate: person.birthDate } : {}),
+              ...(person.nationality ? { nationality: person.nationality } : {}),
+              ...(person.documents ? { documents: person.documents } : {}),
+            }
+          : undefined;
+        const result = await deps.protection.record(principalOf(req), {
+          kinds,
+          purpose,
+          ...(alertId ? { alertId } : {}),
+          ...(crossingId ? { crossingId } : {}),
+          ...(person_ ? { person: person_ } : {}),
+          ...(note ? { note } : {}),
+        });
+        return reply.code(201).send(result);
+      },
+    );
+
+    app.get(
+      "/protection/referrals",
+      {
+        config: { permission: "protection:read" },
+        schema: { tags, summary: "referrals, with overdue ones flagged", querystring: ReferralQuery },
+      },
+      async (req) =>
+        deps.protection.listReferrals(principalOf(req), {
+          ...(req.query.status ? { status: req.query.status } : {}),
+          ...(req.query.overdue === "true" ? { overdue: true } : {}),
+        }),
+    );
+
+    app.get(
+      "/protection/records/:id",
+      {
+        config: { permission: "protection:read" },
+        schema: {
+          tags,
+          summary: "one protection record with its referrals (audited)",
+          params: IdParams,
+          querystring: PurposeQuery,
+          response: errorReplies(),
+        },
+      },
+      async (req) => deps.protection.get(principalOf(req), req.params.id, req.query.purpose),
+    );
+
+    app.post(
+      "/protection/referrals/:id/close",
+      {
+        config: { permission: "protection:manage" },
+        schema: {
+          tags,
+          summary: "close a referral once the service has acted; this lifts the non-refoulement bar",
+          params: IdParams,
+          body: CloseBody,
+          response: errorReplies(409),
+        },
+      },
+      async (req) => deps.protection.closeReferral(principalOf(req), req.params.id, req.body),
+    );
+  };
