@@ -1,0 +1,92 @@
+// The whole application for a browser test: a Limes server on an embedded database in a temporary folder,
+// seeded with the sample lists, the web UI built, officers of each role, and Debian's Chromium.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { createAccessService, type Role } from "../../../src/access/index.js";
+import { type RunningServer, startServer } from "../../../src/http/server.js";
+import { DEFAULT_WEB_ROOT } from "../../../src/http/web.js";
+import { REPO_ROOT } from "../../support/paths.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const PASSWORD = "correct horse battery staple";
+export const RESULTS = join(REPO_ROOT, "test-results");
+
+/** `npm test` builds the UI first (pretest); a direct `vitest run test/e2e` builds it here if missing. */
+function ensureWebBuilt(): void {
+  if (existsSync(join(DEFAULT_WEB_ROOT, "index.html"))) return;
+  execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
+}
+
+export interface E2eApp {
+  server: RunningServer;
+  browser: BrowserContext;
+  /** A new tab (its own sessionStorage, so its own session) signed in as `username`. */
+  signIn(username: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startE2e(users: Record<string, Role[]>): Promise<E2eApp> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+  ensureWebBuilt();
+  await mkdir(RESULTS, { recursive: true });
+  const dir = await mkdtemp(join(tmpdir(), "limes-e2e-"));
+  const server = await startServer({
+    db: `sqlite:${join(dir, "limes.db")}`,
+    port: 0,
+    host: "127.0.0.1",
+    logLevel: "silent",
+  });
+  await server.indexed;
+  const access = createAccessService(server.db);
+  for (const [username, roles] of Object.entries(users)) {
+    await access.createUser("system", { username, password: PASSWORD, roles, agency: "demo" });
+  }
+  // Playwright takes the fresh profile folder itself (it refuses --user-data-dir among the args).
+  const browser = await chromium.launchPersistentContext(join(dir, "chromium"), {
+    executablePath: CHROMIUM,
+    viewport: { width: 1280, height: 800 },
+    baseURL: server.url,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return {
+    server,
+    browser,
+    async signIn(username) {
+      const page = await browser.newPage();
+      await page.goto("/");
+      await page.getByLabel("Username").fill(username);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign out" }).waitFor();
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A screenshot under test-results/, named after the flow. */
+export async function shot(page: Page, name: string): Promise<string> {
+  const path = join(RESULTS, `e2e-${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

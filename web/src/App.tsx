@@ -1,0 +1,91 @@
+// The shell: sign-in when nobody is signed in, else the header with the role's screens and the screen of
+// the current path. Each screen gets focus on its heading when it opens, for keyboard and screen readers.
+import { useEffect } from "react";
+import { Loading } from "./components/State";
+import { t } from "./i18n";
+import { Link, navigate, usePath } from "./lib/router";
+import { homeFor, SCREEN_PATHS, type ScreenId, screenOf, screensFor } from "./lib/screens";
+import { useSession } from "./lib/session";
+import { AlertDetail } from "./screens/AlertDetail";
+import { AlertQueue } from "./screens/AlertQueue";
+import { Audit } from "./screens/Audit";
+import { FirstLineCheck } from "./screens/FirstLineCheck";
+import { Manifests } from "./screens/Manifests";
+import { Overview } from "./screens/Overview";
+import { Rules } from "./screens/Rules";
+import { SignIn } from "./screens/SignIn";
+import { Watchlists } from "./screens/Watchlists";
+
+function Screen({ path, screen }: { path: string; screen: ScreenId }) {
+  const alertId = /^\/alerts\/([^/]+)$/.exec(path)?.[1];
+  switch (screen) {
+    case "check":
+      return <FirstLineCheck />;
+    case "manifests":
+      return <Manifests />;
+    case "alerts":
+      return alertId ? <AlertDetail id={decodeURIComponent(alertId)} /> : <AlertQueue />;
+    case "watchlists":
+      return <Watchlists />;
+    case "rules":
+      return <Rules />;
+    case "audit":
+      return <Audit />;
+    case "overview":
+      return <Overview />;
+  }
+}
+
+export function App() {
+  const { user, restoring, expired, signOut } = useSession();
+  const path = usePath();
+  const screens = user ? screensFor(user.roles) : [];
+  const current = screenOf(path);
+  const home = user ? homeFor(user.roles) : undefined;
+
+  useEffect(() => {
+    if (user && home && (!current || !screens.includes(current))) navigate(home, { replace: true });
+  }, [user, home, current, screens]);
+
+  useEffect(() => {
+    document.title = current ? `${t.nav[current]} · ${t.app.name}` : t.app.name;
+  }, [current]);
+
+  if (restoring) return <Loading />;
+  if (!user) return <SignIn notice={expired ? t.app.sessionExpired : undefined} />;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.app.skipToContent}
+      </a>
+      <header className="app-header">
+        <span className="brand">{t.app.name}</span>
+        <nav aria-label={t.app.mainNav}>
+          <ul>
+            {screens.map((s) => (
+              <li key={s}>
+                <Link href={SCREEN_PATHS[s]} aria-current={current === s ? "page" : undefined}>
+                  {t.nav[s]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>{t.app.signedInAs(user.username, user.roles.map((r) => t.roles[r] ?? r).join(", "))}</span>
+          <button type="button" className="secondary" onClick={() => void signOut()}>
+            {t.app.signOut}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {current && screens.includes(current) ? (
+          <Screen key={path} path={path} screen={current} />
+        ) : (
+          <p className="state empty">{home ? t.app.loading : t.app.nothingForRole}</p>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { buildCondition } from "./rules";
+
+describe("buildCondition", () => {
+  it("types values by the fact they test and splits lists for in/nin", () => {
+    expect(
+      buildCondition(
+        [
+          { field: "booking.hoursBeforeDeparture", op: "lt", value: "6" },
+          { field: "route.origin", op: "in", value: "AAA, BBB" },
+          { field: "booking.oneWay", op: "eq", value: "true" },
+        ],
+        "all",
+      ),
+    ).toEqual({
+      all: [
+        { field: "booking.hoursBeforeDeparture", op: "lt", value: 6 },
+        { field: "route.origin", op: "in", value: ["AAA", "BBB"] },
+        { field: "booking.oneWay", op: "eq", value: true },
+      ],
+    });
+  });
+
+  it("sends a single test as it is, and exists without a value", () => {
+    expect(buildCondition([{ field: "route.transit", op: "exists", value: "x" }], "any")).toEqual({
+      field: "route.transit",
+      op: "exists",
+    });
+  });
+});

@@ -1,0 +1,63 @@
+// Which screens a role may open and where it lands after signing in. The server decides what each call
+// may do; this only keeps the navigation to what the role can use.
+
+export type ScreenId = "check" | "manifests" | "alerts" | "watchlists" | "rules" | "audit" | "overview";
+
+export const SCREEN_PATHS: Record<ScreenId, string> = {
+  check: "/check",
+  manifests: "/manifests",
+  alerts: "/alerts",
+  watchlists: "/watchlists",
+  rules: "/rules",
+  audit: "/audit",
+  overview: "/overview",
+};
+
+const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
+  first_line: ["check", "manifests"],
+  second_line: ["alerts", "check", "manifests", "watchlists", "overview"],
+  analyst: ["rules", "overview", "watchlists"],
+  watchlist_manager: ["watchlists"],
+  auditor: ["audit", "rules", "overview"],
+  protection_officer: [],
+  admin: ["overview"],
+};
+
+const ORDER: readonly ScreenId[] = [
+  "check",
+  "manifests",
+  "alerts",
+  "watchlists",
+  "rules",
+  "audit",
+  "overview",
+];
+
+export function screensFor(roles: readonly string[]): ScreenId[] {
+  const allowed = new Set(roles.flatMap((r) => ROLE_SCREENS[r] ?? []));
+  return ORDER.filter((s) => allowed.has(s));
+}
+
+/** The first role's first screen: a booth officer lands on the check, a reviewer on the queue. */
+export function homeFor(roles: readonly string[]): string | undefined {
+  for (const r of roles) {
+    const first = ROLE_SCREENS[r]?.[0];
+    if (first) return SCREEN_PATHS[first];
+  }
+  return undefined;
+}
+
+/** The screen a path belongs to (`/alerts/123` → alerts). */
+export function screenOf(path: string): ScreenId | undefined {
+  const first = `/${path.split("/")[1] ?? ""}`;
+  return ORDER.find((s) => SCREEN_PATHS[s] === first);
+}
+
+/** Why the API is called: written to the audit log with every read of personal data. */
+export const PURPOSES = {
+  check: "border check at first line",
+  manifest: "advance screening of a passenger or crew manifest",
+  review: "second-line review of an alert",
+  watchlistSearch: "watchlist entity search by an officer",
+  audit: "audit oversight",
+} as const;

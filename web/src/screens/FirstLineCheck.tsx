@@ -1,0 +1,233 @@
+// The booth: one traveller at a time, keyboard first (Enter checks, Esc clears), and one large answer.
+// The answer is the decision and a reference, nothing more: the booth is not told why.
+import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import { ScreenTitle } from "../components/Heading";
+import { ErrorBox } from "../components/State";
+import { t } from "../i18n";
+import { ApiError, api } from "../lib/api";
+import { useCrossingPoints } from "../lib/crossingPoints";
+import { PURPOSES } from "../lib/screens";
+
+interface Result {
+  decision: "refer" | "clear";
+  reference: string;
+}
+
+const EMPTY_MANUAL = {
+  surname: "",
+  givenNames: "",
+  birthDate: "",
+  nationality: "",
+  number: "",
+  issuingCountry: "",
+};
+
+export function FirstLineCheck() {
+  const points = useCrossingPoints();
+  const [mode, setMode] = useState<"mrz" | "manual">("mrz");
+  const [mrz, setMrz] = useState("");
+  const [manual, setManual] = useState(EMPTY_MANUAL);
+  const [direction, setDirection] = useState<"entry" | "exit">("entry");
+  const [crossingPointId, setCrossingPointId] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result>();
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError>();
+  const firstField = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+
+  useEffect(() => {
+    const only = points.data?.length === 1 ? points.data[0] : undefined;
+    if (only && !crossingPointId) setCrossingPointId(only.id);
+  }, [points.data, crossingPointId]);
+
+  const clear = useCallback(() => {
+    setMrz("");
+    setManual(EMPTY_MANUAL);
+    setResult(undefined);
+    setWarnings([]);
+    setError(undefined);
+    firstField.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === "Escape") clear();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [clear]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus the first field when the mode changes
+  useEffect(() => firstField.current?.focus(), [mode]);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    const cp = crossingPointId || undefined;
+    const body =
+      mode === "mrz"
+        ? { mrz: mrz.trim(), direction, ...(cp ? { crossingPointId: cp } : {}), purpose: PURPOSES.check }
+        : {
+            entry: {
+              person: {
+                surname: manual.surname,
+                givenNames: manual.givenNames,
+                ...(manual.birthDate ? { birthDate: manual.birthDate } : {}),
+                ...(manual.nationality ? { nationality: manual.nationality } : {}),
+              },
+              ...(manual.number
+                ? {
+                    document: {
+                      number: manual.number,
+                      ...(manual.issuingCountry ? { issuingCountry: manual.issuingCountry } : {}),
+                    },
+                  }
+                : {}),
+              direction,
+              crossingPointId: crossingPointId,
+            },
+            purpose: PURPOSES.check,
+          };
+    try {
+      const { data } = await api<{ result: Result; warnings?: string[] }>("POST", "/crossings", body);
+      setResult({ decision: data.result.decision, reference: data.result.reference });
+      setWarnings(data.warnings ?? []);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onMrzKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === "Enter" && !e.shiftKey) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  const field = (key: keyof typeof EMPTY_MANUAL, label: string, extra: Record<string, unknown> = {}) => (
+    <label>
+      {label}
+      <input
+        name={key}
+        value={manual[key]}
+        onChange={(e) => setManual({ ...manual, [key]: e.target.value })}
+        autoComplete="off"
+        spellCheck={false}
+        dir="auto"
+        {...extra}
+      />
+    </label>
+  );
+
+  return (
+    <section className="check" aria-labelledby="check-title">
+      <ScreenTitle id="check-title">{t.check.title}</ScreenTitle>
+      <div className="check-grid">
+        <form onSubmit={submit} className="card" aria-describedby="check-hint">
+          <fieldset className="segmented">
+            <legend>{t.check.modeLabel}</legend>
+            {(["mrz", "manual"] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} />
+                {m === "mrz" ? t.check.modeMrz : t.check.modeManual}
+              </label>
+            ))}
+          </fieldset>
+          {mode === "mrz" ? (
+            <label>
+              {t.check.mrz}
+              <textarea
+                ref={firstField}
+                name="mrz"
+                className="mrz"
+                rows={3}
+                wrap="off"
+                value={mrz}
+                onChange={(e) => setMrz(e.target.value.toUpperCase())}
+                onKeyDown={onMrzKey}
+                autoComplete="off"
+                spellCheck={false}
+                required
+              />
+            </label>
+          ) : (
+            <div className="fields">
+              {field("surname", t.check.surname, { ref: firstField, required: true })}
+              {field("givenNames", t.check.givenNames)}
+              {field("birthDate", t.check.birthDate, {
+                pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?",
+                inputMode: "numeric",
+              })}
+              {field("nationality", t.check.nationality)}
+              {field("number", t.check.documentNumber)}
+              {field("issuingCountry", t.check.issuingCountry)}
+            </div>
+          )}
+          <div className="fields inline">
+            <label>
+              {t.check.direction}
+              <select value={direction} onChange={(e) => setDirection(e.target.value as "entry" | "exit")}>
+                <option value="entry">{t.check.entry}</option>
+                <option value="exit">{t.check.exit}</option>
+              </select>
+            </label>
+            <label>
+              {t.check.crossingPoint}
+              <select
+                value={crossingPointId}
+                onChange={(e) => setCrossingPointId(e.target.value)}
+                required={mode === "manual"}
+              >
+                <option value="">{t.check.noCrossingPoint}</option>
+                {points.data?.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.code} · {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <p id="check-hint" className="hint">
+            {t.check.mrzHint}
+          </p>
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              {busy ? t.check.submitting : t.check.submit}
+            </button>
+            <button type="button" className="secondary" onClick={clear}>
+              {t.check.clear}
+            </button>
+          </div>
+        </form>
+        <section className="result-area" aria-label={t.check.resultLabel} aria-live="assertive">
+          {result && (
+            <output className={`verdict verdict-${result.decision}`} data-testid="verdict">
+              <span className="verdict-word">
+                {result.decision === "refer" ? t.check.resultRefer : t.check.resultClear}
+              </span>
+              <span className="verdict-ref">
+                {t.check.reference}: <strong>{result.reference}</strong>
+              </span>
+            </output>
+          )}
+          {result && warnings.length > 0 && (
+            <div className="warnings">
+              <h2>{t.check.warnings}</h2>
+              <ul>
+                {warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {error && <ErrorBox title={t.check.failed} error={error} />}
+        </section>
+      </div>
+    </section>
+  );
+}

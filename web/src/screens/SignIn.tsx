@@ -1,0 +1,69 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ErrorBox } from "../components/State";
+import { t } from "../i18n";
+import { ApiError } from "../lib/api";
+import { navigate } from "../lib/router";
+import { homeFor } from "../lib/screens";
+import { useSession } from "../lib/session";
+
+export function SignIn({ notice }: { notice?: string }) {
+  const { signIn } = useSession();
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const user = await signIn(username, password);
+      // The role decides the home screen; the password is not kept a moment longer than needed.
+      setPassword("");
+      navigate(homeFor(user.roles) ?? "/", { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" className="sign-in">
+      <form onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t.app.name}</h1>
+        <p className="tagline">{t.app.tagline}</p>
+        <h2>{t.signIn.title}</h2>
+        {notice && <p role="status">{notice}</p>}
+        <label>
+          {t.signIn.username}
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            ref={first}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          {t.signIn.password}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? t.signIn.submitting : t.signIn.submit}
+        </button>
+        {error && <ErrorBox title={t.signIn.failed} error={error} />}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,273 @@
+// The lists in force, their versions and the diff of their last import; uploading a new version with
+// its progress (bytes sent, then the server's import); and a name search in one list.
+import { type FormEvent, useState } from "react";
+import { ScreenTitle } from "../components/Heading";
+import { Name } from "../components/Name";
+import { Async, Empty, ErrorBox } from "../components/State";
+import { t } from "../i18n";
+import type { Entity } from "../lib/alerts";
+import { ApiError, api, uploadWithProgress } from "../lib/api";
+import { birthDateText } from "../lib/explain";
+import { dateTime } from "../lib/format";
+import { PURPOSES } from "../lib/screens";
+import { useApi } from "../lib/useApi";
+
+interface VersionView {
+  version: number;
+  status: string;
+  importedAt: string;
+  file: string | null;
+  counts: { entities: number; aliases: number; documents: number };
+  diff: { added: number; removed: number; changed: number; unchanged: number } | null;
+}
+
+interface WatchlistView {
+  id: string;
+  name: string;
+  format: string;
+  latest?: VersionView;
+  versions: number;
+  import?: { status: string; bytesRead: number; bytesTotal: number; error?: string };
+}
+
+const FORMATS = ["un-xml", "ofac-csv", "ftm-jsonl", "csv"] as const;
+
+export function Watchlists() {
+  const lists = useApi(
+    async (signal) =>
+      (await api<{ watchlists: WatchlistView[] }>("GET", "/watchlists", undefined, { signal })).data
+        .watchlists,
+    [],
+  );
+  return (
+    <section aria-labelledby="watchlists-title">
+      <ScreenTitle id="watchlists-title">{t.watchlists.title}</ScreenTitle>
+      <Async
+        resource={lists}
+        errorTitle={t.watchlists.failed}
+        isEmpty={(l) => l.length === 0}
+        empty={t.watchlists.empty}
+      >
+        {(ls) => (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t.watchlists.colList}</th>
+                <th scope="col">{t.watchlists.colFormat}</th>
+                <th scope="col">{t.watchlists.colVersion}</th>
+                <th scope="col">{t.watchlists.colVersions}</th>
+                <th scope="col">{t.watchlists.colImported}</th>
+                <th scope="col" className="num">
+                  {t.watchlists.colEntities}
+                </th>
+                <th scope="col">{t.watchlists.colDiff}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ls.map((l) => (
+                <tr key={l.id}>
+                  <th scope="row">
+                    {l.name} <span className="muted mono">({l.id})</span>
+                  </th>
+                  <td>{l.format}</td>
+                  <td>{l.latest?.version ?? "—"}</td>
+                  <td>{l.versions}</td>
+                  <td>{dateTime(l.latest?.importedAt)}</td>
+                  <td className="num">{l.latest?.counts.entities.toLocaleString() ?? "—"}</td>
+                  <td>
+                    {l.latest
+                      ? l.latest.diff
+                        ? t.watchlists.diff(l.latest.diff)
+                        : t.watchlists.firstVersion
+                      : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Async>
+      <div className="two-col">
+        <Upload lists={lists.data ?? []} onDone={lists.reload} />
+        <Search lists={lists.data ?? []} />
+      </div>
+    </section>
+  );
+}
+
+function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void }) {
+  const [list, setList] = useState("");
+  const [format, setFormat] = useState<string>("csv");
+  const [file, setFile] = useState<File>();
+  const [progress, setProgress] = useState<{ label: string; value: number; max: number }>();
+  const [done, setDone] = useState<string>();
+  const [error, setError] = useState<ApiError>();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setError(undefined);
+    setDone(undefined);
+    try {
+      setProgress({ label: t.watchlists.progressSend, value: 0, max: file.size });
+      const query = `?format=${encodeURIComponent(format)}&list=${encodeURIComponent(list)}`;
+      await uploadWithProgress(
+        `/watchlists${query}`,
+        file,
+        (sent, total) => setProgress({ label: t.watchlists.progressSend, value: sent, max: total }),
+        { prefer: "respond-async" },
+      );
+      // The server imports in the background: follow it until the version is live or refused.
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 400));
+        const { data } = await api<WatchlistView>("GET", `/watchlists/${encodeURIComponent(list)}`);
+        const imp = data.import;
+        if (!imp || imp.status === "ready") {
+          setDone(t.watchlists.uploaded(list, data.latest?.version ?? 0));
+          break;
+        }
+        if (imp.status === "failed")
+          throw new ApiError(422, "import_failed", imp.error ?? "import failed", {});
+        setProgress({
+          label: t.watchlists.progressImport(imp.status),
+          value: imp.bytesRead,
+          max: imp.bytesTotal || 1,
+        });
+      }
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="upload-title">
+      <h2 id="upload-title">{t.watchlists.upload}</h2>
+      <label>
+        {t.watchlists.list}
+        <input
+          list="known-lists"
+          value={list}
+          onChange={(e) => setList(e.target.value)}
+          required
+          pattern="[a-z0-9][a-z0-9\-]{1,40}"
+        />
+        <datalist id="known-lists">
+          {lists.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <label>
+        {t.watchlists.format}
+        <select value={format} onChange={(e) => setFormat(e.target.value)}>
+          {FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.watchlists.file}
+        <input type="file" required onChange={(e) => setFile(e.target.files?.[0])} />
+      </label>
+      <button type="submit" disabled={!!progress}>
+        {progress ? t.watchlists.uploading : t.watchlists.uploadSubmit}
+      </button>
+      {progress && (
+        <label className="progress">
+          {progress.label}
+          <progress value={progress.value} max={progress.max} />
+        </label>
+      )}
+      {done && <p role="status">{done}</p>}
+      {error && <ErrorBox title={t.watchlists.uploadFailed} error={error} />}
+    </form>
+  );
+}
+
+function Search({ lists }: { lists: WatchlistView[] }) {
+  const [list, setList] = useState("");
+  const [q, setQ] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [results, setResults] = useState<Entity[]>();
+  const [error, setError] = useState<ApiError>();
+  const chosen = list || lists[0]?.id || "";
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { data } = await api<{ entities: Entity[] }>(
+        "GET",
+        `/watchlists/${encodeURIComponent(chosen)}/entities`,
+        undefined,
+        { query: { q, purpose: PURPOSES.watchlistSearch } },
+      );
+      setResults(data.entities);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="search-title">
+      <h2 id="search-title">{t.watchlists.search}</h2>
+      <form className="inline-form" onSubmit={submit}>
+        <label>
+          {t.watchlists.searchList}
+          <select value={chosen} onChange={(e) => setList(e.target.value)}>
+            {lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.watchlists.query}
+          <input value={q} onChange={(e) => setQ(e.target.value)} minLength={2} required dir="auto" />
+        </label>
+        <button type="submit" disabled={busy || !chosen}>
+          {busy ? t.watchlists.searching : t.watchlists.searchSubmit}
+        </button>
+      </form>
+      {error && <ErrorBox title={t.watchlists.searchFailed} error={error} />}
+      {results && results.length === 0 && <Empty>{t.watchlists.noResults}</Empty>}
+      {results && results.length > 0 && (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t.watchlists.colName}</th>
+              <th scope="col">{t.watchlists.colBorn}</th>
+              <th scope="col">{t.watchlists.colNationality}</th>
+              <th scope="col">{t.watchlists.colProgramme}</th>
+              <th scope="col">{t.watchlists.colRef}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((en) => (
+              <tr key={en.id}>
+                <td>
+                  <Name>{en.name}</Name>
+                </td>
+                <td>{en.birthDates.map(birthDateText).join("; ") || "—"}</td>
+                <td>{en.nationalities.join(", ") || "—"}</td>
+                <td>{en.programmes.join(", ") || "—"}</td>
+                <td className="mono">{en.sourceRef}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
