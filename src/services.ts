@@ -5,6 +5,7 @@ import { createCrossingPointService } from "./crossing-points/service.js";
 import { createCrossingService } from "./crossings/service.js";
 import type { Db } from "./db/index.js";
 import { createProtectionService } from "./protection/index.js";
+import { createRuleService } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
 import type { SltdIndex } from "./travel/index.js";
@@ -13,12 +14,16 @@ import { createWatchlistService, type Entity } from "./watchlists/index.js";
 export function composeServices(db: Db, opts: { entities: readonly Entity[]; sltd: SltdIndex }) {
   const screenings = createScreeningService(db, createScreener(opts.entities));
   const protection = createProtectionService(db);
+  const rules = createRuleService(db);
   return {
     db,
     access: createAccessService(db),
     screenings,
     crossingPoints: createCrossingPointService(db),
-    crossings: createCrossingService(db, screenings, () => opts.sltd),
+    rules,
+    crossings: createCrossingService(db, screenings, () => opts.sltd, {
+      rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
+    }),
     protection,
     alerts: createAlertService(db, { protection }),
     // A new list version builds a new index and swaps it in; queries running on the old one finish.

@@ -10,6 +10,7 @@ import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
 import type { ProtectionService } from "../protection/index.js";
+import type { RuleService } from "../rules/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
 import { registerErrorHandlers } from "./errors.js";
@@ -21,6 +22,7 @@ import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { healthRoutes } from "./routes/health.js";
 import { protectionRoutes } from "./routes/protection.js";
+import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { userRoutes } from "./routes/users.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
@@ -36,6 +38,7 @@ export interface AppDeps {
   crossings: CrossingService;
   alerts: AlertService;
   protection: ProtectionService;
+  rules: RuleService;
   watchlists: WatchlistService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
@@ -79,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps), v1);
   await app.register(alertRoutes(deps), v1);
   await app.register(protectionRoutes(deps), v1);
+  await app.register(ruleRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }

@@ -28,3 +28,18 @@ export function matches(c: Condition, facts: Facts): boolean {
 export function fires(rule: Rule, facts: Facts, today: string): boolean {
   return today <= rule.reviewDate && matches(rule.condition, facts);
 }
+
+export interface RuleHit {
+  ruleId: string;
+  version: number;
+  name: string;
+  priority: Rule["priority"];
+  action: Rule["action"];
+}
+
+/** The rules that fire for one traveller's facts, as hits an alert can carry. */
+export function evaluateRules(rules: readonly Rule[], facts: Facts, today: string): RuleHit[] {
+  return rules
+    .filter((r) => fires(r, facts, today))
+    .map((r) => ({ ruleId: r.id, version: r.version, name: r.name, priority: r.priority, action: r.action }));
+}

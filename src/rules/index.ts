@@ -1,5 +1,8 @@
-// Public surface of risk rules: the language, the prohibited-grounds guard and evaluation.
-export { fires, matches } from "./evaluate.js";
+// Public surface of risk rules: the language, the prohibited-grounds guard, facts, evaluation, storage
+// with versions, and statistics with the fairness report.
+export { evaluateRules, fires, matches, type RuleHit } from "./evaluate.js";
+export { ageOn, factsFor, type TripContext } from "./facts.js";
+export { type Cell, DISPARITY_WARNING, type FairnessReport, fairnessReport, MIN_GROUP } from "./fairness.js";
 export { checkRule, DEFAULT_PROXY_FIELDS, type GuardResult, PROHIBITED_FIELDS } from "./guard.js";
 export {
   type Condition,
@@ -10,3 +13,4 @@ export {
   type Operator,
   type Rule,
 } from "./model.js";
+export { createRuleService, type RuleInput, type RuleService } from "./service.js";

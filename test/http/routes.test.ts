@@ -19,6 +19,22 @@ const FAL6 = [
   "SANTOS FERREIRA,Ana Beatriz,BRA,2011-07-19,Recife,P,FZ 882011,BRA,2027-07-18,NLRTM,DEHAM,no",
   "",
 ].join("\n");
+// A rule that passes the prohibited-grounds guard: a route and a document fact.
+const RULE = {
+  name: "Short-notice travel on a document about to expire",
+  owner: "risk-analysis-unit",
+  justification: "Regional risk analysis links this route to document fraud on near-expiry passports.",
+  evidence: "RA-2026-014",
+  reviewDate: "2099-12-31",
+  priority: "standard",
+  action: "refer",
+  condition: {
+    all: [
+      { field: "route.origin", op: "eq", value: "XXX" },
+      { field: "document.expiresInDays", op: "lt", value: 30 },
+    ],
+  },
+} as const;
 // Hand-written CSV in the documented national-list format.
 const CSV_LIST = "id,name,birth_dates,nationalities\nTBL-1,Table Row Person,1970-01-01,RS\n";
 
@@ -44,6 +60,7 @@ describeBothDialects("every route and every role", (getDb) => {
   let pendingAlertId: string;
   let pendingDecisionId: string;
   let recordId: string;
+  let ruleId: string;
   /** One referral per role that may close it, as a closed referral cannot be closed again. */
   let referralIds: string[];
 
@@ -94,6 +111,7 @@ describeBothDialects("every route and every role", (getDb) => {
     });
     recordId = recorded.records[0]!.id;
     referralIds = recorded.referrals.map((r) => r.id);
+    ruleId = (await api.services.rules.create(await principal("analyst"), RULE)).id;
   });
 
   const principal = async (username: string) =>
@@ -245,6 +263,28 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["protection_officer"],
       status: 200,
     },
+    { route: "GET /api/v1/rules", allowed: ["analyst", "auditor"], status: 200 },
+    { route: "POST /api/v1/rules/check", body: { rule: RULE }, allowed: ["analyst"], status: 200 },
+    { route: "POST /api/v1/rules", body: { rule: RULE }, allowed: ["analyst"], status: 201 },
+    {
+      route: "GET /api/v1/rules/:id",
+      url: `/api/v1/rules/${ruleId}`,
+      allowed: ["analyst", "auditor"],
+      status: 200,
+    },
+    {
+      route: "PUT /api/v1/rules/:id",
+      url: `/api/v1/rules/${ruleId}`,
+      body: { rule: RULE },
+      allowed: ["analyst"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/rules/:id/stats",
+      url: `/api/v1/rules/${ruleId}/stats`,
+      allowed: ["analyst", "auditor"],
+      status: 200,
+    },
   ];
 
   it("names every documented route", async () => {
@@ -259,7 +299,7 @@ describeBothDialects("every route and every role", (getDb) => {
   it("answers 401 without a token, 403 for a role without the permission, 2xx with it", async () => {
     let denied = 0;
     for (const row of table()) {
-      const [method, path] = row.route.split(" ") as ["GET" | "POST", string];
+      const [method, path] = row.route.split(" ") as ["GET" | "POST" | "PUT", string];
       const url = row.url ?? path;
       const headers: Record<string, string> = row.contentType ? { "content-type": row.contentType } : {};
       const anonymous = await api.call(undefined, method, url, row.body, headers);

@@ -1,0 +1,131 @@
+// Risk rules over HTTP: analysts author them (the guard answers before saving, and refuses a
+// discriminatory rule with its reasons), every edit is a version, and analysts and auditors read each
+// rule's statistics and fairness report.
+import { Type } from "@sinclair/typebox";
+import type { Principal } from "../../access/index.js";
+import type { Condition, RuleInput, RuleService } from "../../rules/index.js";
+import { principalOf } from "../gate.js";
+import { errorReplies, IdParams, oneOf } from "../schemas.js";
+import type { RoutePlugin } from "../type-provider.js";
+
+const RuleBody = Type.Object(
+  {
+    rule: Type.Object(
+      {
+        name: Type.String({ minLength: 3, maxLength: 200 }),
+        owner: Type.Optional(
+          Type.String({
+            minLength: 2,
+            maxLength: 200,
+            description: "unit answerable for it; the author if absent",
+          }),
+        ),
+        justification: Type.String({
+          maxLength: 4000,
+          description: "why the pattern indicates risk (≥ 20 chars)",
+        }),
+        evidence: Type.String({
+          maxLength: 500,
+          description: "risk analysis or case file the pattern comes from",
+        }),
+        reviewDate: Type.String({
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+          description: "after it the rule stops firing",
+        }),
+        priority: oneOf(["standard", "high", "immediate"]),
+        action: oneOf(["refer", "note"]),
+        // The condition tree has its own validator (the guard), which names each wrong part.
+        condition: Type.Unknown({ description: "all / any / not over { field, op, value } tests" }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+type Body = { rule: Omit<RuleInput, "owner" | "condition"> & { owner?: string; condition: unknown } };
+
+function input(p: Principal, body: Body): RuleInput {
+  return { ...body.rule, owner: body.rule.owner ?? p.username, condition: body.rule.condition as Condition };
+}
+
+export const ruleRoutes =
+  (deps: { rules: RuleService }): RoutePlugin =>
+  async (app) => {
+    const tags = ["rules"];
+    const read = { permission: ["rules:author", "rules:stats"] as const };
+
+    app.get(
+      "/rules",
+      {
+        config: read,
+        schema: { tags, summary: "the agency's rules, newest version of each", response: errorReplies() },
+      },
+      async (req) => deps.rules.list(principalOf(req)),
+    );
+
+    app.post(
+      "/rules/check",
+      {
+        config: { permission: "rules:author" },
+        schema: { tags, summary: "the prohibited-grounds guard's verdict, without saving", body: RuleBody },
+      },
+      async (req) => deps.rules.check(principalOf(req), input(principalOf(req), req.body)),
+    );
+
+    app.post(
+      "/rules",
+      {
+        config: { permission: "rules:author" },
+        schema: {
+          tags,
+          summary: "author a rule; 422 with the guard's reasons when it is refused",
+          body: RuleBody,
+          response: errorReplies(),
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await deps.rules.create(principalOf(req), input(principalOf(req), req.body))),
+    );
+
+    app.get(
+      "/rules/:id",
+      {
+        config: read,
+        schema: { tags, summary: "a rule with all its versions", params: IdParams, response: errorReplies() },
+      },
+      async (req) => {
+        const { rule, versions } = await deps.rules.get(principalOf(req), req.params.id);
+        return { ...rule, versions };
+      },
+    );
+
+    app.put(
+      "/rules/:id",
+      {
+        config: { permission: "rules:author" },
+        schema: {
+          tags,
+          summary: "edit a rule: saved as its next version",
+          params: IdParams,
+          body: RuleBody,
+          response: errorReplies(),
+        },
+      },
+      async (req) => deps.rules.update(principalOf(req), req.params.id, input(principalOf(req), req.body)),
+    );
+
+    app.get(
+      "/rules/:id/stats",
+      {
+        config: { permission: "rules:stats" },
+        schema: {
+          tags,
+          summary: "hits, alerts, outcomes and the fairness report (groups under 20 suppressed)",
+          params: IdParams,
+          response: errorReplies(),
+        },
+      },
+      async (req) => deps.rules.stats(principalOf(req), req.params.id),
+    );
+  };
