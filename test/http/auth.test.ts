@@ -42,6 +42,16 @@ describeBothDialects("signing in and out", (getDb) => {
     expect(expired.json().error.code).toBe("unauthenticated");
   });
 
+  it("tells a client whom its token signs in, so a reload keeps the session", async () => {
+    const token = (await login("officer", PASSWORD)).json().token as string;
+    const me = await api.app.inject({
+      url: "/api/v1/auth/me",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(me.json()).toEqual({ user: { username: "officer", roles: ["first_line"], agency: "agency-a" } });
+    expect((await api.app.inject({ url: "/api/v1/auth/me" })).statusCode).toBe(401);
+  });
+
   it("revokes the token on logout, and only that token", async () => {
     const first = (await login("officer", PASSWORD)).json().token as string;
     const second = (await login("officer", PASSWORD)).json().token as string;

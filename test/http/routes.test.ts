@@ -119,6 +119,7 @@ describeBothDialects("every route and every role", (getDb) => {
 
   const table = (): Row[] => [
     { route: "POST /api/v1/auth/logout", allowed: ROLES, status: 204, freshToken: true },
+    { route: "GET /api/v1/auth/me", allowed: ROLES, status: 200 },
     {
       route: "POST /api/v1/screenings",
       body: { person: { name: "Some Traveller" }, purpose: "entry check" },

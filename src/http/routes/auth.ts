@@ -44,6 +44,29 @@ export const authRoutes =
       },
     );
 
+    app.get(
+      "/auth/me",
+      {
+        config: { anyUser: true },
+        schema: {
+          tags: ["auth"],
+          summary: "who this token signs in: lets a client restore its session from the token alone",
+          response: { 401: ErrorSchema },
+        },
+      },
+      async (req) => {
+        const p = principalOf(req);
+        return {
+          user: {
+            username: p.username,
+            roles: p.roles,
+            agency: p.agency,
+            ...(p.crossingPointId ? { crossingPointId: p.crossingPointId } : {}),
+          },
+        };
+      },
+    );
+
     app.post(
       "/auth/logout",
       {
