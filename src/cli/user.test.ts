@@ -51,7 +51,7 @@ forEachDialect("limes user create", (dialect) => {
       stderr: 'limes: user "officer7" already exists\n',
     });
     expect(run("user", "create", "-u", "x7", "-r", "pilot", "-a", "border-police").stderr).toBe(
-      "limes: unknown role(s) pilot; roles: first_line, second_line, analyst, watchlist_manager, auditor, admin\n",
+      "limes: unknown role(s) pilot; roles: first_line, second_line, analyst, watchlist_manager, auditor, protection_officer, admin\n",
     );
     const atUnknownPoint = run(
       "user",

@@ -8,13 +8,21 @@ import { InvalidError } from "../shared/errors.js";
 import { isUniqueViolation, migrate, openDatabase, parseDbUrl } from "./index.js";
 
 const TABLES = [
+  "alert_decisions",
   "alerts",
   "audit_head",
   "audit_log",
+  "clearance_notes",
+  "clearances",
   "crossing_points",
   "crossings",
   "login_attempts",
   "manifests",
+  "protection_records",
+  "referrals",
+  "rule_hits",
+  "rules",
+  "screened_travellers",
   "screening_requests",
   "screening_results",
   "tokens",
@@ -60,7 +68,7 @@ describe("LIMES_DB", () => {
   it("opens and migrates SQLite in memory", async () => {
     const db = await openDatabase("sqlite::memory:");
     try {
-      expect(await migrate(db)).toEqual({ applied: ["0001_initial", "0002_travel"] });
+      expect(await migrate(db)).toEqual({ applied: ["0001_initial", "0002_travel", "0003_review"] });
     } finally {
       await db.close();
     }
@@ -83,7 +91,7 @@ forEachDialect("migrations", (dialect) => {
   });
 
   it("create the whole schema once, and apply nothing the second time", async () => {
-    expect(await migrate(fresh.db)).toEqual({ applied: ["0001_initial", "0002_travel"] });
+    expect(await migrate(fresh.db)).toEqual({ applied: ["0001_initial", "0002_travel", "0003_review"] });
     expect(await migrate(fresh.db)).toEqual({ applied: [] });
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(TABLES);
