@@ -3,6 +3,7 @@
 export { DEFAULT_LEGAL_BASES } from "./legal-bases.js";
 export {
   type AdverseAction,
+  ALERT_STATUSES,
   type AlertStatus,
   canMove,
   checkDecision,

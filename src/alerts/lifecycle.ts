@@ -2,14 +2,16 @@
 // reason, a legal basis, a second officer for adverse actions (four-eyes), and no refusal or return while
 // a protection need is open (non-refoulement). Nothing here is automated: it only refuses what is unlawful.
 
-export type AlertStatus =
-  | "open"
-  | "in_review"
-  | "cleared_false_positive"
-  | "confirmed"
-  | "referred_to_protection"
-  | "escalated"
-  | "closed";
+export const ALERT_STATUSES = [
+  "open",
+  "in_review",
+  "cleared_false_positive",
+  "confirmed",
+  "referred_to_protection",
+  "escalated",
+  "closed",
+] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 export type Outcome = "cleared_false_positive" | "confirmed" | "referred_to_protection" | "escalated";
 

@@ -327,25 +327,13 @@ export function createAlertService(
           .where("status", "=", "pending_approval")
           .execute();
         const pending = input.adverseAction !== undefined;
-        const decisionId = randomUUID();
-        await trx
-          .insertInto("alert_decisions")
-          .values({
-            id: decisionId,
-            alert_id: id,
-            status: pending ? "pending_approval" : "recorded",
-            outcome: input.outcome,
-            adverse_action: input.adverseAction ?? null,
-            reason: input.reason.trim(),
-            legal_basis: input.legalBasis,
-            by_user_id: p.userId,
-            by_username: p.username,
-            at,
-            approved_by_user_id: null,
-            approved_by_username: null,
-            approved_at: null,
-          })
-          .execute();
+        const decisionId = await insertDecision(trx, p, id, at, {
+          status: pending ? "pending_approval" : "recorded",
+          outcome: input.outcome,
+          adverse_action: input.adverseAction ?? null,
+          reason: input.reason,
+          legal_basis: input.legalBasis,
+        });
         if (!pending) await setStatus(trx, id, input.outcome, at);
         let clearanceIds: string[] = [];
         if (input.clearance) clearanceIds = await recordClearances(trx, p, row, input.reason, at);
@@ -463,31 +451,46 @@ export function createAlertService(
             errors: [{ code: "reason_required", message: "a reason of at least 20 characters is required" }],
           });
         const at = now().toISOString();
-        const decisionId = randomUUID();
-        await trx
-          .insertInto("alert_decisions")
-          .values({
-            id: decisionId,
-            alert_id: id,
-            status: "recorded",
-            outcome: "closed",
-            adverse_action: null,
-            reason: input.reason.trim(),
-            legal_basis: "",
-            by_user_id: p.userId,
-            by_username: p.username,
-            at,
-            approved_by_user_id: null,
-            approved_by_username: null,
-            approved_at: null,
-          })
-          .execute();
+        const decisionId = await insertDecision(trx, p, id, at, {
+          status: "recorded",
+          outcome: "closed",
+          adverse_action: null,
+          reason: input.reason,
+          legal_basis: "",
+        });
         await setStatus(trx, id, "closed", at);
         await audit(trx, p, "alert.close", id, input.purpose, { decisionId });
         return { id, status: "closed" as const };
       });
     },
   };
+
+  /** A decision row by `p`; approval fields are filled in by `approve`. */
+  async function insertDecision(
+    trx: Transaction<Database>,
+    p: Principal,
+    alertId: string,
+    at: string,
+    d: Pick<DecisionRow, "status" | "outcome" | "adverse_action" | "reason" | "legal_basis">,
+  ): Promise<string> {
+    const id = randomUUID();
+    await trx
+      .insertInto("alert_decisions")
+      .values({
+        ...d,
+        id,
+        alert_id: alertId,
+        reason: d.reason.trim(),
+        by_user_id: p.userId,
+        by_username: p.username,
+        at,
+        approved_by_user_id: null,
+        approved_by_username: null,
+        approved_at: null,
+      })
+      .execute();
+    return id;
+  }
 
   /** One clearance per listed entity the alert matched at refer level, for this exact identity. */
   async function recordClearances(

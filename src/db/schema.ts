@@ -92,21 +92,20 @@ export interface ScreeningResultsTable {
   matches: string;
 }
 
-export type AlertStatusColumn =
-  | "open"
-  | "in_review"
-  | "cleared_false_positive"
-  | "confirmed"
-  | "referred_to_protection"
-  | "escalated"
-  | "closed";
-
 export interface AlertsTable {
   id: string;
   agency: string;
   /** Shown to the booth instead of any list detail, e.g. `A-7F3K9Q2M`. */
   reference: string;
-  status: AlertStatusColumn;
+  /** See ALERT_STATUSES in src/alerts/lifecycle.ts. */
+  status:
+    | "open"
+    | "in_review"
+    | "cleared_false_positive"
+    | "confirmed"
+    | "referred_to_protection"
+    | "escalated"
+    | "closed";
   priority: "standard" | "high" | "immediate";
   source: "crossing" | "manifest";
   source_id: string;

@@ -2,24 +2,14 @@
 // action is proposed by one officer and approved by another (four-eyes); the service enforces it, and the
 // non-refoulement bar, whatever client calls.
 import { Type } from "@sinclair/typebox";
-import { ADVERSE_ACTIONS, type AlertService, OUTCOMES } from "../../alerts/index.js";
+import { ADVERSE_ACTIONS, ALERT_STATUSES, type AlertService, OUTCOMES } from "../../alerts/index.js";
 import { principalOf } from "../gate.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
-const STATUSES = [
-  "open",
-  "in_review",
-  "cleared_false_positive",
-  "confirmed",
-  "referred_to_protection",
-  "escalated",
-  "closed",
-] as const;
-
 const ListQuery = Type.Object(
   {
-    status: Type.Optional(oneOf(STATUSES)),
+    status: Type.Optional(oneOf(ALERT_STATUSES)),
     crossingPointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     overdue: Type.Optional(oneOf(["true", "false"])),
   },
