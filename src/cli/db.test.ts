@@ -10,7 +10,9 @@ describe("limes db migrate / audit verify", () => {
   it("migrates once, verifies an intact chain, and fails on a tampered one", async () => {
     const url = `sqlite:${join(mkdtempSync(join(tmpdir(), "limes-cli-db-")), "cli.db")}`;
     const env = { LIMES_DB: url };
-    expect(limes.withEnv(env)("db", "migrate").stdout).toBe("applied: 0001_initial, 0002_travel, 0003_review\n");
+    expect(limes.withEnv(env)("db", "migrate").stdout).toBe(
+      "applied: 0001_initial, 0002_travel, 0003_review\n",
+    );
     expect(limes.withEnv(env)("db", "migrate").stdout).toBe("schema is up to date\n");
     const db = await openDatabase(url);
     for (const objectId of ["a", "b"]) {

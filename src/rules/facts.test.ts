@@ -48,6 +48,38 @@ describe("factsFor", () => {
     expect(factsFor(sparse, {}, "2026-11-29")).toEqual({});
   });
 
+  it("reads booking facts, and the ports a traveller boards and leaves at when no legs are sent", () => {
+    const seafarer: Traveller = {
+      surname: "Doe",
+      givenNames: "Jo",
+      gender: "other",
+      role: "crew",
+      embarkation: "NLRTM",
+      disembarkation: "DEHAM",
+      documents: [{ type: "S", number: "X1", expiry: "2026-11-28" }],
+    };
+    expect(
+      factsFor(
+        seafarer,
+        {
+          booking: { hoursBeforeDeparture: 0, paymentMethod: "cash", oneWay: false },
+          shortTripsLast90Days: 0,
+        },
+        "2026-11-29",
+      ),
+    ).toEqual({
+      "traveller.sex": "X",
+      "document.type": "S",
+      "document.expiresInDays": -1,
+      "route.origin": "NLRTM",
+      "route.destination": "DEHAM",
+      "booking.hoursBeforeDeparture": 0,
+      "booking.paymentMethod": "cash",
+      "booking.oneWay": false,
+      "travel.shortTripsLast90Days": 0,
+    });
+  });
+
   it("counts age in whole years from a full birth date only", () => {
     expect(ageOn("2008-11-30", "2026-11-29")).toBe(17);
     expect(ageOn("2008-11-29", "2026-11-29")).toBe(18);

@@ -44,6 +44,24 @@ describe("fairnessReport", () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("names the dimension in a warning, and orders equal groups by name", () => {
+    const r = fairnessReport([
+      { nationality: "BB", sex: "male", population: 50, hits: 20 },
+      { nationality: "BB", sex: "female", population: 50, hits: 0 },
+      { nationality: "AA", sex: "female", population: 400, hits: 0 },
+    ]);
+    expect(r.warnings).toEqual([
+      "nationality BB: hit rate 5.0× the overall rate (20.0% against 4.0%)",
+      "sex male: hit rate 10.0× the overall rate (40.0% against 4.0%)",
+    ]);
+    const tie = fairnessReport([
+      { nationality: "ZZ", sex: "male", population: 30, hits: 0 },
+      { nationality: "AA", sex: "female", population: 30, hits: 0 },
+    ]);
+    expect(tie.byNationality.map((g) => g.group)).toEqual(["AA", "ZZ"]);
+    expect(tie.bySex.map((g) => g.group)).toEqual(["female", "male"]);
+  });
+
   it("has no disparity when nothing was hit", () => {
     const r = fairnessReport([{ nationality: "AA", sex: "M", population: 30, hits: 0 }]);
     expect(r.byNationality[0]).toMatchObject({ hitRate: 0, disparity: null });

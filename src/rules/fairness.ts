@@ -44,7 +44,9 @@ function groups(
   const out: GroupStats[] = [];
   let small = 0;
   let smallGroups = 0;
-  for (const [group, c] of [...counts].sort((a, b) => b[1].population - a[1].population)) {
+  // Largest groups first, ties by name: the same report whatever order the database returns its rows in.
+  const ordered = [...counts].sort((a, b) => b[1].population - a[1].population || a[0].localeCompare(b[0]));
+  for (const [group, c] of ordered) {
     if (c.population < MIN_GROUP) {
       small += c.population;
       smallGroups++;

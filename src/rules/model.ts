@@ -26,8 +26,8 @@ export const OPERATORS = ["eq", "neq", "in", "nin", "lt", "lte", "gt", "gte", "c
 export type Operator = (typeof OPERATORS)[number];
 
 export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
   | { not: Condition }
   | { field: string; op: Operator; value?: unknown };
 

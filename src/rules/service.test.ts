@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { describeBothDialects } from "../../test/support/db.js";
 import type { Principal, Role } from "../access/index.js";
 import { openAlerts } from "../alerts/index.js";
+import { queryAudit } from "../audit/index.js";
 import { ForbiddenError, InvalidError } from "../shared/errors.js";
 import type { Traveller } from "../travel/index.js";
 import type { Condition } from "./model.js";
@@ -92,6 +93,16 @@ describeBothDialects("rule service", (getDb) => {
       expect((e.details as { reasons: string[] }).reasons[0]).toMatch(/nationality alone/),
     );
     expect((await rules.list(analyst)).rules).toHaveLength(before);
+    const [refused] = await queryAudit(getDb(), { action: "rule.rejected" });
+    expect(refused).toMatchObject({ outcome: "denied", details: { name: "one nationality" } });
+    // A review date already passed would save a rule that never fires.
+    await expect(
+      rules.create(analyst, rule("past", { field: "route.origin", op: "eq", value: "P1" }, "2026-11-29")),
+    ).rejects.toThrow(/review date must be in the future/);
+    expect(
+      rules.check(analyst, rule("one", { field: "traveller.nationality", op: "eq", value: "AA" })),
+    ).toEqual({ ok: false, reasons: [expect.stringMatching(/nationality alone/)] });
+    expect((await rules.list(analyst)).rules).toHaveLength(before);
     await expect(
       rules.create(auditor, rule("x", { field: "route.origin", op: "eq", value: "P1" })),
     ).rejects.toThrow(ForbiddenError);
@@ -104,6 +115,17 @@ describeBothDialects("rule service", (getDb) => {
     );
     expect((await rules.active("agency-r", "2026-11-30")).map((r) => r.id)).toContain(stale.id);
     expect((await rules.active("agency-r", "2026-12-02")).map((r) => r.id)).not.toContain(stale.id);
+    const listed = (when: string) =>
+      createRuleService(getDb(), { now: () => new Date(when) })
+        .list(analyst)
+        .then((l) => l.rules.find((r) => r.id === stale.id)?.expired);
+    expect([await listed("2026-12-01T23:00:00Z"), await listed("2026-12-02T00:00:00Z")]).toEqual([
+      false,
+      true,
+    ]);
+    // Another agency's rules are not this agency's to run or read.
+    expect(await rules.active("agency-other", "2026-11-30")).toEqual([]);
+    await expect(rules.get({ ...analyst, agency: "agency-other" }, stale.id)).rejects.toThrow(/not found/);
   });
 
   it("warns in the fairness report when a rule selects a nationality through a proxy", async () => {
@@ -148,42 +170,76 @@ describeBothDialects("rule service", (getDb) => {
       expect.stringMatching(/^nationality AA: hit rate 3\.4× the overall rate/),
     ]);
 
-    const fair = await rules.stats(analyst, neutral.id);
+    expect(unfair.bySex).toEqual([
+      { group: "female", population: 200, hits: 46, hitRate: 0.23, disparity: expect.closeTo(0.968, 3) },
+      { group: "male", population: 200, hits: 49, hitRate: 0.245, disparity: expect.closeTo(1.032, 3) },
+    ]);
+    const [read] = await queryAudit(getDb(), { action: "rule.stats", objectId: proxy.id });
+    expect(read).toMatchObject({ actor: { username: "auditor" }, outcome: "success" });
+
+    const fair = await rules.stats(analyst, neutral.id, "quarterly fairness review");
     expect(fair.hits).toBe(80);
     expect(fair.warnings).toEqual([]);
     expect(fair.bySex.map((g) => g.group).sort()).toEqual(["female", "male"]);
+    const [fairRead] = await queryAudit(getDb(), { action: "rule.stats", objectId: neutral.id });
+    expect(fairRead?.purpose).toBe("quarterly fairness review");
   });
 
-  it("counts confirmed alerts and false positives from the decisions", async () => {
+  it("counts an alert by its last recorded decision, leaving out closing and proposals", async () => {
     const { rules: all } = await rules.list(analyst);
     const proxy = all.find((r) => r.name === "origin P1")!;
-    const alerts = await getDb()
-      .kysely.selectFrom("rule_hits")
-      .select("alert_id")
-      .where("rule_id", "=", proxy.id)
-      .limit(2)
-      .execute();
-    for (const [i, outcome] of (["confirmed", "cleared_false_positive"] as const).entries()) {
+    const [a, b, c, d] = (
+      await getDb()
+        .kysely.selectFrom("rule_hits")
+        .select("alert_id")
+        .where("rule_id", "=", proxy.id)
+        .orderBy("person_index")
+        .limit(4)
+        .execute()
+    ).map((r) => r.alert_id!);
+    type Decision = { alert: string; status: "recorded" | "pending_approval"; outcome: string; at: string };
+    const decisions: (Decision & { approvedAt?: string })[] = [
+      { alert: a!, status: "recorded", outcome: "confirmed", at: "2026-11-29T13:00:00Z" },
+      { alert: b!, status: "recorded", outcome: "cleared_false_positive", at: "2026-11-29T13:00:00Z" },
+      // Closing the alert afterwards does not undo its outcome.
+      { alert: b!, status: "recorded", outcome: "closed", at: "2026-11-29T14:00:00Z" },
+      // A proposal still waiting for the second officer is no outcome yet.
+      { alert: c!, status: "pending_approval", outcome: "confirmed", at: "2026-11-29T13:00:00Z" },
+      // Escalated first, then confirmed on approval: the approval is when it took effect.
+      { alert: d!, status: "recorded", outcome: "escalated", at: "2026-11-29T13:30:00Z" },
+      {
+        alert: d!,
+        status: "recorded",
+        outcome: "confirmed",
+        at: "2026-11-29T13:10:00Z",
+        approvedAt: "2026-11-29T15:00:00Z",
+      },
+    ];
+    for (const [i, x] of decisions.entries()) {
       await getDb()
         .kysely.insertInto("alert_decisions")
         .values({
           id: `d-${i}`,
-          alert_id: alerts[i]!.alert_id!,
-          status: "recorded",
-          outcome,
+          alert_id: x.alert,
+          status: x.status,
+          outcome: x.outcome as "confirmed",
           adverse_action: null,
           reason: "synthetic decision for the statistics test",
           legal_basis: "x",
           by_user_id: "u",
           by_username: "u",
-          at: "2026-11-29T13:00:00Z",
-          approved_by_user_id: null,
-          approved_by_username: null,
-          approved_at: null,
+          at: x.at,
+          approved_by_user_id: x.approvedAt ? "v" : null,
+          approved_by_username: x.approvedAt ? "v" : null,
+          approved_at: x.approvedAt ?? null,
         })
         .execute();
     }
-    expect(await rules.stats(analyst, proxy.id)).toMatchObject({ confirmed: 1, falsePositives: 1 });
+    expect(await rules.stats(analyst, proxy.id)).toMatchObject({
+      alerts: 95,
+      confirmed: 2,
+      falsePositives: 1,
+    });
   });
 });
 

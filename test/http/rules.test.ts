@@ -1,6 +1,7 @@
 // Risk rules over the API on both dialects: the guard refuses a discriminatory rule with its reasons,
 // edits are versions, and a saved rule runs on the next crossing, opening an alert with its hit.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { queryAudit } from "../../src/audit/index.js";
 import { describeBothDialects } from "../support/db.js";
 import { startTestApi, type TestApi } from "./harness.js";
 
@@ -65,6 +66,10 @@ describeBothDialects("risk rules over the API", (getDb) => {
     expect((await api.call("booth", "POST", "/api/v1/rules", { rule: RULE })).statusCode).toBe(403);
     expect((await api.call("auditor", "POST", "/api/v1/rules", { rule: RULE })).statusCode).toBe(403);
     expect((await api.call("auditor", "GET", `/api/v1/rules/${id}/stats`)).statusCode).toBe(200);
+    const stats = await api.call("auditor", "GET", `/api/v1/rules/${id}/stats?purpose=fairness%20review`);
+    expect(stats.json()).toMatchObject({ ruleId: id, population: 0, hits: 0, warnings: [] });
+    const [read] = await queryAudit(getDb(), { action: "rule.stats", objectId: id });
+    expect(read).toMatchObject({ actor: { username: "auditor" }, purpose: "fairness review" });
   });
 
   it("saves an edit as version 2, keeping version 1", async () => {

@@ -5,7 +5,7 @@ import { Type } from "@sinclair/typebox";
 import type { Principal } from "../../access/index.js";
 import type { Condition, RuleInput, RuleService } from "../../rules/index.js";
 import { principalOf } from "../gate.js";
-import { errorReplies, IdParams, oneOf } from "../schemas.js";
+import { errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
 const RuleBody = Type.Object(
@@ -39,9 +39,13 @@ const RuleBody = Type.Object(
       },
       { additionalProperties: false },
     ),
+    // Rules hold no personal data, so a purpose is optional; given, it goes to the audit log.
+    purpose: Type.Optional(purpose),
   },
   { additionalProperties: false },
 );
+
+const OptionalPurpose = Type.Object({ purpose: Type.Optional(purpose) }, { additionalProperties: false });
 
 type Body = { rule: Omit<RuleInput, "owner" | "condition"> & { owner?: string; condition: unknown } };
 
@@ -84,8 +88,10 @@ export const ruleRoutes =
           response: errorReplies(),
         },
       },
-      async (req, reply) =>
-        reply.code(201).send(await deps.rules.create(principalOf(req), input(principalOf(req), req.body))),
+      async (req, reply) => {
+        const p = principalOf(req);
+        return reply.code(201).send(await deps.rules.create(p, input(p, req.body), req.body.purpose));
+      },
     );
 
     app.get(
@@ -109,10 +115,13 @@ export const ruleRoutes =
           summary: "edit a rule: saved as its next version",
           params: IdParams,
           body: RuleBody,
-          response: errorReplies(),
+          response: errorReplies(409),
         },
       },
-      async (req) => deps.rules.update(principalOf(req), req.params.id, input(principalOf(req), req.body)),
+      async (req) => {
+        const p = principalOf(req);
+        return deps.rules.update(p, req.params.id, input(p, req.body), req.body.purpose);
+      },
     );
 
     app.get(
@@ -123,9 +132,10 @@ export const ruleRoutes =
           tags,
           summary: "hits, alerts, outcomes and the fairness report (groups under 20 suppressed)",
           params: IdParams,
+          querystring: OptionalPurpose,
           response: errorReplies(),
         },
       },
-      async (req) => deps.rules.stats(principalOf(req), req.params.id),
+      async (req) => deps.rules.stats(principalOf(req), req.params.id, req.query.purpose),
     );
   };
