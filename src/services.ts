@@ -8,6 +8,7 @@ import { createProtectionService } from "./protection/index.js";
 import { createRuleService } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
+import { createStatsService } from "./stats/index.js";
 import type { SltdIndex } from "./travel/index.js";
 import { createWatchlistService, type Entity } from "./watchlists/index.js";
 
@@ -25,6 +26,7 @@ export function composeServices(db: Db, opts: { entities: readonly Entity[]; slt
       rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
     }),
     protection,
+    stats: createStatsService(db),
     alerts: createAlertService(db, { protection }),
     // A new list version builds a new index and swaps it in; queries running on the old one finish.
     watchlists: createWatchlistService(db, (entities) => screenings.swap(createScreener(entities))),

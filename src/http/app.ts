@@ -12,6 +12,7 @@ import type { Db } from "../db/index.js";
 import type { ProtectionService } from "../protection/index.js";
 import type { RuleService } from "../rules/index.js";
 import type { ScreeningService } from "../screenings/index.js";
+import type { StatsService } from "../stats/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
@@ -24,6 +25,7 @@ import { healthRoutes } from "./routes/health.js";
 import { protectionRoutes } from "./routes/protection.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
+import { statsRoutes } from "./routes/stats.js";
 import { userRoutes } from "./routes/users.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
 import { webRoutes } from "./web.js";
@@ -39,6 +41,7 @@ export interface AppDeps {
   alerts: AlertService;
   protection: ProtectionService;
   rules: RuleService;
+  stats: StatsService;
   watchlists: WatchlistService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
@@ -83,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(alertRoutes(deps), v1);
   await app.register(protectionRoutes(deps), v1);
   await app.register(ruleRoutes(deps), v1);
+  await app.register(statsRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }

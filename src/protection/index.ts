@@ -7,6 +7,7 @@ export {
   PROTECTION_KINDS,
   type ProtectionConfig,
   type ProtectionKind,
+  type ProtectionStatus,
   protectionBar,
   REFERRAL_SERVICES,
   type ReferralService,

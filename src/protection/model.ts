@@ -40,9 +40,17 @@ export const DEFAULT_PROTECTION_CONFIG: ProtectionConfig = {
 /** Border actions that send a person away: barred while a protection need is open (non-refoulement). */
 export const BARRED_ACTIONS = ["refusal_of_entry", "return", "removal"] as const;
 
+/** One referral as the bar sees it, with the kind of need its record names. */
 export interface ReferralState {
   status: "open" | "closed";
-  service: string;
+  kind: string;
+}
+
+export interface ProtectionStatus {
+  barred: boolean;
+  openReferrals: number;
+  /** An asylum request is on record, open or decided: the reviewer must know it was made. */
+  asylumRequested: boolean;
 }
 
 /**
@@ -50,12 +58,13 @@ export interface ReferralState {
  * asylum request opens a referral, so closing it (the asylum authority has taken its decision) lifts
  * the bar, and nothing else does.
  */
-export function protectionBar(referrals: readonly ReferralState[]): {
-  barred: boolean;
-  openReferrals: number;
-} {
+export function protectionBar(referrals: readonly ReferralState[]): ProtectionStatus {
   const open = referrals.filter((r) => r.status === "open").length;
-  return { barred: open > 0, openReferrals: open };
+  return {
+    barred: open > 0,
+    openReferrals: open,
+    asylumRequested: referrals.some((r) => r.kind === "asylum_request"),
+  };
 }
 
 export function isProtectionKind(value: string): value is ProtectionKind {

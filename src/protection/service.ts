@@ -2,7 +2,9 @@
 // is referred to its service with a deadline; referrals are tracked to completion; and while one is open
 // the alert service refuses refusal, return and removal (it asks `status`). Protection data is read only
 // by roles that need it, and is kept out of any data shared with partner agencies: it lives in its own
-// tables, which no sharing view reads, and audit entries carry ids only, never the need itself.
+// tables, which no sharing view may read, and audit entries carry ids only, never the need itself. A
+// future sharing feature must also drop the `protection` status that the alert detail carries: that an
+// asylum request exists must never reach the state the person may be fleeing.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { can, type Principal } from "../access/index.js";
@@ -14,6 +16,7 @@ import {
   DEFAULT_PROTECTION_CONFIG,
   type ProtectionConfig,
   type ProtectionKind,
+  type ProtectionStatus,
   protectionBar,
 } from "./model.js";
 
@@ -101,6 +104,7 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
       const alert = await db.kysely
         .selectFrom("alerts")
         .select("id")
+        .where("agency", "=", p.agency)
         .where("source", "=", "crossing")
         .where("source_id", "=", input.crossingId)
         .executeTakeFirst();
@@ -186,11 +190,11 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
       agency: string,
       who: { identityKey: string; alertId?: string },
       executor: Kysely<Database> = db.kysely,
-    ) {
+    ): Promise<ProtectionStatus> {
       let q = executor
         .selectFrom("referrals")
         .innerJoin("protection_records", "protection_records.id", "referrals.record_id")
-        .select(["referrals.status", "referrals.service"])
+        .select(["referrals.status", "protection_records.kind"])
         .where("referrals.agency", "=", agency);
       q = who.alertId
         ? q.where((eb) =>
@@ -201,6 +205,43 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
           )
         : q.where("referrals.identity_key", "=", who.identityKey);
       return protectionBar(await q.execute());
+    },
+
+    /** Everything on record for one person (and the alert they are on), for the alert detail screen. */
+    async forPerson(p: Principal, who: { identityKey: string; alertId?: string; purpose: string }) {
+      need(p, "protection:read");
+      let q = db.kysely.selectFrom("protection_records").selectAll().where("agency", "=", p.agency);
+      q = who.alertId
+        ? q.where((eb) =>
+            eb.or([eb("identity_key", "=", who.identityKey), eb("alert_id", "=", who.alertId!)]),
+          )
+        : q.where("identity_key", "=", who.identityKey);
+      const records = await q.orderBy("created_at").orderBy("id").execute();
+      const referrals =
+        records.length === 0
+          ? []
+          : await db.kysely
+              .selectFrom("referrals")
+              .selectAll()
+              .where(
+                "record_id",
+                "in",
+                records.map((r) => r.id),
+              )
+              .orderBy("due_at")
+              .execute();
+      await db.kysely.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: p,
+          action: "protection.read",
+          objectType: "person",
+          purpose: who.purpose,
+          outcome: "success",
+          details: { records: records.map((r) => r.id), ...(who.alertId ? { alertId: who.alertId } : {}) },
+        }),
+      );
+      const at = now().toISOString();
+      return { records: records.map(recordView), referrals: referrals.map((r) => referralView(r, at)) };
     },
 
     async listReferrals(p: Principal, filter: { status?: "open" | "closed"; overdue?: boolean } = {}) {

@@ -264,6 +264,7 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["protection_officer"],
       status: 200,
     },
+    { route: "GET /api/v1/stats/overview", allowed: ["second_line", "analyst", "auditor"], status: 200 },
     { route: "GET /api/v1/rules", allowed: ["analyst", "auditor"], status: 200 },
     { route: "POST /api/v1/rules/check", body: { rule: RULE }, allowed: ["analyst"], status: 200 },
     { route: "POST /api/v1/rules", body: { rule: RULE }, allowed: ["analyst"], status: 201 },

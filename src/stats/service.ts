@@ -1,0 +1,127 @@
+// Overview statistics for the dashboard: per day and per crossing point, how many crossings were
+// recorded, screenings run, travellers referred and alerts opened, and how many alerts are open or
+// overdue now. Counts only, within the caller's agency; timestamps are ISO text, so the day is the
+// first ten characters on SQLite and PostgreSQL alike.
+import { sql } from "kysely";
+import { can, type Principal } from "../access/index.js";
+import type { Db } from "../db/index.js";
+import { ForbiddenError, InvalidError } from "../shared/errors.js";
+import { type CountRow, dayWindow, foldCounts, MAX_DAYS } from "./model.js";
+
+/** Anyone who works the alert queue, audits it or studies rule outcomes may see the totals. */
+export const OVERVIEW_PERMISSIONS = ["alerts:review", "audit:read", "rules:stats"] as const;
+
+/** Alert states that still wait for a person. */
+const OPEN_STATUSES = ["open", "in_review"] as const;
+
+const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+
+export function createStatsService(db: Db, opts: { now?: () => Date } = {}) {
+  const now = opts.now ?? (() => new Date());
+
+  return {
+    async overview(p: Principal, input: { days?: number } = {}) {
+      if (!OVERVIEW_PERMISSIONS.some((perm) => can(p, perm)))
+        throw new ForbiddenError(
+          `permission ${OVERVIEW_PERMISSIONS.map((x) => `"${x}"`).join(" or ")} required`,
+        );
+      const days = input.days ?? 14;
+      if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)
+        throw new InvalidError(`days: between 1 and ${MAX_DAYS}`);
+      const at = now();
+      const window = dayWindow(at, days);
+      const since = `${window[0]}T00:00:00.000Z`;
+      const k = db.kysely;
+
+      const [crossings, crossingRefers, screenings, manifestRefers, alertsOpened, open] = await Promise.all([
+        k
+          .selectFrom("crossings")
+          .select([
+            day("created_at").as("date"),
+            "crossing_point_id as crossingPointId",
+            (eb) => eb.fn.countAll().as("n"),
+          ])
+          .where("agency", "=", p.agency)
+          .where("created_at", ">=", since)
+          .groupBy([day("created_at"), "crossing_point_id"])
+          .execute(),
+        k
+          .selectFrom("crossings")
+          .select([
+            day("created_at").as("date"),
+            "crossing_point_id as crossingPointId",
+            (eb) => eb.fn.countAll().as("n"),
+          ])
+          .where("agency", "=", p.agency)
+          .where("created_at", ">=", since)
+          .where("decision", "=", "refer")
+          .groupBy([day("created_at"), "crossing_point_id"])
+          .execute(),
+        k
+          .selectFrom("screening_requests")
+          .select([
+            day("created_at").as("date"),
+            "crossing_point_id as crossingPointId",
+            (eb) => eb.fn.countAll().as("n"),
+          ])
+          .where("agency", "=", p.agency)
+          .where("created_at", ">=", since)
+          .groupBy([day("created_at"), "crossing_point_id"])
+          .execute(),
+        // A manifest refers persons, not a crossing: its refers are its screening's refer results.
+        k
+          .selectFrom("screening_results as r")
+          .innerJoin("manifests as m", "m.screening_id", "r.request_id")
+          .innerJoin("screening_requests as s", "s.id", "r.request_id")
+          .select([
+            day("s.created_at").as("date"),
+            "s.crossing_point_id as crossingPointId",
+            (eb) => eb.fn.countAll().as("n"),
+          ])
+          .where("m.agency", "=", p.agency)
+          .where("s.created_at", ">=", since)
+          .where("r.decision", "=", "refer")
+          .groupBy([day("s.created_at"), "s.crossing_point_id"])
+          .execute(),
+        k
+          .selectFrom("alerts")
+          .select([
+            day("created_at").as("date"),
+            "crossing_point_id as crossingPointId",
+            (eb) => eb.fn.countAll().as("n"),
+          ])
+          .where("agency", "=", p.agency)
+          .where("created_at", ">=", since)
+          .groupBy([day("created_at"), "crossing_point_id"])
+          .execute(),
+        k
+          .selectFrom("alerts")
+          .select([
+            (eb) => eb.fn.countAll().as("open"),
+            (eb) =>
+              eb.fn.sum(eb.case().when("due_at", "<", at.toISOString()).then(1).else(0).end()).as("overdue"),
+          ])
+          .where("agency", "=", p.agency)
+          .where("status", "in", OPEN_STATUSES)
+          .executeTakeFirstOrThrow(),
+      ]);
+
+      const { daily, byCrossingPoint } = foldCounts(window, {
+        crossings: crossings as CountRow[],
+        screenings: screenings as CountRow[],
+        refers: [...crossingRefers, ...manifestRefers] as CountRow[],
+        alertsOpened: alertsOpened as CountRow[],
+      });
+      return {
+        from: window[0]!,
+        to: window[window.length - 1]!,
+        daily,
+        byCrossingPoint,
+        openAlerts: Number(open.open),
+        overdueAlerts: Number(open.overdue ?? 0),
+      };
+    },
+  };
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;
