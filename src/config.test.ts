@@ -9,7 +9,15 @@ describe("readConfig", () => {
       port: 8080,
       host: "127.0.0.1",
       logLevel: "info",
+      demoUsers: true,
     });
+  });
+
+  it("creates demo officers on the embedded database only, unless told otherwise", () => {
+    expect(readConfig({ LIMES_DB: "postgres://db/limes" }).demoUsers).toBe(false);
+    expect(readConfig({ LIMES_DB: "postgres://db/limes", LIMES_DEMO_USERS: "1" }).demoUsers).toBe(true);
+    expect(readConfig({ LIMES_DEMO_USERS: "0" }).demoUsers).toBe(false);
+    expect(() => readConfig({ LIMES_DEMO_USERS: "yes" })).toThrow(/LIMES_DEMO_USERS must be 0 or 1/);
   });
 
   it("reads every variable, trimmed", () => {
@@ -27,6 +35,7 @@ describe("readConfig", () => {
       host: "0.0.0.0",
       logLevel: "warn",
       sltdFile: "/srv/sltd.csv",
+      demoUsers: false,
     });
   });
 

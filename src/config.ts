@@ -6,6 +6,8 @@
 //               behind a TLS-terminating proxy
 //   LOG_LEVEL   pino level: fatal, error, warn, info (default), debug, trace or silent
 //   LIMES_SLTD  CSV of stolen and lost travel documents; the demo's small fictional list when unset
+//   LIMES_DEMO_USERS  1 to create one demo officer per role on an empty database (with the demo admin);
+//               the default on the embedded SQLite database, which is the demo, and off on PostgreSQL
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { InvalidError } from "./shared/errors.js";
 
@@ -18,6 +20,8 @@ export interface Config {
   host: string;
   logLevel: LogLevel;
   sltdFile?: string;
+  /** Demo officers besides the demo admin on an empty database. */
+  demoUsers?: boolean;
 }
 
 /** Every problem at once, so a deployment is fixed in one go. */
@@ -42,8 +46,18 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const logLevel = LOG_LEVELS.find((l) => l === level);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${level}"`);
 
+  const demo = value("LIMES_DEMO_USERS");
+  if (demo !== undefined && demo !== "0" && demo !== "1")
+    problems.push(`LIMES_DEMO_USERS must be 0 or 1, not "${demo}"`);
+
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
-  const config: Config = { db, port, host, logLevel };
+  const config: Config = {
+    db,
+    port,
+    host,
+    logLevel,
+    demoUsers: demo === undefined ? db.startsWith("sqlite:") : demo === "1",
+  };
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;
   return config;

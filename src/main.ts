@@ -39,6 +39,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 if (server.demoAdmin) {
   process.stdout.write(
     `\n  Demo admin created. Username: ${server.demoAdmin.username}  One-time password: ${server.demoAdmin.password}\n` +
+      server.demoAdmin.officers
+        .map((o) => `  Demo officer ${o.username.padEnd(10)} (${o.roles.join(", ")}), same password\n`)
+        .join("") +
+      `  Web UI: ${server.url}/\n` +
       "  Create officers with POST /api/v1/users or `limes user create`.\n" +
       `  API docs: ${server.url}/api/docs\n\n`,
   );

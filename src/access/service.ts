@@ -397,7 +397,15 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
     },
 
     /** On an empty users table: an admin with a random one-time password, returned once for printing. */
-    async ensureDemoAdmin(): Promise<{ username: string; password: string } | undefined> {
+    /**
+     * On an empty database, creates the demo admin and, for a demo, one officer per working role, all
+     * with one generated password that is returned once. Twice at once (two servers) creates them once.
+     */
+    async ensureDemoAdmin(
+      opts: { officers?: boolean } = {},
+    ): Promise<
+      { username: string; password: string; officers: { username: string; roles: Role[] }[] } | undefined
+    > {
       const any = await db.kysely.selectFrom("users").select("id").limit(1).executeTakeFirst();
       if (any) return undefined;
       const password = randomBytes(12).toString("base64url");
@@ -408,10 +416,25 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
         if (err instanceof ConflictError) return undefined;
         throw err;
       }
-      return { username: "admin", password };
+      const officers = opts.officers ? DEMO_OFFICERS : [];
+      for (const o of officers) {
+        await service.createUser("system", { ...o, roles: [...o.roles], password, agency: "demo" });
+      }
+      return { username: "admin", password, officers: officers.map((o) => ({ ...o, roles: [...o.roles] })) };
     },
   };
   return service;
 }
+
+/** The demo's officers: two reviewers, so that four-eyes can be tried. */
+const DEMO_OFFICERS: readonly { username: string; roles: readonly Role[] }[] = [
+  { username: "booth", roles: ["first_line"] },
+  { username: "reviewer", roles: ["second_line"] },
+  { username: "reviewer2", roles: ["second_line"] },
+  { username: "analyst", roles: ["analyst"] },
+  { username: "auditor", roles: ["auditor"] },
+  { username: "protection", roles: ["protection_officer"] },
+  { username: "lists", roles: ["watchlist_manager"] },
+];
 
 export type AccessService = ReturnType<typeof createAccessService>;

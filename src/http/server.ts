@@ -33,7 +33,7 @@ export interface RunningServer {
   /** Where it listens, e.g. http://127.0.0.1:8080. */
   url: string;
   /** Set when this start created the demo admin on an empty database: its one-time password. */
-  demoAdmin?: { username: string; password: string };
+  demoAdmin?: { username: string; password: string; officers: { username: string; roles: string[] }[] };
   /** Settles when the watchlists are indexed (then /ready answers 200), or fails with the reason. */
   indexed: Promise<{ entities: number; seeded: boolean; ms: number }>;
   /** Stops taking requests, lets running ones finish, and closes the database. */
@@ -47,7 +47,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     const sltd = createSltdIndex(parseSltdCsv(await readFile(config.sltdFile ?? SAMPLE_SLTD, "utf8")));
     // An empty index until the lists are loaded.
     const services = composeServices(db, { entities: [], sltd });
-    const demoAdmin = await services.access.ensureDemoAdmin();
+    const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
     let ready = false;
     const app = await buildApp({ ...services, ready: () => ready, logger: { level: config.logLevel } });
     const url = await app.listen({ port: config.port, host: config.host });

@@ -19,7 +19,7 @@ forEachDialect("npm start", (dialect) => {
   });
   const start = () =>
     startServer(
-      { db: fresh.url, port: 0, host: "127.0.0.1", logLevel: "silent" },
+      { db: fresh.url, port: 0, host: "127.0.0.1", logLevel: "silent", demoUsers: true },
       { samples: [{ format: "csv", path: NATIONAL_LIST }] },
     );
 
@@ -31,6 +31,16 @@ forEachDialect("npm start", (dialect) => {
       expect(await server.indexed).toMatchObject({ entities: 16, seeded: true });
       expect(await (await fetch(`${server.url}/ready`)).json()).toEqual({ status: "ready", indexed: 16 });
       expect(server.demoAdmin?.username).toBe("admin");
+      // One demo officer per working role, two reviewers for four-eyes, all in the demo agency.
+      expect(server.demoAdmin?.officers.map((o) => o.roles.join())).toEqual([
+        "first_line",
+        "second_line",
+        "second_line",
+        "analyst",
+        "auditor",
+        "protection_officer",
+        "watchlist_manager",
+      ]);
       const login = await fetch(`${server.url}/api/v1/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
