@@ -12,11 +12,13 @@ import { Audit } from "./screens/Audit";
 import { FirstLineCheck } from "./screens/FirstLineCheck";
 import { Manifests } from "./screens/Manifests";
 import { Overview } from "./screens/Overview";
+import { Referrals } from "./screens/Referrals";
 import { Rules } from "./screens/Rules";
 import { SignIn } from "./screens/SignIn";
+import { Users } from "./screens/Users";
 import { Watchlists } from "./screens/Watchlists";
 
-function Screen({ path, screen }: { path: string; screen: ScreenId }) {
+function Screen({ path, screen, agency }: { path: string; screen: ScreenId; agency: string }) {
   const alertId = /^\/alerts\/([^/]+)$/.exec(path)?.[1];
   switch (screen) {
     case "check":
@@ -33,6 +35,10 @@ function Screen({ path, screen }: { path: string; screen: ScreenId }) {
       return <Audit />;
     case "overview":
       return <Overview />;
+    case "referrals":
+      return <Referrals />;
+    case "users":
+      return <Users agency={agency} />;
   }
 }
 
@@ -81,7 +87,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {current && screens.includes(current) ? (
-          <Screen key={path} path={path} screen={current} />
+          <Screen key={path} path={path} screen={current} agency={user.agency ?? ""} />
         ) : (
           <p className="state empty">{home ? t.app.loading : t.app.nothingForRole}</p>
         )}

@@ -1,7 +1,16 @@
 // Which screens a role may open and where it lands after signing in. The server decides what each call
 // may do; this only keeps the navigation to what the role can use.
 
-export type ScreenId = "check" | "manifests" | "alerts" | "watchlists" | "rules" | "audit" | "overview";
+export type ScreenId =
+  | "check"
+  | "manifests"
+  | "alerts"
+  | "watchlists"
+  | "rules"
+  | "audit"
+  | "overview"
+  | "referrals"
+  | "users";
 
 export const SCREEN_PATHS: Record<ScreenId, string> = {
   check: "/check",
@@ -11,6 +20,8 @@ export const SCREEN_PATHS: Record<ScreenId, string> = {
   rules: "/rules",
   audit: "/audit",
   overview: "/overview",
+  referrals: "/referrals",
+  users: "/users",
 };
 
 const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
@@ -19,8 +30,8 @@ const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
   analyst: ["rules", "overview", "watchlists"],
   watchlist_manager: ["watchlists"],
   auditor: ["audit", "rules", "overview"],
-  protection_officer: [],
-  admin: ["overview"],
+  protection_officer: ["referrals"],
+  admin: ["users"],
 };
 
 const ORDER: readonly ScreenId[] = [
@@ -30,7 +41,9 @@ const ORDER: readonly ScreenId[] = [
   "watchlists",
   "rules",
   "audit",
+  "referrals",
   "overview",
+  "users",
 ];
 
 export function screensFor(roles: readonly string[]): ScreenId[] {

@@ -1,0 +1,151 @@
+// The protection officer's referrals: asylum requests, children and possible victims of trafficking
+// referred to their services, tracked to completion. Closing a referral lifts the non-refoulement bar,
+// so it takes a written outcome.
+import { type FormEvent, useState } from "react";
+import { ScreenTitle } from "../components/Heading";
+import { Async } from "../components/State";
+import { t } from "../i18n";
+import { ApiError, api } from "../lib/api";
+import { deadline } from "../lib/format";
+import { useApi, useNow } from "../lib/useApi";
+
+interface Referral {
+  id: string;
+  recordId: string;
+  service: string;
+  status: "open" | "closed";
+  createdAt: string;
+  dueAt: string;
+  overdue: boolean;
+  closedAt: string | null;
+  closedBy: string | null;
+  outcome: string | null;
+}
+
+const PURPOSE = "protection referral tracking";
+
+function CloseForm({ referral, onClosed }: { referral: Referral; onClosed: () => void }) {
+  const [outcome, setOutcome] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api("POST", `/protection/referrals/${encodeURIComponent(referral.id)}/close`, {
+        outcome,
+        purpose: PURPOSE,
+      });
+      onClosed();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const id = `outcome-${referral.id}`;
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <label htmlFor={id}>{t.referrals.outcome}</label>
+      <input id={id} value={outcome} onChange={(e) => setOutcome(e.target.value)} minLength={10} required />
+      <button type="submit" disabled={busy || outcome.trim().length < 10}>
+        {t.referrals.close}
+      </button>
+      {error && (
+        <span role="alert" className="error-text">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+export function Referrals() {
+  const [status, setStatus] = useState<"open" | "closed" | "">("open");
+  const now = useNow(1000);
+  const referrals = useApi(
+    async (signal) =>
+      (
+        await api<{ referrals: Referral[] }>("GET", "/protection/referrals", undefined, {
+          query: { status: status || undefined, purpose: PURPOSE },
+          signal,
+        })
+      ).data.referrals,
+    [status],
+  );
+  return (
+    <section aria-labelledby="referrals-title">
+      <ScreenTitle id="referrals-title">{t.referrals.title}</ScreenTitle>
+      <p>{t.referrals.intro}</p>
+      <form
+        className="card inline-form"
+        aria-label={t.referrals.filters}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <label>
+          {t.referrals.status}
+          <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            <option value="open">{t.referrals.open}</option>
+            <option value="closed">{t.referrals.closed}</option>
+            <option value="">{t.referrals.all}</option>
+          </select>
+        </label>
+      </form>
+      <Async
+        resource={referrals}
+        errorTitle={t.referrals.failed}
+        isEmpty={(r) => r.length === 0}
+        empty={t.referrals.empty}
+      >
+        {(list) => (
+          <table className="data">
+            <caption className="visually-hidden">{t.referrals.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.referrals.colService}</th>
+                <th scope="col">{t.referrals.colCreated}</th>
+                <th scope="col">{t.referrals.colDeadline}</th>
+                <th scope="col">{t.referrals.colStatus}</th>
+                <th scope="col">{t.referrals.colAction}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((r) => {
+                const due = deadline(r.dueAt, now);
+                const late = r.status === "open" && (r.overdue || due.overdue);
+                return (
+                  <tr key={r.id} className={late ? "row-overdue" : undefined}>
+                    <td>{t.referrals.services[r.service] ?? r.service}</td>
+                    <td>
+                      <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>
+                    </td>
+                    <td>
+                      {r.status === "open" ? (
+                        <time dateTime={r.dueAt} className={late ? "overdue" : undefined}>
+                          {late ? t.referrals.overdue : due.text}
+                        </time>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                    <td>
+                      {r.status === "open" ? t.referrals.open : t.referrals.closedBy(r.closedBy ?? "—")}
+                    </td>
+                    <td>
+                      {r.status === "open" ? (
+                        <CloseForm referral={r} onClosed={referrals.reload} />
+                      ) : (
+                        <span>{r.outcome}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </Async>
+    </section>
+  );
+}
