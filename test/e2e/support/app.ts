@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { createAccessService, type Role } from "../../../src/access/index.js";
-import { type RunningServer, startServer } from "../../../src/http/server.js";
+import { type RunningServer, type ServerOptions, startServer } from "../../../src/http/server.js";
 import { DEFAULT_WEB_ROOT } from "../../../src/http/web.js";
 import { REPO_ROOT } from "../../support/paths.js";
+import { dropEndedSeeds, keepSeed, reuseSeed, seedPath } from "./seed.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const PASSWORD = "correct horse battery staple";
@@ -29,28 +30,38 @@ export interface E2eApp {
   browser: BrowserContext;
   /** A new tab (its own sessionStorage, so its own session) signed in as `username`. */
   signIn(username: string): Promise<Page>;
+  /**
+   * A new tab already holding a session token, as a tab does after its sign-in: for flows that test
+   * a screen, not the sign-in, and need not spend a password hash on it.
+   */
+  openSession(token: string): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function startE2e(users: Record<string, Role[]>): Promise<E2eApp> {
+/** `opts.samples` replaces the lists seeded into the fresh database (default: the UN and OFAC samples). */
+export async function startE2e(users: Record<string, Role[]>, opts: ServerOptions = {}): Promise<E2eApp> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   ensureWebBuilt();
   await mkdir(RESULTS, { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), "limes-e2e-"));
-  const server = await startServer({
-    db: `sqlite:${join(dir, "limes.db")}`,
-    port: 0,
-    host: "127.0.0.1",
-    logLevel: "silent",
-  });
-  await server.indexed;
-  const access = createAccessService(server.db);
-  for (const [username, roles] of Object.entries(users)) {
-    await access.createUser("system", { username, password: PASSWORD, roles, agency: "demo" });
+  await dropEndedSeeds();
+  const seed = await seedPath(opts.samples);
+  const dbFile = join(dir, "limes.db");
+  const reused = await reuseSeed(seed, dbFile);
+  const server = await startServer(
+    { db: `sqlite:${dbFile}`, port: 0, host: "127.0.0.1", logLevel: "silent" },
+    opts,
+  );
+  if (!reused) {
+    await server.indexed;
+    await keepSeed(server.db, seed);
   }
-  // Playwright takes the fresh profile folder itself (it refuses --user-data-dir among the args).
-  const browser = await chromium.launchPersistentContext(join(dir, "chromium"), {
+  const access = createAccessService(server.db);
+  // The lists index in this process while Chromium starts in its own and the passwords hash on the
+  // thread pool: started together, they cost the slowest of them rather than their sum. Playwright takes
+  // the fresh profile folder itself (it refuses --user-data-dir among the args).
+  const launching = chromium.launchPersistentContext(join(dir, "chromium"), {
     executablePath: CHROMIUM,
     viewport: { width: 1280, height: 800 },
     baseURL: server.url,
@@ -64,6 +75,21 @@ export async function startE2e(users: Record<string, Role[]>): Promise<E2eApp> {
       "--no-first-run",
     ],
   });
+  let browser: BrowserContext;
+  try {
+    [browser] = await Promise.all([
+      launching,
+      server.indexed,
+      ...Object.entries(users).map(([username, roles]) =>
+        access.createUser("system", { username, password: PASSWORD, roles, agency: "demo" }),
+      ),
+    ]);
+  } catch (err) {
+    await launching.then((b) => b.close()).catch(() => undefined);
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     server,
     browser,
@@ -73,6 +99,15 @@ export async function startE2e(users: Record<string, Role[]>): Promise<E2eApp> {
       await page.getByLabel("Username").fill(username);
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign out" }).waitFor();
+      return page;
+    },
+    async openSession(token) {
+      const page = await browser.newPage();
+      await page.addInitScript(
+        `if (!sessionStorage.getItem("limes.token")) sessionStorage.setItem("limes.token", ${JSON.stringify(token)});`,
+      );
+      await page.goto("/");
       await page.getByRole("button", { name: "Sign out" }).waitFor();
       return page;
     },

@@ -73,21 +73,30 @@ export interface RuleView extends RuleDraft {
   createdBy?: string;
 }
 
-export interface GroupStat {
-  group: string;
-  population?: number;
-  hits?: number;
-  hitRate?: number;
-  disparity?: number;
-  suppressed?: boolean;
-}
+/** A group of the fairness report (src/rules/fairness.ts); groups under 20 persons come as one suppressed entry. */
+export type GroupStat =
+  | {
+      group: string;
+      population: number;
+      hits: number;
+      hitRate: number;
+      /** Hit rate over the overall rate; null when nobody was hit. */
+      disparity: number | null;
+      suppressed?: undefined;
+    }
+  | { group: "suppressed"; population: number; suppressed: true; groups: number };
 
 export interface RuleStats {
+  ruleId: string;
+  version: number;
+  since: string;
+  population: number;
   hits: number;
+  overallHitRate: number;
   alerts: number;
   confirmed: number;
   falsePositives: number;
   byNationality: GroupStat[];
-  bySex?: GroupStat[];
-  warnings?: string[];
+  bySex: GroupStat[];
+  warnings: string[];
 }

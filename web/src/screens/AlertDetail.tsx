@@ -232,10 +232,14 @@ function MatchView({ alert: a, match, entity }: { alert: AlertDetailView; match:
           <tr>
             <th scope="row">{t.detail.name}</th>
             <td>
-              <Name className="big">{fullName(tr)}</Name>
+              <Name className="big" testId="traveller-name">
+                {fullName(tr)}
+              </Name>
             </td>
             <td>
-              <Name className="big">{entity?.name ?? match.name}</Name>
+              <Name className="big" testId="entity-name">
+                {entity?.name ?? match.name}
+              </Name>
             </td>
             <td>
               <Light outcome={featureOf(f, "name")?.outcome} />

@@ -6,21 +6,17 @@ import { Async } from "../components/State";
 import { t } from "../i18n";
 import { api } from "../lib/api";
 import { useCrossingPoints } from "../lib/crossingPoints";
+import {
+  COUNTERS,
+  type Counter,
+  hasActivity,
+  type OverviewStats,
+  totalsByCrossingPoint,
+} from "../lib/overview";
 import { useApi } from "../lib/useApi";
 
-type Counts = { crossings?: number; screenings?: number; refers?: number; alerts?: number };
-
-interface OverviewStats {
-  days?: (Counts & { date?: string; day?: string })[];
-  perDay?: (Counts & { date?: string; day?: string })[];
-  crossingPoints?: (Counts & { crossingPointId: string | null; name?: string; code?: string })[];
-  perCrossingPoint?: (Counts & { crossingPointId: string | null; name?: string; code?: string })[];
-  openAlerts: number;
-  overdueAlerts: number;
-}
-
-const METRICS = ["crossings", "screenings", "refers", "alerts"] as const;
 const PERIODS = [7, 14, 30] as const;
+const tone = (c: Counter): Bar["tone"] => (c === "refers" || c === "alertsOpened" ? "warn" : "default");
 
 export function Overview() {
   const [days, setDays] = useState<number>(14);
@@ -35,17 +31,14 @@ export function Overview() {
       ).data,
     [days],
   );
-  const pointLabel = (id: string | null, code?: string, name?: string) => {
-    if (code || name) return code ?? name ?? "";
-    const p = points.data?.find((x) => x.id === id);
-    return p ? p.code : (id ?? t.overview.unknownCrossingPoint);
-  };
+  const pointLabel = (id: string | null) =>
+    id === null ? t.overview.unknownCrossingPoint : (points.data?.find((p) => p.id === id)?.code ?? id);
   return (
     <section aria-labelledby="overview-title">
       <ScreenTitle id="overview-title">{t.overview.title}</ScreenTitle>
       <form className="card inline-form" onSubmit={(e) => e.preventDefault()}>
         <label>
-          {t.overview.title}
+          {t.overview.period}
           <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
             {PERIODS.map((n) => (
               <option key={n} value={n}>
@@ -56,62 +49,55 @@ export function Overview() {
         </label>
       </form>
       <Async resource={stats} errorTitle={t.overview.failed}>
-        {(s) => {
-          const perDay = s.perDay ?? s.days ?? [];
-          const perPoint = s.perCrossingPoint ?? s.crossingPoints ?? [];
-          const anything = [...perDay, ...perPoint].some((c) => METRICS.some((m) => (c[m] ?? 0) > 0));
-          return (
-            <>
-              <dl className="facts card kpis">
-                <div>
-                  <dt>{t.overview.openAlerts}</dt>
-                  <dd className="kpi">{s.openAlerts}</dd>
+        {(s) => (
+          <>
+            <p className="muted">{t.overview.range(s.from, s.to)}</p>
+            <dl className="facts card kpis">
+              <div>
+                <dt>{t.overview.openAlerts}</dt>
+                <dd className="kpi" data-testid="open-alerts">
+                  {s.openAlerts}
+                </dd>
+              </div>
+              <div className={s.overdueAlerts > 0 ? "overdue" : undefined}>
+                <dt>{t.overview.overdueAlerts}</dt>
+                <dd className="kpi" data-testid="overdue-alerts">
+                  {s.overdueAlerts}
+                </dd>
+              </div>
+            </dl>
+            {!hasActivity(s) ? (
+              <p className="state empty">{t.overview.empty}</p>
+            ) : (
+              <>
+                <h2>{t.overview.perDay}</h2>
+                <div className="charts">
+                  {COUNTERS.map((c) => (
+                    <BarChart
+                      key={c}
+                      title={t.overview.chartLabel(t.overview[c], t.overview.perDay)}
+                      bars={s.daily.map((d) => ({ label: d.date.slice(5), value: d[c], tone: tone(c) }))}
+                    />
+                  ))}
                 </div>
-                <div className={s.overdueAlerts > 0 ? "overdue" : undefined}>
-                  <dt>{t.overview.overdueAlerts}</dt>
-                  <dd className="kpi">{s.overdueAlerts}</dd>
+                <h2>{t.overview.perCrossingPoint}</h2>
+                <div className="charts">
+                  {COUNTERS.map((c) => (
+                    <BarChart
+                      key={c}
+                      title={t.overview.chartLabel(t.overview[c], t.overview.perCrossingPoint)}
+                      bars={totalsByCrossingPoint(s.byCrossingPoint).map((p) => ({
+                        label: pointLabel(p.crossingPointId),
+                        value: p[c],
+                        tone: tone(c),
+                      }))}
+                    />
+                  ))}
                 </div>
-              </dl>
-              {!anything ? (
-                <p className="state empty">{t.overview.empty}</p>
-              ) : (
-                <>
-                  <h2>{t.overview.perDay}</h2>
-                  <div className="charts">
-                    {METRICS.map((m) => {
-                      const bars: Bar[] = perDay.map((d) => ({
-                        label: (d.date ?? d.day ?? "").slice(5),
-                        value: d[m] ?? 0,
-                        tone: m === "refers" || m === "alerts" ? "warn" : "default",
-                      }));
-                      return (
-                        <BarChart
-                          key={m}
-                          title={t.overview.chartLabel(t.overview[m], t.overview.perDay)}
-                          bars={bars}
-                        />
-                      );
-                    })}
-                  </div>
-                  <h2>{t.overview.perCrossingPoint}</h2>
-                  <div className="charts">
-                    {METRICS.map((m) => (
-                      <BarChart
-                        key={m}
-                        title={t.overview.chartLabel(t.overview[m], t.overview.perCrossingPoint)}
-                        bars={perPoint.map((p) => ({
-                          label: pointLabel(p.crossingPointId, p.code, p.name),
-                          value: p[m] ?? 0,
-                          tone: m === "refers" || m === "alerts" ? "warn" : "default",
-                        }))}
-                      />
-                    ))}
-                  </div>
-                </>
-              )}
-            </>
-          );
-        }}
+              </>
+            )}
+          </>
+        )}
       </Async>
     </section>
   );

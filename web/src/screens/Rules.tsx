@@ -31,7 +31,8 @@ export function Rules() {
   return (
     <section aria-labelledby="rules-title">
       <ScreenTitle id="rules-title">{t.rules.title}</ScreenTitle>
-      <div className="two-col">
+      {/* Only an author has the form beside the list; a reader gets the full width for the charts. */}
+      <div className={canAuthor ? "two-col" : undefined}>
         <div>
           <Async
             resource={rules}
@@ -62,7 +63,13 @@ export function Rules() {
                       <td>{t.rules.actions[r.action]}</td>
                       <td>{r.reviewDate}</td>
                       <td>
-                        <button type="button" className="secondary" onClick={() => setSelected(r.id)}>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t.rules.selectRule(r.name)}
+                          aria-pressed={selected === r.id}
+                          onClick={() => setSelected(r.id)}
+                        >
                           {t.rules.select}
                         </button>
                       </td>
@@ -315,17 +322,26 @@ function Author({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+/** The report warns above this multiple of the overall rate (src/rules/fairness.ts): its bar is marked too. */
+const DISPARITY_WARNING = 3;
+
 function fairnessBars(groups: readonly GroupStat[]): { bars: Bar[]; suppressed: number } {
-  const shown = groups.filter((g) => !g.suppressed);
-  return {
-    suppressed: groups.length - shown.length,
-    bars: shown.map((g) => ({
+  const bars: Bar[] = [];
+  let suppressed = 0;
+  for (const g of groups) {
+    if (g.suppressed) {
+      suppressed += g.groups;
+      continue;
+    }
+    const rate = `${(g.hitRate * 100).toFixed(1)}%`;
+    bars.push({
       label: g.group,
-      value: g.hitRate ?? 0,
-      text: `${((g.hitRate ?? 0) * 100).toFixed(1)}%${g.disparity !== undefined ? ` · ${t.rules.disparity(g.disparity.toFixed(2))}` : ""}`,
-      tone: (g.disparity ?? 1) > 1.25 || (g.disparity ?? 1) < 0.8 ? "warn" : "default",
-    })),
-  };
+      value: g.hitRate,
+      text: g.disparity === null ? rate : `${rate} · ${t.rules.disparity(g.disparity.toFixed(2))}`,
+      tone: (g.disparity ?? 0) > DISPARITY_WARNING ? "warn" : "default",
+    });
+  }
+  return { bars, suppressed };
 }
 
 function RuleDetail({ id }: { id: string }) {
@@ -355,7 +371,7 @@ function RuleDetail({ id }: { id: string }) {
             <p>{r.justification}</p>
             <pre className="mono condition">{JSON.stringify(r.condition, null, 2)}</pre>
             <h3>{t.rules.versions}</h3>
-            <ol>
+            <ol data-testid="rule-versions">
               {(r.versions ?? [r]).map((v) => (
                 <li key={v.version}>
                   {t.rules.colVersion} {v.version}
@@ -371,10 +387,14 @@ function RuleDetail({ id }: { id: string }) {
       <Async resource={stats} errorTitle={t.rules.statsFailed}>
         {(s) => {
           const nat = fairnessBars(s.byNationality);
-          const sex = fairnessBars(s.bySex ?? []);
+          const sex = fairnessBars(s.bySex);
           return (
             <>
-              <dl className="facts">
+              <dl className="facts" data-testid="rule-stats">
+                <div>
+                  <dt>{t.rules.population}</dt>
+                  <dd>{s.population}</dd>
+                </div>
                 <div>
                   <dt>{t.rules.hits}</dt>
                   <dd>{s.hits}</dd>
@@ -398,8 +418,11 @@ function RuleDetail({ id }: { id: string }) {
               {nat.suppressed + sex.suppressed > 0 && (
                 <p className="muted">{t.rules.suppressed(nat.suppressed + sex.suppressed)}</p>
               )}
-              {s.warnings && s.warnings.length > 0 && (
-                <div className="warnings" role="note">
+              {s.hits > 0 && (
+                <p className="muted">{t.rules.overallRate((s.overallHitRate * 100).toFixed(1))}</p>
+              )}
+              {s.warnings.length > 0 && (
+                <div className="warnings" role="note" data-testid="fairness-warnings">
                   <h4>{t.rules.warnings}</h4>
                   <ul>
                     {s.warnings.map((w) => (

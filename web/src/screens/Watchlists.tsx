@@ -99,6 +99,7 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
   const [list, setList] = useState("");
   const [format, setFormat] = useState<string>("csv");
   const [file, setFile] = useState<File>();
+  const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ label: string; value: number; max: number }>();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<ApiError>();
@@ -106,6 +107,7 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
+    setBusy(true);
     setError(undefined);
     setDone(undefined);
     try {
@@ -123,7 +125,11 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
         const { data } = await api<WatchlistView>("GET", `/watchlists/${encodeURIComponent(list)}`);
         const imp = data.import;
         if (!imp || imp.status === "ready") {
-          setDone(t.watchlists.uploaded(list, data.latest?.version ?? 0));
+          const latest = data.latest;
+          const diff = latest?.diff ? t.watchlists.diff(latest.diff) : t.watchlists.firstVersion;
+          setDone(t.watchlists.uploaded(list, latest?.version ?? 0, diff));
+          // The bar stays, full, so that the end of the import is visible and not just an absence.
+          setProgress({ label: t.watchlists.progressDone, value: 1, max: 1 });
           break;
         }
         if (imp.status === "failed")
@@ -136,9 +142,10 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
       }
       onDone();
     } catch (err) {
+      setProgress(undefined);
       setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
     } finally {
-      setProgress(undefined);
+      setBusy(false);
     }
   };
 
@@ -176,8 +183,8 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
         {t.watchlists.file}
         <input type="file" required onChange={(e) => setFile(e.target.files?.[0])} />
       </label>
-      <button type="submit" disabled={!!progress}>
-        {progress ? t.watchlists.uploading : t.watchlists.uploadSubmit}
+      <button type="submit" disabled={busy}>
+        {busy ? t.watchlists.uploading : t.watchlists.uploadSubmit}
       </button>
       {progress && (
         <label className="progress">
@@ -185,7 +192,11 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
           <progress value={progress.value} max={progress.max} />
         </label>
       )}
-      {done && <p role="status">{done}</p>}
+      {done && (
+        <p role="status" data-testid="upload-done">
+          {done}
+        </p>
+      )}
       {error && <ErrorBox title={t.watchlists.uploadFailed} error={error} />}
     </form>
   );
