@@ -78,7 +78,14 @@ function rows(db: Db) {
         )
         .execute();
     },
-    async alert(at: string, point: string | null, status: string, dueAt: string, agency = "agency-s") {
+    async alert(
+      at: string,
+      point: string | null,
+      status: string,
+      dueAt: string,
+      agency = "agency-s",
+      source: "crossing" | "manifest" = "crossing",
+    ) {
       const id = `a${++n}`;
       await db.kysely
         .insertInto("alerts")
@@ -88,7 +95,7 @@ function rows(db: Db) {
           reference: `A-${id}`,
           status: status as "open",
           priority: "standard",
-          source: "crossing",
+          source,
           source_id: "x",
           screening_id: await screening(at, point, agency),
           person_index: 0,
@@ -116,6 +123,17 @@ describeBothDialects("overview statistics", (getDb) => {
     await r.crossing("2026-11-10T12:00:00.000Z", "cp-a", "refer"); // before a 14-day window
     await r.crossing("2026-11-29T10:00:00.000Z", "cp-a", "refer", "agency-other");
     await r.manifest("2026-11-28T06:00:00.000Z", "cp-air", ["refer", "clear", "refer"]);
+    // Each refer on the manifest opened an alert, since decided and closed.
+    for (let i = 0; i < 2; i++) {
+      await r.alert(
+        "2026-11-28T06:00:00.500Z",
+        "cp-air",
+        "closed",
+        "2026-11-28T18:00:00.000Z",
+        "agency-s",
+        "manifest",
+      );
+    }
     // Still open and past its deadline; open and not yet due; in review and past due; decided.
     await r.alert("2026-11-29T08:00:01.000Z", "cp-a", "open", "2026-11-29T12:00:00.000Z");
     await r.alert("2026-11-29T14:00:00.000Z", "cp-a", "open", "2026-11-30T14:00:00.000Z");
@@ -131,7 +149,7 @@ describeBothDialects("overview statistics", (getDb) => {
     const byDate = Object.fromEntries(o.daily.map(({ date, ...c }) => [date, c]));
     expect(byDate["2026-11-29"]).toEqual({ crossings: 2, screenings: 4, refers: 1, alertsOpened: 2 });
     // The crossing at 23:59:59.999 UTC belongs to the 28th; the manifest refers two of its three.
-    expect(byDate["2026-11-28"]).toEqual({ crossings: 1, screenings: 3, refers: 2, alertsOpened: 1 });
+    expect(byDate["2026-11-28"]).toEqual({ crossings: 1, screenings: 5, refers: 2, alertsOpened: 3 });
     expect(byDate["2026-11-27"]).toEqual({ crossings: 0, screenings: 1, refers: 0, alertsOpened: 1 });
     expect(byDate["2026-11-16"]).toEqual({ crossings: 0, screenings: 0, refers: 0, alertsOpened: 0 });
     expect(o.byCrossingPoint.filter((c) => c.date === "2026-11-28")).toEqual([
@@ -139,9 +157,9 @@ describeBothDialects("overview statistics", (getDb) => {
         date: "2026-11-28",
         crossingPointId: "cp-air",
         crossings: 0,
-        screenings: 2,
+        screenings: 4,
         refers: 2,
-        alertsOpened: 1,
+        alertsOpened: 3,
       },
       {
         date: "2026-11-28",

@@ -68,20 +68,18 @@ export function createStatsService(db: Db, opts: { now?: () => Date } = {}) {
           .where("created_at", ">=", since)
           .groupBy([day("created_at"), "crossing_point_id"])
           .execute(),
-        // A manifest refers persons, not a crossing: its refers are its screening's refer results.
+        // A manifest refers persons, not a crossing: every refer on it (list, document or rule) opened an alert.
         k
-          .selectFrom("screening_results as r")
-          .innerJoin("manifests as m", "m.screening_id", "r.request_id")
-          .innerJoin("screening_requests as s", "s.id", "r.request_id")
+          .selectFrom("alerts")
           .select([
-            day("s.created_at").as("date"),
-            "s.crossing_point_id as crossingPointId",
+            day("created_at").as("date"),
+            "crossing_point_id as crossingPointId",
             (eb) => eb.fn.countAll().as("n"),
           ])
-          .where("m.agency", "=", p.agency)
-          .where("s.created_at", ">=", since)
-          .where("r.decision", "=", "refer")
-          .groupBy([day("s.created_at"), "s.crossing_point_id"])
+          .where("agency", "=", p.agency)
+          .where("created_at", ">=", since)
+          .where("source", "=", "manifest")
+          .groupBy([day("created_at"), "crossing_point_id"])
           .execute(),
         k
           .selectFrom("alerts")
