@@ -153,8 +153,9 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 200,
     },
     {
-      route: "GET /api/v1/watchlists/:id/entities",
-      url: "/api/v1/watchlists/national/entities?q=an&purpose=review",
+      route: "POST /api/v1/watchlists/:id/entities/search",
+      url: "/api/v1/watchlists/national/entities/search",
+      body: { q: "an", purpose: "review" },
       allowed: ["second_line", "analyst", "watchlist_manager"],
       status: 200,
     },

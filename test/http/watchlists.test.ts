@@ -152,14 +152,9 @@ describeBothDialects("watchlist uploads", (getDb) => {
   });
 
   it("searches a list's entities with a purpose, and records the search", async () => {
-    expect(
-      (await api.call("reviewer", "GET", "/api/v1/watchlists/national-b/entities?q=petrov")).statusCode,
-    ).toBe(400);
-    const found = await api.call(
-      "reviewer",
-      "GET",
-      "/api/v1/watchlists/national-b/entities?q=petrov&purpose=alert%20review",
-    );
+    const url = "/api/v1/watchlists/national-b/entities/search";
+    expect((await api.call("reviewer", "POST", url, { q: "petrov" })).statusCode).toBe(400);
+    const found = await api.call("reviewer", "POST", url, { q: "petrov", purpose: "alert review" });
     expect(found.json().entities.map((e: { id: string }) => e.id)).toEqual(["national-b:NL-900"]);
     const entry = await getDb()
       .kysely.selectFrom("audit_log")

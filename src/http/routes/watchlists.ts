@@ -7,7 +7,7 @@ import { getWatchlist, listWatchlists, SOURCE_FORMATS, searchEntities } from "..
 import { type AppDeps, DEFAULT_UPLOAD_LIMIT } from "../app.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
-import { digits, errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
+import { errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
 /** Content types an upload may be sent as; the importer, chosen by `format`, reads the bytes. */
@@ -28,8 +28,13 @@ const UploadQuery = Type.Object(
   { additionalProperties: false },
 );
 
+// In the body, not the URL: the name searched for is often a traveller's, and URLs end up in logs.
 const EntitySearch = Type.Object(
-  { q: Type.String({ minLength: 2, maxLength: 100 }), purpose, limit: Type.Optional(digits(3)) },
+  {
+    q: Type.String({ minLength: 2, maxLength: 100 }),
+    purpose,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
   { additionalProperties: false },
 );
 
@@ -130,28 +135,28 @@ export const watchlistRoutes =
       },
     );
 
-    app.get(
-      "/watchlists/:id/entities",
+    app.post(
+      "/watchlists/:id/entities/search",
       {
         config: { permission: "watchlists:read" },
         schema: {
           tags: ["watchlists"],
           summary: "search a list's entities by name (audited)",
           params: IdParams,
-          querystring: EntitySearch,
+          body: EntitySearch,
           response: errorReplies(),
         },
       },
       async (req) => {
-        const { q, limit } = req.query;
-        const entities = await searchEntities(deps.db, req.params.id, q, limit ? Number(limit) : 50);
+        const { q, limit, purpose } = req.body;
+        const entities = await searchEntities(deps.db, req.params.id, q, limit ?? 50);
         await deps.db.kysely.transaction().execute((trx) =>
           appendAudit(trx, {
             actor: principalOf(req),
             action: "watchlist.search",
             objectType: "watchlist",
             objectId: req.params.id,
-            purpose: req.query.purpose,
+            purpose,
             outcome: "success",
             details: { q, results: entities.length },
           }),

@@ -215,11 +215,11 @@ function Search({ lists }: { lists: WatchlistView[] }) {
     setBusy(true);
     setError(undefined);
     try {
+      // The name goes in the body: never in a URL, where logs and history would keep it.
       const { data } = await api<{ entities: Entity[] }>(
-        "GET",
-        `/watchlists/${encodeURIComponent(chosen)}/entities`,
-        undefined,
-        { query: { q, purpose: PURPOSES.watchlistSearch } },
+        "POST",
+        `/watchlists/${encodeURIComponent(chosen)}/entities/search`,
+        { q, purpose: PURPOSES.watchlistSearch },
       );
       setResults(data.entities);
     } catch (err) {
