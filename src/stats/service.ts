@@ -33,65 +33,34 @@ export function createStatsService(db: Db, opts: { now?: () => Date } = {}) {
       const since = `${window[0]}T00:00:00.000Z`;
       const k = db.kysely;
 
+      /**
+       * Rows of one table per day and crossing point, since the window opened; the three tables counted
+       * share the columns this reads. `only` narrows to rows with one value in one more column.
+       */
+      const perDayAndPoint = (
+        table: "crossings" | "screening_requests" | "alerts",
+        only?: { column: "decision" | "source"; value: string },
+      ) => {
+        let q = k
+          .selectFrom(table as "alerts")
+          .select([
+            day("created_at").as("date"),
+            "crossing_point_id as crossingPointId",
+            (eb) => eb.fn.countAll().as("n"),
+          ])
+          .where("agency", "=", p.agency)
+          .where("created_at", ">=", since);
+        if (only) q = q.where(sql.ref(only.column), "=", only.value);
+        return q.groupBy([day("created_at"), "crossing_point_id"]).execute() as Promise<CountRow[]>;
+      };
+
       const [crossings, crossingRefers, screenings, manifestRefers, alertsOpened, open] = await Promise.all([
-        k
-          .selectFrom("crossings")
-          .select([
-            day("created_at").as("date"),
-            "crossing_point_id as crossingPointId",
-            (eb) => eb.fn.countAll().as("n"),
-          ])
-          .where("agency", "=", p.agency)
-          .where("created_at", ">=", since)
-          .groupBy([day("created_at"), "crossing_point_id"])
-          .execute(),
-        k
-          .selectFrom("crossings")
-          .select([
-            day("created_at").as("date"),
-            "crossing_point_id as crossingPointId",
-            (eb) => eb.fn.countAll().as("n"),
-          ])
-          .where("agency", "=", p.agency)
-          .where("created_at", ">=", since)
-          .where("decision", "=", "refer")
-          .groupBy([day("created_at"), "crossing_point_id"])
-          .execute(),
-        k
-          .selectFrom("screening_requests")
-          .select([
-            day("created_at").as("date"),
-            "crossing_point_id as crossingPointId",
-            (eb) => eb.fn.countAll().as("n"),
-          ])
-          .where("agency", "=", p.agency)
-          .where("created_at", ">=", since)
-          .groupBy([day("created_at"), "crossing_point_id"])
-          .execute(),
+        perDayAndPoint("crossings"),
+        perDayAndPoint("crossings", { column: "decision", value: "refer" }),
+        perDayAndPoint("screening_requests"),
         // A manifest refers persons, not a crossing: every refer on it (list, document or rule) opened an alert.
-        k
-          .selectFrom("alerts")
-          .select([
-            day("created_at").as("date"),
-            "crossing_point_id as crossingPointId",
-            (eb) => eb.fn.countAll().as("n"),
-          ])
-          .where("agency", "=", p.agency)
-          .where("created_at", ">=", since)
-          .where("source", "=", "manifest")
-          .groupBy([day("created_at"), "crossing_point_id"])
-          .execute(),
-        k
-          .selectFrom("alerts")
-          .select([
-            day("created_at").as("date"),
-            "crossing_point_id as crossingPointId",
-            (eb) => eb.fn.countAll().as("n"),
-          ])
-          .where("agency", "=", p.agency)
-          .where("created_at", ">=", since)
-          .groupBy([day("created_at"), "crossing_point_id"])
-          .execute(),
+        perDayAndPoint("alerts", { column: "source", value: "manifest" }),
+        perDayAndPoint("alerts"),
         k
           .selectFrom("alerts")
           .select([
@@ -105,10 +74,10 @@ export function createStatsService(db: Db, opts: { now?: () => Date } = {}) {
       ]);
 
       const { daily, byCrossingPoint } = foldCounts(window, {
-        crossings: crossings as CountRow[],
-        screenings: screenings as CountRow[],
-        refers: [...crossingRefers, ...manifestRefers] as CountRow[],
-        alertsOpened: alertsOpened as CountRow[],
+        crossings,
+        screenings,
+        refers: [...crossingRefers, ...manifestRefers],
+        alertsOpened,
       });
       return {
         from: window[0]!,
