@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { t } from "../i18n";
 import { ADVERSE_ACTIONS, type AlertDetailView, BARRED_BY_PROTECTION, OUTCOMES } from "../lib/alerts";
-import { ApiError, api } from "../lib/api";
+import { type ApiError, api, asApiError } from "../lib/api";
 import { PURPOSES } from "../lib/screens";
 import { ErrorBox } from "./State";
 
@@ -45,7 +45,7 @@ export function DecisionForm({ alert, onDone }: { alert: AlertDetailView; onDone
       setReason("");
       setAdverseAction("");
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from "react";
 import { t } from "../i18n";
 import { PROTECTION_KINDS } from "../lib/alerts";
-import { ApiError, api } from "../lib/api";
+import { ApiError, api, asApiError } from "../lib/api";
 import { PURPOSES } from "../lib/screens";
 import { ErrorBox } from "./State";
 
@@ -35,7 +35,7 @@ export function ProtectionForm({ alertId, onDone }: { alertId: string; onDone: (
       setNote("");
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

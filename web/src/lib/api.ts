@@ -25,6 +25,13 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError, so every screen shows network, server and client errors the same way. */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError
+    ? err
+    : new ApiError(0, "client", err instanceof Error ? err.message : String(err), {});
+}
+
 export const session = {
   token: (): string | null => sessionStorage.getItem(TOKEN_KEY),
   set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),

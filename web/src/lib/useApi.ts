@@ -1,6 +1,6 @@
 // Loading a resource for a screen: loading, error and data, with a reload after a change.
 import { useCallback, useEffect, useState } from "react";
-import { ApiError } from "./api";
+import { type ApiError, asApiError } from "./api";
 
 export interface Resource<T> {
   data?: T;
@@ -20,7 +20,7 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: reado
       (data) => setState({ data, loading: false }),
       (err: unknown) => {
         if ((err as Error).name === "AbortError") return;
-        const error = err instanceof ApiError ? err : new ApiError(0, "client", (err as Error).message, {});
+        const error = asApiError(err);
         setState({ error, loading: false });
       },
     );
@@ -38,4 +38,27 @@ export function useNow(everyMs = 1000): number {
     return () => clearInterval(id);
   }, [everyMs]);
   return now;
+}
+
+/** A form's submit: busy while it runs, the error it ended with, and the default submit prevented. */
+export function useAction(): {
+  busy: boolean;
+  error?: ApiError;
+  run: (e: { preventDefault(): void }, action: () => Promise<void>) => Promise<void>;
+} {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const run = useCallback(async (e: { preventDefault(): void }, action: () => Promise<void>) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, ...(error ? { error } : {}), run };
 }

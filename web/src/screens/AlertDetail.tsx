@@ -10,7 +10,7 @@ import { ProtectionForm } from "../components/ProtectionForm";
 import { Async, ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { type AlertDetailView, type Entity, isDecided, type Match } from "../lib/alerts";
-import { ApiError, api } from "../lib/api";
+import { type ApiError, api, asApiError } from "../lib/api";
 import { birthDateText, featureOf } from "../lib/explain";
 import { dateTime, deadline, fullName, score } from "../lib/format";
 import { Link } from "../lib/router";
@@ -73,7 +73,7 @@ function AlertView({
       await api("POST", `/alerts/${encodeURIComponent(a.id)}/review`, { purpose: PURPOSES.review });
       onChange();
     } catch (err) {
-      setReviewError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setReviewError(asApiError(err));
     }
   };
 
@@ -399,7 +399,7 @@ function Decisions({ alert: a, onChange }: { alert: AlertDetailView; onChange: (
       );
       onChange({ kind: "ok", text: t.decision.recorded });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

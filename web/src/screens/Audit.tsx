@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { Empty, ErrorBox, Loading } from "../components/State";
 import { t } from "../i18n";
-import { ApiError, api } from "../lib/api";
+import { type ApiError, api, asApiError } from "../lib/api";
 import { dateTime } from "../lib/format";
 import { PURPOSES } from "../lib/screens";
 
@@ -67,7 +67,7 @@ export function Audit() {
       setEntries(data.entries);
       setOffset(at);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }
@@ -80,7 +80,7 @@ export function Audit() {
     try {
       setVerify((await api<Verify>("GET", "/audit/verify")).data);
     } catch (err) {
-      setVerifyError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setVerifyError(asApiError(err));
     } finally {
       setVerifying(false);
     }

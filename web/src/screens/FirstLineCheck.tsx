@@ -4,7 +4,7 @@ import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, use
 import { ScreenTitle } from "../components/Heading";
 import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
-import { ApiError, api } from "../lib/api";
+import { type ApiError, api, asApiError } from "../lib/api";
 import { useCrossingPoints } from "../lib/crossingPoints";
 import { PURPOSES } from "../lib/screens";
 
@@ -96,7 +96,7 @@ export function FirstLineCheck() {
       setResult({ decision: data.result.decision, reference: data.result.reference });
       setWarnings(data.warnings ?? []);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { Name } from "../components/Name";
 import { SortHeader } from "../components/SortHeader";
 import { Empty, ErrorBox } from "../components/State";
 import { t } from "../i18n";
-import { ApiError, api } from "../lib/api";
+import { type ApiError, api, asApiError } from "../lib/api";
 import { PURPOSES } from "../lib/screens";
 import { type Direction, sortRows } from "../lib/sort";
 
@@ -55,7 +55,7 @@ export function Manifests() {
       setAnswer(data);
       setSort({ column: "decision", dir: "ascending" });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -5,9 +5,9 @@ import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { Async } from "../components/State";
 import { t } from "../i18n";
-import { ApiError, api } from "../lib/api";
+import { api } from "../lib/api";
 import { deadline } from "../lib/format";
-import { useApi, useNow } from "../lib/useApi";
+import { useAction, useApi, useNow } from "../lib/useApi";
 
 interface Referral {
   id: string;
@@ -26,24 +26,15 @@ const PURPOSE = "protection referral tracking";
 
 function CloseForm({ referral, onClosed }: { referral: Referral; onClosed: () => void }) {
   const [outcome, setOutcome] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) =>
+    run(e, async () => {
       await api("POST", `/protection/referrals/${encodeURIComponent(referral.id)}/close`, {
         outcome,
         purpose: PURPOSE,
       });
       onClosed();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const id = `outcome-${referral.id}`;
   return (
     <form className="inline-form" onSubmit={submit}>
@@ -54,7 +45,7 @@ function CloseForm({ referral, onClosed }: { referral: Referral; onClosed: () =>
       </button>
       {error && (
         <span role="alert" className="error-text">
-          {error}
+          {error.message}
         </span>
       )}
     </form>

@@ -5,7 +5,7 @@ import { type Bar, BarChart } from "../components/BarChart";
 import { ScreenTitle } from "../components/Heading";
 import { Async, ErrorBox } from "../components/State";
 import { t } from "../i18n";
-import { ApiError, api } from "../lib/api";
+import { type ApiError, api, asApiError } from "../lib/api";
 import { dateTime } from "../lib/format";
 import {
   buildCondition,
@@ -155,7 +155,7 @@ function Author({ onSaved }: { onSaved: () => void }) {
       setSaved(t.rules.saved(rule.name, rule.version));
       onSaved();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
-import { ApiError } from "../lib/api";
+import { type ApiError, asApiError } from "../lib/api";
 import { navigate } from "../lib/router";
 import { homeFor } from "../lib/screens";
 import { useSession } from "../lib/session";
@@ -25,7 +25,7 @@ export function SignIn({ notice }: { notice?: string }) {
       setPassword("");
       navigate(homeFor(user.roles) ?? "/", { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
       setBusy(false);
     }
   };

@@ -4,8 +4,8 @@ import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { Async } from "../components/State";
 import { t } from "../i18n";
-import { ApiError, api } from "../lib/api";
-import { useApi } from "../lib/useApi";
+import { api } from "../lib/api";
+import { useAction, useApi } from "../lib/useApi";
 
 interface UserView {
   id: string;
@@ -30,23 +30,14 @@ function NewUser({ agency, onCreated }: { agency: string; onCreated: (name: stri
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [roles, setRoles] = useState<string[]>(["first_line"]);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) =>
+    run(e, async () => {
       await api("POST", "/users", { username, password, roles, agency });
       onCreated(username);
       setUsername("");
       setPassword("");
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const toggle = (role: string) =>
     setRoles((rs) => (rs.includes(role) ? rs.filter((r) => r !== role) : [...rs, role]));
   return (

@@ -6,7 +6,7 @@ import { Name } from "../components/Name";
 import { Async, Empty, ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import type { Entity } from "../lib/alerts";
-import { ApiError, api, uploadWithProgress } from "../lib/api";
+import { ApiError, api, asApiError, uploadWithProgress } from "../lib/api";
 import { birthDateText } from "../lib/explain";
 import { dateTime } from "../lib/format";
 import { PURPOSES } from "../lib/screens";
@@ -143,7 +143,7 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
       onDone();
     } catch (err) {
       setProgress(undefined);
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }
@@ -223,7 +223,7 @@ function Search({ lists }: { lists: WatchlistView[] }) {
       );
       setResults(data.entities);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err), {}));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }
