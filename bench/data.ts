@@ -1,22 +1,22 @@
-// The benchmark's inputs: the shared sample data beside the checkout, read once, mapped to screening queries.
+// The benchmark's inputs: the real sample data kept in the repository, read once, mapped to screening queries.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { ScreeningQuery } from "../src/screening/index.js";
 import type { Entity } from "../src/watchlists/model.js";
-import { SHARED_DATA } from "../test/support/paths.js";
+import { REAL_DATA, SAMPLES } from "../test/support/paths.js";
 
 export const DATA_FILES = {
-  cases: join(SHARED_DATA, "bench", "name-pairs", "cases.csv"),
-  logicV2: join(SHARED_DATA, "bench", "name-pairs", "logicv2-frozen.csv"),
-  untreated: join(SHARED_DATA, "bench", "screening", "positives_un_untreated.csv"),
-  treated: join(SHARED_DATA, "bench", "screening", "positives_un_treated.csv"),
-  negatives: join(SHARED_DATA, "bench", "screening", "negatives_us.csv"),
-  unXml: join(SHARED_DATA, "watchlists", "un-sc-consolidated.xml"),
-  ofacSdn: join(SHARED_DATA, "watchlists", "ofac-sdn", "sdn.csv"),
+  cases: join(REAL_DATA, "bench", "name-pairs", "cases.csv"),
+  logicV2: join(REAL_DATA, "bench", "name-pairs", "logicv2-frozen.csv"),
+  untreated: join(REAL_DATA, "bench", "screening", "positives_un_untreated.csv"),
+  treated: join(REAL_DATA, "bench", "screening", "positives_un_treated.csv"),
+  negatives: join(REAL_DATA, "bench", "screening", "negatives_us.csv"),
+  unXml: join(SAMPLES, "un-sc-consolidated.xml"),
+  ofacSdn: join(SAMPLES, "ofac-sdn", "sdn.csv"),
 } as const;
 
-/** Paths of the sample files that are not where CI lays them out (`../shared/data` beside the checkout). */
+/** Paths of the sample files that are not where CI lays them out (data/real and data/samples). */
 export function missingDataFiles(): string[] {
   return Object.values(DATA_FILES).filter((p) => !existsSync(p));
 }

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const missing = missingDataFiles();
   if (missing.length > 0) {
     process.stderr.write(
-      "The benchmark reads the shared sample data beside the checkout (../shared/data), as CI lays it out.\n" +
+      "The benchmark reads the real sample data kept in the repository (data/real, data/samples).\n" +
         `Missing:\n${missing.map((m) => `  ${m}`).join("\n")}\n`,
     );
     process.exit(1);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { limes } from "../../test/support/cli.js";
-import { sharedData } from "../../test/support/paths.js";
+import { realData } from "../../test/support/paths.js";
 
 describe("limes manifest screen", () => {
   it("screens a real PAXLST sample with one passenger replaced by a UN-listed person, refers first", () => {
@@ -11,11 +11,11 @@ describe("limes manifest screen", () => {
     const file = join(dir, "flight.edi");
     writeFileSync(
       file,
-      readFileSync(sharedData("paxlst/two-leg-passengers.edi"), "utf8")
+      readFileSync(realData("paxlst/two-leg-passengers.edi"), "utf8")
         .replace("NAD+FL+++LANG:KRISTIN'", "NAD+FL+++SHIHATA:THARWAT SALAH'")
         .replace("DTM+329:600606'", "DTM+329:600629'"),
     );
-    const un = `un-xml:${sharedData("watchlists/un-sc-consolidated.xml")}`;
+    const un = `un-xml:${realData("watchlists/un-sc-consolidated.xml")}`;
     const table = limes("manifest", "screen", file, "--watchlist", un);
     expect(table.code).toBe(0);
     expect(table.stderr).toContain("flight QQ827 passengers: 2 persons (declared 2), 1 refer");

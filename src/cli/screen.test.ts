@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { limes } from "../../test/support/cli.js";
-import { sharedData } from "../../test/support/paths.js";
+import { realData } from "../../test/support/paths.js";
 import { rowToQuery } from "./persons.js";
 
-const UN = `un-xml:${sharedData("watchlists/un-sc-consolidated.xml")}`;
+const UN = `un-xml:${realData("watchlists/un-sc-consolidated.xml")}`;
 let dir: string;
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { limes } from "../../test/support/cli.js";
-import { fixture, sharedData } from "../../test/support/paths.js";
+import { fixture, realData } from "../../test/support/paths.js";
 
 const NATIONAL = join("data", "samples", "national-list.csv");
 
@@ -40,7 +40,7 @@ describe("limes watchlist", () => {
     const r = limes(
       "watchlist",
       "inspect",
-      sharedData("watchlists", "un-sc-consolidated.xml"),
+      realData("watchlists", "un-sc-consolidated.xml"),
       "--format",
       "un-xml",
     );

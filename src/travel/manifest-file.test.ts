@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fixture, sharedData } from "../../test/support/paths.js";
+import { fixture, realData } from "../../test/support/paths.js";
 import { parseManifestFile } from "./manifest-file.js";
 
 describe("parseManifestFile", () => {
   it("recognises PAXLST, FAL 5 and FAL 6 by content", () => {
-    const pax = parseManifestFile(readFileSync(sharedData("paxlst", "multi-leg-no-documents.edi"), "utf8"));
+    const pax = parseManifestFile(readFileSync(realData("paxlst", "multi-leg-no-documents.edi"), "utf8"));
     expect([pax.kind, pax.listType, pax.persons.length]).toEqual(["flight", "passengers", 2]);
     const crew = parseManifestFile(readFileSync(fixture("travel", "fal5-crew.csv"), "utf8"));
     expect([crew.kind, crew.listType, crew.persons.length]).toEqual(["voyage", "crew", 8]);

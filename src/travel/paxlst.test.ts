@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fixture, sharedData } from "../../test/support/paths.js";
+import { fixture, realData } from "../../test/support/paths.js";
 import { InvalidError } from "../shared/errors.js";
 import { parsePaxlst, parsePaxlstInterchange } from "./paxlst.js";
 
-const sample = (name: string) => readFileSync(sharedData("paxlst", name), "utf8");
+const sample = (name: string) => readFileSync(realData("paxlst", name), "utf8");
 
 describe("parsePaxlst on the real samples", () => {
   it("crew-list.edi: one-line crew list without UNA, 8 crew members", () => {

@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { sharedData } from "../../test/support/paths.js";
+import { realData } from "../../test/support/paths.js";
 import { loadSampleWatchlists, SAMPLE_WATCHLISTS } from "./index.js";
 
 describe("sample watchlists", () => {
   it("are unmodified copies of the shared real data", async () => {
     const shared = [
-      sharedData("watchlists", "un-sc-consolidated.xml"),
-      sharedData("watchlists", "ofac-sdn", "sdn.csv"),
+      realData("watchlists", "un-sc-consolidated.xml"),
+      realData("watchlists", "ofac-sdn", "sdn.csv"),
     ];
     expect(SAMPLE_WATCHLISTS.map((w) => w.format)).toEqual(["un-xml", "ofac-csv"]);
     for (const [i, { path }] of SAMPLE_WATCHLISTS.entries()) {
@@ -15,7 +15,7 @@ describe("sample watchlists", () => {
     }
     for (const f of ["alt.csv", "add.csv"]) {
       const copy = SAMPLE_WATCHLISTS[1]!.path.replace(/sdn\.csv$/, f);
-      expect((await readFile(copy)).equals(await readFile(sharedData("watchlists", "ofac-sdn", f)))).toBe(
+      expect((await readFile(copy)).equals(await readFile(realData("watchlists", "ofac-sdn", f)))).toBe(
         true,
       );
     }

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixture, sharedData } from "../../test/support/paths.js";
+import { fixture, realData } from "../../test/support/paths.js";
 import { ImportError } from "../shared/errors.js";
 import type { Entity, ImportIssue, ImportResult } from "./model.js";
 import { importOfacCsv, personName } from "./ofac-csv.js";
@@ -235,7 +235,7 @@ describe("importOfacCsv on the real OFAC SDN files", () => {
   };
 
   beforeAll(async () => {
-    result = await importOfacCsv(sharedData("watchlists", "ofac-sdn", "sdn.csv"));
+    result = await importOfacCsv(realData("watchlists", "ofac-sdn", "sdn.csv"));
   });
 
   it("imports every entry with exact counts", () => {

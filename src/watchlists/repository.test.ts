@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { blockNextAuditAppend, describeBothDialects } from "../../test/support/db.js";
-import { sharedData } from "../../test/support/paths.js";
+import { realData } from "../../test/support/paths.js";
 import { queryAudit, verifyAuditChain } from "../audit/index.js";
 import { ConflictError, NotFoundError } from "../shared/errors.js";
 import { importWatchlist } from "./import.js";
@@ -13,8 +13,8 @@ import {
   searchEntities,
 } from "./repository.js";
 
-const un = await importWatchlist("un-xml", sharedData("watchlists", "un-sc-consolidated.xml"));
-const ofac = await importWatchlist("ofac-csv", sharedData("watchlists", "ofac-sdn", "sdn.csv"));
+const un = await importWatchlist("un-xml", realData("watchlists", "un-sc-consolidated.xml"));
+const ofac = await importWatchlist("ofac-csv", realData("watchlists", "ofac-sdn", "sdn.csv"));
 
 /** UN version 2: the first two entries delisted, the third renamed, one new entry. */
 function unVersion2(): ImportResult {

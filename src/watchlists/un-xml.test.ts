@@ -2,12 +2,12 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedData } from "../../test/support/paths.js";
+import { realData } from "../../test/support/paths.js";
 import { ImportError } from "../shared/errors.js";
 import type { Entity, ImportResult } from "./model.js";
 import { hijriToGregorian, importUnXml } from "./un-xml.js";
 
-const UN = sharedData("watchlists/un-sc-consolidated.xml");
+const UN = realData("watchlists/un-sc-consolidated.xml");
 let result: ImportResult;
 const byRef = (ref: string): Entity => {
   const e = result.entities.find((x) => x.sourceRef === ref);

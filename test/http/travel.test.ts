@@ -9,11 +9,11 @@ import { composeServices } from "../../src/services.js";
 import { createSltdIndex } from "../../src/travel/index.js";
 import { importUnXml, loadLatestEntities, saveWatchlistVersion } from "../../src/watchlists/index.js";
 import { describeBothDialects } from "../support/db.js";
-import { sharedData } from "../support/paths.js";
+import { realData } from "../support/paths.js";
 
 const PASSWORD = "a long enough password";
 // The real sample; the first passenger becomes THARWAT SALAH SHIHATA (UN QDi.017, born 1960-06-29).
-const PAXLST = readFileSync(sharedData("paxlst/two-leg-passengers.edi"), "utf8")
+const PAXLST = readFileSync(realData("paxlst/two-leg-passengers.edi"), "utf8")
   .replace("NAD+FL+++BARRETT:TODD'", "NAD+FL+++SHIHATA:THARWAT SALAH'")
   .replace("DTM+329:680223'", "DTM+329:600629'");
 // ICAO 9303 specimen TD3 (Utopia): not on any list.
@@ -26,7 +26,7 @@ describeBothDialects("traveller data over the API", (getDb) => {
 
   beforeAll(async () => {
     const db = getDb();
-    await saveWatchlistVersion(db, await importUnXml(sharedData("watchlists/un-sc-consolidated.xml")), {
+    await saveWatchlistVersion(db, await importUnXml(realData("watchlists/un-sc-consolidated.xml")), {
       actor: "system",
     });
     // Hand-written SLTD entry: a Spanish passport reported stolen (written with a dash, as reported).
