@@ -1,72 +1,20 @@
 // Crossings and manifests as use cases: read the traveller data (MRZ, manual entry, PAXLST, FAL), screen
 // every person against the watchlists, the stolen/lost documents and the risk rules, record the result and
 // open an alert for each refer. A hit on the document list refers the traveller whatever the name says.
-import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+// Each crossing and each manifest is written in one transaction (record-crossing.ts, screen-manifest.ts).
 import { can, type Principal } from "../access/index.js";
-import { openAlerts, type PreviouslyCleared, type RuleHitRef } from "../alerts/index.js";
 import { appendAudit } from "../audit/index.js";
-import type { Database, Db } from "../db/index.js";
+import type { Db } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
-import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
-import {
-  type DocumentHit,
-  type Leg,
-  type Manifest,
-  type ManualEntry,
-  parseManifestFile,
-  parseManualEntry,
-  parseMrz,
-  type SltdIndex,
-  type Traveller,
-  toScreeningQuery,
-} from "../travel/index.js";
-import { getEntities } from "../watchlists/index.js";
+import { ForbiddenError, NotFoundError } from "../shared/errors.js";
+import type { Manifest, SltdIndex } from "../travel/index.js";
+import { type CrossingInput, recordCrossing } from "./record-crossing.js";
+import type { PersonOutcome, RuleRunner } from "./screen.js";
+import { screenManifest } from "./screen-manifest.js";
+import { findManifest } from "./store.js";
 
-export interface PersonOutcome {
-  index: number;
-  decision: "refer" | "clear";
-  reference: string;
-  /** Present for roles that see list details. */
-  matches?: unknown[];
-  documentHits?: DocumentHit[];
-  ruleHits?: RuleHitRef[];
-  alertId?: string;
-  priority?: string;
-  previouslyCleared?: PreviouslyCleared[];
-}
-
-export interface CrossingInput {
-  /** A raw MRZ read at the booth, or a manual entry (person, document, vehicle, direction). */
-  mrz?: string;
-  entry?: unknown;
-  direction?: "entry" | "exit";
-  crossingPointId?: string;
-  purpose: string;
-}
-
-function documentHits(sltd: SltdIndex, t: Traveller): DocumentHit[] {
-  const hits: DocumentHit[] = [];
-  for (const d of t.documents) {
-    if (!d.issuingCountry) continue;
-    for (const r of sltd.check(d.number, d.issuingCountry)) {
-      hits.push({
-        number: d.number,
-        issuingCountry: r.issuingCountry,
-        status: r.status,
-        action: "seize the document and refer to second line",
-      });
-    }
-  }
-  return hits;
-}
-
-/** Risk rules for the screened persons (src/rules); each person's hits, in input order. */
-export type RuleRunner = (
-  agency: string,
-  travellers: readonly Traveller[],
-  trip: { legs?: Leg[]; refers: readonly boolean[] },
-) => Promise<RuleHitRef[][]>;
+export type { CrossingInput } from "./record-crossing.js";
+export type { PersonOutcome, RuleRunner } from "./screen.js";
 
 export function createCrossingService(
   db: Db,
@@ -74,207 +22,30 @@ export function createCrossingService(
   sltd: () => SltdIndex,
   opts: { rules?: RuleRunner; now?: () => Date } = {},
 ) {
-  const now = opts.now ?? (() => new Date());
-
-  /**
-   * Screens the travellers against the lists and the document list, runs the risk rules, and returns
-   * what `openAlerts` needs. A stolen passport refers on its own, whatever the name says.
-   */
-  async function screenTravellers(
-    p: Principal,
-    travellers: Traveller[],
-    purpose: string,
-    crossingPointId?: string,
-    legs?: Leg[],
-  ) {
-    const { record, matches } = await screenings.screenWithMatches(p, {
-      persons: travellers.map(toScreeningQuery),
-      purpose,
-      ...(crossingPointId ? { crossingPointId } : {}),
-    });
-    const index = sltd();
-    const screened = record.results.map((r, i) => ({
-      personIndex: i,
-      traveller: travellers[i]!,
-      matches: matches[i]!,
-      documentHits: documentHits(index, travellers[i]!),
-      ruleHits: [] as RuleHitRef[],
-      reference: r.reference,
-    }));
-    if (opts.rules) {
-      const refers = screened.map((s) => s.matches.some((m) => m.decision === "refer"));
-      const hits = await opts.rules(p.agency, travellers, { ...(legs ? { legs } : {}), refers });
-      for (const [i, h] of hits.entries()) screened[i]!.ruleHits = h;
-    }
-    const entities = await getEntities(
-      db,
-      screened.flatMap((s) => s.matches.filter((m) => m.decision === "refer").map((m) => m.entityId)),
-    );
-    return { screeningId: record.id, screened, entities };
-  }
-
-  /** Opens the alerts inside the caller's transaction; each person's full outcome, for `viewOutcome`. */
-  async function dispose(
-    trx: Transaction<Database>,
-    p: Principal,
-    source: { kind: "crossing" | "manifest"; id: string; crossingPointId?: string },
-    s: Awaited<ReturnType<typeof screenTravellers>>,
-  ): Promise<PersonOutcome[]> {
-    const dispositions = await openAlerts(
-      trx,
-      {
-        agency: p.agency,
-        source: source.kind,
-        sourceId: source.id,
-        screeningId: s.screeningId,
-        ...(source.crossingPointId ? { crossingPointId: source.crossingPointId } : {}),
-        reference: (i) => s.screened[i]!.reference,
-        entities: s.entities,
-        now: now(),
-      },
-      s.screened,
-    );
-    return dispositions.map((d, i) => {
-      const person = s.screened[i]!;
-      return {
-        index: i,
-        decision: d.decision,
-        reference: d.reference,
-        matches: person.matches,
-        ...(person.documentHits.length ? { documentHits: person.documentHits } : {}),
-        ...(person.ruleHits.length ? { ruleHits: person.ruleHits } : {}),
-        ...(d.alertId ? { alertId: d.alertId, priority: d.priority } : {}),
-        ...(d.previouslyCleared.length ? { previouslyCleared: d.previouslyCleared } : {}),
-      };
-    });
-  }
+  const deps = {
+    db,
+    screenings,
+    sltd,
+    now: opts.now ?? (() => new Date()),
+    ...(opts.rules ? { rules: opts.rules } : {}),
+  };
 
   return {
     async recordCrossing(p: Principal, input: CrossingInput) {
-      if (!can(p, "screen")) throw new ForbiddenError("this role cannot record crossings");
-      let entry: ManualEntry;
-      const warnings: string[] = [];
-      if (input.mrz) {
-        const mrz = parseMrz(input.mrz);
-        if (!mrz.valid)
-          throw new InvalidError(`MRZ check digits failed: ${mrz.failedChecks.join(", ")}`, { mrz });
-        warnings.push(
-          ...mrz.warnings,
-          ...mrz.corrections.map((c) => `MRZ corrected: ${c.reason} (line ${c.line}, column ${c.column})`),
-        );
-        const doc = mrz.traveller.documents[0];
-        entry = {
-          person: mrz.traveller,
-          ...(doc ? { document: doc } : {}),
-          direction: input.direction ?? "entry",
-          crossingPointId: input.crossingPointId ?? p.crossingPointId ?? "",
-        };
-      } else if (input.entry !== undefined) {
-        entry = parseManualEntry(input.entry);
-      } else {
-        throw new InvalidError("give either mrz or entry");
-      }
-      const traveller: Traveller = entry.document
-        ? {
-            ...entry.person,
-            documents: [
-              entry.document,
-              ...entry.person.documents.filter((d) => d.number !== entry.document!.number),
-            ],
-          }
-        : entry.person;
-      const cp = entry.crossingPointId || undefined;
-      const screened = await screenTravellers(p, [traveller], input.purpose, cp);
-      const { screeningId } = screened;
-      const id = randomUUID();
-      const outcome = await db.kysely.transaction().execute(async (trx) => {
-        const [outcome] = await dispose(
-          trx,
-          p,
-          { kind: "crossing", id, ...(cp ? { crossingPointId: cp } : {}) },
-          screened,
-        );
-        await trx
-          .insertInto("crossings")
-          .values({
-            id,
-            agency: p.agency,
-            user_id: p.userId,
-            screening_id: screeningId,
-            crossing_point_id: cp ?? null,
-            direction: entry.direction,
-            decision: outcome!.decision,
-            data: JSON.stringify({ traveller, vehiclePlate: entry.vehiclePlate ?? null, warnings }),
-            created_at: now().toISOString(),
-          })
-          .execute();
-        await appendAudit(trx, {
-          actor: p,
-          action: "crossing.create",
-          objectType: "crossing",
-          objectId: id,
-          purpose: input.purpose,
-          outcome: "success",
-          details: {
-            decision: outcome!.decision,
-            documentHit: (outcome!.documentHits?.length ?? 0) > 0,
-            ...(outcome!.alertId ? { alertId: outcome!.alertId } : {}),
-          },
-        });
-        return outcome!;
-      });
-      return { id, screeningId, direction: entry.direction, warnings, result: viewOutcome(p, outcome) };
+      const { outcome, ...crossing } = await recordCrossing(deps, p, input);
+      return { ...crossing, result: viewOutcome(p, outcome) };
     },
 
     async screenManifest(p: Principal, text: string, purpose: string) {
-      if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen manifests");
-      const manifest: Manifest = parseManifestFile(text);
-      if (manifest.persons.length === 0) throw new InvalidError("the manifest lists no persons");
-      const screened = await screenTravellers(p, manifest.persons, purpose, undefined, manifest.legs);
-      const { screeningId } = screened;
-      const id = randomUUID();
-      const outcomes = await db.kysely.transaction().execute(async (trx) => {
-        const outcomes = await dispose(trx, p, { kind: "manifest", id }, screened);
-        const summary = {
-          persons: outcomes.length,
-          refer: outcomes.filter((o) => o.decision === "refer").length,
-        };
-        await trx
-          .insertInto("manifests")
-          .values({
-            id,
-            agency: p.agency,
-            user_id: p.userId,
-            screening_id: screeningId,
-            kind: manifest.kind,
-            carrier: manifest.carrier ?? null,
-            number: manifest.number ?? null,
-            list_type: manifest.listType,
-            persons: manifest.persons.length,
-            data: JSON.stringify({ manifest, outcomes }),
-            created_at: now().toISOString(),
-          })
-          .execute();
-        await appendAudit(trx, {
-          actor: p,
-          action: "manifest.create",
-          objectType: "manifest",
-          objectId: id,
-          purpose,
-          outcome: "success",
-          details: summary,
-        });
-        return outcomes;
-      });
-      const summary = {
-        persons: outcomes.length,
-        refer: outcomes.filter((o) => o.decision === "refer").length,
-      };
+      const { id, screeningId, manifest, outcomes } = await screenManifest(deps, p, text, purpose);
       return {
         id,
         screeningId,
         manifest: view(p, manifest),
-        summary,
+        summary: {
+          persons: outcomes.length,
+          refer: outcomes.filter((o) => o.decision === "refer").length,
+        },
         results: sortReferFirst(outcomes.map((o) => viewOutcome(p, o))),
       };
     },
@@ -282,12 +53,7 @@ export function createCrossingService(
     async getManifest(p: Principal, id: string, purpose: string) {
       if (!can(p, "screen") && !can(p, "screening:read"))
         throw new ForbiddenError("this role cannot read manifests");
-      const row = await db.kysely
-        .selectFrom("manifests")
-        .selectAll()
-        .where("id", "=", id)
-        .where("agency", "=", p.agency)
-        .executeTakeFirst();
+      const row = await findManifest(db.kysely, p.agency, id);
       if (!row) throw new NotFoundError(`manifest ${id} not found`);
       const { manifest, outcomes } = JSON.parse(row.data) as {
         manifest: Manifest;

@@ -1,9 +1,14 @@
 export {
+  MAX_BATCH,
+  type PreparedScreening,
+  prepareScreening,
+  recordScreening,
+  type ScreeningRequest,
+} from "./record.js";
+export {
   createScreeningService,
   type DetailedResult,
   type FirstLineResult,
-  MAX_BATCH,
   type ScreeningRecord,
-  type ScreeningRequest,
   type ScreeningService,
 } from "./service.js";

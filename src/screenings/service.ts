@@ -1,20 +1,17 @@
 // Screening as a use case: screen against the live index, persist the request and its results, and audit
-// it, all in one transaction. The index is swapped whole when a new list version is loaded, so running
+// it, all in one transaction (src/screenings/record.ts). The index is swapped whole when a new list version is loaded, so running
 // queries finish on the index they started with.
-import { randomUUID } from "node:crypto";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
-import type { Match, Screener, ScreeningQuery } from "../screening/index.js";
-import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
-
-export const MAX_BATCH = 1000;
-
-export interface ScreeningRequest {
-  persons: ScreeningQuery[];
-  purpose: string;
-  crossingPointId?: string;
-}
+import type { Match, Screener } from "../screening/index.js";
+import { ForbiddenError, NotFoundError } from "../shared/errors.js";
+import {
+  type PreparedScreening,
+  prepareScreening,
+  recordScreening,
+  type ScreeningRequest,
+} from "./record.js";
 
 /** What a first-line officer sees: the outcome and a reference, never the list, entity or score. */
 export interface FirstLineResult {
@@ -74,70 +71,25 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
       p: Principal,
       req: ScreeningRequest,
     ): Promise<{ record: ScreeningRecord; matches: Match[][] }> {
-      if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen");
-      if (req.persons.length === 0 || req.persons.length > MAX_BATCH)
-        throw new InvalidError(`between 1 and ${MAX_BATCH} persons per request`);
-      if (req.purpose.trim().length < 3)
-        throw new InvalidError("purpose: required for processing personal data");
-      const nameless = req.persons.findIndex((q) => !q.name && !q.firstName && !q.lastName);
-      if (nameless >= 0) throw new InvalidError(`person ${nameless + 1} has no name`, { index: nameless });
-      const index = screener;
-      const results = index.screenBatch(req.persons);
-      const id = randomUUID();
-      const createdAt = now().toISOString();
-      const crossingPointId = req.crossingPointId ?? p.crossingPointId;
-      await db.kysely.transaction().execute(async (trx) => {
-        await trx
-          .insertInto("screening_requests")
-          .values({
-            id,
-            agency: p.agency,
-            user_id: p.userId,
-            crossing_point_id: crossingPointId ?? null,
-            purpose: req.purpose,
-            created_at: createdAt,
-            input: JSON.stringify(req.persons),
-          })
-          .execute();
-        await trx
-          .insertInto("screening_results")
-          .values(
-            results.map((r, i) => ({
-              request_id: id,
-              person_index: i,
-              decision: r.matches.some((m) => m.decision === "refer")
-                ? ("refer" as const)
-                : ("clear" as const),
-              matches: JSON.stringify(r.matches),
-            })),
-          )
-          .execute();
-        await appendAudit(
-          trx,
-          {
-            actor: p,
-            action: "screening.create",
-            objectType: "screening",
-            objectId: id,
-            purpose: req.purpose,
-            outcome: "success",
-            details: {
-              persons: req.persons.length,
-              refers: results.filter((r) => r.matches.some((m) => m.decision === "refer")).length,
-            },
-          },
-          now(),
-        );
-      });
+      const prepared = this.prepare(p, req);
+      await db.kysely.transaction().execute((trx) => recordScreening(trx, p, prepared, now()));
+      return { record: this.recordOf(p, prepared), matches: prepared.matches };
+    },
+
+    /** Validates and screens on the live index; nothing is stored until `recordScreening`. */
+    prepare(p: Principal, req: ScreeningRequest): PreparedScreening {
+      return prepareScreening(screener, p, req, now());
+    },
+
+    /** The stored screening as the caller may see it. */
+    recordOf(p: Principal, s: PreparedScreening): ScreeningRecord {
       const record: ScreeningRecord = {
-        id,
-        createdAt,
-        results: results.map((r, i) =>
-          view(p, id, i, r.matches.some((m) => m.decision === "refer") ? "refer" : "clear", r.matches),
-        ),
+        id: s.id,
+        createdAt: s.createdAt,
+        results: s.matches.map((ms, i) => view(p, s.id, i, s.decisions[i]!, ms)),
       };
-      if (crossingPointId) record.crossingPointId = crossingPointId;
-      return { record, matches: results.map((r) => r.matches) };
+      if (s.crossingPointId) record.crossingPointId = s.crossingPointId;
+      return record;
     },
 
     /** Agency scoping is in the query: another agency's screening does not exist for this caller. */

@@ -1,0 +1,51 @@
+// A manifest (PAXLST or FAL) as one use case: screen every person as one batch, then write the screening,
+// the alerts, the manifest and the audit entries in ONE transaction, so a crash never leaves a screening
+// without its manifest (issue 12, item 5).
+import { randomUUID } from "node:crypto";
+import { can, type Principal } from "../access/index.js";
+import { appendAudit } from "../audit/index.js";
+import { ForbiddenError, InvalidError } from "../shared/errors.js";
+import { type Manifest, parseManifestFile } from "../travel/index.js";
+import { type PersonOutcome, recordScreened, type ScreenDeps, screenTravellers } from "./screen.js";
+import { insertManifest } from "./store.js";
+
+export async function screenManifest(
+  deps: ScreenDeps & { now: () => Date },
+  p: Principal,
+  text: string,
+  purpose: string,
+): Promise<{ id: string; screeningId: string; manifest: Manifest; outcomes: PersonOutcome[] }> {
+  if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen manifests");
+  const manifest = parseManifestFile(text);
+  if (manifest.persons.length === 0) throw new InvalidError("the manifest lists no persons");
+  const screened = await screenTravellers(deps, p, manifest.persons, purpose, undefined, manifest.legs);
+  const id = randomUUID();
+  const outcomes = await deps.db.kysely.transaction().execute(async (trx) => {
+    const at = deps.now();
+    const outcomes = await recordScreened(trx, p, { kind: "manifest", id }, screened, at);
+    await insertManifest(trx, {
+      id,
+      agency: p.agency,
+      user_id: p.userId,
+      screening_id: screened.screening.id,
+      kind: manifest.kind,
+      carrier: manifest.carrier ?? null,
+      number: manifest.number ?? null,
+      list_type: manifest.listType,
+      persons: manifest.persons.length,
+      data: JSON.stringify({ manifest, outcomes }),
+      created_at: at.toISOString(),
+    });
+    await appendAudit(trx, {
+      actor: p,
+      action: "manifest.create",
+      objectType: "manifest",
+      objectId: id,
+      purpose,
+      outcome: "success",
+      details: { persons: outcomes.length, refer: outcomes.filter((o) => o.decision === "refer").length },
+    });
+    return outcomes;
+  });
+  return { id, screeningId: screened.screening.id, manifest, outcomes };
+}
