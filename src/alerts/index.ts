@@ -28,9 +28,11 @@ export {
   type AlertService,
   createAlertService,
   DEFAULT_CLEARANCE_DAYS,
-  type DecisionInput,
   type ProtectionCheck,
 } from "./service.js";
+export { type ApprovalInput } from "./approve.js";
+export { type DecisionInput } from "./decide.js";
+export { clearanceNeedsSecondOfficer } from "./clearance.js";
 export {
   DEFAULT_DEADLINES,
   isTerrorismProgramme,

@@ -46,7 +46,9 @@ export interface Decision {
   reason: string;
   legalBasis: string;
   adverseAction?: AdverseAction;
-  /** The second officer who approved an adverse action. */
+  /** A clearance of a terrorism-listed or high-priority match (clearance.ts): four-eyes, like an adverse action. */
+  guardedClearance?: boolean;
+  /** The second officer who approved an adverse action or a guarded clearance. */
   approvedBy?: string;
 }
 
@@ -87,15 +89,15 @@ export function checkDecision(
       message: `legal basis "${d.legalBasis}" is not in the configured list`,
     });
   }
-  if (d.adverseAction) {
+  if (d.adverseAction || d.guardedClearance) {
+    const what = d.adverseAction ? d.adverseAction.replaceAll("_", " ") : "this clearance";
     if (!d.approvedBy) {
-      errors.push({
-        code: "second_officer_required",
-        message: `${d.adverseAction.replaceAll("_", " ")} needs a second officer's approval`,
-      });
+      errors.push({ code: "second_officer_required", message: `${what} needs a second officer's approval` });
     } else if (d.approvedBy === d.by) {
       errors.push({ code: "same_officer", message: "the approving officer must be a different person" });
     }
+  }
+  if (d.adverseAction) {
     if (ctx.protection.open && BARRED_BY_PROTECTION.includes(d.adverseAction)) {
       errors.push({
         code: "protection_bar",

@@ -1,24 +1,21 @@
 // Alert review as use cases: the second line lists, reads and decides alerts; adverse actions wait for a
 // second officer (four-eyes); refusal, return and removal wait for any open protection referral to close
-// (non-refoulement). Every step is audited in the transaction that makes it.
-import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+// (non-refoulement), and so does a clearance of a terrorism-listed or high-priority match. Every step is
+// audited in the transaction that makes it. Deciding and approving are use cases of their own
+// (decide.ts, approve.ts); the queries are in store.ts.
+import type { Kysely } from "kysely";
 import { can, type Principal } from "../access/index.js";
-import { appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
+import { ConflictError, ForbiddenError, InvalidError } from "../shared/errors.js";
 import type { Traveller } from "../travel/index.js";
 import { type Entity, getEntities } from "../watchlists/index.js";
+import { type ApprovalInput, approve } from "./approve.js";
+import { type DecisionInput, decide } from "./decide.js";
 import { DEFAULT_LEGAL_BASES } from "./legal-bases.js";
-import {
-  type AdverseAction,
-  type AlertStatus,
-  canMove,
-  checkDecision,
-  type DecisionError,
-  type Outcome,
-} from "./lifecycle.js";
+import { type AdverseAction, type AlertStatus, canMove } from "./lifecycle.js";
 import type { AlertReasons } from "./open.js";
+import { decisionView, type ReviewDeps } from "./review.js";
+import { type AlertRow, auditAlert, insertDecision, loadAlert, setStatus, startReview } from "./store.js";
 import type { Priority } from "./triage.js";
 
 /** What the alert service needs to know from protection (src/protection): is an adverse action barred? */
@@ -41,24 +38,11 @@ export const ADVERSE_ACTIONS: readonly AdverseAction[] = [
 /** A clearance lasts a year unless the deployment says otherwise. */
 export const DEFAULT_CLEARANCE_DAYS = 365;
 
-export interface DecisionInput {
-  outcome: Outcome;
-  reason: string;
-  legalBasis: string;
-  adverseAction?: AdverseAction;
-  /** For a false positive: record a clearance so this identity is not stopped again for the same entity. */
-  clearance?: boolean;
-  purpose: string;
-}
-
 export interface AlertFilter {
   status?: AlertStatus;
   crossingPointId?: string;
   overdue?: boolean;
 }
-
-type AlertRow = Database["alerts"];
-type DecisionRow = Database["alert_decisions"];
 
 const OPEN_STATUSES: readonly AlertStatus[] = ["open", "in_review"];
 
@@ -90,29 +74,6 @@ function summary(row: AlertRow, now: Date) {
   };
 }
 
-function decisionView(d: DecisionRow) {
-  return {
-    id: d.id,
-    status: d.status,
-    outcome: d.outcome,
-    adverseAction: d.adverse_action,
-    reason: d.reason,
-    legalBasis: d.legal_basis,
-    by: d.by_username,
-    at: d.at,
-    approvedBy: d.approved_by_username,
-    approvedAt: d.approved_at,
-  };
-}
-
-/** Domain refusals: those that a second attempt by someone else could fix are conflicts, the rest invalid. */
-function refuse(errors: DecisionError[]): never {
-  const details = { errors };
-  const conflict = errors.find((e) => e.code === "protection_bar" || e.code === "same_officer");
-  if (conflict) throw new ConflictError(conflict.message, details);
-  throw new InvalidError(errors.map((e) => e.message).join("; "), details);
-}
-
 export function createAlertService(
   db: Db,
   opts: {
@@ -125,59 +86,10 @@ export function createAlertService(
   const now = opts.now ?? (() => new Date());
   const legalBases = opts.legalBases ?? DEFAULT_LEGAL_BASES;
   const clearanceDays = opts.clearanceDays ?? DEFAULT_CLEARANCE_DAYS;
+  const deps: ReviewDeps = { db, protection: opts.protection, now, legalBases, clearanceDays };
 
   function mustReview(p: Principal): void {
     if (!can(p, "alerts:review")) throw new ForbiddenError("this role cannot review alerts");
-  }
-
-  async function load(trx: Transaction<Database> | Db["kysely"], p: Principal, id: string) {
-    const row = await trx
-      .selectFrom("alerts")
-      .selectAll()
-      .where("id", "=", id)
-      .where("agency", "=", p.agency)
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError(`alert ${id} not found`);
-    return row;
-  }
-
-  async function setStatus(trx: Transaction<Database>, id: string, status: AlertStatus, at: string) {
-    await trx.updateTable("alerts").set({ status, updated_at: at }).where("id", "=", id).execute();
-  }
-
-  /** An alert still open is taken into review by the first officer who acts on it. */
-  async function startReview(trx: Transaction<Database>, p: Principal, row: AlertRow, purpose: string) {
-    if (row.status !== "open") return row.status;
-    const at = now().toISOString();
-    await setStatus(trx, row.id, "in_review", at);
-    await appendAudit(trx, {
-      actor: p,
-      action: "alert.review",
-      objectType: "alert",
-      objectId: row.id,
-      purpose,
-      outcome: "success",
-    });
-    return "in_review" as const;
-  }
-
-  async function audit(
-    trx: Transaction<Database>,
-    p: Principal,
-    action: string,
-    id: string,
-    purpose: string,
-    details?: Record<string, unknown>,
-  ) {
-    await appendAudit(trx, {
-      actor: p,
-      action,
-      objectType: "alert",
-      objectId: id,
-      purpose,
-      outcome: "success",
-      ...(details ? { details } : {}),
-    });
   }
 
   return {
@@ -202,7 +114,7 @@ export function createAlertService(
     /** The reviewer's view: traveller beside the listed entities, the reasons, clearances and decisions. */
     async get(p: Principal, id: string, purpose: string) {
       mustReview(p);
-      const row = await load(db.kysely, p, id);
+      const row = await loadAlert(db.kysely, p, id);
       const reasons = JSON.parse(row.reasons) as AlertReasons;
       const [decisions, clearances, protection, entities] = await Promise.all([
         db.kysely
@@ -224,7 +136,7 @@ export function createAlertService(
           reasons.matches.map((m) => m.entityId),
         ),
       ]);
-      await db.kysely.transaction().execute((trx) => audit(trx, p, "alert.read", id, purpose));
+      await db.kysely.transaction().execute((trx) => auditAlert(trx, p, "alert.read", id, purpose));
       const at = now().toISOString();
       return {
         ...summary(row, now()),
@@ -254,196 +166,29 @@ export function createAlertService(
     async review(p: Principal, id: string, purpose: string) {
       mustReview(p);
       return db.kysely.transaction().execute(async (trx) => {
-        const row = await load(trx, p, id);
+        const row = await loadAlert(trx, p, id);
         if (row.status !== "open") throw new ConflictError(`alert ${row.reference} is already ${row.status}`);
-        await startReview(trx, p, row, purpose);
+        await startReview(trx, p, row, purpose, now().toISOString());
         return { id, status: "in_review" as const };
       });
     },
 
-    /**
-     * Records a decision. An adverse action is only proposed: it waits for a second officer (202), and a
-     * refusal, return or removal is refused outright while a protection referral is open.
-     */
-    async decide(p: Principal, id: string, input: DecisionInput) {
+    /** See decide.ts: adverse actions and guarded clearances wait for a second officer. */
+    decide(p: Principal, id: string, input: DecisionInput) {
       mustReview(p);
-      if (input.adverseAction && input.outcome !== "confirmed")
-        throw new InvalidError("an adverse action is recorded only with a confirmed match");
-      if (input.clearance && input.outcome !== "cleared_false_positive")
-        throw new InvalidError("a clearance is recorded only with a false positive");
-      let denied: DecisionError[] = [];
-      const result = await db.kysely.transaction().execute(async (trx) => {
-        const row = await load(trx, p, id);
-        const protection = await opts.protection.status(
-          p.agency,
-          {
-            identityKey: row.identity_key,
-            alertId: id,
-          },
-          trx,
-        );
-        const at = now().toISOString();
-        const decision = {
-          by: p.userId,
-          at,
-          outcome: input.outcome,
-          reason: input.reason,
-          legalBasis: input.legalBasis,
-          ...(input.adverseAction ? { adverseAction: input.adverseAction } : {}),
-        };
-        const status = row.status === "open" ? "in_review" : row.status;
-        // The missing approval is what the two-step flow supplies; every other error stops here.
-        const errors = checkDecision(status, decision, {
-          legalBases,
-          protection: { open: protection.barred },
-        }).filter((e) => e.code !== "second_officer_required");
-        if (errors.length > 0) {
-          if (errors.some((e) => e.code === "protection_bar")) {
-            await appendAudit(trx, {
-              actor: p,
-              action: "alert.decision",
-              objectType: "alert",
-              objectId: id,
-              purpose: input.purpose,
-              outcome: "denied",
-              details: {
-                outcome: input.outcome,
-                adverseAction: input.adverseAction,
-                bar: "non-refoulement",
-              },
-            });
-            // The denial is kept even though the decision is not: refused once this commits.
-            denied = errors;
-            return undefined;
-          }
-          refuse(errors);
-        }
-        await startReview(trx, p, row, input.purpose);
-        // A new decision replaces a proposal still waiting for approval.
-        await trx
-          .updateTable("alert_decisions")
-          .set({ status: "withdrawn" })
-          .where("alert_id", "=", id)
-          .where("status", "=", "pending_approval")
-          .execute();
-        const pending = input.adverseAction !== undefined;
-        const decisionId = await insertDecision(trx, p, id, at, {
-          status: pending ? "pending_approval" : "recorded",
-          outcome: input.outcome,
-          adverse_action: input.adverseAction ?? null,
-          reason: input.reason,
-          legal_basis: input.legalBasis,
-        });
-        if (!pending) await setStatus(trx, id, input.outcome, at);
-        let clearanceIds: string[] = [];
-        if (input.clearance) clearanceIds = await recordClearances(trx, p, row, input.reason, at);
-        await audit(trx, p, pending ? "alert.decision.proposed" : "alert.decision", id, input.purpose, {
-          decisionId,
-          outcome: input.outcome,
-          ...(input.adverseAction ? { adverseAction: input.adverseAction } : {}),
-          ...(clearanceIds.length ? { clearances: clearanceIds } : {}),
-        });
-        const saved = await trx
-          .selectFrom("alert_decisions")
-          .selectAll()
-          .where("id", "=", decisionId)
-          .executeTakeFirstOrThrow();
-        return {
-          status: pending ? ("in_review" as const) : input.outcome,
-          decision: decisionView(saved),
-          clearances: clearanceIds,
-          ...(pending
-            ? {
-                message: `${input.adverseAction!.replaceAll("_", " ")} needs a second officer's approval before it takes effect`,
-              }
-            : {}),
-        };
-      });
-      if (!result) refuse(denied);
-      return result;
+      return decide(deps, p, id, input);
     },
 
-    /** The second officer approves a proposed adverse action; it then takes effect. */
-    async approve(p: Principal, id: string, decisionId: string, purpose: string) {
+    /** See approve.ts: the second officer approves; the action or clearance then takes effect. */
+    approve(p: Principal, id: string, decisionId: string, input: ApprovalInput) {
       mustReview(p);
-      let denied: DecisionError[] = [];
-      const result = await db.kysely.transaction().execute(async (trx) => {
-        const row = await load(trx, p, id);
-        const d = await trx
-          .selectFrom("alert_decisions")
-          .selectAll()
-          .where("id", "=", decisionId)
-          .where("alert_id", "=", id)
-          .executeTakeFirst();
-        if (!d) throw new NotFoundError(`decision ${decisionId} not found on alert ${row.reference}`);
-        if (d.status !== "pending_approval")
-          throw new ConflictError(`decision ${decisionId} is ${d.status}, not waiting for approval`);
-        const protection = await opts.protection.status(
-          p.agency,
-          {
-            identityKey: row.identity_key,
-            alertId: id,
-          },
-          trx,
-        );
-        const errors = checkDecision(
-          row.status,
-          {
-            by: d.by_user_id,
-            at: d.at,
-            outcome: d.outcome as Outcome,
-            reason: d.reason,
-            legalBasis: d.legal_basis,
-            adverseAction: d.adverse_action as AdverseAction,
-            approvedBy: p.userId,
-          },
-          { legalBases, protection: { open: protection.barred } },
-        );
-        if (errors.some((e) => e.code === "protection_bar")) {
-          await appendAudit(trx, {
-            actor: p,
-            action: "alert.decision.approve",
-            objectType: "alert",
-            objectId: id,
-            purpose,
-            outcome: "denied",
-            details: { decisionId, bar: "non-refoulement" },
-          });
-          denied = errors;
-          return undefined;
-        }
-        if (errors.length > 0) refuse(errors);
-        const at = now().toISOString();
-        await trx
-          .updateTable("alert_decisions")
-          .set({
-            status: "recorded",
-            approved_by_user_id: p.userId,
-            approved_by_username: p.username,
-            approved_at: at,
-          })
-          .where("id", "=", decisionId)
-          .execute();
-        await setStatus(trx, id, d.outcome as AlertStatus, at);
-        await audit(trx, p, "alert.decision.approve", id, purpose, {
-          decisionId,
-          adverseAction: d.adverse_action,
-        });
-        const saved = await trx
-          .selectFrom("alert_decisions")
-          .selectAll()
-          .where("id", "=", decisionId)
-          .executeTakeFirstOrThrow();
-        return { status: d.outcome as AlertStatus, decision: decisionView(saved) };
-      });
-      if (!result) refuse(denied);
-      return result;
+      return approve(deps, p, id, decisionId, input);
     },
 
     async close(p: Principal, id: string, input: { reason: string; purpose: string }) {
       mustReview(p);
       return db.kysely.transaction().execute(async (trx) => {
-        const row = await load(trx, p, id);
+        const row = await loadAlert(trx, p, id);
         if (!canMove(row.status, "closed"))
           throw new ConflictError(`an alert that is ${row.status} cannot be closed: decide it first`);
         if (input.reason.trim().length < 20)
@@ -459,74 +204,11 @@ export function createAlertService(
           legal_basis: "",
         });
         await setStatus(trx, id, "closed", at);
-        await audit(trx, p, "alert.close", id, input.purpose, { decisionId });
+        await auditAlert(trx, p, "alert.close", id, input.purpose, { decisionId });
         return { id, status: "closed" as const };
       });
     },
   };
-
-  /** A decision row by `p`; approval fields are filled in by `approve`. */
-  async function insertDecision(
-    trx: Transaction<Database>,
-    p: Principal,
-    alertId: string,
-    at: string,
-    d: Pick<DecisionRow, "status" | "outcome" | "adverse_action" | "reason" | "legal_basis">,
-  ): Promise<string> {
-    const id = randomUUID();
-    await trx
-      .insertInto("alert_decisions")
-      .values({
-        ...d,
-        id,
-        alert_id: alertId,
-        reason: d.reason.trim(),
-        by_user_id: p.userId,
-        by_username: p.username,
-        at,
-        approved_by_user_id: null,
-        approved_by_username: null,
-        approved_at: null,
-      })
-      .execute();
-    return id;
-  }
-
-  /** One clearance per listed entity the alert matched at refer level, for this exact identity. */
-  async function recordClearances(
-    trx: Transaction<Database>,
-    p: Principal,
-    row: AlertRow,
-    reason: string,
-    at: string,
-  ): Promise<string[]> {
-    const reasons = JSON.parse(row.reasons) as AlertReasons;
-    const entityIds = [
-      ...new Set(reasons.matches.filter((m) => m.decision === "refer").map((m) => m.entityId)),
-    ];
-    if (entityIds.length === 0) throw new InvalidError("this alert has no watchlist match to clear");
-    const expires = new Date(Date.parse(at) + clearanceDays * 86_400_000).toISOString();
-    const ids: string[] = [];
-    for (const entityId of entityIds) {
-      const id = randomUUID();
-      ids.push(id);
-      await trx
-        .insertInto("clearances")
-        .values({
-          id,
-          agency: p.agency,
-          identity_key: row.identity_key,
-          entity_id: entityId,
-          alert_id: row.id,
-          reason: reason.trim(),
-          created_by: p.username,
-          created_at: at,
-          expires_at: expires,
-        })
-        .execute();
-    }
-    return ids;
-  }
 }
 
 export type AlertService = ReturnType<typeof createAlertService>;

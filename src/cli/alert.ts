@@ -126,10 +126,12 @@ export function registerAlertCommands(program: Command): void {
 
   alert
     .command("approve <id> <decisionId>")
-    .description("approve another officer's adverse action (four-eyes)")
+    .description("approve another officer's adverse action or guarded clearance (four-eyes)")
     .requiredOption("--purpose <text>", "why you process this personal data")
-    .action(async (id: string, decisionId: string, opts: { purpose: string }) => {
-      const r = await asOfficer((p, s) => s.alerts.approve(p, id, decisionId, opts.purpose));
+    .option("--reason <text>", "your own reason, kept in the audit log beside the proposer's")
+    .action(async (id: string, decisionId: string, opts: { purpose: string; reason?: string }) => {
+      const input = { purpose: opts.purpose, ...(opts.reason ? { reason: opts.reason } : {}) };
+      const r = await asOfficer((p, s) => s.alerts.approve(p, id, decisionId, input));
       process.stdout.write(`decision ${r.decision.id} approved: alert is ${r.status}\n`);
     });
 

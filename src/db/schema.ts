@@ -137,6 +137,8 @@ export interface AlertDecisionsTable {
   approved_by_user_id: string | null;
   approved_by_username: string | null;
   approved_at: string | null;
+  /** 1 when the decision records a clearance: one that waits for approval is recorded on approval. */
+  clearance: Generated<number>;
 }
 
 export interface ClearancesTable {

@@ -37,6 +37,43 @@ const CloseBody = Type.Object(
 
 const PurposeBody = Type.Object({ purpose }, { additionalProperties: false });
 
+const ApproveBody = Type.Object(
+  {
+    purpose,
+    reason: Type.Optional(
+      Type.String({
+        minLength: 20,
+        maxLength: 4000,
+        description: "the approving officer's own reason, kept in the audit log beside the proposer's",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const DecisionView = Type.Object({
+  id: Type.String(),
+  status: oneOf(["recorded", "pending_approval", "withdrawn"]),
+  outcome: Type.String(),
+  adverseAction: Type.Union([Type.String(), Type.Null()]),
+  clearance: Type.Boolean({
+    description: "the decision records a clearance (a guarded one only once approved)",
+  }),
+  reason: Type.String(),
+  legalBasis: Type.String(),
+  by: Type.String(),
+  at: Type.String(),
+  approvedBy: Type.Union([Type.String(), Type.Null()]),
+  approvedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+const DecisionReply = Type.Object({
+  status: Type.String(),
+  decision: DecisionView,
+  clearances: Type.Array(Type.String()),
+  message: Type.Optional(Type.String()),
+});
+
 export const alertRoutes =
   (deps: { alerts: AlertService }): RoutePlugin =>
   async (app) => {
@@ -102,13 +139,14 @@ export const alertRoutes =
         config: { permission: "alerts:review" },
         schema: {
           tags,
-          summary: "decide an alert; an adverse action waits for a second officer (202)",
+          summary:
+            "decide an alert; an adverse action, or a clearance of a terrorism-listed or high-priority match, waits for a second officer (202)",
           description:
             "422 when the reason is under 20 characters, the legal basis unknown or the transition illegal; " +
             "409 when refusal, return or removal is barred by an open protection referral (non-refoulement).",
           params: IdParams,
           body: DecisionBody,
-          response: errorReplies(409),
+          response: { 201: DecisionReply, 202: DecisionReply, ...errorReplies(409) },
         },
       },
       async (req, reply) => {
@@ -131,17 +169,23 @@ export const alertRoutes =
         config: { permission: "alerts:review" },
         schema: {
           tags,
-          summary: "approve another officer's adverse action (four-eyes): the same officer gets 409",
+          summary:
+            "approve another officer's adverse action or guarded clearance (four-eyes): the same officer gets 409",
           params: Type.Object({
             id: Type.String({ minLength: 1, maxLength: 64 }),
             decisionId: Type.String({ minLength: 1, maxLength: 64 }),
           }),
-          body: PurposeBody,
-          response: errorReplies(409),
+          body: ApproveBody,
+          response: { 200: DecisionReply, ...errorReplies(409) },
         },
       },
-      async (req) =>
-        deps.alerts.approve(principalOf(req), req.params.id, req.params.decisionId, req.body.purpose),
+      async (req) => {
+        const { purpose, reason } = req.body;
+        return deps.alerts.approve(principalOf(req), req.params.id, req.params.decisionId, {
+          purpose,
+          ...(reason ? { reason } : {}),
+        });
+      },
     );
 
     app.post(

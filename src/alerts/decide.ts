@@ -1,0 +1,146 @@
+// Deciding an alert. An adverse action is only proposed: it waits for a second officer (202), and a
+// refusal, return or removal is refused outright while a protection referral is open. A clearance of a
+// terrorism-listed or high-priority match also waits for a second officer (clearance.ts): it is recorded
+// only when approved.
+import type { Transaction } from "kysely";
+import type { Principal } from "../access/index.js";
+import { appendAudit } from "../audit/index.js";
+import type { Database } from "../db/index.js";
+import { InvalidError } from "../shared/errors.js";
+import { clearanceNeedsSecondOfficer } from "./clearance.js";
+import { type AdverseAction, checkDecision, type DecisionError, type Outcome } from "./lifecycle.js";
+import type { AlertReasons } from "./open.js";
+import { decisionView, type ReviewDeps, refuse } from "./review.js";
+import {
+  type AlertRow,
+  auditAlert,
+  clearableEntities,
+  findDecision,
+  insertDecision,
+  loadAlert,
+  recordClearances,
+  setStatus,
+  startReview,
+  withdrawPending,
+} from "./store.js";
+
+export interface DecisionInput {
+  outcome: Outcome;
+  reason: string;
+  legalBasis: string;
+  adverseAction?: AdverseAction;
+  /** For a false positive: record a clearance so this identity is not stopped again for the same entity. */
+  clearance?: boolean;
+  purpose: string;
+}
+
+/** The errors that stop the decision now; the missing approval is what the two-step flow supplies. */
+async function check(
+  trx: Transaction<Database>,
+  deps: ReviewDeps,
+  p: Principal,
+  row: AlertRow,
+  input: DecisionInput,
+) {
+  const protection = await deps.protection.status(
+    p.agency,
+    { identityKey: row.identity_key, alertId: row.id },
+    trx,
+  );
+  const guard = input.clearance
+    ? clearanceNeedsSecondOfficer({
+        priority: row.priority,
+        reasons: JSON.parse(row.reasons) as AlertReasons,
+      })
+    : undefined;
+  const status = row.status === "open" ? "in_review" : row.status;
+  const errors = checkDecision(
+    status,
+    {
+      by: p.userId,
+      at: deps.now().toISOString(),
+      outcome: input.outcome,
+      reason: input.reason,
+      legalBasis: input.legalBasis,
+      ...(input.adverseAction ? { adverseAction: input.adverseAction } : {}),
+      guardedClearance: guard !== undefined,
+    },
+    { legalBases: deps.legalBases, protection: { open: protection.barred } },
+  ).filter((e) => e.code !== "second_officer_required");
+  return { errors, guard };
+}
+
+export async function decide(deps: ReviewDeps, p: Principal, id: string, input: DecisionInput) {
+  if (input.adverseAction && input.outcome !== "confirmed")
+    throw new InvalidError("an adverse action is recorded only with a confirmed match");
+  if (input.clearance && input.outcome !== "cleared_false_positive")
+    throw new InvalidError("a clearance is recorded only with a false positive");
+  let denied: DecisionError[] = [];
+  const result = await deps.db.kysely.transaction().execute(async (trx) => {
+    const row = await loadAlert(trx, p, id);
+    const { errors, guard } = await check(trx, deps, p, row, input);
+    if (errors.some((e) => e.code === "protection_bar")) {
+      await appendAudit(trx, {
+        actor: p,
+        action: "alert.decision",
+        objectType: "alert",
+        objectId: id,
+        purpose: input.purpose,
+        outcome: "denied",
+        details: { outcome: input.outcome, adverseAction: input.adverseAction, bar: "non-refoulement" },
+      });
+      // The denial is kept even though the decision is not: refused once this commits.
+      denied = errors;
+      return undefined;
+    }
+    if (errors.length > 0) refuse(errors);
+    if (input.clearance && clearableEntities(row).length === 0)
+      throw new InvalidError("this alert has no watchlist match to clear");
+    const at = deps.now().toISOString();
+    await startReview(trx, p, row, input.purpose, at);
+    await withdrawPending(trx, id);
+    const pending = input.adverseAction !== undefined || guard !== undefined;
+    const decisionId = await insertDecision(trx, p, id, at, {
+      status: pending ? "pending_approval" : "recorded",
+      outcome: input.outcome,
+      adverse_action: input.adverseAction ?? null,
+      reason: input.reason,
+      legal_basis: input.legalBasis,
+      ...(input.clearance ? { clearance: true } : {}),
+    });
+    if (!pending) await setStatus(trx, id, input.outcome, at);
+    const clearanceIds =
+      input.clearance && !pending
+        ? await recordClearances(trx, row, {
+            reason: input.reason,
+            createdBy: p.username,
+            at,
+            days: deps.clearanceDays,
+          })
+        : [];
+    await auditAlert(trx, p, pending ? "alert.decision.proposed" : "alert.decision", id, input.purpose, {
+      decisionId,
+      outcome: input.outcome,
+      ...(input.adverseAction ? { adverseAction: input.adverseAction } : {}),
+      ...(clearanceIds.length ? { clearances: clearanceIds } : {}),
+      // Both officers' reasons for a guarded clearance are in the log: this one, and the approver's.
+      ...(guard
+        ? { clearance: "awaiting a second officer", fourEyes: guard, reason: input.reason.trim() }
+        : {}),
+    });
+    const saved = await findDecision(trx, id, decisionId);
+    const what = input.adverseAction ? input.adverseAction.replaceAll("_", " ") : "this clearance";
+    return {
+      status: pending ? ("in_review" as const) : input.outcome,
+      decision: decisionView(saved!),
+      clearances: clearanceIds,
+      ...(pending
+        ? {
+            message: `${what} needs a second officer's approval before it takes effect${guard ? `: ${guard}` : ""}`,
+          }
+        : {}),
+    };
+  });
+  if (!result) refuse(denied);
+  return result;
+}

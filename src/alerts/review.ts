@@ -1,0 +1,39 @@
+// What the decide and approve use cases share: their dependencies, how a decision is shown, and how a
+// refused decision becomes an error.
+import { ConflictError, InvalidError } from "../shared/errors.js";
+import type { Db } from "../db/index.js";
+import type { DecisionError } from "./lifecycle.js";
+import type { ProtectionCheck } from "./service.js";
+import type { DecisionRow } from "./store.js";
+
+export interface ReviewDeps {
+  db: Db;
+  protection: ProtectionCheck;
+  now: () => Date;
+  legalBases: readonly string[];
+  clearanceDays: number;
+}
+
+export function decisionView(d: DecisionRow) {
+  return {
+    id: d.id,
+    status: d.status,
+    outcome: d.outcome,
+    adverseAction: d.adverse_action,
+    clearance: d.clearance === 1,
+    reason: d.reason,
+    legalBasis: d.legal_basis,
+    by: d.by_username,
+    at: d.at,
+    approvedBy: d.approved_by_username,
+    approvedAt: d.approved_at,
+  };
+}
+
+/** Domain refusals: those that a second attempt by someone else could fix are conflicts, the rest invalid. */
+export function refuse(errors: DecisionError[]): never {
+  const details = { errors };
+  const conflict = errors.find((e) => e.code === "protection_bar" || e.code === "same_officer");
+  if (conflict) throw new ConflictError(conflict.message, details);
+  throw new InvalidError(errors.map((e) => e.message).join("; "), details);
+}
