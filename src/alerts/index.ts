@@ -1,5 +1,8 @@
 // Public surface of alerts: opening them, the lifecycle and decision rules, and the review use cases.
 
+export type { ApprovalInput } from "./approve.js";
+export { clearanceNeedsSecondOfficer } from "./clearance.js";
+export type { DecisionInput } from "./decide.js";
 export { DEFAULT_LEGAL_BASES } from "./legal-bases.js";
 export {
   type AdverseAction,
@@ -30,9 +33,6 @@ export {
   DEFAULT_CLEARANCE_DAYS,
   type ProtectionCheck,
 } from "./service.js";
-export { type ApprovalInput } from "./approve.js";
-export { type DecisionInput } from "./decide.js";
-export { clearanceNeedsSecondOfficer } from "./clearance.js";
 export {
   DEFAULT_DEADLINES,
   isTerrorismProgramme,

@@ -1,7 +1,8 @@
 // What the decide and approve use cases share: their dependencies, how a decision is shown, and how a
 // refused decision becomes an error.
-import { ConflictError, InvalidError } from "../shared/errors.js";
+
 import type { Db } from "../db/index.js";
+import { ConflictError, InvalidError } from "../shared/errors.js";
 import type { DecisionError } from "./lifecycle.js";
 import type { ProtectionCheck } from "./service.js";
 import type { DecisionRow } from "./store.js";
