@@ -192,6 +192,18 @@ export interface ReferralsTable {
   outcome: string | null;
 }
 
+/**
+ * What a protection record is bound to, so that the bar follows the person: `identity` (document, name
+ * and birth date), `person` (name and full birth date, whatever document), `alert` and `crossing` ids.
+ */
+export interface ProtectionBindingsTable {
+  record_id: string;
+  agency: string;
+  kind: "identity" | "person" | "alert" | "crossing";
+  value: string;
+  created_at: string;
+}
+
 export interface RulesTable {
   id: string;
   version: number;
@@ -301,6 +313,7 @@ export interface Database {
   clearance_notes: ClearanceNotesTable;
   protection_records: ProtectionRecordsTable;
   referrals: ReferralsTable;
+  protection_bindings: ProtectionBindingsTable;
   rules: RulesTable;
   rule_hits: RuleHitsTable;
   screened_travellers: ScreenedTravellersTable;

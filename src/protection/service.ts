@@ -12,6 +12,7 @@ import { appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { identityKey, type Traveller } from "../travel/index.js";
+import { type LinkInput, linkAlert } from "./link.js";
 import {
   DEFAULT_PROTECTION_CONFIG,
   type ProtectionConfig,
@@ -19,6 +20,7 @@ import {
   type ProtectionStatus,
   protectionBar,
 } from "./model.js";
+import { bind, bindingsOf, bindingsOfPerson, boundRecordIds, referralStates } from "./store.js";
 
 /** Who the record is about when there is no alert or crossing: as the officer saw them. */
 export interface PersonInput {
@@ -84,12 +86,17 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
     if (input.alertId) {
       const a = await db.kysely
         .selectFrom("alerts")
-        .select(["traveller", "identity_key"])
+        .select(["traveller", "identity_key", "source", "source_id"])
         .where("id", "=", input.alertId)
         .where("agency", "=", p.agency)
         .executeTakeFirst();
       if (!a) throw new NotFoundError(`alert ${input.alertId} not found`);
-      return { person: JSON.parse(a.traveller) as Traveller, key: a.identity_key, alertId: input.alertId };
+      return {
+        person: JSON.parse(a.traveller) as Traveller,
+        key: a.identity_key,
+        alertId: input.alertId,
+        crossingId: a.source === "crossing" ? a.source_id : null,
+      };
     }
     if (input.crossingId) {
       const c = await db.kysely
@@ -108,7 +115,7 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
         .where("source", "=", "crossing")
         .where("source_id", "=", input.crossingId)
         .executeTakeFirst();
-      return { person, key: identityKey(person), alertId: alert?.id ?? null };
+      return { person, key: identityKey(person), alertId: alert?.id ?? null, crossingId: input.crossingId };
     }
     const given = input.person!;
     const person: Traveller = {
@@ -119,7 +126,7 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
       ...(given.birthDate ? { birthDate: given.birthDate } : {}),
       ...(given.nationality ? { nationality: given.nationality } : {}),
     };
-    return { person, key: identityKey(person), alertId: null };
+    return { person, key: identityKey(person), alertId: null, crossingId: null };
   }
 
   return {
@@ -163,6 +170,13 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
           };
           await trx.insertInto("protection_records").values(record).execute();
           await trx.insertInto("referrals").values(referral).execute();
+          // The bar follows the person: every key they were seen with, and where the record came from.
+          await bind(
+            trx,
+            record,
+            [{ kind: "identity", value: who.key }, ...bindingsOf(who.person, who)],
+            createdAt,
+          );
           records.push(record);
           referrals.push(referral);
           await appendAudit(trx, {
@@ -191,32 +205,24 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
       who: { identityKey: string; alertId?: string },
       executor: Kysely<Database> = db.kysely,
     ): Promise<ProtectionStatus> {
-      let q = executor
-        .selectFrom("referrals")
-        .innerJoin("protection_records", "protection_records.id", "referrals.record_id")
-        .select(["referrals.status", "protection_records.kind"])
-        .where("referrals.agency", "=", agency);
-      q = who.alertId
-        ? q.where((eb) =>
-            eb.or([
-              eb("referrals.identity_key", "=", who.identityKey),
-              eb("protection_records.alert_id", "=", who.alertId!),
-            ]),
-          )
-        : q.where("referrals.identity_key", "=", who.identityKey);
-      return protectionBar(await q.execute());
+      const ids = await boundRecordIds(executor, agency, await bindingsOfPerson(executor, agency, who));
+      return protectionBar(await referralStates(executor, ids));
     },
 
     /** Everything on record for one person (and the alert they are on), for the alert detail screen. */
     async forPerson(p: Principal, who: { identityKey: string; alertId?: string; purpose: string }) {
       need(p, "protection:read");
-      let q = db.kysely.selectFrom("protection_records").selectAll().where("agency", "=", p.agency);
-      q = who.alertId
-        ? q.where((eb) =>
-            eb.or([eb("identity_key", "=", who.identityKey), eb("alert_id", "=", who.alertId!)]),
-          )
-        : q.where("identity_key", "=", who.identityKey);
-      const records = await q.orderBy("created_at").orderBy("id").execute();
+      const ids = await boundRecordIds(db.kysely, p.agency, await bindingsOfPerson(db.kysely, p.agency, who));
+      const records =
+        ids.length === 0
+          ? []
+          : await db.kysely
+              .selectFrom("protection_records")
+              .selectAll()
+              .where("id", "in", ids)
+              .orderBy("created_at")
+              .orderBy("id")
+              .execute();
       const referrals =
         records.length === 0
           ? []
@@ -280,6 +286,11 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
       );
       const at = now().toISOString();
       return { record: recordView(record), referrals: referrals.map((r) => referralView(r, at)) };
+    },
+
+    /** See link.ts: a reviewer says the person on an alert is the person of a record. */
+    link(p: Principal, recordId: string, input: LinkInput) {
+      return linkAlert(db, now, p, recordId, input);
     },
 
     async closeReferral(p: Principal, id: string, input: { outcome: string; purpose: string }) {

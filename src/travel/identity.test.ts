@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identityKey } from "./identity.js";
+import { identityKey, personKey } from "./identity.js";
 
 const base = {
   surname: "Müller",
@@ -26,5 +26,23 @@ describe("identityKey", () => {
 
   it("holds no readable personal data", () => {
     expect(identityKey(base)).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("personKey", () => {
+  it("is the same with or without a document, and across spellings of case and spacing", () => {
+    const k = personKey(base);
+    expect(k).toMatch(/^[0-9a-f]{64}$/);
+    expect(personKey({ ...base, surname: "MULLER", givenNames: "anna  maria" })).toBe(k);
+    expect(personKey({ surname: base.surname, givenNames: base.givenNames, birthDate: base.birthDate })).toBe(
+      k,
+    );
+  });
+
+  it("differs by birth date or name, and is absent without a full birth date", () => {
+    expect(personKey({ ...base, birthDate: "1990-04-03" })).not.toBe(personKey(base));
+    expect(personKey({ ...base, givenNames: "Anna" })).not.toBe(personKey(base));
+    expect(personKey({ ...base, birthDate: "1990" })).toBeUndefined();
+    expect(personKey({ surname: "Müller", givenNames: "Anna Maria" })).toBeUndefined();
   });
 });

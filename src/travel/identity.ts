@@ -27,3 +27,15 @@ export function identityKey(
   ].join("|");
   return createHash("sha256").update(canonical).digest("hex");
 }
+
+/**
+ * The key of a person whatever document they carry: name and full birth date, hashed. The protection bar
+ * binds to it so that it holds when someone recorded without a document later crosses with one. Without
+ * a full birth date there is none: a name alone, or with a year, would bind strangers.
+ */
+export function personKey(t: Pick<Traveller, "surname" | "givenNames" | "birthDate">): string | undefined {
+  if (!t.birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(t.birthDate)) return undefined;
+  return createHash("sha256")
+    .update(`person|${nameKey(t)}|${t.birthDate}`)
+    .digest("hex");
+}

@@ -1,5 +1,5 @@
 export { type FalForm, parseFalCsv } from "./fal.js";
-export { identityKey } from "./identity.js";
+export { identityKey, personKey } from "./identity.js";
 export { parseManifestFile } from "./manifest-file.js";
 export { parseManualEntry } from "./manual.js";
 export type {

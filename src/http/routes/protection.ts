@@ -63,6 +63,14 @@ const CloseBody = Type.Object(
   { additionalProperties: false },
 );
 
+const LinkBody = Type.Object({ alertId: id, purpose }, { additionalProperties: false });
+
+const LinkReply = Type.Object({
+  recordId: Type.String(),
+  alertId: Type.String(),
+  added: Type.Integer({ description: "bindings the record did not have yet" }),
+});
+
 export const protectionRoutes =
   (deps: { protection: ProtectionService }): RoutePlugin =>
   async (app) => {
@@ -127,6 +135,22 @@ export const protectionRoutes =
         },
       },
       async (req) => deps.protection.get(principalOf(req), req.params.id, req.query.purpose),
+    );
+
+    app.post(
+      "/protection/records/:id/links",
+      {
+        config: { permission: ["alerts:review", "protection:manage"] },
+        schema: {
+          tags,
+          summary: "link an alert's traveller to a protection record: the bar then holds for them too",
+          params: IdParams,
+          body: LinkBody,
+          response: { 201: LinkReply, ...errorReplies() },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await deps.protection.link(principalOf(req), req.params.id, req.body)),
     );
 
     app.post(

@@ -1,0 +1,97 @@
+// Plain queries for the protection bar: what a record is bound to, and which records and referrals are
+// bound to a person. A record binds to the identity key (document, name, birth date), the person key
+// (name and full birth date, any document), and the alert and crossing it came from, so the bar holds
+// when the same person comes back with another document.
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/index.js";
+import { identityKey, personKey, type Traveller } from "../travel/index.js";
+
+export type Binding = Pick<Database["protection_bindings"], "kind" | "value">;
+
+/** Everything a person seen as `t` (on this alert or crossing) is known by. */
+export function bindingsOf(
+  t: Traveller,
+  from: { alertId?: string | null; crossingId?: string | null },
+): Binding[] {
+  const person = personKey(t);
+  return [
+    { kind: "identity", value: identityKey(t) },
+    ...(person ? [{ kind: "person" as const, value: person }] : []),
+    ...(from.alertId ? [{ kind: "alert" as const, value: from.alertId }] : []),
+    ...(from.crossingId ? [{ kind: "crossing" as const, value: from.crossingId }] : []),
+  ];
+}
+
+/** Binds a record; a binding it already has is kept as it is. */
+export async function bind(
+  trx: Transaction<Database>,
+  record: { id: string; agency: string },
+  bindings: readonly Binding[],
+  at: string,
+): Promise<number> {
+  let added = 0;
+  for (const b of bindings) {
+    const r = await trx
+      .insertInto("protection_bindings")
+      .values({ record_id: record.id, agency: record.agency, kind: b.kind, value: b.value, created_at: at })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    added += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
+}
+
+/** The person on an alert, as the bar knows them: their keys, the alert and the crossing it came from. */
+export async function bindingsOfAlert(q: Kysely<Database>, agency: string, alertId: string) {
+  const a = await q
+    .selectFrom("alerts")
+    .select(["traveller", "identity_key", "source", "source_id"])
+    .where("id", "=", alertId)
+    .where("agency", "=", agency)
+    .executeTakeFirst();
+  if (!a) return undefined;
+  const traveller = JSON.parse(a.traveller) as Traveller;
+  const crossingId = a.source === "crossing" ? a.source_id : null;
+  return {
+    traveller,
+    bindings: [
+      ...bindingsOf(traveller, { alertId, crossingId }),
+      { kind: "identity" as const, value: a.identity_key },
+    ],
+  };
+}
+
+/** Ids of the agency's records bound to any of these. */
+export async function boundRecordIds(q: Kysely<Database>, agency: string, bindings: readonly Binding[]) {
+  if (bindings.length === 0) return [];
+  const rows = await q
+    .selectFrom("protection_bindings")
+    .select("record_id")
+    .distinct()
+    .where("agency", "=", agency)
+    .where((eb) => eb.or(bindings.map((b) => eb.and([eb("kind", "=", b.kind), eb("value", "=", b.value)]))))
+    .execute();
+  return rows.map((r) => r.record_id);
+}
+
+/** The referrals of those records, with the kind of need each record names. */
+export async function referralStates(q: Kysely<Database>, recordIds: readonly string[]) {
+  if (recordIds.length === 0) return [];
+  return q
+    .selectFrom("referrals")
+    .innerJoin("protection_records", "protection_records.id", "referrals.record_id")
+    .select(["referrals.status", "protection_records.kind"])
+    .where("referrals.record_id", "in", recordIds)
+    .execute();
+}
+
+/** What the bar looks for: the identity key, and when there is an alert, everything its person is known by. */
+export async function bindingsOfPerson(
+  q: Kysely<Database>,
+  agency: string,
+  who: { identityKey: string; alertId?: string },
+): Promise<Binding[]> {
+  const own: Binding[] = [{ kind: "identity", value: who.identityKey }];
+  if (!who.alertId) return own;
+  return [...own, ...((await bindingsOfAlert(q, agency, who.alertId))?.bindings ?? [])];
+}
