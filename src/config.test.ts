@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readConfig } from "./config.js";
+import { DEFAULT_RETENTION } from "./retention/index.js";
 import { InvalidError } from "./shared/errors.js";
 
 describe("readConfig", () => {
@@ -10,6 +11,7 @@ describe("readConfig", () => {
       host: "127.0.0.1",
       logLevel: "info",
       demoUsers: true,
+      retention: DEFAULT_RETENTION,
     });
   });
 
@@ -36,6 +38,7 @@ describe("readConfig", () => {
       logLevel: "warn",
       sltdFile: "/srv/sltd.csv",
       demoUsers: false,
+      retention: DEFAULT_RETENTION,
     });
   });
 

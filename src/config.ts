@@ -8,7 +8,9 @@
 //   LIMES_SLTD  CSV of stolen and lost travel documents; the demo's small fictional list when unset
 //   LIMES_DEMO_USERS  1 to create one demo officer per role on an empty database (with the demo admin);
 //               the default on the embedded SQLite database, which is the demo, and off on PostgreSQL
+//   LIMES_RETENTION_*  the retention policy and how often the server applies it (src/retention/policy.ts)
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
+import { type RetentionPolicy, readRetentionPolicy } from "./retention/index.js";
 import { InvalidError } from "./shared/errors.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -22,6 +24,8 @@ export interface Config {
   sltdFile?: string;
   /** Demo officers besides the demo admin on an empty database. */
   demoUsers?: boolean;
+  /** How long personal data is kept, and how often the server applies it; no schedule when absent. */
+  retention?: RetentionPolicy;
 }
 
 /** Every problem at once, so a deployment is fixed in one go. */
@@ -50,6 +54,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (demo !== undefined && demo !== "0" && demo !== "1")
     problems.push(`LIMES_DEMO_USERS must be 0 or 1, not "${demo}"`);
 
+  let retention: RetentionPolicy | undefined;
+  try {
+    retention = readRetentionPolicy(env);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
     db,
@@ -57,6 +68,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host,
     logLevel,
     demoUsers: demo === undefined ? db.startsWith("sqlite:") : demo === "1",
+    ...(retention ? { retention } : {}),
   };
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;

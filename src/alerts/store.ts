@@ -9,7 +9,7 @@ import { InvalidError, NotFoundError } from "../shared/errors.js";
 import type { AlertStatus } from "./lifecycle.js";
 import type { AlertReasons } from "./open.js";
 
-export type AlertRow = Database["alerts"];
+export type AlertRow = Selectable<Database["alerts"]>;
 export type DecisionRow = Selectable<Database["alert_decisions"]>;
 
 /** Agency scoping is in the query: another agency's alert does not exist for this caller. */

@@ -83,6 +83,8 @@ export interface ScreeningRequestsTable {
   purpose: string;
   created_at: string;
   input: string;
+  /** Set by the retention job (src/retention) when the row lost its personal data. */
+  depersonalised_at?: string | null;
 }
 
 export interface ScreeningResultsTable {
@@ -120,6 +122,8 @@ export interface AlertsTable {
   created_at: string;
   due_at: string;
   updated_at: string;
+  /** Set by the retention job (src/retention) when the row lost its personal data. */
+  depersonalised_at?: string | null;
 }
 
 export interface AlertDecisionsTable {
@@ -176,6 +180,8 @@ export interface ProtectionRecordsTable {
   crossing_id: string | null;
   created_by: string;
   created_at: string;
+  /** Set by the retention job (src/retention) when the row lost its personal data. */
+  depersonalised_at?: string | null;
 }
 
 export interface ReferralsTable {
@@ -280,6 +286,8 @@ export interface ManifestsTable {
   persons: number;
   data: string;
   created_at: string;
+  /** Set by the retention job (src/retention) when the row lost its personal data. */
+  depersonalised_at?: string | null;
 }
 
 export interface CrossingsTable {
@@ -292,6 +300,8 @@ export interface CrossingsTable {
   decision: "refer" | "clear";
   data: string;
   created_at: string;
+  /** Set by the retention job (src/retention) when the row lost its personal data. */
+  depersonalised_at?: string | null;
 }
 
 export interface Database {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.js";
 import { type Db, migrate, openDatabase } from "../db/index.js";
+import { scheduleRetention } from "../retention/index.js";
 import { createScreener } from "../screening/index.js";
 import { composeServices } from "../services.js";
 import { ConflictError } from "../shared/errors.js";
@@ -73,6 +74,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       return done;
     };
 
+    // Retention on a schedule when the configuration asks for it (readConfig does, unless set to 0).
+    const retention = config.retention ? scheduleRetention(db, config.retention, app.log) : undefined;
+
     return {
       app,
       db,
@@ -80,6 +84,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ...(demoAdmin ? { demoAdmin } : {}),
       indexed: index(),
       async close() {
+        retention?.stop();
         await app.close();
         await db.close();
       },

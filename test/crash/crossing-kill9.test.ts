@@ -22,7 +22,14 @@ function startServer(url: string, port: number): Promise<ChildProcess> {
     // tsx as a loader in this one process, so that SIGKILL hits the server itself.
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: REPO_ROOT,
-      env: { ...process.env, LIMES_DB: url, PORT: String(port), LOG_LEVEL: "warn", LIMES_DEMO_USERS: "0" },
+      env: {
+        ...process.env,
+        LIMES_DB: url,
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        LIMES_DEMO_USERS: "0",
+        LIMES_RETENTION_INTERVAL_MINUTES: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);
