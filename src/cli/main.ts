@@ -10,6 +10,7 @@ import { registerAlertCommands } from "./alert.js";
 import { registerAuditCommands } from "./audit.js";
 import { registerDbCommands } from "./db.js";
 import { registerManifestCommands } from "./manifest.js";
+import { registerRetentionCommands } from "./retention.js";
 import { registerScreenCommand } from "./screen.js";
 import { registerUserCommands } from "./user.js";
 import { registerWatchlistCommands } from "./watchlist.js";
@@ -40,6 +41,7 @@ Examples:
   registerAuditCommands(program);
   registerAlertCommands(program);
   registerUserCommands(program);
+  registerRetentionCommands(program);
   return program;
 }
 

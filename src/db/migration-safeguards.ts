@@ -62,7 +62,11 @@ export async function safeguards(db: Kysely<unknown>, _dialect: Dialect): Promis
     await db.schema.alterTable(table).addColumn("depersonalised_at", "text").execute();
   }
   // The retention job looks for old rows not yet depersonalised.
-  await db.schema.createIndex("screening_requests_created").on("screening_requests").column("created_at").execute();
+  await db.schema
+    .createIndex("screening_requests_created")
+    .on("screening_requests")
+    .column("created_at")
+    .execute();
   await db.schema.createIndex("crossings_screening").on("crossings").column("screening_id").execute();
   await db.schema.createIndex("manifests_screening").on("manifests").column("screening_id").execute();
   await db.schema.createIndex("alerts_screening").on("alerts").column("screening_id").execute();

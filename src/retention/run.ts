@@ -27,7 +27,7 @@ export interface RetentionReport {
     manifests: number;
     alerts: number;
     clearances: number;
-    heldByProtection: number;
+    heldByPersonKey: number;
   };
   protection: { batches: number; records: number; bindings: number };
   audit: AuditExpiry;
@@ -93,7 +93,7 @@ export async function runRetention(
       manifests: 0,
       alerts: 0,
       clearances: 0,
-      heldByProtection: 0,
+      heldByPersonKey: 0,
     },
     protection: { batches: 0, records: 0, bindings: 0 },
     audit: { pastRetention: 0, erased: 0 },
@@ -117,7 +117,7 @@ export async function runRetention(
       await openPersonKeys(trx),
     );
     const ids = page.filter((s) => !held.has(s.id)).map((s) => s.id);
-    report.screenings.heldByProtection += held.size;
+    report.screenings.heldByPersonKey += held.size;
     if (ids.length === 0) return false;
     const counts = await depersonaliseScreenings(trx, ids, at.toISOString());
     for (const [k, v] of Object.entries(counts)) report.screenings[k as keyof typeof counts] += v;

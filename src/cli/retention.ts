@@ -1,0 +1,43 @@
+// `limes retention run [--dry-run]`: apply the retention policy (LIMES_RETENTION_*, see README) to the
+// database named by LIMES_DB, as the server does on its schedule.
+import type { Command } from "commander";
+import { migrate } from "../db/index.js";
+import { type RetentionReport, readRetentionPolicy, runRetention } from "../retention/index.js";
+import { withDb } from "./db.js";
+
+function format(r: RetentionReport): string {
+  const s = r.screenings;
+  const verb = r.dryRun ? "would depersonalise" : "depersonalised";
+  return [
+    `${r.dryRun ? "dry run: nothing changed" : "retention run"}`,
+    `  screenings   ${verb} ${s.screenings} (crossings ${s.crossings}, manifests ${s.manifests}, alerts ${s.alerts}; clearances removed ${s.clearances}) in ${s.batches} batches; ${s.heldByPersonKey} more kept under an open referral found by name and birth date`,
+    `  protection   ${verb} ${r.protection.records} records (bindings removed ${r.protection.bindings}) in ${r.protection.batches} batches`,
+    `  audit        ${r.audit.pastRetention} entries past retention, ${r.audit.erased} erased (entries are kept whole until payload erasure lands)`,
+    `  cutoffs      no hit before ${r.cutoffs.noHit}, alerts closed before ${r.cutoffs.alertClosed}, protection closed before ${r.cutoffs.protectionClosed}, audit before ${r.cutoffs.audit}`,
+    "",
+  ].join("\n");
+}
+
+export function registerRetentionCommands(program: Command): void {
+  const retention = program.command("retention").description("how long personal data is kept");
+  retention
+    .command("run")
+    .description("depersonalise what has expired, in batches, one audit entry per batch")
+    .option("--dry-run", "count what would be depersonalised, change nothing")
+    .option("--json", "print the report as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  limes retention run --dry-run\n  LIMES_RETENTION_NO_HIT_DAYS=7 limes retention run",
+    )
+    .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
+      const policy = readRetentionPolicy(process.env);
+      const report = await withDb(async (db) => {
+        await migrate(db);
+        return runRetention(db, policy, {
+          dryRun: opts.dryRun ?? false,
+          actor: { username: "cli:retention" },
+        });
+      });
+      process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : format(report));
+    });
+}
