@@ -259,6 +259,13 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 200,
     },
     {
+      route: "POST /api/v1/protection/records/:id/links",
+      url: `/api/v1/protection/records/${recordId}/links`,
+      body: { alertId, purpose: "the same person as on this alert" },
+      allowed: ["second_line", "protection_officer"],
+      status: 201,
+    },
+    {
       route: "POST /api/v1/protection/referrals/:id/close",
       url: `/api/v1/protection/referrals/${referralIds[0]}/close`,
       body: { outcome: "Taken up by the asylum authority.", purpose: "tracking" },
