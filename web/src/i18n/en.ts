@@ -253,6 +253,8 @@ export const en = {
     legalBasis: "Legal basis",
     chooseLegalBasis: "Choose a legal basis",
     clearance: "Do not stop this traveller again for this entity (clearance for one year)",
+    clearanceDecision:
+      "with a clearance (a terrorism-listed or high-priority one waits for a second officer)",
     submit: "Record decision",
     submitting: "Recording…",
     recorded: "Decision recorded.",

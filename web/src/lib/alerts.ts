@@ -68,6 +68,8 @@ export interface DecisionView {
   status: "recorded" | "pending_approval" | "withdrawn";
   outcome: string;
   adverseAction: string | null;
+  /** The decision records a clearance; a guarded one only once a second officer approves it. */
+  clearance?: boolean;
   reason: string;
   legalBasis: string;
   by: string;

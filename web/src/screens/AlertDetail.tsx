@@ -414,7 +414,8 @@ function Decisions({ alert: a, onChange }: { alert: AlertDetailView; onChange: (
           {a.decisions.map((d) => (
             <li key={d.id} className={`decision-${d.status}`}>
               <strong>{t.decision.outcomes[d.outcome] ?? t.status[d.outcome] ?? d.outcome}</strong>
-              {d.adverseAction && <> · {t.decision.adverseActions[d.adverseAction] ?? d.adverseAction}</>} ·{" "}
+              {d.adverseAction && <> · {t.decision.adverseActions[d.adverseAction] ?? d.adverseAction}</>}
+              {d.clearance && <> · {t.decision.clearanceDecision}</>} ·{" "}
               <span className="badge">{t.status[d.status] ?? d.status}</span>
               <div className="muted">{t.detail.decisionBy(d.by, dateTime(d.at))}</div>
               {d.approvedBy && (
