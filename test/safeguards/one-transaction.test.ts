@@ -1,0 +1,117 @@
+// One transaction per crossing and per manifest (issue 12, item 5), deterministically, on both dialects:
+// the write of the crossing's (or manifest's) own audit entry is made to fail, after the screening's audit
+// entry was written in the same transaction. Nothing of it may remain: no screening, no results, no
+// alert, no crossing or manifest, no audit entry. (Written in two transactions, the screening would stay.)
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { verifyAuditChain } from "../../src/audit/index.js";
+import type { Db } from "../../src/db/index.js";
+import { startTestApi, type TestApi } from "../http/harness.js";
+import { describeBothDialects } from "../support/db.js";
+
+const FAL6 = [
+  "# direction: arrival",
+  "# vessel: MS ONE TRANSACTION",
+  "Family Name,Given Names,Nationality,Date of Birth,Place of Birth,Document Type,Document Number,Issuing State,Document Expiry,Port of Embarkation,Port of Disembarkation,Transit",
+  "LINDQVIST,Astrid,SWE,1958-09-30,Uppsala,P,91234567,SWE,2028-04-12,SEGOT,DEHAM,no",
+  "HORVAT,Marko,HRV,1987-09-03,Zagreb,I,112233445,HRV,2029-01-01,HRSPU,DEHAM,no",
+  "",
+].join("\n");
+
+/** Makes the second audit append from now fail (a row already holds its id); returns the undo. */
+async function blockSecondAuditAppend(db: Db): Promise<() => Promise<void>> {
+  const head = await db.kysely.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow();
+  const last = await db.kysely
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("id", "=", head.last_id)
+    .executeTakeFirstOrThrow();
+  const blocker = head.last_id + 2;
+  await db.kysely
+    .insertInto("audit_log")
+    .values({ ...last, id: blocker })
+    .execute();
+  return async () => {
+    await db.kysely.deleteFrom("audit_log").where("id", "=", blocker).execute();
+  };
+}
+
+describeBothDialects("one transaction per crossing and per manifest", (getDb) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(getDb());
+    await api.addUser("booth", ["first_line"]);
+  });
+  afterAll(async () => {
+    await api?.app.close();
+  });
+
+  const counts = async () => {
+    const k = getDb().kysely;
+    const n = async (
+      t: "screening_requests" | "screening_results" | "alerts" | "crossings" | "manifests" | "audit_log",
+    ) =>
+      Number(
+        (
+          await k
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      screenings: await n("screening_requests"),
+      results: await n("screening_results"),
+      alerts: await n("alerts"),
+      crossings: await n("crossings"),
+      manifests: await n("manifests"),
+      audit: await n("audit_log"),
+    };
+  };
+
+  it("writes nothing of a crossing whose audit entry fails", async () => {
+    const before = await counts();
+    const undo = await blockSecondAuditAppend(getDb());
+    const r = await api.call("booth", "POST", "/api/v1/crossings", {
+      entry: {
+        person: { surname: "Horvat", givenNames: "Marko", birthDate: "1987-09-03", nationality: "HR" },
+        document: { type: "I", number: "112233445", issuingCountry: "HR" },
+        direction: "entry",
+        crossingPointId: "cp-bajakovo",
+      },
+      purpose: "entry check at the booth",
+    });
+    await undo();
+    expect(r.statusCode).toBe(500);
+    // The blocker row was removed again, so the audit count compares like for like.
+    expect(await counts()).toEqual(before);
+    expect((await verifyAuditChain(getDb())).ok).toBe(true);
+  });
+
+  it("writes nothing of a manifest whose audit entry fails", async () => {
+    const before = await counts();
+    const undo = await blockSecondAuditAppend(getDb());
+    const r = await api.call("booth", "POST", "/api/v1/manifests?purpose=arrival%20check", FAL6, {
+      "content-type": "text/plain",
+    });
+    await undo();
+    expect(r.statusCode).toBe(500);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("writes all of it when nothing fails", async () => {
+    const before = await counts();
+    const r = await api.call("booth", "POST", "/api/v1/manifests?purpose=arrival%20check", FAL6, {
+      "content-type": "text/plain",
+    });
+    expect(r.statusCode).toBe(201);
+    const after = await counts();
+    expect(after).toEqual({
+      screenings: before.screenings + 1,
+      results: before.results + 2,
+      alerts: before.alerts + 1,
+      crossings: before.crossings,
+      manifests: before.manifests + 1,
+      audit: before.audit + 2,
+    });
+  });
+});
