@@ -1,0 +1,36 @@
+// The server's retention schedule: off at 0, and otherwise one run per interval, logged with its report.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type FreshDatabase, freshDatabase } from "../../test/support/db.js";
+import { DEFAULT_RETENTION } from "./policy.js";
+import { scheduleRetention } from "./schedule.js";
+
+describe("scheduleRetention", () => {
+  let fresh: FreshDatabase;
+  beforeAll(async () => {
+    fresh = await freshDatabase("sqlite");
+  });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await fresh?.drop();
+  });
+
+  it("runs once per interval and logs the report; never when the interval is 0", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const log = { info: vi.fn(), error: vi.fn() };
+    const off = scheduleRetention(fresh.db, { ...DEFAULT_RETENTION, intervalMinutes: 0 }, log);
+    const on = scheduleRetention(fresh.db, { ...DEFAULT_RETENTION, intervalMinutes: 5 }, log);
+    vi.advanceTimersByTime(4 * 60_000);
+    expect(log.info).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(60_000);
+    await vi.waitFor(() => expect(log.info).toHaveBeenCalledTimes(1));
+    expect(log.info.mock.calls[0]![0]).toMatchObject({
+      retention: { dryRun: false, screenings: { screenings: 0 } },
+    });
+    expect(log.info.mock.calls[0]![1]).toBe("retention run");
+    on.stop();
+    off.stop();
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(log.info).toHaveBeenCalledTimes(1);
+    expect(log.error).not.toHaveBeenCalled();
+  });
+});
