@@ -6,7 +6,7 @@ import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { openAlerts, type PreviouslyCleared, type RuleHitRef } from "../alerts/index.js";
 import { appendAudit } from "../audit/index.js";
-import type { Database, Db } from "../db/index.js";
+import type { Database, Db, ScreenedTravellerFacts } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import {
@@ -66,7 +66,7 @@ export type RuleRunner = (
   agency: string,
   travellers: readonly Traveller[],
   trip: { legs?: Leg[]; refers: readonly boolean[] },
-) => Promise<RuleHitRef[][]>;
+) => Promise<{ hits: RuleHitRef[][]; population: ScreenedTravellerFacts[] }>;
 
 export function createCrossingService(
   db: Db,
@@ -99,12 +99,14 @@ export function createCrossingService(
       matches: matches[i]!,
       documentHits: documentHits(index, travellers[i]!),
       ruleHits: [] as RuleHitRef[],
+      population: undefined as ScreenedTravellerFacts | undefined,
       reference: r.reference,
     }));
     if (opts.rules) {
       const refers = screened.map((s) => s.matches.some((m) => m.decision === "refer"));
-      const hits = await opts.rules(p.agency, travellers, { ...(legs ? { legs } : {}), refers });
-      for (const [i, h] of hits.entries()) screened[i]!.ruleHits = h;
+      const run = await opts.rules(p.agency, travellers, { ...(legs ? { legs } : {}), refers });
+      for (const [i, h] of run.hits.entries()) screened[i]!.ruleHits = h;
+      for (const [i, f] of run.population.entries()) screened[i]!.population = f;
     }
     const entities = await getEntities(
       db,

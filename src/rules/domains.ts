@@ -52,7 +52,8 @@ export interface CodeListDomain extends Base {
 
 export type Domain = CodeDomain | EnumDomain | BooleanDomain | IntegerDomain | CodeListDomain;
 
-const PLACE = /^[A-Z0-9]{3,5}$/;
+/** Places come as IATA or UN/LOCODE codes, or as written at a land post: any short printable text. */
+const PLACE = /^[^\u0000-\u001f]{1,64}$/;
 
 export const DOMAINS: Record<Field, Domain> = {
   "route.origin": { type: "code", presence: 0.97, pattern: PLACE, known: {}, otherShare: 0.02 },
@@ -83,7 +84,7 @@ export const DOMAINS: Record<Field, Domain> = {
   "document.type": {
     type: "code",
     presence: 0.99,
-    pattern: /^[A-Za-z][A-Za-z ]{0,29}$/,
+    pattern: /^[^\u0000-\u001f]{1,40}$/,
     known: { P: 0.86, I: 0.1, V: 0.02, PM: 0.01 },
     otherShare: 0.002,
   },

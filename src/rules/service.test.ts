@@ -100,7 +100,7 @@ describeBothDialects("rule service", (getDb) => {
       rules.create(analyst, rule("past", { field: "route.origin", op: "eq", value: "P1" }, "2026-11-29")),
     ).rejects.toThrow(/review date must be in the future/);
     expect(
-      rules.check(analyst, rule("one", { field: "traveller.nationality", op: "eq", value: "AA" })),
+      await rules.check(analyst, rule("one", { field: "traveller.nationality", op: "eq", value: "AA" })),
     ).toEqual({ ok: false, reasons: [expect.stringMatching(/nationality alone/)] });
     expect((await rules.list(analyst)).rules).toHaveLength(before);
     await expect(
@@ -138,7 +138,9 @@ describeBothDialects("rule service", (getDb) => {
       rule("expiring documents", { field: "document.expiresInDays", op: "lt", value: 60 }),
     );
     const travellers = population();
-    const hits = await rules.run("agency-r", travellers, { refers: travellers.map(() => false) });
+    const { hits, population: facts } = await rules.run("agency-r", travellers, {
+      refers: travellers.map(() => false),
+    });
     // As the crossing flow does: the screened population and the hits, in one transaction.
     await getDb()
       .kysely.transaction()
@@ -160,6 +162,7 @@ describeBothDialects("rule service", (getDb) => {
             matches: [],
             documentHits: [],
             ruleHits: hits[i]!,
+            population: facts[i],
           })),
         ),
       );
@@ -244,12 +247,9 @@ describeBothDialects("rule service", (getDb) => {
 });
 
 describe("rule service permissions", () => {
-  it("lets nobody but analysts author", () => {
-    expect(() =>
-      createRuleService({} as never).check(
-        auditor,
-        rule("x", { field: "route.origin", op: "eq", value: "P" }),
-      ),
-    ).toThrow(ForbiddenError);
+  it("lets nobody but analysts author", async () => {
+    await expect(
+      createRuleService({} as never).check(auditor, rule("x", { field: "route.origin", op: "eq", value: "P" })),
+    ).rejects.toThrow(ForbiddenError);
   });
 });
