@@ -3,8 +3,8 @@
 // data/population/synthetic-10000.csv byte for byte. The marginals are documented in
 // data/population/README.md; keep the two in step.
 import { writeFileSync } from "node:fs";
-import { ageBand, depersonalise, SYNTHETIC_FILE } from "../../src/rules/population.js";
 import type { Facts } from "../../src/rules/index.js";
+import { ageBand, depersonalise, SYNTHETIC_FILE } from "../../src/rules/population.js";
 
 const SEED = 20261201;
 const SIZE = 10_000;
@@ -39,10 +39,14 @@ function zipf(values: readonly string[]): Record<string, number> {
 }
 
 const NATIONALITIES = zipf(
-  "DEU FRA ITA ESP POL ROU NLD GBR USA TUR UKR SRB ALB MAR CHN IND BRA NGA EGY RUS PAK SYR IRQ AFG BGD VNM PHL MEX COL JPN".split(" "),
+  "DEU FRA ITA ESP POL ROU NLD GBR USA TUR UKR SRB ALB MAR CHN IND BRA NGA EGY RUS PAK SYR IRQ AFG BGD VNM PHL MEX COL JPN".split(
+    " ",
+  ),
 );
 const AIRPORTS = zipf(
-  "FRA LHR CDG AMS IST MAD FCO MUC WAW VIE DXB DOH JFK ATH BCN OTP BEG TIA CMN CAI LOS DEL PEK GRU KBP TLV BKK SIN NBO ADD".split(" "),
+  "FRA LHR CDG AMS IST MAD FCO MUC WAW VIE DXB DOH JFK ATH BCN OTP BEG TIA CMN CAI LOS DEL PEK GRU KBP TLV BKK SIN NBO ADD".split(
+    " ",
+  ),
 );
 const PORTS = zipf("DEHAM NLRTM ITGOA GRPIR ESALG MTMLA TRIST HRSPU FRMRS NOOSL".split(" "));
 const LAND = zipf("RSHOR HUROS MKBOG ALKAK UABOR PLMED BYBRE ROSTN BGKAP TRKAP".split(" "));
@@ -59,11 +63,17 @@ function traveller(): Facts {
   if (rand() < 0.97) f["traveller.sex"] = pick({ M: 52, F: 47, X: 1 });
   if (rand() < 0.95) {
     const band = pick({ child: 12, young: 18, mid: 38, older: 22, senior: 10 });
-    const [lo, hi] = { child: [0, 17], young: [18, 29], mid: [30, 49], older: [50, 64], senior: [65, 95] }[band];
+    const [lo, hi] = { child: [0, 17], young: [18, 29], mid: [30, 49], older: [50, 64], senior: [65, 95] }[
+      band
+    ];
     f["traveller.age"] = lo! + Math.floor(rand() * (hi! - lo! + 1));
   }
   if (rand() < 0.99)
-    f["document.type"] = pick(mode === "land" ? { P: 70, I: 27, V: 1, PM: 1, emergency: 1 } : { P: 93, I: 3, V: 2, PM: 1, emergency: 1 });
+    f["document.type"] = pick(
+      mode === "land"
+        ? { P: 70, I: 27, V: 1, PM: 1, emergency: 1 }
+        : { P: 93, I: 3, V: 2, PM: 1, emergency: 1 },
+    );
   if (rand() < 0.97)
     f["document.expiresInDays"] = rand() < 0.01 ? -Math.ceil(rand() * 365) : Math.floor(3650 * rand() ** 0.9);
   const places = mode === "air" ? AIRPORTS : mode === "sea" ? PORTS : LAND;

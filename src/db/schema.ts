@@ -320,7 +320,10 @@ export interface Database {
   rules: RulesTable;
   rule_hits: RuleHitsTable;
   screened_travellers: ScreenedTravellersTable & {
-    [K in keyof ScreenedTravellerFacts]: ColumnType<ScreenedTravellerFacts[K], ScreenedTravellerFacts[K] | undefined>;
+    [K in keyof ScreenedTravellerFacts]: ColumnType<
+      ScreenedTravellerFacts[K],
+      ScreenedTravellerFacts[K] | undefined
+    >;
   };
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;

@@ -78,7 +78,8 @@ const OP_WORDS: Record<string, string> = {
 
 function describe(l: Literal): string {
   const t = l.test;
-  const s = t.op === "exists" ? `${t.field} is known` : `${t.field} ${OP_WORDS[t.op]} ${JSON.stringify(t.value)}`;
+  const s =
+    t.op === "exists" ? `${t.field} is known` : `${t.field} ${OP_WORDS[t.op]} ${JSON.stringify(t.value)}`;
   return l.negated ? `not (${s})` : s;
 }
 
@@ -144,10 +145,21 @@ function judgeAlternatives(disjuncts: Disjunct[], reasons: string[]): Alternativ
   const live: Alternative[] = [];
   for (const [k, d] of disjuncts.entries()) {
     const verdicts = judgeDisjunct(d);
-    if (verdicts.some((v) => !v.satisfiable)) continue;
     const grounds = verdicts.flatMap((v) => (v.ground ? [v.ground] : []));
-    const behaviour = verdicts.filter((v) => !v.ground);
     const name = nameOf(k, disjuncts.length, d);
+    if (verdicts.some((v) => !v.satisfiable)) {
+      // It cannot fire, but a protected test beside a test that can never hold is how a discriminatory
+      // alternative is dressed up as harmless: refuse it rather than trust the evaluator to stay literal.
+      if (grounds.length > 0)
+        reasons.push(
+          `${name} tests ${grounds.map((g) => GROUND_WORDS[g]).join(" and ")} beside tests that can never hold; ${verdicts
+            .filter((v) => !v.satisfiable)
+            .map(whyNot)
+            .join("; ")}. Remove the alternative or correct its behavioural test`,
+        );
+      continue;
+    }
+    const behaviour = verdicts.filter((v) => !v.ground);
     live.push({ name, disjunct: d, grounds });
     if (behaviour.some((v) => v.selective)) continue;
     const why = behaviour.length
@@ -168,9 +180,7 @@ function judgeAlternatives(disjuncts: Disjunct[], reasons: string[]): Alternativ
   return live;
 }
 
-const GROUND_FIELDS = new Set(
-  Object.entries(DOMAINS).flatMap(([field, d]) => (d.ground ? [field] : [])),
-);
+const GROUND_FIELDS = new Set(Object.entries(DOMAINS).flatMap(([field, d]) => (d.ground ? [field] : [])));
 
 function behaviourShare(alternatives: readonly Alternative[], facts: readonly Facts[]): number {
   const parts = alternatives.map((a) => a.disjunct.filter((l) => !GROUND_FIELDS.has(l.test.field)));
@@ -202,7 +212,13 @@ function dataReasons(alternatives: readonly Alternative[], population: Populatio
   if (reasons.length === 0 && grounded.length > 1) {
     const share = behaviourShare(grounded, population.facts);
     if (share > maxShare)
-      reasons.push(tell(`together, the ${grounded.length} alternatives that test a protected ground`, grounded.flatMap((a) => a.grounds), share));
+      reasons.push(
+        tell(
+          `together, the ${grounded.length} alternatives that test a protected ground`,
+          grounded.flatMap((a) => a.grounds),
+          share,
+        ),
+      );
   }
   return reasons;
 }

@@ -66,7 +66,10 @@ export function factsOfRow(r: Row): Facts {
   put("route.transit", r.route_transit ? r.route_transit.split(" ") : null);
   put("booking.hoursBeforeDeparture", r.booking_hours);
   put("booking.paymentMethod", r.booking_payment);
-  put("booking.oneWay", r.booking_one_way === null || r.booking_one_way === undefined ? null : !!r.booking_one_way);
+  put(
+    "booking.oneWay",
+    r.booking_one_way === null || r.booking_one_way === undefined ? null : !!r.booking_one_way,
+  );
   put("travel.tripsLast90Days", r.trips_90d);
   put("travel.shortTripsLast90Days", r.short_trips_90d);
   put("manifest.watchlistedCoTravellers", r.co_travellers_watchlisted);

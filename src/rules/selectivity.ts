@@ -4,7 +4,7 @@
 // a small universe of values that stands for the whole domain: every value the rule names, the declared
 // values and ranges, "some other value" and "missing", each weighted by how often it occurs. A value the
 // domain cannot take weighs nothing, so a test on it selects no one.
-import { cdfAt, type Domain, DOMAINS, type Ground } from "./domains.js";
+import { cdfAt, DOMAINS, type Domain, type Ground } from "./domains.js";
 import { holds, type Value } from "./evaluate.js";
 import type { Field } from "./model.js";
 import type { Disjunct, Literal } from "./normal.js";
@@ -42,7 +42,10 @@ function integerPoints(d: Extract<Domain, { type: "integer" }>, literals: readon
 }
 
 function codePoints(d: Extract<Domain, { type: "code" }>, literals: readonly Literal[]): Point[] {
-  const out: Point[] = Object.entries(d.known).map(([value, share]) => ({ value, weight: d.presence * share }));
+  const out: Point[] = Object.entries(d.known).map(([value, share]) => ({
+    value,
+    weight: d.presence * share,
+  }));
   let used = Object.values(d.known).reduce((a, b) => a + b, 0);
   for (const v of new Set(scalars(literals))) {
     if (typeof v !== "string" || v in d.known) continue;

@@ -249,7 +249,10 @@ describeBothDialects("rule service", (getDb) => {
 describe("rule service permissions", () => {
   it("lets nobody but analysts author", async () => {
     await expect(
-      createRuleService({} as never).check(auditor, rule("x", { field: "route.origin", op: "eq", value: "P" })),
+      createRuleService({} as never).check(
+        auditor,
+        rule("x", { field: "route.origin", op: "eq", value: "P" }),
+      ),
     ).rejects.toThrow(ForbiddenError);
   });
 });

@@ -83,7 +83,8 @@ export function createRuleService(
       },
     );
     // Too deep or too large to judge is a malformed request, not a verdict.
-    if (result.tooComplex) throw new InvalidError(`rule rejected: ${result.reasons.at(-1)}`, { reasons: result.reasons });
+    if (result.tooComplex)
+      throw new InvalidError(`rule rejected: ${result.reasons.at(-1)}`, { reasons: result.reasons });
     if (result.ok && input.reviewDate <= today(now()))
       return { ok: false, reasons: ["the review date must be in the future"] };
     return result;
