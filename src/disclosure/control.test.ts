@@ -15,7 +15,8 @@ function windowOf(cells: readonly Cell[]): WindowCounts {
       ["nationality", c.nationality],
       ["sex", c.sex],
     ] as const) {
-      const m = (dimensions[dim]![g] ??= { population: 0, hits: 0 });
+      const m = dimensions[dim]![g] ?? { population: 0, hits: 0 };
+      dimensions[dim]![g] = m;
       m.population += c.population;
       m.hits += c.hits;
     }

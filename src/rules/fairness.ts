@@ -48,7 +48,8 @@ function margins(cells: readonly Cell[], dim: Dimension): Record<string, Counts>
   const out: Record<string, Counts> = {};
   for (const cell of cells) {
     const g = cell[dim] ?? "unknown";
-    const c = (out[g] ??= { population: 0, hits: 0 });
+    const c = out[g] ?? { population: 0, hits: 0 };
+    out[g] = c;
     c.population += cell.population;
     c.hits += cell.hits;
   }
