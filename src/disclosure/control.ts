@@ -170,11 +170,13 @@ export function disclosureControl(windows: readonly WindowCounts[], opts: Disclo
   for (;;) {
     const bad = narrowest(publish(windows, d), minRange);
     if (!bad) return d;
-    // Complementary suppression: withhold the smallest group still shown in that dimension.
+    // Complementary suppression: withhold the smallest group still shown in that dimension; when a hit
+    // count is too narrow, the smallest with enough hits to widen it.
     const widest = windows.at(-1)!.dimensions[bad.dim] ?? {};
-    const next = Object.entries(widest)
+    const candidates = Object.entries(widest)
       .filter(([g]) => !withheld[bad.dim]!.includes(g))
-      .sort((a, b) => a[1].population - b[1].population || a[0].localeCompare(b[0]))[0];
+      .sort((a, b) => a[1].population - b[1].population || a[0].localeCompare(b[0]));
+    const next = (bad.hits && candidates.find(([, c]) => c.hits >= minRange - 1)) || candidates[0];
     if (next) withheld[bad.dim]!.push(next[0]);
     else if (bad.hits && !d.hitsWithheld) d.hitsWithheld = true;
     else return d;

@@ -65,6 +65,22 @@ describe("fairnessReport", () => {
     expect(r.byNationality[1]).toEqual({ group: "suppressed", population: 45, suppressed: true });
   });
 
+  it("does not let a small group's zero be worked out, and still names the group a proxy hits", () => {
+    const r = fairnessReport([
+      { nationality: "NG", sex: "F", population: 21, hits: 11 },
+      { nationality: "SE", sex: "F", population: 21, hits: 0 },
+      { nationality: "DE", sex: "F", population: 20, hits: 0 },
+      { nationality: "FR", sex: "F", population: 20, hits: 0 },
+      { nationality: "IT", sex: "F", population: 3, hits: 0 },
+    ]);
+    // Shown with NG, the hits would add up to the total and reveal that IT had none: NG goes too.
+    expect(r.byNationality.map((g) => g.group)).toEqual(["SE", "FR", "suppressed"]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/^nationality NG: hit far more often .*figures are withheld/),
+    ]);
+    expect(JSON.stringify(r.byNationality)).not.toMatch(/IT|DE/);
+  });
+
   it("withholds every hit count when there are too few hits for any breakdown", () => {
     const r = fairnessReport([
       { nationality: "AA", sex: "F", population: 300, hits: 1 },

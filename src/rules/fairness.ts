@@ -89,7 +89,12 @@ export function fairnessReport(cells: readonly Cell[]): FairnessReport {
       const p = surprise(c, rate);
       const warn = total.hits > 0 && p < level;
       if (withheld.includes(group)) {
-        hiddenWarned ||= warn;
+        // A group withheld only so that smaller ones cannot be worked out is named, without figures.
+        if (warn && c.population >= MIN_GROUP)
+          warnings.push(
+            `${dim} ${group}: hit far more often than the overall rate (exact binomial test, p = ${p.toExponential(1)}); its figures are withheld so that smaller groups cannot be worked out`,
+          );
+        else hiddenWarned ||= warn;
         continue;
       }
       const published = shown.dimensions[dim]![group]!;
