@@ -143,10 +143,10 @@ export const DOMAINS: Record<Field, Domain> = {
       [90, 1],
     ],
   },
-  // Only on a manifest (several persons screened together).
+  // Only on a manifest (several persons screened together): air and sea, not a land post.
   "manifest.watchlistedCoTravellers": {
     type: "integer",
-    presence: 0.55,
+    presence: 0.7,
     min: 0,
     max: 500,
     cdf: [
