@@ -56,6 +56,17 @@ describeBothDialects("the guard's suites over the API", (getDb) => {
     }
   });
 
+  it("answers a value nested 200,000 deep with a 4xx, not a 500", async () => {
+    const value = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
+    const condition = `{"field":"route.origin","op":"in","value":${value}}`;
+    const body = `{"rule":{"name":"deep value","justification":"${BASE.justification}","evidence":"RA-1","reviewDate":"2099-12-31","priority":"standard","action":"refer","condition":${condition}}}`;
+    const r = await api.call("analyst", "POST", "/api/v1/rules/check", body, {
+      "content-type": "application/json",
+    });
+    expect(r.statusCode).toBeGreaterThanOrEqual(400);
+    expect(r.statusCode).toBeLessThan(500);
+  });
+
   it("accepts every legitimate rule on /rules/check and /rules", async () => {
     let accepted = 0;
     for (const [name, condition] of LEGITIMATE) {
