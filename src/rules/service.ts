@@ -82,9 +82,6 @@ export function createRuleService(
         ...(opts.maxShare !== undefined ? { maxShare: opts.maxShare } : {}),
       },
     );
-    // Too deep or too large to judge is a malformed request, not a verdict.
-    if (result.tooComplex)
-      throw new InvalidError(`rule rejected: ${result.reasons.at(-1)}`, { reasons: result.reasons });
     if (result.ok && input.reviewDate <= today(now()))
       return { ok: false, reasons: ["the review date must be in the future"] };
     return result;
@@ -167,7 +164,11 @@ export function createRuleService(
     /** The guard's verdict without saving: for the author's immediate feedback. */
     async check(p: Principal, input: RuleInput): Promise<GuardResult> {
       need(p, "rules:author");
-      return check(p.agency, input);
+      const verdict = await check(p.agency, input);
+      // Too deep or too large to judge is a malformed request, not a verdict.
+      if (verdict.tooComplex)
+        throw new InvalidError(`rule rejected: ${verdict.reasons.at(-1)}`, { reasons: verdict.reasons });
+      return verdict;
     },
 
     async create(p: Principal, input: RuleInput, purpose?: string): Promise<Rule> {

@@ -4,6 +4,7 @@
 // rule fact, depersonalised.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { queryAudit } from "../../src/audit/index.js";
 import { ATTACKS, LEGITIMATE, t } from "../fixtures/rules/suites.js";
 import { describeBothDialects } from "../support/db.js";
 import { startTestApi, type TestApi } from "./harness.js";
@@ -54,6 +55,9 @@ describeBothDialects("the guard's suites over the API", (getDb) => {
       expect(r.statusCode).toBe(422);
       expect(r.json().error.message).toMatch(/nested too deeply/);
     }
+    // The attempt to save is on the record, as every refused rule is.
+    const refused = await queryAudit(getDb(), { action: "rule.rejected" });
+    expect(refused.some((e) => JSON.stringify(e.details).includes("nested too deeply"))).toBe(true);
   });
 
   it("answers a value nested 200,000 deep with a 4xx, not a 500", async () => {
