@@ -1,8 +1,8 @@
 // Risk rules: the authoring form asks the guard on every change and shows why a rule would be refused;
 // each rule's versions, statistics and fairness report (hit rate by group) as a small chart.
 import { type FormEvent, useEffect, useState } from "react";
-import { type Bar, BarChart } from "../components/BarChart";
 import { ScreenTitle } from "../components/Heading";
+import { RuleStatsView } from "../components/RuleStats";
 import { Async, ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
@@ -11,7 +11,6 @@ import {
   buildCondition,
   type ConditionRow,
   FIELDS,
-  type GroupStat,
   OPERATORS,
   parseCondition,
   type RuleDraft,
@@ -345,26 +344,6 @@ function Author({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-function fairnessBars(groups: readonly GroupStat[]): { bars: Bar[]; suppressed: number } {
-  const bars: Bar[] = [];
-  let suppressed = 0;
-  for (const g of groups) {
-    if (g.suppressed) {
-      suppressed += g.population;
-      continue;
-    }
-    if (g.hitRate === null) continue;
-    const rate = `${(g.hitRate * 100).toFixed(1)}%`;
-    bars.push({
-      label: g.group,
-      value: g.hitRate,
-      text: g.disparity === null ? rate : `${rate} · ${t.rules.disparity(g.disparity.toFixed(2))}`,
-      tone: g.warn ? "warn" : "default",
-    });
-  }
-  return { bars, suppressed };
-}
-
 function RuleDetail({ id }: { id: string }) {
   const rule = useApi(
     async (signal) =>
@@ -406,59 +385,7 @@ function RuleDetail({ id }: { id: string }) {
       </Async>
       <h3>{t.rules.stats}</h3>
       <Async resource={stats} errorTitle={t.rules.statsFailed}>
-        {(s) => {
-          const nat = fairnessBars(s.byNationality);
-          const sex = fairnessBars(s.bySex);
-          return (
-            <>
-              <dl className="facts" data-testid="rule-stats">
-                <div>
-                  <dt>{t.rules.population}</dt>
-                  <dd>{s.population}</dd>
-                </div>
-                <div>
-                  <dt>{t.rules.hits}</dt>
-                  <dd>{s.hits ?? "—"}</dd>
-                </div>
-                <div>
-                  <dt>{t.rules.alerts}</dt>
-                  <dd>{s.alerts}</dd>
-                </div>
-                <div>
-                  <dt>{t.rules.confirmed}</dt>
-                  <dd>{s.confirmed}</dd>
-                </div>
-                <div>
-                  <dt>{t.rules.falsePositives}</dt>
-                  <dd>{s.falsePositives}</dd>
-                </div>
-              </dl>
-              {nat.bars.length === 0 && sex.bars.length === 0 && <p>{t.rules.noStats}</p>}
-              {nat.bars.length > 0 && <BarChart title={t.rules.fairness} bars={nat.bars} />}
-              {sex.bars.length > 0 && <BarChart title={t.rules.fairnessSex} bars={sex.bars} />}
-              {nat.suppressed > 0 && <p className="muted">{t.rules.suppressed(nat.suppressed)}</p>}
-              {s.hits === null && <p className="muted">{t.rules.hitsWithheld}</p>}
-              {s.notes.map((n) => (
-                <p key={n} className="muted" data-testid="fairness-note">
-                  {n}
-                </p>
-              ))}
-              {s.overallHitRate !== null && (s.hits ?? 0) > 0 && (
-                <p className="muted">{t.rules.overallRate((s.overallHitRate * 100).toFixed(1))}</p>
-              )}
-              {s.warnings.length > 0 && (
-                <div className="warnings" role="note" data-testid="fairness-warnings">
-                  <h4>{t.rules.warnings}</h4>
-                  <ul>
-                    {s.warnings.map((w) => (
-                      <li key={w}>{w}</li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-            </>
-          );
-        }}
+        {(s) => <RuleStatsView stats={s} />}
       </Async>
     </div>
   );
