@@ -122,6 +122,8 @@ const pct = (x: number) => `${(x * 100).toFixed(x < 0.01 && x > 0 ? 2 : 1)}%`;
 
 /** Why a fact's tests in a disjunct do not narrow it down, in words an author can act on. */
 function whyNot(v: FactVerdict): string {
+  if (v.share > 1e-9 && v.ofKnown <= 1e-9)
+    return `the tests on ${v.field} match only travellers for whom it is not known, and missing data is not a risk indicator`;
   if (v.share <= 1e-9)
     return `the tests on ${v.field} can match no traveller (a value ${v.field} never takes, or tests that contradict each other)`;
   if (v.ofKnown >= 0.9)

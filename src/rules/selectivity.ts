@@ -113,7 +113,8 @@ export function judgeFact(field: Field, literals: readonly Literal[]): FactVerdi
     if (p.value !== undefined) known += p.weight;
   }
   const ofKnown = d.presence > 0 ? known / d.presence : 0;
-  const selective = share > 1e-9 && share < NOT_SELECTIVE.share && ofKnown < NOT_SELECTIVE.ofKnown;
+  // Selecting travellers for a fact the sources did not give is selecting on missing data, not behaviour.
+  const selective = known > 1e-9 && share < NOT_SELECTIVE.share && ofKnown < NOT_SELECTIVE.ofKnown;
   return { field, ...(d.ground ? { ground: d.ground } : {}), satisfiable, share, ofKnown, selective };
 }
 
