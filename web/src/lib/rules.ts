@@ -29,6 +29,7 @@ export interface ConditionRow {
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
+  | { not: Condition }
   | { field: string; op: string; value?: unknown };
 
 /** The typed value of a form row: numbers and booleans as such, lists for in/nin. */
