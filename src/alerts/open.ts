@@ -4,7 +4,7 @@
 // clearance still runs) is noted as "previously cleared" instead: the match is still on record.
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { Database } from "../db/index.js";
+import type { Database, ScreenedTravellerFacts } from "../db/index.js";
 import type { Match } from "../screening/index.js";
 import { type DocumentHit, identityKey, type Traveller } from "../travel/index.js";
 import type { Entity } from "../watchlists/index.js";
@@ -26,6 +26,8 @@ export interface PersonScreened {
   matches: Match[];
   documentHits: DocumentHit[];
   ruleHits: RuleHitRef[];
+  /** The person's depersonalised rule facts (src/rules), kept with the screened population. */
+  population?: ScreenedTravellerFacts | undefined;
 }
 
 export interface OpenContext {
@@ -200,6 +202,7 @@ export async function openAlerts(
           identity_key: keys[start + j]!,
           nationality: p.traveller.nationality ?? null,
           sex: p.traveller.gender ?? null,
+          ...p.population,
           created_at: now,
         })),
       )

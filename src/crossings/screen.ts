@@ -5,7 +5,7 @@
 import type { Transaction } from "kysely";
 import type { Principal } from "../access/index.js";
 import { openAlerts, type PreviouslyCleared, type RuleHitRef } from "../alerts/index.js";
-import type { Database, Db } from "../db/index.js";
+import type { Database, Db, ScreenedTravellerFacts } from "../db/index.js";
 import { recordScreening, type ScreeningService } from "../screenings/index.js";
 import {
   type DocumentHit,
@@ -34,7 +34,7 @@ export type RuleRunner = (
   agency: string,
   travellers: readonly Traveller[],
   trip: { legs?: Leg[]; refers: readonly boolean[] },
-) => Promise<RuleHitRef[][]>;
+) => Promise<{ hits: RuleHitRef[][]; population: ScreenedTravellerFacts[] }>;
 
 export interface ScreenDeps {
   db: Db;
@@ -84,12 +84,14 @@ export async function screenTravellers(
     matches: screening.matches[i]!,
     documentHits: documentHits(index, travellers[i]!),
     ruleHits: [] as RuleHitRef[],
+    population: undefined as ScreenedTravellerFacts | undefined,
     reference: r.reference,
   }));
   if (deps.rules) {
     const refers = screened.map((s) => s.matches.some((m) => m.decision === "refer"));
-    const hits = await deps.rules(p.agency, travellers, { ...(legs ? { legs } : {}), refers });
-    for (const [i, h] of hits.entries()) screened[i]!.ruleHits = h;
+    const run = await deps.rules(p.agency, travellers, { ...(legs ? { legs } : {}), refers });
+    for (const [i, h] of run.hits.entries()) screened[i]!.ruleHits = h;
+    for (const [i, f] of run.population.entries()) screened[i]!.population = f;
   }
   const entities = await getEntities(
     deps.db,

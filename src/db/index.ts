@@ -1,4 +1,4 @@
 // Public surface of the database capability.
 export { type Db, DEFAULT_DB, type Dialect, migrate, openDatabase, parseDbUrl } from "./connect.js";
 export { isUniqueViolation } from "./errors.js";
-export type { Database } from "./schema.js";
+export type { Database, ScreenedTravellerFacts } from "./schema.js";

@@ -1,6 +1,6 @@
 // Table types for Kysely. Timestamps are ISO-8601 text and JSON columns are text, so that one set of
 // migrations and queries works on SQLite and PostgreSQL alike.
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 export interface UsersTable {
   id: string;
@@ -250,6 +250,24 @@ export interface ScreenedTravellersTable {
   created_at: string;
 }
 
+/** Depersonalised facts of a screened traveller (migration 0008_population); null when not given. */
+export interface ScreenedTravellerFacts {
+  age_band: string | null;
+  document_type: string | null;
+  document_expiry_band: number | null;
+  route_origin: string | null;
+  route_destination: string | null;
+  /** Transit places, space-separated. */
+  route_transit: string | null;
+  booking_hours: number | null;
+  booking_payment: string | null;
+  /** 1 for a one-way booking, 0 for a return. */
+  booking_one_way: number | null;
+  trips_90d: number | null;
+  short_trips_90d: number | null;
+  co_travellers_watchlisted: number | null;
+}
+
 export interface AuditLogTable {
   id: number;
   ts: string;
@@ -326,7 +344,12 @@ export interface Database {
   protection_bindings: ProtectionBindingsTable;
   rules: RulesTable;
   rule_hits: RuleHitsTable;
-  screened_travellers: ScreenedTravellersTable;
+  screened_travellers: ScreenedTravellersTable & {
+    [K in keyof ScreenedTravellerFacts]: ColumnType<
+      ScreenedTravellerFacts[K],
+      ScreenedTravellerFacts[K] | undefined
+    >;
+  };
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
 }

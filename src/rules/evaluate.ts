@@ -2,7 +2,7 @@
 // that is missing never satisfies a test (absence of data is not suspicion).
 import type { Condition, Facts, Field, Operator, Rule } from "./model.js";
 
-type Value = string | number | boolean | string[];
+export type Value = string | number | boolean | string[];
 
 const OPS: Record<Operator, (fact: Value | undefined, value: unknown) => boolean> = {
   exists: (f) => f !== undefined,
@@ -16,6 +16,11 @@ const OPS: Record<Operator, (fact: Value | undefined, value: unknown) => boolean
   gte: (f, v) => typeof f === "number" && typeof v === "number" && f >= v,
   contains: (f, v) => Array.isArray(f) && f.includes(v as string),
 };
+
+/** Whether one test holds for a fact's value (`undefined` when the fact is missing). */
+export function holds(op: Operator, fact: Value | undefined, value: unknown): boolean {
+  return OPS[op](fact, value);
+}
 
 export function matches(c: Condition, facts: Facts): boolean {
   if ("all" in c) return c.all.every((x) => matches(x, facts));

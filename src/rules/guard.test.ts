@@ -115,7 +115,7 @@ describe("prohibited-grounds guard", () => {
     );
     expect(
       checkRule(rule({ all: [t("traveller.sex", "eq", "F"), t("traveller.age", "lt", 30)] })).reasons[0],
-    ).toMatch(/sex or age/);
+    ).toMatch(/selects by sex and age: .*no selective test on a behavioural or travel fact/);
   });
   it("requires owner, justification, evidence and review date", () => {
     const r = checkRule({

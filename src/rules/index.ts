@@ -2,7 +2,7 @@
 // with versions, and statistics with the fairness report.
 export { evaluateRules, fires, matches, type RuleHit } from "./evaluate.js";
 export { ageOn, factsFor, type TripContext } from "./facts.js";
-export { type Cell, DISPARITY_WARNING, type FairnessReport, fairnessReport, MIN_GROUP } from "./fairness.js";
+export { type Cell, type FairnessReport, fairnessReport, MIN_GROUP, WARNING_LEVEL } from "./fairness.js";
 export { checkRule, DEFAULT_PROXY_FIELDS, type GuardResult, PROHIBITED_FIELDS } from "./guard.js";
 export {
   type Condition,

@@ -4,15 +4,31 @@
 import { randomUUID } from "node:crypto";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
-import { type Db, isUniqueViolation } from "../db/index.js";
+import { type Db, isUniqueViolation, type ScreenedTravellerFacts } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { identityKey, type Leg, type Traveller } from "../travel/index.js";
 import { evaluateRules, type RuleHit } from "./evaluate.js";
 import { factsFor } from "./facts.js";
 import { fairnessReport } from "./fairness.js";
-import { checkRule, DEFAULT_PROXY_FIELDS, type GuardResult } from "./guard.js";
+import { checkRule, DEFAULT_PROXY_FIELDS, type GuardResult, type Population } from "./guard.js";
 import type { Condition, Rule } from "./model.js";
-import { alertOutcomes, hitCells, insertRule, type RuleRow, tripCounts, versionsOf } from "./store.js";
+import { depersonalise, factsOfRow, syntheticPopulation } from "./population.js";
+import {
+  alertOutcomes,
+  hitCells,
+  insertRule,
+  type RuleRow,
+  recentTravellers,
+  screenedSince,
+  tripCounts,
+  versionsOf,
+} from "./store.js";
+
+/** The agency's own population is used for the data check from this many travellers in 90 days. */
+export const MIN_OWN_POPULATION = 1000;
+/** The most recent travellers read for the data check: enough for a share, bounded in memory. */
+const POPULATION_SAMPLE = 20_000;
+const DAY = 86_400_000;
 
 /** What an author writes; id and version are the service's. */
 export type RuleInput = Omit<Rule, "id" | "version">;
@@ -38,18 +54,34 @@ function today(d: Date): string {
 
 export function createRuleService(
   db: Db,
-  opts: { now?: () => Date; proxyFields?: Record<string, string> } = {},
+  opts: { now?: () => Date; proxyFields?: Record<string, string>; maxShare?: number } = {},
 ) {
   const now = opts.now ?? (() => new Date());
   const proxies = opts.proxyFields ?? DEFAULT_PROXY_FIELDS;
+
+  /** The agency's last 90 days when they hold enough travellers, else the synthetic population. */
+  async function populationFor(agency: string): Promise<Population> {
+    const since = new Date(now().getTime() - 90 * DAY).toISOString();
+    const n = await screenedSince(db.kysely, agency, since);
+    if (n < MIN_OWN_POPULATION) return syntheticPopulation();
+    const rows = await recentTravellers(db.kysely, agency, since, POPULATION_SAMPLE);
+    return { label: "the agency's screenings of the last 90 days", facts: rows.map(factsOfRow) };
+  }
 
   function need(p: Principal, ...perms: ("rules:author" | "rules:stats")[]) {
     if (!perms.some((x) => can(p, x)))
       throw new ForbiddenError(`permission ${perms.map((x) => `"${x}"`).join(" or ")} required`);
   }
 
-  function check(input: RuleInput): GuardResult {
-    const result = checkRule({ ...input, id: "new", version: 0 }, proxies);
+  async function check(agency: string, input: RuleInput): Promise<GuardResult> {
+    const result = checkRule(
+      { ...input, id: "new", version: 0 },
+      {
+        proxies,
+        population: await populationFor(agency),
+        ...(opts.maxShare !== undefined ? { maxShare: opts.maxShare } : {}),
+      },
+    );
     if (result.ok && input.reviewDate <= today(now()))
       return { ok: false, reasons: ["the review date must be in the future"] };
     return result;
@@ -75,7 +107,7 @@ export function createRuleService(
     action: string,
     purpose: string | undefined,
   ) {
-    const verdict = check(input);
+    const verdict = await check(p.agency, input);
     if (!verdict.ok) {
       // A refused rule is on the record too: oversight can see what was attempted.
       await db.kysely.transaction().execute((trx) =>
@@ -130,9 +162,13 @@ export function createRuleService(
 
   return {
     /** The guard's verdict without saving: for the author's immediate feedback. */
-    check(p: Principal, input: RuleInput): GuardResult {
+    async check(p: Principal, input: RuleInput): Promise<GuardResult> {
       need(p, "rules:author");
-      return check(input);
+      const verdict = await check(p.agency, input);
+      // Too deep or too large to judge is a malformed request, not a verdict.
+      if (verdict.tooComplex)
+        throw new InvalidError(`rule rejected: ${verdict.reasons.at(-1)}`, { reasons: verdict.reasons });
+      return verdict;
     },
 
     async create(p: Principal, input: RuleInput, purpose?: string): Promise<Rule> {
@@ -176,37 +212,37 @@ export function createRuleService(
     /**
      * Runs the agency's active rules on screened travellers, after watchlist screening: `refers` says who
      * on the same manifest was referred (co-traveller facts), and earlier crossings of the same identity
-     * give the travel pattern. Each person's hits, in input order.
+     * give the travel pattern. Each person's hits, in input order, and each person's depersonalised facts
+     * for the screened population (written with the crossing, whether or not a rule is active).
      */
     async run(
       agency: string,
       travellers: readonly Traveller[],
       trip: { legs?: readonly Leg[]; refers: readonly boolean[] },
-    ): Promise<RuleHit[][]> {
+    ): Promise<{ hits: RuleHit[][]; population: ScreenedTravellerFacts[] }> {
       const at = now();
       const day = today(at);
       const rules = await active(agency, day);
-      if (rules.length === 0) return travellers.map(() => []);
       const keys = travellers.map(identityKey);
-      const since = new Date(at.getTime() - 90 * 86_400_000).toISOString();
+      const since = new Date(at.getTime() - 90 * DAY).toISOString();
       const trips = await tripCounts(db.kysely, agency, keys, since);
       const referred = trip.refers.filter(Boolean).length;
       const onManifest = travellers.length > 1;
-      return travellers.map((t, i) =>
-        evaluateRules(
-          rules,
-          factsFor(
-            t,
-            {
-              ...(trip.legs ? { legs: trip.legs } : {}),
-              tripsLast90Days: trips.get(keys[i]!) ?? 0,
-              ...(onManifest ? { watchlistedCoTravellers: referred - (trip.refers[i] ? 1 : 0) } : {}),
-            },
-            day,
-          ),
+      const facts = travellers.map((t, i) =>
+        factsFor(
+          t,
+          {
+            ...(trip.legs ? { legs: trip.legs } : {}),
+            tripsLast90Days: trips.get(keys[i]!) ?? 0,
+            ...(onManifest ? { watchlistedCoTravellers: referred - (trip.refers[i] ? 1 : 0) } : {}),
+          },
           day,
         ),
       );
+      return {
+        hits: facts.map((f) => evaluateRules(rules, f, day)),
+        population: facts.map(depersonalise),
+      };
     },
 
     /**

@@ -103,3 +103,41 @@ export async function alertOutcomes(
     outcomes: new Map(decisions.map((d) => [d.alert_id as string, d.outcome])),
   };
 }
+
+/** How many travellers the agency screened since `since`. */
+export async function screenedSince(q: Q, agency: string, since: string): Promise<number> {
+  const r = await q
+    .selectFrom("screened_travellers")
+    .select(sql<number>`count(*)`.as("n"))
+    .where("agency", "=", agency)
+    .where("created_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The depersonalised facts of the agency's most recent screened travellers since `since`, at most `limit`. */
+export function recentTravellers(q: Q, agency: string, since: string, limit: number) {
+  return q
+    .selectFrom("screened_travellers")
+    .select([
+      "nationality",
+      "sex",
+      "age_band",
+      "document_type",
+      "document_expiry_band",
+      "route_origin",
+      "route_destination",
+      "route_transit",
+      "booking_hours",
+      "booking_payment",
+      "booking_one_way",
+      "trips_90d",
+      "short_trips_90d",
+      "co_travellers_watchlisted",
+    ])
+    .where("agency", "=", agency)
+    .where("created_at", ">=", since)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -72,7 +72,12 @@ export const ruleRoutes =
       "/rules/check",
       {
         config: { permission: "rules:author" },
-        schema: { tags, summary: "the prohibited-grounds guard's verdict, without saving", body: RuleBody },
+        schema: {
+          tags,
+          summary: "the guard's verdict, without saving; 422 when the condition is too deep or too large",
+          body: RuleBody,
+          response: errorReplies(),
+        },
       },
       async (req) => deps.rules.check(principalOf(req), input(principalOf(req), req.body)),
     );
@@ -130,7 +135,8 @@ export const ruleRoutes =
         config: { permission: "rules:stats" },
         schema: {
           tags,
-          summary: "hits, alerts, outcomes and the fairness report (groups under 20 suppressed)",
+          summary:
+            "hits, alerts, outcomes and the fairness report (small groups withheld so none can be derived)",
           params: IdParams,
           querystring: OptionalPurpose,
           response: errorReplies(),

@@ -340,6 +340,8 @@ export const en = {
     op: "Operator",
     value: "Value",
     addCondition: "Add condition",
+    writeJson: "Write the condition as JSON (all / any / not)",
+    conditionJson: "Condition (JSON)",
     removeCondition: (i: number) => `Remove condition ${i}`,
     guard: "Guard check",
     checking: "Checking…",
@@ -366,13 +368,17 @@ export const en = {
     falsePositives: "False positives",
     fairness: "Fairness: hit rate by nationality",
     fairnessSex: "Fairness: hit rate by sex",
-    suppressed: (n: number) => `${n} small group${n === 1 ? "" : "s"} suppressed for privacy`,
+    suppressed: (persons: number) =>
+      `Groups too small to show, and any others needed so that none can be worked out: ${persons} persons, withheld for privacy`,
+    hitsWithheld:
+      "Too few hits to publish any breakdown without revealing a small group: hit counts withheld.",
     disparity: (d: string) => `disparity ${d}`,
     noStats: "No hits recorded yet.",
     warnings: "Warnings",
     select: "Show",
     selectRule: (name: string) => `Show ${name}`,
-    overallRate: (pct: string) => `Overall hit rate ${pct}%; a bar above 3× it is flagged.`,
+    overallRate: (pct: string) =>
+      `Overall hit rate ${pct}%; a bar is flagged when an exact test finds its group hit far more often.`,
   },
   audit: {
     title: "Audit log",

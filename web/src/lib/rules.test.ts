@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCondition } from "./rules";
+import { buildCondition, parseCondition } from "./rules";
 
 describe("buildCondition", () => {
   it("types values by the fact they test and splits lists for in/nin", () => {
@@ -26,5 +26,14 @@ describe("buildCondition", () => {
       field: "route.transit",
       op: "exists",
     });
+  });
+});
+
+describe("parseCondition", () => {
+  it("reads a condition typed as JSON, and hands the guard null for what does not parse", () => {
+    expect(parseCondition('{"not":{"field":"route.origin","op":"eq","value":"IST"}}')).toEqual({
+      not: { field: "route.origin", op: "eq", value: "IST" },
+    });
+    expect(parseCondition('{"all":[')).toBeNull();
   });
 });

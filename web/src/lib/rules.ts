@@ -29,6 +29,7 @@ export interface ConditionRow {
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
+  | { not: Condition }
   | { field: string; op: string; value?: unknown };
 
 /** The typed value of a form row: numbers and booleans as such, lists for in/nin. */
@@ -55,6 +56,15 @@ export function buildCondition(rows: readonly ConditionRow[], combine: "all" | "
   return tests.length === 1 ? tests[0]! : combine === "all" ? { all: tests } : { any: tests };
 }
 
+/** A condition typed as JSON; what does not parse goes to the guard as null, which says what is wrong. */
+export function parseCondition(text: string): Condition {
+  try {
+    return JSON.parse(text) as Condition;
+  } catch {
+    return null as unknown as Condition;
+  }
+}
+
 export interface RuleDraft {
   name: string;
   justification: string;
@@ -73,30 +83,36 @@ export interface RuleView extends RuleDraft {
   createdBy?: string;
 }
 
-/** A group of the fairness report (src/rules/fairness.ts); groups under 20 persons come as one suppressed entry. */
+/**
+ * A group of the fairness report (src/rules/fairness.ts). Groups too small to show, and any others withheld
+ * so that none can be worked out, come as one entry; hit figures are null when withheld altogether.
+ */
 export type GroupStat =
   | {
       group: string;
       population: number;
-      hits: number;
-      hitRate: number;
-      /** Hit rate over the overall rate; null when nobody was hit. */
+      hits: number | null;
+      hitRate: number | null;
+      /** Hit rate over the overall rate; null when nobody was hit or hits are withheld. */
       disparity: number | null;
+      /** An exact test finds this group hit far more often than everyone. */
+      warn: boolean;
       suppressed?: undefined;
     }
-  | { group: "suppressed"; population: number; suppressed: true; groups: number };
+  | { group: "suppressed"; population: number; suppressed: true };
 
 export interface RuleStats {
   ruleId: string;
   version: number;
   since: string;
   population: number;
-  hits: number;
-  overallHitRate: number;
+  hits: number | null;
+  overallHitRate: number | null;
   alerts: number;
   confirmed: number;
   falsePositives: number;
   byNationality: GroupStat[];
   bySex: GroupStat[];
+  notes: string[];
   warnings: string[];
 }

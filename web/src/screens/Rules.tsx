@@ -1,8 +1,8 @@
 // Risk rules: the authoring form asks the guard on every change and shows why a rule would be refused;
 // each rule's versions, statistics and fairness report (hit rate by group) as a small chart.
 import { type FormEvent, useEffect, useState } from "react";
-import { type Bar, BarChart } from "../components/BarChart";
 import { ScreenTitle } from "../components/Heading";
+import { RuleStatsView } from "../components/RuleStats";
 import { Async, ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
@@ -11,8 +11,8 @@ import {
   buildCondition,
   type ConditionRow,
   FIELDS,
-  type GroupStat,
   OPERATORS,
+  parseCondition,
   type RuleDraft,
   type RuleStats,
   type RuleView,
@@ -111,7 +111,10 @@ function Author({ onSaved }: { onSaved: () => void }) {
   const [saved, setSaved] = useState<string>();
   const [error, setError] = useState<ApiError>();
 
-  const draft: RuleDraft = { ...form, condition: buildCondition(rows, combine) };
+  // A condition written as JSON, for nesting the rows cannot express; undefined while the rows are used.
+  const [json, setJson] = useState<string>();
+  const condition = json === undefined ? buildCondition(rows, combine) : parseCondition(json);
+  const draft: RuleDraft = { ...form, condition };
   const draftKey = JSON.stringify(draft);
 
   // The guard answers while the analyst types: a refused rule says why before anyone presses Save.
@@ -222,73 +225,92 @@ function Author({ onSaved }: { onSaved: () => void }) {
       </div>
       <fieldset>
         <legend>{t.rules.conditions}</legend>
-        {rows.length > 1 && (
+        <label>
+          <input
+            type="checkbox"
+            checked={json !== undefined}
+            onChange={(e) =>
+              setJson(e.target.checked ? JSON.stringify(buildCondition(rows, combine), null, 2) : undefined)
+            }
+          />
+          {t.rules.writeJson}
+        </label>
+        {json !== undefined ? (
           <label>
-            {t.rules.combine}
-            <select value={combine} onChange={(e) => setCombine(e.target.value as "all" | "any")}>
-              <option value="all">{t.rules.all}</option>
-              <option value="any">{t.rules.any}</option>
-            </select>
+            {t.rules.conditionJson}
+            <textarea className="mono" rows={8} value={json} onChange={(e) => setJson(e.target.value)} />
           </label>
-        )}
-        {rows.map((r, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
-          <fieldset key={i} className="condition-row">
-            <legend className="visually-hidden">{`${t.rules.conditions} ${i + 1}`}</legend>
-            <label>
-              {t.rules.field}
-              <select
-                name={`field-${i}`}
-                value={r.field}
-                onChange={(e) => setRow(i, { field: e.target.value })}
-              >
-                {Object.keys(FIELDS).map((f) => (
-                  <option key={f} value={f}>
-                    {f}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t.rules.op}
-              <select name={`op-${i}`} value={r.op} onChange={(e) => setRow(i, { op: e.target.value })}>
-                {OPERATORS.map((o) => (
-                  <option key={o} value={o}>
-                    {o}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t.rules.value}
-              <input
-                name={`value-${i}`}
-                value={r.value}
-                disabled={r.op === "exists"}
-                onChange={(e) => setRow(i, { value: e.target.value })}
-              />
-            </label>
+        ) : (
+          <>
             {rows.length > 1 && (
-              <button
-                type="button"
-                className="secondary"
-                aria-label={t.rules.removeCondition(i + 1)}
-                onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-              >
-                ×
-              </button>
+              <label>
+                {t.rules.combine}
+                <select value={combine} onChange={(e) => setCombine(e.target.value as "all" | "any")}>
+                  <option value="all">{t.rules.all}</option>
+                  <option value="any">{t.rules.any}</option>
+                </select>
+              </label>
             )}
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            setRows((rs) => [...rs, { field: "booking.hoursBeforeDeparture", op: "lt", value: "" }])
-          }
-        >
-          {t.rules.addCondition}
-        </button>
+            {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
+              <fieldset key={i} className="condition-row">
+                <legend className="visually-hidden">{`${t.rules.conditions} ${i + 1}`}</legend>
+                <label>
+                  {t.rules.field}
+                  <select
+                    name={`field-${i}`}
+                    value={r.field}
+                    onChange={(e) => setRow(i, { field: e.target.value })}
+                  >
+                    {Object.keys(FIELDS).map((f) => (
+                      <option key={f} value={f}>
+                        {f}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t.rules.op}
+                  <select name={`op-${i}`} value={r.op} onChange={(e) => setRow(i, { op: e.target.value })}>
+                    {OPERATORS.map((o) => (
+                      <option key={o} value={o}>
+                        {o}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t.rules.value}
+                  <input
+                    name={`value-${i}`}
+                    value={r.value}
+                    disabled={r.op === "exists"}
+                    onChange={(e) => setRow(i, { value: e.target.value })}
+                  />
+                </label>
+                {rows.length > 1 && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t.rules.removeCondition(i + 1)}
+                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                  >
+                    ×
+                  </button>
+                )}
+              </fieldset>
+            ))}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                setRows((rs) => [...rs, { field: "booking.hoursBeforeDeparture", op: "lt", value: "" }])
+              }
+            >
+              {t.rules.addCondition}
+            </button>
+          </>
+        )}
       </fieldset>
       <section
         className={`guard ${guard?.ok ? "guard-ok" : "guard-no"}`}
@@ -320,28 +342,6 @@ function Author({ onSaved }: { onSaved: () => void }) {
       {error && <ErrorBox title={t.rules.saveFailed} error={error} />}
     </form>
   );
-}
-
-/** The report warns above this multiple of the overall rate (src/rules/fairness.ts): its bar is marked too. */
-const DISPARITY_WARNING = 3;
-
-function fairnessBars(groups: readonly GroupStat[]): { bars: Bar[]; suppressed: number } {
-  const bars: Bar[] = [];
-  let suppressed = 0;
-  for (const g of groups) {
-    if (g.suppressed) {
-      suppressed += g.groups;
-      continue;
-    }
-    const rate = `${(g.hitRate * 100).toFixed(1)}%`;
-    bars.push({
-      label: g.group,
-      value: g.hitRate,
-      text: g.disparity === null ? rate : `${rate} · ${t.rules.disparity(g.disparity.toFixed(2))}`,
-      tone: (g.disparity ?? 0) > DISPARITY_WARNING ? "warn" : "default",
-    });
-  }
-  return { bars, suppressed };
 }
 
 function RuleDetail({ id }: { id: string }) {
@@ -385,55 +385,7 @@ function RuleDetail({ id }: { id: string }) {
       </Async>
       <h3>{t.rules.stats}</h3>
       <Async resource={stats} errorTitle={t.rules.statsFailed}>
-        {(s) => {
-          const nat = fairnessBars(s.byNationality);
-          const sex = fairnessBars(s.bySex);
-          return (
-            <>
-              <dl className="facts" data-testid="rule-stats">
-                <div>
-                  <dt>{t.rules.population}</dt>
-                  <dd>{s.population}</dd>
-                </div>
-                <div>
-                  <dt>{t.rules.hits}</dt>
-                  <dd>{s.hits}</dd>
-                </div>
-                <div>
-                  <dt>{t.rules.alerts}</dt>
-                  <dd>{s.alerts}</dd>
-                </div>
-                <div>
-                  <dt>{t.rules.confirmed}</dt>
-                  <dd>{s.confirmed}</dd>
-                </div>
-                <div>
-                  <dt>{t.rules.falsePositives}</dt>
-                  <dd>{s.falsePositives}</dd>
-                </div>
-              </dl>
-              {nat.bars.length === 0 && sex.bars.length === 0 && <p>{t.rules.noStats}</p>}
-              {nat.bars.length > 0 && <BarChart title={t.rules.fairness} bars={nat.bars} />}
-              {sex.bars.length > 0 && <BarChart title={t.rules.fairnessSex} bars={sex.bars} />}
-              {nat.suppressed + sex.suppressed > 0 && (
-                <p className="muted">{t.rules.suppressed(nat.suppressed + sex.suppressed)}</p>
-              )}
-              {s.hits > 0 && (
-                <p className="muted">{t.rules.overallRate((s.overallHitRate * 100).toFixed(1))}</p>
-              )}
-              {s.warnings.length > 0 && (
-                <div className="warnings" role="note" data-testid="fairness-warnings">
-                  <h4>{t.rules.warnings}</h4>
-                  <ul>
-                    {s.warnings.map((w) => (
-                      <li key={w}>{w}</li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-            </>
-          );
-        }}
+        {(s) => <RuleStatsView stats={s} />}
       </Async>
     </div>
   );
