@@ -42,11 +42,9 @@ export async function registerRateLimit(
 }
 
 /**
- * The route config of a limit per client address (`req.ip`, so behind a proxy set `trustProxy`). Give
- * each kind of route its own `name`: routes with one name share one counter per address.
+ * The route config of a limit per client address (`req.ip`, so behind a proxy set `trustProxy`). Each
+ * route counts on its own (the stores key by route and address).
  */
-export function limitPerAddress(name: string, max: number, windowMs = 60_000) {
-  return {
-    rateLimit: { max, timeWindow: windowMs, keyGenerator: (req: { ip: string }) => `${name}:${req.ip}` },
-  } as const;
+export function limitPerAddress(max: number, windowMs = 60_000) {
+  return { rateLimit: { max, timeWindow: windowMs } } as const;
 }

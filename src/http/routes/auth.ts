@@ -65,7 +65,7 @@ export const authRoutes =
       {
         config: {
           public: true,
-          ...limitPerAddress("login", deps.rateLimit?.loginPerMinute ?? DEFAULT_LOGIN_PER_MINUTE),
+          ...limitPerAddress(deps.rateLimit?.loginPerMinute ?? DEFAULT_LOGIN_PER_MINUTE),
         },
         schema: {
           tags: ["auth"],
