@@ -43,7 +43,10 @@ describe("login throttling", () => {
     expect(verdict).toEqual({ spraying: true, usernames: 5, reason: "spraying", waitMs: 1000 });
     rows.push(at(5, "a6"));
     expect(assessAttempt(rows, "a7", now(5))).toMatchObject({ reason: "spraying", waitMs: 2000 });
-    expect(assessAttempt(rows.slice(0, 4), "someone-new", now(4))).toMatchObject({ spraying: false, waitMs: 0 });
+    expect(assessAttempt(rows.slice(0, 4), "someone-new", now(4))).toMatchObject({
+      spraying: false,
+      waitMs: 0,
+    });
   });
 
   it("slows an address after many failures, whichever usernames it tries", () => {

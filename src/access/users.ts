@@ -30,7 +30,8 @@ export interface UserView {
   crossingPointId?: string;
   createdAt: string;
   disabledAt?: string;
-  mustChangePassword: boolean;
+  /** The password is a one-time one, to be changed at the next login. */
+  changeRequired: boolean;
   secondFactor: boolean;
 }
 
@@ -153,7 +154,7 @@ export async function listUsers(
           .filter(isRole),
         agency: u.agency,
         createdAt: u.created_at,
-        mustChangePassword: Boolean(u.must_change_password),
+        changeRequired: Boolean(u.must_change_password),
         secondFactor: Boolean(u.totp_enabled_at),
       };
       if (u.crossing_point_id) v.crossingPointId = u.crossing_point_id;

@@ -39,7 +39,7 @@ const UserView = Type.Object({
   crossingPointId: Type.Optional(Type.String()),
   createdAt: Type.String(),
   disabledAt: Type.Optional(Type.String()),
-  mustChangePassword: Type.Boolean(),
+  changeRequired: Type.Boolean(),
   secondFactor: Type.Boolean(),
 });
 
