@@ -1,9 +1,9 @@
 // What every access use case shares: the database, the clock and the resolved settings.
 import { randomBytes } from "node:crypto";
 import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
+import type { Transaction } from "kysely";
 import { type AuditEntryInput, appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
-import type { Transaction } from "kysely";
 import { LimesError } from "../shared/errors.js";
 import { createFailureLog, type FailureLog } from "./failure-log.js";
 import type { Role } from "./roles.js";

@@ -1,4 +1,7 @@
 // Public surface of access control: roles, permissions, users, passwords, tokens and login throttling.
+
+export type { LoginActivity } from "./activity.js";
+export { commonPasswordCount, MIN_PASSWORD_LENGTH, passwordProblem } from "./password-policy.js";
 export {
   can,
   isRole,
@@ -9,7 +12,6 @@ export {
   ROLES,
   type Role,
 } from "./roles.js";
-export { commonPasswordCount, MIN_PASSWORD_LENGTH, passwordProblem } from "./password-policy.js";
 export {
   type AccessOptions,
   type AccessService,
@@ -19,9 +21,8 @@ export {
   type NewUser,
   SecondFactorRequired,
   TooManyAttemptsError,
-  type UserView,
   type UsersPage,
+  type UserView,
   validateNewUser,
 } from "./service.js";
-export { type ThrottlePolicy, DEFAULT_THROTTLE } from "./throttle.js";
-export type { LoginActivity } from "./activity.js";
+export { DEFAULT_THROTTLE, type ThrottlePolicy } from "./throttle.js";

@@ -2,9 +2,9 @@
 // then the second factor when the user has one. Failed logins go to the bounded failure log; the
 // moment an address starts spraying is audited on its own.
 import { randomUUID } from "node:crypto";
+import { cleanupOccasionally } from "./activity.js";
 import { type AccessContext, AuthError, appendAuditIn, TooManyAttemptsError } from "./context.js";
 import type { Principal } from "./roles.js";
-import { cleanupOccasionally } from "./activity.js";
 import * as store from "./store.js";
 import { assessAttempt } from "./throttle.js";
 import { insertToken, newToken, restrictionOf } from "./tokens.js";

@@ -15,7 +15,7 @@ import { createUser, listUsers, type NewUser, setDisabled, type UserView } from 
 
 export { type AccessOptions, AuthError, TooManyAttemptsError } from "./context.js";
 export { type LoginResult, SecondFactorRequired } from "./login.js";
-export { type NewUser, type UserView, type UsersPage, validateNewUser } from "./users.js";
+export { type NewUser, type UsersPage, type UserView, validateNewUser } from "./users.js";
 
 export function createAccessService(db: Db, opts: AccessOptions = {}) {
   const ctx = accessContext(db, opts);

@@ -199,12 +199,14 @@ describeBothDialects("every route and every role", (getDb) => {
     { route: "GET /api/v1/users", allowed: ["admin"], status: 200 },
     { route: "GET /api/v1/users/login-activity", allowed: ["admin"], status: 200 },
     // An id that names no one: the gate is what is tested, and no user is disabled or reset.
-    ...(["disable", "enable", "reset-password"] as const).map((action): Row => ({
-      route: `POST /api/v1/users/:id/${action}`,
-      url: `/api/v1/users/no-such-user/${action}`,
-      allowed: ["admin"],
-      status: 404,
-    })),
+    ...(["disable", "enable", "reset-password"] as const).map(
+      (action): Row => ({
+        route: `POST /api/v1/users/:id/${action}`,
+        url: `/api/v1/users/no-such-user/${action}`,
+        allowed: ["admin"],
+        status: 404,
+      }),
+    ),
     {
       route: "POST /api/v1/users",
       body: { username: "table.user", password: PASSWORD, roles: ["analyst"], agency: "agency-a" },
