@@ -1,4 +1,5 @@
 // Failed logins and spraying for the admin (the users screen), and the clean-up of login_attempts.
+import { queryAudit } from "../audit/index.js";
 import { ForbiddenError } from "../shared/errors.js";
 import type { AccessContext } from "./context.js";
 import { can, type Principal } from "./roles.js";
@@ -23,6 +24,8 @@ export interface LoginActivity {
   since: string;
   /** Addresses that failed on many usernames: spraying, throttled on every account. */
   spraying: { ip: string; usernames: number; failures: number; last: string }[];
+  /** The audit log's spraying entries of the period (at most 50, newest first): where the record is. */
+  sprayingAudit: { auditId: number; ts: string; ip: string; usernames: number }[];
   /** Failed logins per username and address, newest first (at most 200 rows). */
   failures: { username: string; ip: string; agency?: string; failures: number; last: string }[];
 }
@@ -35,9 +38,10 @@ export interface LoginActivity {
 export async function loginActivity(ctx: AccessContext, actor: Principal): Promise<LoginActivity> {
   if (!can(actor, "users:manage")) throw new ForbiddenError("this role cannot read login activity");
   const since = new Date(ctx.now().getTime() - ctx.retentionMs).toISOString();
-  const [spraying, failures] = await Promise.all([
+  const [spraying, failures, audited] = await Promise.all([
     store.sprayingAddresses(ctx.db, since, ctx.throttle.sprayUsernames),
     store.failedAttemptsSince(ctx.db, since, 200),
+    queryAudit(ctx.db, { action: "login.spraying", from: since, limit: 50 }),
   ]);
   return {
     since,
@@ -46,6 +50,12 @@ export async function loginActivity(ctx: AccessContext, actor: Principal): Promi
       usernames: Number(s.usernames),
       failures: Number(s.failures),
       last: String(s.last),
+    })),
+    sprayingAudit: audited.map((e) => ({
+      auditId: e.id,
+      ts: e.ts,
+      ip: e.objectId ?? "",
+      usernames: Number(e.details?.usernames ?? 0),
     })),
     failures: failures.map((f) => ({
       username: f.username,

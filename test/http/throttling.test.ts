@@ -87,6 +87,10 @@ describeBothDialects("login throttling", (getDb) => {
     expect(activity.statusCode).toBe(200);
     // Tries refused during the wait count too: "admin" is its sixth username.
     expect(activity.json().spraying).toContainEqual(expect.objectContaining({ ip: sprayer, usernames: 6 }));
+    // The admin reads no audit log, but sees its spraying entry, with its id, on the users screen.
+    expect(activity.json().sprayingAudit).toEqual([
+      { auditId: sprays[0]!.id, ts: sprays[0]!.ts, ip: sprayer, usernames: 5 },
+    ]);
     expect((await api.call("auditor-a", "GET", "/api/v1/users/login-activity")).statusCode).toBe(403);
   });
 

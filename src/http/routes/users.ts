@@ -59,6 +59,9 @@ const LoginActivity = Type.Object({
       last: Type.String(),
     }),
   ),
+  sprayingAudit: Type.Array(
+    Type.Object({ auditId: Type.Integer(), ts: Type.String(), ip: Type.String(), usernames: Type.Integer() }),
+  ),
   failures: Type.Array(
     Type.Object({
       username: Type.String(),

@@ -7,6 +7,7 @@ import { Async } from "./State";
 
 interface LoginActivityView {
   spraying: { ip: string; usernames: number; failures: number; last: string }[];
+  sprayingAudit: { auditId: number; ts: string; ip: string }[];
   failures: { username: string; ip: string; failures: number; last: string }[];
 }
 
@@ -28,7 +29,13 @@ export function LoginActivity() {
             ) : (
               <ul className="spraying" role="alert">
                 {a.spraying.map((s) => (
-                  <li key={s.ip}>{t.users.spraying(s.ip, s.usernames, s.failures)}</li>
+                  <li key={s.ip}>
+                    {t.users.spraying(s.ip, s.usernames, s.failures)}
+                    {a.sprayingAudit
+                      .filter((e) => e.ip === s.ip)
+                      .map((e) => ` ${t.users.sprayingAudited(e.auditId, new Date(e.ts).toLocaleString())}`)
+                      .join("")}
+                  </li>
                 ))}
               </ul>
             )}

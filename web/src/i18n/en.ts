@@ -500,6 +500,7 @@ export const en = {
     spraying: (ip: string, usernames: number, failures: number) =>
       `${ip}: ${failures} failed sign-ins on ${usernames} usernames — slowed down on every account`,
     noSpraying: "No address is trying many accounts.",
+    sprayingAudited: (id: number, at: string) => `(audit entry ${id}, ${at})`,
     failures: "Failed sign-ins",
     noFailures: "No failed sign-ins.",
     address: "Address",
