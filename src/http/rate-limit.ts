@@ -26,8 +26,19 @@ export async function registerRateLimit(
   const redis = settings.redisUrl
     ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true })
     : undefined;
-  // Connected before the server listens: an unreachable Redis stops the start with its reason.
-  await redis?.connect();
+  if (redis) {
+    let lastError = "";
+    // Logged once per kind of failure, not per reconnection attempt.
+    redis.on("error", (err: Error) => {
+      if (err.message !== lastError) app.log.error({ err }, "rate-limit store (Redis) unavailable");
+      lastError = err.message;
+    });
+    // Connected before the server listens: an unreachable Redis stops the start with its reason.
+    await redis.connect().catch((err: unknown) => {
+      redis.disconnect();
+      throw new Error(`LIMES_REDIS_URL: cannot reach Redis (${lastError || (err as Error).message})`);
+    });
+  }
   await app.register(rateLimit, {
     global: false,
     ...(redis ? { redis, nameSpace: "limes-rate:" } : {}),
