@@ -76,7 +76,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 }
 
-async function startServer(dbDir: string, port: number): Promise<{ child: ChildProcess; password: string }> {
+export async function startServer(
+  dbDir: string,
+  port: number,
+): Promise<{ child: ChildProcess; password: string }> {
   const child = spawn(
     process.execPath,
     [join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "src/main.ts"],
@@ -109,13 +112,30 @@ async function startServer(dbDir: string, port: number): Promise<{ child: ChildP
   return { child, password };
 }
 
-async function post(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+export async function post(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const r = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   return (await r.json()) as Record<string, unknown>;
+}
+
+/**
+ * Signs in, and when the password is a one-time one (the demo admin, users an admin creates), changes it
+ * first, as a user must: returns a token that may do everything the user's roles allow.
+ */
+export async function signIn(base: string, username: string, password: string): Promise<string> {
+  const first = await post(`${base}/api/v1/auth/login`, { username, password });
+  const user = first.user as { restricted?: string } | undefined;
+  if (user?.restricted !== "password_change") return first.token as string;
+  const changed = await fetch(`${base}/api/v1/auth/password`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${first.token as string}` },
+    body: JSON.stringify({ currentPassword: password, newPassword: `${password} changed for the bench` }),
+  });
+  if (changed.status !== 204) throw new Error(`password change of ${username}: ${changed.status}`);
+  return first.token as string;
 }
 
 export async function runHttpLoad(persons: ScreeningQuery[], durationS: number): Promise<HttpLoadResult> {
@@ -125,15 +145,13 @@ export async function runHttpLoad(persons: ScreeningQuery[], durationS: number):
   note("http: starting the server on a fresh SQLite database");
   const { child, password } = await startServer(dir, port);
   try {
-    const admin = (await post(`${base}/api/v1/auth/login`, { username: "admin", password })).token as string;
+    const admin = await signIn(base, "admin", password);
     await post(
       `${base}/api/v1/users`,
       { username: "bench.booth", password: "bench password 1", roles: ["first_line"], agency: "demo" },
       admin,
     );
-    const token = (
-      await post(`${base}/api/v1/auth/login`, { username: "bench.booth", password: "bench password 1" })
-    ).token as string;
+    const token = await signIn(base, "bench.booth", "bench password 1");
     const bodies = persons.map((person) => JSON.stringify({ person, purpose: "entry check" }));
     let next = 0;
     const run = (connections: number) =>

@@ -17,7 +17,7 @@ export const TARGETS = {
   scaleP99Ms: 10,
 };
 
-export const SECTIONS = ["names", "screening", "http", "scale"] as const;
+export const SECTIONS = ["names", "screening", "http", "login-flood", "scale"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Plan {

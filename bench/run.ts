@@ -7,6 +7,7 @@ import { compareNames, DEFAULT_THRESHOLDS } from "../src/screening/index.js";
 import { REPO_ROOT } from "../test/support/paths.js";
 import { DATA_FILES, everyNth, missingDataFiles, readCsv, readPersons, rowToQuery } from "./data.js";
 import { type HttpLoadResult, httpReport, runHttpLoad } from "./http-load.js";
+import { type LoginFloodResult, loginFloodReport, runLoginFlood } from "./login-flood.js";
 import { type NamePairsResult, runNamePairs, toPairCase } from "./name-pairs.js";
 import { type Plan, parsePlan, USAGE } from "./plan.js";
 import { note } from "./progress.js";
@@ -68,6 +69,13 @@ async function main(): Promise<void> {
       out.http = { error: httpError };
     }
   }
+  let flood: LoginFloodResult | string | undefined;
+  if (p.sections.has("login-flood")) {
+    flood = await runLoginFlood(p.httpSeconds).catch((err: unknown) =>
+      err instanceof Error ? err.message : String(err),
+    );
+    out.loginFlood = typeof flood === "string" ? { error: flood } : flood;
+  }
   if (p.sections.has("scale")) {
     note(`scale: ${p.scale.persons.toLocaleString("en-US")} synthetic persons, in a child process`);
     try {
@@ -88,6 +96,8 @@ async function main(): Promise<void> {
   if (screening) report.push(qualityReport(screening), speedReport(screening));
   if (http) report.push(httpReport(http));
   if (httpError) report.push(`5. HTTP load: failed (${httpError})\n`);
+  if (flood)
+    report.push(typeof flood === "string" ? `6. Login flood: failed (${flood})\n` : loginFloodReport(flood));
   if (scale) report.push(scaleReport(scale));
   if (scaleError) report.push(`4. Scale: failed (${scaleError})\n`);
   if (screening) report.push(summaryReport(screening, names));

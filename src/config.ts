@@ -9,6 +9,13 @@
 //   LIMES_DEMO_USERS  1 to create one demo officer per role on an empty database (with the demo admin);
 //               the default on the embedded SQLite database, which is the demo, and off on PostgreSQL
 //   LIMES_RETENTION_*  the retention policy and how often the server applies it (src/retention/policy.ts)
+//   LIMES_TRUST_PROXY  which proxy in front gives the client address (X-Forwarded-For): unset or false
+//               (none: the default), true (any), a hop count, or addresses/CIDRs separated by commas
+//   LIMES_REDIS_URL  redis://… for rate-limit counters shared by several processes (in-process if unset)
+//   LIMES_LOGIN_RATE_LIMIT  login requests per client address and minute (default 30)
+//   LIMES_SESSION_TTL_MINUTES / LIMES_SESSION_IDLE_MINUTES  session lifetime (480) and idle expiry (30)
+//   LIMES_TOTP_ROLES  roles that must sign in with a TOTP code, separated by commas (default none)
+import { isRole, type Role } from "./access/index.js";
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { type RetentionPolicy, readRetentionPolicy } from "./retention/index.js";
 import { InvalidError } from "./shared/errors.js";
@@ -26,6 +33,51 @@ export interface Config {
   demoUsers?: boolean;
   /** How long personal data is kept, and how often the server applies it; no schedule when absent. */
   retention?: RetentionPolicy;
+  trustProxy?: boolean | number | string[];
+  redisUrl?: string;
+  loginPerMinute?: number;
+  sessionTtlMinutes?: number;
+  sessionIdleMinutes?: number;
+  totpRoles?: Role[];
+}
+
+/** The account and throttling settings, each problem named for the whole list. */
+function readAccessConfig(value: (name: string) => string | undefined, problems: string[]): Partial<Config> {
+  const out: Partial<Config> = {};
+  const count = (name: string, max: number) => {
+    const text = value(name);
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < 1 || n > max)
+      problems.push(`${name} must be a whole number from 1 to ${max}`);
+    return n;
+  };
+  const proxy = value("LIMES_TRUST_PROXY");
+  if (proxy === "true") out.trustProxy = true;
+  else if (proxy && /^\d+$/.test(proxy)) out.trustProxy = Number(proxy);
+  else if (proxy && proxy !== "false")
+    out.trustProxy = proxy
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const redis = value("LIMES_REDIS_URL");
+  if (redis && !/^rediss?:\/\//.test(redis)) problems.push(`LIMES_REDIS_URL must be redis://… or rediss://…`);
+  else if (redis) out.redisUrl = redis;
+  const login = count("LIMES_LOGIN_RATE_LIMIT", 100_000);
+  if (login) out.loginPerMinute = login;
+  const ttl = count("LIMES_SESSION_TTL_MINUTES", 60 * 24 * 31);
+  if (ttl) out.sessionTtlMinutes = ttl;
+  const idle = count("LIMES_SESSION_IDLE_MINUTES", 60 * 24 * 31);
+  if (idle) out.sessionIdleMinutes = idle;
+  const roles =
+    value("LIMES_TOTP_ROLES")
+      ?.split(",")
+      .map((r) => r.trim())
+      .filter(Boolean) ?? [];
+  const unknown = roles.filter((r) => !isRole(r));
+  if (unknown.length) problems.push(`LIMES_TOTP_ROLES: unknown role(s) ${unknown.join(", ")}`);
+  else if (roles.length) out.totpRoles = roles.filter(isRole);
+  return out;
 }
 
 /** Every problem at once, so a deployment is fixed in one go. */
@@ -60,6 +112,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   } catch (err) {
     problems.push((err as Error).message);
   }
+  const access = readAccessConfig(value, problems);
 
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
@@ -69,6 +122,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     demoUsers: demo === undefined ? db.startsWith("sqlite:") : demo === "1",
     ...(retention ? { retention } : {}),
+    ...access,
   };
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;

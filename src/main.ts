@@ -42,6 +42,7 @@ if (server.demoAdmin) {
       server.demoAdmin.officers
         .map((o) => `  Demo officer ${o.username.padEnd(10)} (${o.roles.join(", ")}), same password\n`)
         .join("") +
+      "  Each account must replace it with its own at its first sign-in.\n" +
       `  Web UI: ${server.url}/\n` +
       "  Create officers with POST /api/v1/users or `limes user create`.\n" +
       `  API docs: ${server.url}/api/docs\n\n`,

@@ -1,5 +1,5 @@
 // The service graph of a Limes process, assembled in one place for the server and the tests.
-import { createAccessService } from "./access/index.js";
+import { type AccessOptions, createAccessService } from "./access/index.js";
 import { createAlertService } from "./alerts/index.js";
 import { createCrossingPointService } from "./crossing-points/service.js";
 import { createCrossingService } from "./crossings/service.js";
@@ -12,13 +12,16 @@ import { createStatsService } from "./stats/index.js";
 import type { SltdIndex } from "./travel/index.js";
 import { createWatchlistService, type Entity } from "./watchlists/index.js";
 
-export function composeServices(db: Db, opts: { entities: readonly Entity[]; sltd: SltdIndex }) {
+export function composeServices(
+  db: Db,
+  opts: { entities: readonly Entity[]; sltd: SltdIndex; access?: AccessOptions },
+) {
   const screenings = createScreeningService(db, createScreener(opts.entities));
   const protection = createProtectionService(db);
   const rules = createRuleService(db);
   return {
     db,
-    access: createAccessService(db),
+    access: createAccessService(db, opts.access),
     screenings,
     crossingPoints: createCrossingPointService(db),
     rules,

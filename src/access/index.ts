@@ -1,4 +1,7 @@
-// Public surface of access control: roles, permissions, users and tokens.
+// Public surface of access control: roles, permissions, users, passwords, tokens and login throttling.
+
+export type { LoginActivity } from "./activity.js";
+export { commonPasswordCount, MIN_PASSWORD_LENGTH, passwordProblem } from "./password-policy.js";
 export {
   can,
   isRole,
@@ -14,8 +17,12 @@ export {
   type AccessService,
   AuthError,
   createAccessService,
+  type LoginResult,
   type NewUser,
+  SecondFactorRequired,
   TooManyAttemptsError,
+  type UsersPage,
   type UserView,
   validateNewUser,
 } from "./service.js";
+export { DEFAULT_THROTTLE, type ThrottlePolicy } from "./throttle.js";

@@ -73,6 +73,11 @@ export interface Principal {
   agency: string;
   crossingPointId?: string;
   tokenId: string;
+  /**
+   * Set while the session may do one thing only: change a one-time password, or enrol the second factor
+   * its role requires. The gate lets it reach only the routes for that (and who-am-I, sign out).
+   */
+  restricted?: "password_change" | "totp_enrolment";
 }
 
 export function isRole(value: string): value is Role {

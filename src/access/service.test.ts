@@ -57,7 +57,8 @@ describeBothDialects("access service", (getDb) => {
   const tick = (minutes: number) => {
     clock = new Date(clock.getTime() + minutes * 60_000);
   };
-  const service = () => createAccessService(getDb(), { sessionTtlMinutes: 60, now: () => clock });
+  const service = () =>
+    createAccessService(getDb(), { sessionTtlMinutes: 60, idleMinutes: 120, now: () => clock });
   const password = "correct horse battery";
   const loginAs = async (username: string) =>
     (await service().login(username, password, { ip: "127.0.0.1" })).principal;

@@ -49,6 +49,8 @@ export function registerUserCommands(program: Command): void {
           roles: opts.role as Role[],
           agency: opts.agency,
           ...(opts.crossingPoint ? { crossingPointId: opts.crossingPoint } : {}),
+          // A generated password is passed on once and must be changed at the first login.
+          oneTimePassword: !opts.password,
         });
         return id;
       });

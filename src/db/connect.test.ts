@@ -70,7 +70,14 @@ describe("LIMES_DB", () => {
     const db = await openDatabase("sqlite::memory:");
     try {
       expect(await migrate(db)).toEqual({
-        applied: ["0001_initial", "0002_travel", "0003_review", "0008_population", "0009_safeguards"],
+        applied: [
+          "0001_initial",
+          "0002_travel",
+          "0003_review",
+          "0006_accounts",
+          "0008_population",
+          "0009_safeguards",
+        ],
       });
     } finally {
       await db.close();
@@ -95,7 +102,14 @@ forEachDialect("migrations", (dialect) => {
 
   it("create the whole schema once, and apply nothing the second time", async () => {
     expect(await migrate(fresh.db)).toEqual({
-      applied: ["0001_initial", "0002_travel", "0003_review", "0008_population", "0009_safeguards"],
+      applied: [
+        "0001_initial",
+        "0002_travel",
+        "0003_review",
+        "0006_accounts",
+        "0008_population",
+        "0009_safeguards",
+      ],
     });
     expect(await migrate(fresh.db)).toEqual({ applied: [] });
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name).sort();

@@ -4,6 +4,7 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely
 import type { Dialect } from "./connect.js";
 import { safeguards } from "./migration-safeguards.js";
 import { population } from "./migration-population.js";
+import { accountsMigration } from "./migration-accounts.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
@@ -353,6 +354,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0001_initial": initial,
   "0002_travel": travel,
   "0003_review": review,
+  "0006_accounts": accountsMigration,
   "0008_population": population,
   "0009_safeguards": safeguards,
 };

@@ -10,6 +10,14 @@ export interface UsersTable {
   crossing_point_id: string | null;
   created_at: string;
   disabled_at: string | null;
+  /** 1 while the password is a one-time one: the session may only change it. */
+  must_change_password: Generated<number>;
+  password_changed_at: string | null;
+  /** Base32 TOTP secret; enrolled but unconfirmed while totp_enabled_at is null. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last TOTP time step accepted, so that a code is accepted once. */
+  totp_last_step: number | null;
 }
 
 export interface UserRolesTable {
@@ -27,6 +35,8 @@ export interface TokensTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** Coarse (at most once a minute): what idle expiry reads. */
+  last_used_at: string | null;
 }
 
 export interface LoginAttemptsTable {
@@ -35,6 +45,8 @@ export interface LoginAttemptsTable {
   ip: string;
   at: string;
   success: number;
+  /** The agency of the user the username names, when it names one: whose auditors see the failure. */
+  agency: string | null;
 }
 
 export interface CrossingPointsTable {

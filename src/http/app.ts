@@ -16,6 +16,7 @@ import type { StatsService } from "../stats/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
+import { type RateLimitSettings, registerRateLimit } from "./rate-limit.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
@@ -50,20 +51,28 @@ export interface AppDeps {
   /** Largest watchlist upload accepted, in bytes (default 64 MiB). */
   uploadLimit?: number;
   logger?: boolean | { level: string };
+  /** Limits per client address (login), and where their counters live. */
+  rateLimit?: RateLimitSettings;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For gives the client address (default: none). */
+  trustProxy?: boolean | number | string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const hops = deps.trustProxy;
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // A hop count trusts that many proxies in front, as proxy-addr counts them.
+    trustProxy: typeof hops === "number" ? (_addr: string, hop: number) => hop < hops : (hops ?? false),
     // Unknown fields are an error, not something to drop silently; types are not coerced in bodies.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   });
   registerGate(app, deps);
   registerErrorHandlers(app);
+  await registerRateLimit(app, deps.rateLimit);
 
   await app.register(swagger, {
     openapi: {

@@ -41,6 +41,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return reply.code(500).send(errorBody(code, "internal error"));
     }
     const domain: unknown = err;
+    if (domain instanceof TooManyAttemptsError) reply.header("retry-after", String(domain.retryAfterSeconds));
     const details = domain instanceof LimesError ? (domain.details ?? {}) : {};
     return reply.code(status).send(errorBody(code, err.message, details));
   });

@@ -17,6 +17,11 @@ declare module "fastify" {
     public?: boolean;
     /** Any signed-in user, whatever their role (logout). */
     anyUser?: boolean;
+    /**
+     * Reachable by a session restricted to changing its one-time password or enrolling its second factor
+     * (who-am-I, sign out, those two). Every other route refuses such a session.
+     */
+    whileRestricted?: boolean;
   }
 }
 
@@ -53,6 +58,13 @@ export function registerGate(app: FastifyInstance, deps: { db: Db; access: Acces
         .send(errorBody("unauthenticated", "a valid bearer token is required"));
     }
     req.principal = principal;
+    if (principal.restricted && !config.whileRestricted) {
+      const [code, message] =
+        principal.restricted === "password_change"
+          ? ["password_change_required", "change the one-time password first (POST /api/v1/auth/password)"]
+          : ["second_factor_required", "enrol a second factor first (POST /api/v1/auth/totp)"];
+      return reply.code(403).send(errorBody(code, message));
+    }
     if (config.anyUser) return;
     const needed: readonly Permission[] =
       typeof config.permission === "string" ? [config.permission] : (config.permission ?? []);

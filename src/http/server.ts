@@ -47,10 +47,27 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     const { applied } = await migrate(db);
     const sltd = createSltdIndex(parseSltdCsv(await readFile(config.sltdFile ?? SAMPLE_SLTD, "utf8")));
     // An empty index until the lists are loaded.
-    const services = composeServices(db, { entities: [], sltd });
+    const services = composeServices(db, {
+      entities: [],
+      sltd,
+      access: {
+        ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
+        ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),
+        ...(config.totpRoles ? { totpRoles: config.totpRoles } : {}),
+      },
+    });
     const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
     let ready = false;
-    const app = await buildApp({ ...services, ready: () => ready, logger: { level: config.logLevel } });
+    const app = await buildApp({
+      ...services,
+      ready: () => ready,
+      logger: { level: config.logLevel },
+      rateLimit: {
+        ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+        ...(config.loginPerMinute ? { loginPerMinute: config.loginPerMinute } : {}),
+      },
+      ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+    });
     const url = await app.listen({ port: config.port, host: config.host });
     app.log.info({ db: db.describe, migrations: applied }, "database ready");
 
@@ -86,6 +103,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       async close() {
         retention?.stop();
         await app.close();
+        await services.access.flushFailedLogins();
         await db.close();
       },
     };

@@ -48,15 +48,27 @@ afterAll(() => {
   for (const c of children) c.kill("SIGKILL");
 });
 
+/** Signs in and replaces the one-time password (the demo admin's, an admin-created user's) as users must. */
+async function signIn(username: string, password: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const changed = await fetch(`${base}/api/v1/auth/password`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ currentPassword: password, newPassword: `${password} of my own` }),
+  });
+  if (changed.status !== 204) throw new Error(`password change of ${username}: ${changed.status}`);
+  return token;
+}
+
 describe("kill -9 during a burst of screenings", () => {
   it("loses no acknowledged screening and leaves a verifiable audit chain", async () => {
     const { child, password } = await startServer();
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password }),
-    });
-    const adminToken = ((await login.json()) as { token: string }).token;
+    const adminToken = await signIn("admin", password!);
     await fetch(`${base}/api/v1/users`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
@@ -67,12 +79,7 @@ describe("kill -9 during a burst of screenings", () => {
         agency: "demo",
       }),
     });
-    const officer = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "booth.1", password: "booth password 123" }),
-    });
-    const token = ((await officer.json()) as { token: string }).token;
+    const token = await signIn("booth.1", "booth password 123");
 
     const acknowledged: string[] = [];
     let stop = false;

@@ -1,5 +1,6 @@
 // The administrator's and the protection officer's screens in a real browser: an admin adds an officer
-// who can then sign in; a protection officer closes a referral with a written outcome.
+// who signs in, must first replace the one-time password, and can then work until the admin disables
+// them; a protection officer closes a referral with a written outcome.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProtectionService } from "../../src/protection/index.js";
@@ -22,17 +23,42 @@ describe("web UI, administration and protection", () => {
     await e2e?.close();
   });
 
-  it("an administrator adds a first-line officer, who can then sign in to the booth", async () => {
+  it("an administrator adds a first-line officer, who changes the one-time password and works until disabled", async () => {
     const page = await open("chief");
     expect(new URL(page.url()).pathname).toBe("/users");
     await page.getByLabel("Username").fill("officer.new");
-    await page.getByLabel("Initial password (at least 12 characters)").fill(PASSWORD);
+    await page.getByLabel("Initial password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create user" }).click();
     await page.getByRole("status").filter({ hasText: "User officer.new created." }).waitFor();
     await page.getByRole("cell", { name: "officer.new", exact: true }).waitFor();
+    // The demo admin of the first start, the two users of this suite and the new officer.
+    await page.getByText("1–4 of 4").waitFor();
     await shot(page, "users");
+
+    // The first sign-in leads to the account screen and nowhere else.
     const booth = await open("officer.new");
-    expect(new URL(booth.url()).pathname).toBe("/check");
+    expect(new URL(booth.url()).pathname).toBe("/account");
+    await booth.getByText("Your password is a one-time password.", { exact: false }).waitFor();
+    expect(await booth.getByRole("navigation").getByRole("link").count()).toBe(0);
+    const mine = "a booth password of my own";
+    await booth.getByLabel("Current password").fill(PASSWORD);
+    await booth.getByLabel("New password", { exact: true }).fill("qwerty123456");
+    await booth.getByLabel("New password again").fill("qwerty123456");
+    await booth.getByRole("button", { name: "Change password" }).click();
+    await booth.getByRole("alert").filter({ hasText: "too common" }).waitFor();
+    await booth.getByLabel("New password", { exact: true }).fill(mine);
+    await booth.getByLabel("New password again").fill(mine);
+    await booth.getByRole("button", { name: "Change password" }).click();
+    await booth.getByRole("status").filter({ hasText: "Password changed." }).waitFor();
+    await shot(booth, "change-password");
+    await booth.goto("/check");
+    await booth.getByRole("heading", { name: "First-line check" }).waitFor();
+
+    // Disabled by the admin, the officer's open session ends at its next request.
+    await page.getByRole("button", { name: "Disable officer.new" }).click();
+    await page.getByRole("cell", { name: "disabled", exact: true }).waitFor();
+    await booth.reload();
+    await booth.getByRole("button", { name: "Sign in" }).waitFor();
   });
 
   it("a protection officer closes a referral with its outcome", async () => {

@@ -89,7 +89,20 @@ describeBothDialects("users and crossing points", (getDb) => {
       url: "/api/v1/auth/login",
       payload: { username: "new.officer", password: PASSWORD },
     });
-    expect(r.json().user).toEqual({ username: "new.officer", roles: ["first_line"], agency: "agency-a" });
+    // An admin gives a one-time password: the first session only changes it.
+    expect(r.json().user).toMatchObject({
+      username: "new.officer",
+      roles: ["first_line"],
+      agency: "agency-a",
+      restricted: "password_change",
+    });
+    const changed = await api.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password",
+      headers: { authorization: `Bearer ${r.json().token}` },
+      payload: { currentPassword: PASSWORD, newPassword: "a new password of my own" },
+    });
+    expect(changed.statusCode).toBe(204);
     const screening = await api.app.inject({
       method: "POST",
       url: "/api/v1/screenings",
@@ -98,5 +111,6 @@ describeBothDialects("users and crossing points", (getDb) => {
     });
     const point = (await api.call("admin", "GET", "/api/v1/crossing-points")).json().crossingPoints[0];
     expect(screening.json().crossingPointId).toBe(point.id);
+    expect(r.json().user.crossingPointId).toBe(point.id);
   });
 });

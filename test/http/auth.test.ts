@@ -19,7 +19,7 @@ describeBothDialects("signing in and out", (getDb) => {
 
   beforeAll(async () => {
     api = await startTestApi(getDb(), {
-      access: { now: () => clock, sessionTtlMinutes: 60, maxFailures: 3 },
+      access: { now: () => clock, sessionTtlMinutes: 60, idleMinutes: 120, maxFailures: 3 },
     });
     await api.addUser("officer", ["first_line"]);
     await api.addUser("guessed", ["analyst"]);

@@ -3,7 +3,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { type AccessOptions, createAccessService, type Role } from "../../src/access/index.js";
 import type { Db } from "../../src/db/index.js";
-import { buildApp } from "../../src/http/app.js";
+import { type AppDeps, buildApp } from "../../src/http/app.js";
 import { composeServices, type Services } from "../../src/services.js";
 import { createSltdIndex } from "../../src/travel/index.js";
 import { importCsvList, loadLatestEntities, saveWatchlistVersion } from "../../src/watchlists/index.js";
@@ -32,7 +32,13 @@ export interface TestApi {
 
 export async function startTestApi(
   db: Db,
-  opts: { access?: AccessOptions; uploadLimit?: number; bodyLimit?: number } = {},
+  opts: {
+    access?: AccessOptions;
+    uploadLimit?: number;
+    bodyLimit?: number;
+    rateLimit?: AppDeps["rateLimit"];
+    trustProxy?: AppDeps["trustProxy"];
+  } = {},
 ): Promise<TestApi> {
   if ((await loadLatestEntities(db)).length === 0) {
     await saveWatchlistVersion(db, await importCsvList(NATIONAL_LIST), { actor: "system" });
@@ -44,6 +50,8 @@ export async function startTestApi(
     ready: () => true,
     ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
+    ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
   });
   const tokens = new Map<string, string>();
   const token = (username: string) => {

@@ -46,7 +46,8 @@ interface Row {
   body?: string | object;
   contentType?: string;
   allowed: readonly Role[];
-  status: 200 | 201 | 204;
+  /** A 404 or 422 where a real success would change what other rows rely on: the gate let it through. */
+  status: 200 | 201 | 204 | 404 | 422;
   /** The call spends its token (logout): every role signs in afresh for it. */
   freshToken?: boolean;
 }
@@ -121,6 +122,15 @@ describeBothDialects("every route and every role", (getDb) => {
     { route: "POST /api/v1/auth/logout", allowed: ROLES, status: 204, freshToken: true },
     { route: "GET /api/v1/auth/me", allowed: ROLES, status: 200 },
     {
+      // Refused as unchanged, so no one's password changes here.
+      route: "POST /api/v1/auth/password",
+      body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+      allowed: ROLES,
+      status: 422,
+    },
+    { route: "POST /api/v1/auth/totp", allowed: ROLES, status: 201 },
+    { route: "POST /api/v1/auth/totp/confirm", body: { code: "000000" }, allowed: ROLES, status: 422 },
+    {
       route: "POST /api/v1/screenings",
       body: { person: { name: "Some Traveller" }, purpose: "entry check" },
       allowed: ["first_line", "second_line"],
@@ -187,6 +197,16 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 201,
     },
     { route: "GET /api/v1/users", allowed: ["admin"], status: 200 },
+    { route: "GET /api/v1/users/login-activity", allowed: ["admin"], status: 200 },
+    // An id that names no one: the gate is what is tested, and no user is disabled or reset.
+    ...(["disable", "enable", "reset-password"] as const).map(
+      (action): Row => ({
+        route: `POST /api/v1/users/:id/${action}`,
+        url: `/api/v1/users/no-such-user/${action}`,
+        allowed: ["admin"],
+        status: 404,
+      }),
+    ),
     {
       route: "POST /api/v1/users",
       body: { username: "table.user", password: PASSWORD, roles: ["analyst"], agency: "agency-a" },

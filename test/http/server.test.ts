@@ -51,6 +51,8 @@ forEachDialect("npm start", (dialect) => {
         username: "admin",
         roles: ["admin"],
         agency: "demo",
+        // The demo's password is a one-time one: the session can only change it.
+        restricted: "password_change",
       });
     } finally {
       await server.close();

@@ -6,6 +6,7 @@ import { t } from "./i18n";
 import { Link, navigate, usePath } from "./lib/router";
 import { homeFor, SCREEN_PATHS, type ScreenId, screenOf, screensFor } from "./lib/screens";
 import { useSession } from "./lib/session";
+import { Account } from "./screens/Account";
 import { AlertDetail } from "./screens/AlertDetail";
 import { AlertQueue } from "./screens/AlertQueue";
 import { Audit } from "./screens/Audit";
@@ -48,10 +49,13 @@ export function App() {
   const screens = user ? screensFor(user.roles) : [];
   const current = screenOf(path);
   const home = user ? homeFor(user.roles) : undefined;
+  // A session that must change its password or enrol a second factor sees its account screen only.
+  const onAccount = path === "/account" || Boolean(user?.restricted);
 
   useEffect(() => {
-    if (user && home && (!current || !screens.includes(current))) navigate(home, { replace: true });
-  }, [user, home, current, screens]);
+    if (user && home && !onAccount && (!current || !screens.includes(current)))
+      navigate(home, { replace: true });
+  }, [user, home, current, screens, onAccount]);
 
   useEffect(() => {
     document.title = current ? `${t.nav[current]} · ${t.app.name}` : t.app.name;
@@ -69,7 +73,7 @@ export function App() {
         <span className="brand">{t.app.name}</span>
         <nav aria-label={t.app.mainNav}>
           <ul>
-            {screens.map((s) => (
+            {(user.restricted ? [] : screens).map((s) => (
               <li key={s}>
                 <Link href={SCREEN_PATHS[s]} aria-current={current === s ? "page" : undefined}>
                   {t.nav[s]}
@@ -80,13 +84,18 @@ export function App() {
         </nav>
         <div className="who">
           <span>{t.app.signedInAs(user.username, user.roles.map((r) => t.roles[r] ?? r).join(", "))}</span>
+          <Link href="/account" aria-current={path === "/account" ? "page" : undefined}>
+            {t.account.link}
+          </Link>
           <button type="button" className="secondary" onClick={() => void signOut()}>
             {t.app.signOut}
           </button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {current && screens.includes(current) ? (
+        {onAccount ? (
+          <Account />
+        ) : current && screens.includes(current) ? (
           <Screen key={path} path={path} screen={current} agency={user.agency ?? ""} />
         ) : (
           <p className="state empty">{home ? t.app.loading : t.app.nothingForRole}</p>

@@ -1,76 +1,107 @@
-// Sign in and out. Login is the only public call under /api/v1; it is rate-limited by the access service.
+// Sign in and out, change one's own password, enrol a second factor. Login is the only public call under
+// /api/v1: it has its own limit per client address (so a flood of logins is refused before any database
+// or password work, and cannot slow the rest), and the access service throttles per account and address.
 import { Type } from "@sinclair/typebox";
+import { ROLES } from "../../access/index.js";
 import type { AppDeps } from "../app.js";
 import { principalOf } from "../gate.js";
-import { ErrorSchema } from "../schemas.js";
+import { DEFAULT_LOGIN_PER_MINUTE, limitPerAddress } from "../rate-limit.js";
+import { ErrorSchema, oneOf } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
 const LoginBody = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 64 }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
+    code: Type.Optional(Type.String({ pattern: "^[0-9]{6}$", description: "TOTP code, when enrolled" })),
   },
   { additionalProperties: false },
 );
 
+const Restricted = Type.Optional(
+  Type.Union([Type.Literal("password_change"), Type.Literal("totp_enrolment")], {
+    description: "what this session must do before anything else",
+  }),
+);
+
+const User = Type.Object({
+  username: Type.String(),
+  roles: Type.Array(oneOf(ROLES)),
+  agency: Type.String(),
+  crossingPointId: Type.Optional(Type.String()),
+  restricted: Restricted,
+});
+
+const LoginReply = Type.Object({ token: Type.String(), expiresAt: Type.String(), user: User });
+
+const PasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+
+const CodeBody = Type.Object(
+  { code: Type.String({ pattern: "^[0-9]{6}$" }) },
+  { additionalProperties: false },
+);
+
+const userOf = (p: ReturnType<typeof principalOf>) => ({
+  username: p.username,
+  roles: p.roles,
+  agency: p.agency,
+  ...(p.crossingPointId ? { crossingPointId: p.crossingPointId } : {}),
+  ...(p.restricted ? { restricted: p.restricted } : {}),
+});
+
+const replies = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
+
 export const authRoutes =
-  (deps: Pick<AppDeps, "access">): RoutePlugin =>
+  (deps: Pick<AppDeps, "access" | "rateLimit">): RoutePlugin =>
   async (app) => {
     app.post(
       "/auth/login",
       {
-        config: { public: true },
+        config: {
+          public: true,
+          ...limitPerAddress(deps.rateLimit?.loginPerMinute ?? DEFAULT_LOGIN_PER_MINUTE),
+        },
         schema: {
           tags: ["auth"],
-          summary: "exchange a username and password for a session token",
+          summary: "exchange a username and password (and a TOTP code when enrolled) for a session token",
           security: [],
           body: LoginBody,
-          response: { 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema },
+          response: { 200: LoginReply, 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema },
         },
       },
       async (req) => {
-        const { token, expiresAt, principal } = await deps.access.login(
-          req.body.username,
-          req.body.password,
-          {
-            ip: req.ip,
-          },
-        );
-        return {
-          token,
-          expiresAt,
-          user: { username: principal.username, roles: principal.roles, agency: principal.agency },
-        };
+        const { body } = req;
+        const { token, expiresAt, principal } = await deps.access.login(body.username, body.password, {
+          ip: req.ip,
+          ...(body.code ? { code: body.code } : {}),
+        });
+        return { token, expiresAt, user: userOf(principal) };
       },
     );
 
     app.get(
       "/auth/me",
       {
-        config: { anyUser: true },
+        config: { anyUser: true, whileRestricted: true },
         schema: {
           tags: ["auth"],
           summary: "who this token signs in: lets a client restore its session from the token alone",
-          response: { 401: ErrorSchema },
+          response: { 200: Type.Object({ user: User }), 401: ErrorSchema },
         },
       },
-      async (req) => {
-        const p = principalOf(req);
-        return {
-          user: {
-            username: p.username,
-            roles: p.roles,
-            agency: p.agency,
-            ...(p.crossingPointId ? { crossingPointId: p.crossingPointId } : {}),
-          },
-        };
-      },
+      async (req) => ({ user: userOf(principalOf(req)) }),
     );
 
     app.post(
       "/auth/logout",
       {
-        config: { anyUser: true },
+        config: { anyUser: true, whileRestricted: true },
         schema: {
           tags: ["auth"],
           summary: "revoke the token of this request",
@@ -79,6 +110,57 @@ export const authRoutes =
       },
       async (req, reply) => {
         await deps.access.logout(principalOf(req));
+        return reply.code(204).send();
+      },
+    );
+
+    app.post(
+      "/auth/password",
+      {
+        config: { anyUser: true, whileRestricted: true },
+        schema: {
+          tags: ["auth"],
+          summary: "change one's own password; the user's other tokens are revoked",
+          body: PasswordBody,
+          response: { 204: Type.Null(), ...replies, 422: ErrorSchema },
+        },
+      },
+      async (req, reply) => {
+        await deps.access.changeOwnPassword(principalOf(req), req.body);
+        return reply.code(204).send();
+      },
+    );
+
+    app.post(
+      "/auth/totp",
+      {
+        config: { anyUser: true, whileRestricted: true },
+        schema: {
+          tags: ["auth"],
+          summary: "start enrolling a TOTP second factor: a secret to put in an authenticator app",
+          response: {
+            201: Type.Object({ secret: Type.String(), uri: Type.String({ description: "otpauth:// URI" }) }),
+            ...replies,
+            409: ErrorSchema,
+          },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await deps.access.startTotpEnrolment(principalOf(req))),
+    );
+
+    app.post(
+      "/auth/totp/confirm",
+      {
+        config: { anyUser: true, whileRestricted: true },
+        schema: {
+          tags: ["auth"],
+          summary: "confirm the enrolment with a first code; logins need a code from then on",
+          body: CodeBody,
+          response: { 204: Type.Null(), ...replies, 409: ErrorSchema, 422: ErrorSchema },
+        },
+      },
+      async (req, reply) => {
+        await deps.access.confirmTotpEnrolment(principalOf(req), req.body.code);
         return reply.code(204).send();
       },
     );

@@ -1,15 +1,21 @@
-// Users, managed by an admin. Passwords are never returned; roles are checked against the role table.
+// Users, managed by an admin of their agency: create, list page by page, disable and enable (which
+// revokes the user's tokens at once), force a password reset; and the failed logins and spraying the
+// admin watches. Passwords are never returned, except a reset's new one-time password, once.
 import { Type } from "@sinclair/typebox";
 import { ROLES } from "../../access/index.js";
 import type { AppDeps } from "../app.js";
 import { principalOf } from "../gate.js";
-import { errorReplies, oneOf } from "../schemas.js";
+import { digits, errorReplies, IdParams, oneOf } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
 const NewUserBody = Type.Object(
   {
     username: Type.String({ minLength: 3, maxLength: 64 }),
-    password: Type.String({ minLength: 12, maxLength: 256 }),
+    password: Type.String({
+      minLength: 12,
+      maxLength: 256,
+      description: "a one-time password: the user must change it at the first login",
+    }),
     roles: Type.Array(oneOf(ROLES), { minItems: 1, maxItems: ROLES.length, uniqueItems: true }),
     agency: Type.String({ minLength: 1, maxLength: 100 }),
     crossingPointId: Type.Optional(Type.String({ maxLength: 64 })),
@@ -17,22 +23,85 @@ const NewUserBody = Type.Object(
   { additionalProperties: false },
 );
 
+const UsersQuery = Type.Object(
+  {
+    limit: Type.Optional(digits(3)),
+    cursor: Type.Optional(Type.String({ maxLength: 64, description: "nextCursor of the previous page" })),
+  },
+  { additionalProperties: false },
+);
+
+const UserView = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  roles: Type.Array(oneOf(ROLES)),
+  agency: Type.String(),
+  crossingPointId: Type.Optional(Type.String()),
+  createdAt: Type.String(),
+  disabledAt: Type.Optional(Type.String()),
+  changeRequired: Type.Boolean(),
+  secondFactor: Type.Boolean(),
+});
+
+const UsersPage = Type.Object({
+  users: Type.Array(UserView),
+  total: Type.Integer({ description: "users of the agency, on all pages" }),
+  nextCursor: Type.Optional(Type.String()),
+});
+
+const LoginActivity = Type.Object({
+  since: Type.String(),
+  spraying: Type.Array(
+    Type.Object({
+      ip: Type.String(),
+      usernames: Type.Integer(),
+      failures: Type.Integer(),
+      last: Type.String(),
+    }),
+  ),
+  sprayingAudit: Type.Array(
+    Type.Object({ auditId: Type.Integer(), ts: Type.String(), ip: Type.String(), usernames: Type.Integer() }),
+  ),
+  failures: Type.Array(
+    Type.Object({
+      username: Type.String(),
+      ip: Type.String(),
+      agency: Type.Optional(Type.String()),
+      failures: Type.Integer(),
+      last: Type.String(),
+    }),
+  ),
+});
+
+const manage = { permission: "users:manage" } as const;
+
 export const userRoutes =
   (deps: Pick<AppDeps, "access">): RoutePlugin =>
   async (app) => {
     app.get(
       "/users",
       {
-        config: { permission: "users:manage" },
-        schema: { tags: ["users"], summary: "every user of the admin's agency", response: errorReplies() },
+        config: manage,
+        schema: {
+          tags: ["users"],
+          summary: "the users of the admin's agency in username order, a page at a time, with the total",
+          querystring: UsersQuery,
+          response: { 200: UsersPage, ...errorReplies() },
+        },
       },
-      async (req) => ({ users: await deps.access.listUsers(principalOf(req)) }),
+      async (req) => {
+        const { limit, cursor } = req.query;
+        return deps.access.listUsersPage(principalOf(req), {
+          ...(limit ? { limit: Number(limit) } : {}),
+          ...(cursor ? { cursor } : {}),
+        });
+      },
     );
 
     app.post(
       "/users",
       {
-        config: { permission: "users:manage" },
+        config: manage,
         schema: { tags: ["users"], summary: "create a user", body: NewUserBody, response: errorReplies(409) },
       },
       async (req, reply) => {
@@ -40,5 +109,56 @@ export const userRoutes =
         const { username, roles, agency } = req.body;
         return reply.code(201).send({ id, username, roles, agency });
       },
+    );
+
+    for (const [action, disabled] of [
+      ["disable", true],
+      ["enable", false],
+    ] as const) {
+      app.post(
+        `/users/:id/${action}`,
+        {
+          config: manage,
+          schema: {
+            tags: ["users"],
+            summary: disabled
+              ? "disable a user and revoke all their tokens at once"
+              : "enable a disabled user",
+            params: IdParams,
+            response: { 204: Type.Null(), ...errorReplies() },
+          },
+        },
+        async (req, reply) => {
+          await deps.access.setDisabled(principalOf(req), req.params.id, disabled);
+          return reply.code(204).send();
+        },
+      );
+    }
+
+    app.post(
+      "/users/:id/reset-password",
+      {
+        config: manage,
+        schema: {
+          tags: ["users"],
+          summary: "force a password reset: a new one-time password (shown once), every token revoked",
+          params: IdParams,
+          response: { 200: Type.Object({ oneTimePassword: Type.String() }), ...errorReplies() },
+        },
+      },
+      async (req) => deps.access.resetPassword(principalOf(req), req.params.id),
+    );
+
+    app.get(
+      "/users/login-activity",
+      {
+        config: manage,
+        schema: {
+          tags: ["users"],
+          summary: "failed logins and spraying addresses of the last day, of every agency",
+          response: { 200: LoginActivity, ...errorReplies() },
+        },
+      },
+      async (req) => deps.access.loginActivity(principalOf(req)),
     );
   };

@@ -7,6 +7,8 @@ export interface User {
   username: string;
   roles: string[];
   agency?: string;
+  /** What the session must do before anything else: change a one-time password, or enrol a second factor. */
+  restricted?: "password_change" | "totp_enrolment";
 }
 
 interface SessionState {
@@ -14,8 +16,10 @@ interface SessionState {
   /** True while a stored token is being checked after a reload. */
   restoring: boolean;
   expired: boolean;
-  signIn(username: string, password: string): Promise<User>;
+  signIn(username: string, password: string, code?: string): Promise<User>;
   signOut(): Promise<void>;
+  /** Asks the server again who this is (after a password change or an enrolment lifts a restriction). */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
@@ -38,8 +42,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setRestoring(false));
   }, []);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const { data } = await api<{ token: string; user: User }>("POST", "/auth/login", { username, password });
+  const signIn = useCallback(async (username: string, password: string, code?: string) => {
+    const { data } = await api<{ token: string; user: User }>("POST", "/auth/login", {
+      username,
+      password,
+      ...(code ? { code } : {}),
+    });
     session.set(data.token);
     setUser(data.user);
     setExpired(false);
@@ -52,8 +60,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(undefined);
   }, []);
 
+  const refresh = useCallback(async () => {
+    const { data } = await api<{ user: User }>("GET", "/auth/me");
+    setUser(data.user);
+  }, []);
+
   return (
-    <SessionContext.Provider value={{ user, restoring, expired, signIn, signOut }}>
+    <SessionContext.Provider value={{ user, restoring, expired, signIn, signOut, refresh }}>
       {children}
     </SessionContext.Provider>
   );

@@ -10,6 +10,8 @@ export function SignIn({ notice }: { notice?: string }) {
   const { signIn } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
+  // Asked for only when the server says the account has a second factor.
+  const [code, setCode] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const first = useRef<HTMLInputElement>(null);
@@ -20,12 +22,15 @@ export function SignIn({ notice }: { notice?: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const user = await signIn(username, password);
+      const user = await signIn(username, password, code);
       // The role decides the home screen; the password is not kept a moment longer than needed.
       setPassword("");
-      navigate(homeFor(user.roles) ?? "/", { replace: true });
+      navigate(user.restricted ? "/account" : (homeFor(user.roles) ?? "/"), { replace: true });
     } catch (err) {
-      setError(asApiError(err));
+      const e = asApiError(err);
+      const secondFactor = (e.details as { secondFactor?: string } | undefined)?.secondFactor === "totp";
+      if (secondFactor && code === undefined) setCode("");
+      else setError(e);
       setBusy(false);
     }
   };
@@ -59,6 +64,20 @@ export function SignIn({ notice }: { notice?: string }) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
+        {code !== undefined && (
+          <label>
+            {t.signIn.code}
+            <input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value.trim())}
+            />
+          </label>
+        )}
         <button type="submit" disabled={busy}>
           {busy ? t.signIn.submitting : t.signIn.submit}
         </button>

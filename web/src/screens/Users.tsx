@@ -1,7 +1,9 @@
-// The administrator's user list: who works in the agency, with which roles, and a form to add an officer.
-// An administrator reads no personal data of travellers; this screen holds only accounts.
+// The administrator's user list: who works in the agency, with which roles and in which state, page by
+// page; disable, enable and password reset per user; a form to add an officer; and the sign-in attempts
+// (spraying first). An administrator reads no personal data of travellers; this screen holds only accounts.
 import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
+import { LoginActivity } from "../components/LoginActivity";
 import { Async } from "../components/State";
 import { t } from "../i18n";
 import { api } from "../lib/api";
@@ -13,8 +15,18 @@ interface UserView {
   roles: string[];
   agency: string;
   crossingPointId?: string;
-  disabled?: boolean;
+  disabledAt?: string;
+  changeRequired: boolean;
+  secondFactor: boolean;
 }
+
+interface UsersPage {
+  users: UserView[];
+  total: number;
+  nextCursor?: string;
+}
+
+const PAGE_SIZE = 50;
 
 const ROLES = [
   "first_line",
@@ -54,7 +66,7 @@ function NewUser({ agency, onCreated }: { agency: string; onCreated: (name: stri
         />
       </label>
       <label>
-        {t.users.password}
+        {t.users.passwordOneTime}
         <input
           type="password"
           value={password}
@@ -85,12 +97,97 @@ function NewUser({ agency, onCreated }: { agency: string; onCreated: (name: stri
   );
 }
 
+function statusOf(u: UserView): string {
+  const parts = [u.disabledAt ? t.users.disabled : t.users.active];
+  if (u.changeRequired) parts.push(t.users.mustChange);
+  if (u.secondFactor) parts.push(t.users.secondFactor);
+  return parts.join(", ");
+}
+
+/** Disable or enable, and reset the password; the new one-time password is shown once, here. */
+function UserActions({ user, onChanged }: { user: UserView; onChanged: (notice: string) => void }) {
+  const { busy, error, run } = useAction();
+  const act = (action: "disable" | "enable" | "reset-password") => (e: FormEvent) =>
+    run(e, async () => {
+      const { data } = await api<{ oneTimePassword?: string }>(
+        "POST",
+        `/users/${encodeURIComponent(user.id)}/${action}`,
+      );
+      onChanged(data?.oneTimePassword ? t.users.resetDone(user.username, data.oneTimePassword) : "");
+    });
+  return (
+    <div className="row-actions">
+      {user.disabledAt ? (
+        <button type="button" className="secondary" disabled={busy} onClick={act("enable")}>
+          {t.users.enable(user.username)}
+        </button>
+      ) : (
+        <button type="button" className="secondary" disabled={busy} onClick={act("disable")}>
+          {t.users.disable(user.username)}
+        </button>
+      )}
+      <button type="button" className="secondary" disabled={busy} onClick={act("reset-password")}>
+        {t.users.reset(user.username)}
+      </button>
+      {error && (
+        <span role="alert" className="error-text">
+          {error.message}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function UserTable({ page, onChanged }: { page: UsersPage; onChanged: (notice: string) => void }) {
+  return (
+    <table className="data">
+      <caption className="visually-hidden">{t.users.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.users.username}</th>
+          <th scope="col">{t.users.roles}</th>
+          <th scope="col">{t.users.status}</th>
+          <th scope="col">{t.users.actions}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {page.users.map((u) => (
+          <tr key={u.id}>
+            <td>{u.username}</td>
+            <td>{u.roles.map((r) => t.roles[r] ?? r).join(", ")}</td>
+            <td>{statusOf(u)}</td>
+            <td>
+              <UserActions user={u} onChanged={onChanged} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function Users({ agency }: { agency: string }) {
   const [created, setCreated] = useState<string>();
+  const [notice, setNotice] = useState("");
+  const [version, setVersion] = useState(0);
+  // The cursors of the pages seen: the last is the current page's ("" for the first page).
+  const [cursors, setCursors] = useState<string[]>([""]);
+  const cursor = cursors[cursors.length - 1]!;
   const users = useApi(
-    async (signal) => (await api<{ users: UserView[] }>("GET", "/users", undefined, { signal })).data.users,
-    [created],
+    async (signal) =>
+      (
+        await api<UsersPage>("GET", "/users", undefined, {
+          signal,
+          query: { limit: String(PAGE_SIZE), cursor: cursor || undefined },
+        })
+      ).data,
+    [created, cursor, version],
   );
+  const changed = (text: string) => {
+    setNotice(text);
+    setVersion((v) => v + 1);
+  };
+  const from = (cursors.length - 1) * PAGE_SIZE + 1;
   return (
     <section aria-labelledby="users-title">
       <ScreenTitle id="users-title">{t.users.title}</ScreenTitle>
@@ -99,35 +196,44 @@ export function Users({ agency }: { agency: string }) {
           {t.users.created(created)}
         </p>
       )}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       <div className="two-col">
         <Async
           resource={users}
           errorTitle={t.users.failed}
-          isEmpty={(u) => u.length === 0}
+          isEmpty={(p) => p.total === 0}
           empty={t.users.empty}
         >
-          {(list) => (
-            <table className="data">
-              <caption className="visually-hidden">{t.users.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.users.username}</th>
-                  <th scope="col">{t.users.roles}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.username}</td>
-                    <td>{u.roles.map((r) => t.roles[r] ?? r).join(", ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          {(page) => (
+            <div>
+              <UserTable page={page} onChanged={changed} />
+              <p className="pager">
+                <span>{t.users.page(from, from + page.users.length - 1, page.total)}</span>
+                {cursors.length > 1 && (
+                  <button type="button" className="secondary" onClick={() => setCursors([""])}>
+                    {t.users.first}
+                  </button>
+                )}
+                {page.nextCursor && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setCursors((c) => [...c, page.nextCursor!])}
+                  >
+                    {t.users.next}
+                  </button>
+                )}
+              </p>
+            </div>
           )}
         </Async>
         <NewUser agency={agency} onCreated={setCreated} />
       </div>
+      <LoginActivity />
     </section>
   );
 }

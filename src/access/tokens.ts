@@ -1,0 +1,130 @@
+// Session and API tokens: random, stored only as SHA-256 hashes, with a fixed lifetime, an idle expiry
+// for sessions, and revocation. Last use is recorded coarsely (at most once a minute per token), so a
+// short-lived cache of principals in front of this stays possible.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/index.js";
+import { InvalidError } from "../shared/errors.js";
+import { type AccessContext, appendAuditIn } from "./context.js";
+import type { Principal, Role } from "./roles.js";
+import * as store from "./store.js";
+
+export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+export const newToken = () => randomBytes(32).toString("base64url");
+
+const TOUCH_EVERY_MS = 60_000;
+
+/** What a session of this user may do: everything, or only what it must do first. */
+export function restrictionOf(
+  ctx: AccessContext,
+  user: { must_change_password: number; totp_enabled_at: string | null },
+  roles: readonly Role[],
+): Principal["restricted"] {
+  if (user.must_change_password) return "password_change";
+  if (!user.totp_enabled_at && roles.some((r) => ctx.totpRoles.has(r))) return "totp_enrolment";
+  return undefined;
+}
+
+export async function insertToken(
+  trx: Kysely<Database> | Transaction<Database>,
+  ctx: AccessContext,
+  row: {
+    id: string;
+    userId: string;
+    token: string;
+    kind: "session" | "api";
+    name: string | null;
+    expiresAt: string;
+  },
+): Promise<void> {
+  const at = ctx.now().toISOString();
+  await trx
+    .insertInto("tokens")
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      token_hash: sha256(row.token),
+      kind: row.kind,
+      name: row.name,
+      created_at: at,
+      expires_at: row.expiresAt,
+      revoked_at: null,
+      last_used_at: at,
+    })
+    .execute();
+}
+
+export async function authenticate(ctx: AccessContext, token: string): Promise<Principal | undefined> {
+  const row = await store.tokenByHash(ctx.db, sha256(token));
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  if (!row || row.revoked_at || row.disabled_at || row.expires_at <= nowIso) return undefined;
+  const lastUsed = Date.parse(row.last_used_at ?? row.created_at);
+  if (row.kind === "session" && now.getTime() - lastUsed >= ctx.idleMs) return undefined;
+  if (now.getTime() - lastUsed >= TOUCH_EVERY_MS) await store.touchToken(ctx.db, row.tokenId, nowIso);
+  const roles = await store.rolesOf(ctx.db, row.userId);
+  const principal: Principal = {
+    userId: row.userId,
+    username: row.username,
+    roles,
+    agency: row.agency,
+    tokenId: row.tokenId,
+  };
+  if (row.crossing_point_id) principal.crossingPointId = row.crossing_point_id;
+  const restricted = restrictionOf(ctx, row, roles);
+  if (restricted) principal.restricted = restricted;
+  return principal;
+}
+
+/** Revokes a session or API token, given as the token itself or as the principal it authenticated. */
+export async function logout(ctx: AccessContext, tokenOrPrincipal: string | Principal): Promise<void> {
+  const principal =
+    typeof tokenOrPrincipal === "string" ? await authenticate(ctx, tokenOrPrincipal) : tokenOrPrincipal;
+  if (!principal) return;
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("tokens")
+      .set({ revoked_at: ctx.now().toISOString() })
+      .where("id", "=", principal.tokenId)
+      .where("revoked_at", "is", null)
+      .execute();
+    await appendAuditIn(trx, ctx, {
+      actor: principal,
+      action: "logout",
+      objectType: "session",
+      objectId: principal.tokenId,
+      outcome: "success",
+    });
+  });
+}
+
+export async function createApiToken(
+  ctx: AccessContext,
+  actor: Principal,
+  input: { name: string; expiresInDays: number },
+): Promise<{ token: string; expiresAt: string }> {
+  if (!(input.expiresInDays > 0 && input.expiresInDays <= 366))
+    throw new InvalidError("expiresInDays: between 1 and 366");
+  const token = newToken();
+  const id = randomUUID();
+  const expiresAt = new Date(ctx.now().getTime() + input.expiresInDays * 86_400_000).toISOString();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await insertToken(trx, ctx, {
+      id,
+      userId: actor.userId,
+      token,
+      kind: "api",
+      name: input.name,
+      expiresAt,
+    });
+    await appendAuditIn(trx, ctx, {
+      actor,
+      action: "token.create",
+      objectType: "token",
+      objectId: id,
+      outcome: "success",
+      details: { name: input.name },
+    });
+  });
+  return { token, expiresAt };
+}
