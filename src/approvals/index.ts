@@ -1,6 +1,6 @@
 // Public surface of approvals: the one four-eyes mechanism. A capability proposes an action inside its
 // own transaction and registers a handler for its kind; a second person approves or rejects it.
-export { decideApproval, type Decision } from "./decide.js";
+export { type Decision, decideApproval } from "./decide.js";
 export type { ApprovalHandler, ApprovalHandlers } from "./handlers.js";
 export {
   type Approval,
