@@ -8,6 +8,8 @@
 //   LIMES_SLTD  CSV of stolen and lost travel documents; the demo's small fictional list when unset
 //   LIMES_DEMO_USERS  1 to create one demo officer per role on an empty database (with the demo admin);
 //               the default on the embedded SQLite database, which is the demo, and off on PostgreSQL
+//   LIMES_LIST_MAX_REMOVED_PCT  a list version removing this percentage of the live version's entities
+//               or more waits for a second watchlist manager's approval; default 5
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { InvalidError } from "./shared/errors.js";
 
@@ -22,6 +24,8 @@ export interface Config {
   sltdFile?: string;
   /** Demo officers besides the demo admin on an empty database. */
   demoUsers?: boolean;
+  /** Removal share (percent) from which a list version waits for approval. */
+  listMaxRemovedPct?: number;
 }
 
 /** Every problem at once, so a deployment is fixed in one go. */
@@ -50,6 +54,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (demo !== undefined && demo !== "0" && demo !== "1")
     problems.push(`LIMES_DEMO_USERS must be 0 or 1, not "${demo}"`);
 
+  const pctText = value("LIMES_LIST_MAX_REMOVED_PCT");
+  const pct = Number(pctText);
+  if (pctText !== undefined && (!/^\d+(\.\d+)?$/.test(pctText) || pct > 100))
+    problems.push(`LIMES_LIST_MAX_REMOVED_PCT must be a percentage from 0 to 100, not "${pctText}"`);
+
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
     db,
@@ -60,5 +69,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   };
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;
+  if (pctText !== undefined) config.listMaxRemovedPct = pct;
   return config;
 }

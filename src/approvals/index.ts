@@ -13,3 +13,4 @@ export {
 export { approvalFor, approvalsOf, pendingFor } from "./pending.js";
 export { type Proposal, proposeApproval } from "./propose.js";
 export { withdrawApprovals } from "./withdraw.js";
+export { type ApprovalService, createApprovalService } from "./service.js";

@@ -42,7 +42,8 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     }
     const domain: unknown = err;
     const details = domain instanceof LimesError ? (domain.details ?? {}) : {};
-    return reply.code(status).send(errorBody(code, err.message, details));
+    const precise = domain instanceof LimesError ? domain.code : undefined;
+    return reply.code(status).send(errorBody(precise ?? code, err.message, details));
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -46,7 +46,13 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     const { applied } = await migrate(db);
     const sltd = createSltdIndex(parseSltdCsv(await readFile(config.sltdFile ?? SAMPLE_SLTD, "utf8")));
     // An empty index until the lists are loaded.
-    const services = composeServices(db, { entities: [], sltd });
+    const services = composeServices(db, {
+      entities: [],
+      sltd,
+      ...(config.listMaxRemovedPct === undefined
+        ? {}
+        : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
+    });
     const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
     let ready = false;
     const app = await buildApp({ ...services, ready: () => ready, logger: { level: config.logLevel } });

@@ -10,16 +10,20 @@ export { FTM_DEFAULT_LIST, importFtmJsonl } from "./ftm-jsonl.js";
 export { checkSourceFormat, importWatchlist, isSourceFormat, parseWatchlistSpec } from "./import.js";
 export * from "./model.js";
 export { importOfacCsv } from "./ofac-csv.js";
+export { activationHandler } from "./activate.js";
 export {
+  ACTIVATE_KIND,
   getEntities,
   getWatchlist,
   listWatchlists,
   loadLatestEntities,
-  saveWatchlistVersion,
+  type StagedVersionView,
   searchEntities,
   type WatchlistVersionView,
   type WatchlistView,
 } from "./repository.js";
+export { type Breach, type BreachCode, checkSafety, DEFAULT_LIST_LIMITS, type ListLimits } from "./safety.js";
+export { type SavedListVersion, type SaveMeta, saveWatchlistVersion } from "./stage.js";
 export { createWatchlistService, type ImportProgress, type WatchlistService } from "./service.js";
 export {
   DEFAULT_STORE_DIR,
@@ -35,6 +39,7 @@ export {
 } from "./store.js";
 export { summarise, type WatchlistSummary } from "./summary.js";
 export { importUnXml } from "./un-xml.js";
+export { OFAC_FILES, resolveUpload, type UploadFile } from "./upload-files.js";
 
 // src/watchlists in a checkout, dist/watchlists in a build: the repository root is two levels up in both.
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
