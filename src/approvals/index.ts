@@ -3,6 +3,7 @@
 export { type Decision, decideApproval } from "./decide.js";
 export type { ApprovalHandler, ApprovalHandlers } from "./handlers.js";
 export {
+  APPROVER_PERMISSIONS,
   type Approval,
   type ApprovalStatus,
   checkDecider,
@@ -12,5 +13,5 @@ export {
 } from "./model.js";
 export { approvalFor, approvalsOf, pendingFor } from "./pending.js";
 export { type Proposal, proposeApproval } from "./propose.js";
-export { withdrawApprovals } from "./withdraw.js";
 export { type ApprovalService, createApprovalService } from "./service.js";
+export { withdrawApprovals } from "./withdraw.js";

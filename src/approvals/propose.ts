@@ -6,7 +6,7 @@ import type { Permission, Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Database } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
-import { type Approval, DEFAULT_APPROVAL_TTL_MS } from "./model.js";
+import { APPROVER_PERMISSIONS, type Approval, DEFAULT_APPROVAL_TTL_MS } from "./model.js";
 import { insertApproval } from "./store.js";
 
 export interface Proposal {
@@ -29,6 +29,9 @@ export async function proposeApproval(
   now: Date = new Date(),
 ): Promise<Approval> {
   if (proposal.reason.trim().length < 3) throw new InvalidError("reason: a proposal needs a reason");
+  // An approval nobody could reach through the approvals routes would wait forever.
+  if (!APPROVER_PERMISSIONS.includes(proposal.requiredPermission))
+    throw new Error(`approvals requiring "${proposal.requiredPermission}" are not in APPROVER_PERMISSIONS`);
   const approval: Approval = {
     id: randomUUID(),
     kind: proposal.kind,

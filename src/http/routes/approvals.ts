@@ -1,6 +1,8 @@
 // Approvals: the actions waiting for the caller's decision, one approval, and approve or reject with a
-// reason. Any signed-in user may ask; what they see and may decide is each approval's own permission.
+// reason. The gate admits roles that could decide some kind of approval; what each caller then sees and
+// may decide is each approval's own permission and agency.
 import { Type } from "@sinclair/typebox";
+import { APPROVER_PERMISSIONS } from "../../approvals/index.js";
 import type { AppDeps } from "../app.js";
 import { principalOf } from "../gate.js";
 import { errorReplies, IdParams } from "../schemas.js";
@@ -37,7 +39,7 @@ export const approvalRoutes =
     app.get(
       "/approvals",
       {
-        config: { anyUser: true },
+        config: { permission: APPROVER_PERMISSIONS },
         schema: {
           tags: ["approvals"],
           summary: "pending approvals the caller may decide (not their own, with the permission each needs)",
@@ -50,7 +52,7 @@ export const approvalRoutes =
     app.get(
       "/approvals/:id",
       {
-        config: { anyUser: true },
+        config: { permission: APPROVER_PERMISSIONS },
         schema: {
           tags: ["approvals"],
           summary: "one approval, for its proposer or anyone who may decide it",
@@ -65,7 +67,7 @@ export const approvalRoutes =
       app.post(
         `/approvals/:id/${decision}`,
         {
-          config: { anyUser: true },
+          config: { permission: APPROVER_PERMISSIONS },
           schema: {
             tags: ["approvals"],
             summary: `${decision} a pending action with a reason; a second person with the required permission`,
