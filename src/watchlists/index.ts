@@ -25,21 +25,9 @@ export {
 export { type Breach, type BreachCode, checkSafety, DEFAULT_LIST_LIMITS, type ListLimits } from "./safety.js";
 export { type SavedListVersion, type SaveMeta, saveWatchlistVersion } from "./stage.js";
 export { createWatchlistService, type ImportProgress, type WatchlistService } from "./service.js";
-export {
-  DEFAULT_STORE_DIR,
-  type DiffCounts,
-  type ListIndex,
-  listSummaries,
-  loadIndex,
-  loadLatest,
-  type SavedVersion,
-  type StoredVersion,
-  saveListVersion,
-  type VersionEntry,
-} from "./store.js";
 export { summarise, type WatchlistSummary } from "./summary.js";
 export { importUnXml } from "./un-xml.js";
-export { OFAC_FILES, resolveUpload, type UploadFile } from "./upload-files.js";
+export { checkOfacFilesBeside, OFAC_FILES, resolveUpload, type UploadFile } from "./upload-files.js";
 
 // src/watchlists in a checkout, dist/watchlists in a build: the repository root is two levels up in both.
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");

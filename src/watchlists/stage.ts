@@ -125,9 +125,11 @@ export async function saveWatchlistVersion(
   const { list } = result;
   const staged = p.breaches.length > 0;
   if (staged && meta.actor === "system")
-    throw new ConflictError(`version of ${list} breaks its safety limits and needs a manager's approval`, {
-      breaches: p.breaches,
-    });
+    throw new ConflictError(
+      `this version of ${list} breaks its safety limits (${p.breaches.map((b) => b.code).join(", ")}) and ` +
+        "needs a second watchlist manager's approval: import it as a manager to stage it",
+      { breaches: p.breaches },
+    );
   const now = meta.now ?? new Date();
   const at = now.toISOString();
   const sourceDate = result.meta.dateGenerated ?? null;

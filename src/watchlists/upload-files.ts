@@ -1,7 +1,8 @@
 // The files of one list upload: a single file, several (multipart), or a zip of them. OFAC's list is
 // three files, and sdn.csv alone would silently lose every alias, so it is refused unless the uploader
 // says explicitly that this version has no aliases.
-import { basename } from "node:path";
+import { stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { unzipSync } from "fflate";
 import { InvalidError } from "../shared/errors.js";
 import type { SourceFormat } from "./model.js";
@@ -78,4 +79,24 @@ export function resolveUpload(
       "ofac_files_missing",
     );
   return OFAC_FILES.filter((n) => byName.has(n)).map((n) => ({ name: n, body: byName.get(n) as Buffer }));
+}
+
+/** The CLI's OFAC rule: sdn.csv is given by path, and alt.csv and add.csv must lie beside it. */
+export async function checkOfacFilesBeside(sdnPath: string, noAliases: boolean): Promise<void> {
+  const dir = dirname(sdnPath);
+  const missing: string[] = [];
+  for (const name of OFAC_FILES.slice(1)) {
+    const found = await stat(join(dir, name)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!found) missing.push(name);
+  }
+  if (missing.length > 0 && !noAliases)
+    throw new InvalidError(
+      `${missing.join(" and ")} missing beside ${sdnPath}: without alt.csv every alias is lost; ` +
+        "pass --no-aliases only if this version really has none",
+      { missing },
+      "ofac_files_missing",
+    );
 }
