@@ -81,6 +81,13 @@ Examples:
   limes watchlist list`,
     );
 
+  registerImport(watchlist);
+  registerInspect(watchlist);
+  registerList(watchlist);
+}
+
+/** `limes watchlist import`: versions on LIMES_DB, staged past the safety limits. */
+function registerImport(watchlist: Command): void {
   watchlist
     .command("import")
     .description(
@@ -138,7 +145,10 @@ Examples:
         }
       });
     });
+}
 
+/** `limes watchlist inspect`: a file's counts and first entities, nothing stored. */
+function registerInspect(watchlist: Command): void {
   watchlist
     .command("inspect")
     .description("read a list file without storing it; print summary counts, issues and the first entities")
@@ -181,7 +191,10 @@ Examples:
       }
       if (result.issues.some((i) => i.severity === "error")) process.exitCode = 1;
     });
+}
 
+/** `limes watchlist list`: the live and staged version of each list on LIMES_DB. */
+function registerList(watchlist: Command): void {
   watchlist
     .command("list")
     .description("list the watchlists on LIMES_DB: the live version of each, and one waiting for approval")

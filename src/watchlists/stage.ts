@@ -111,6 +111,50 @@ async function supersedeStaged(trx: Transaction<Database>, list: string, meta: S
   );
 }
 
+/** The version's audit entry and, for a staged one, the approval it waits for. */
+async function recordSave(
+  trx: Transaction<Database>,
+  result: ImportResult,
+  p: Plan,
+  meta: SaveMeta,
+  now: Date,
+): Promise<Approval | undefined> {
+  const { list } = result;
+  const staged = p.breaches.length > 0;
+  await appendAudit(
+    trx,
+    {
+      actor: meta.actor === "system" ? { username: "system" } : meta.actor,
+      action: staged ? "watchlist.stage" : "watchlist.import",
+      objectType: "watchlist",
+      objectId: `${list}@${p.version}`,
+      outcome: "success",
+      details: {
+        format: result.format,
+        entities: result.entities.length,
+        ...(p.diff ? { diff: diffCounts(p.diff) } : {}),
+        ...(staged ? { breaches: p.breaches.map((b) => b.code) } : {}),
+      },
+    },
+    now,
+  );
+  if (!staged || meta.actor === "system") return undefined;
+  return proposeApproval(
+    trx,
+    meta.actor,
+    {
+      kind: ACTIVATE_KIND,
+      subject: `${list}@${p.version}`,
+      payload: { list, version: p.version, baseVersion: p.live?.version ?? null },
+      reason:
+        meta.reason?.trim() ||
+        `version ${p.version} of ${list} ${p.breaches.map((b) => b.message).join("; ")}`,
+      requiredPermission: "watchlists:manage",
+    },
+    now,
+  );
+}
+
 /**
  * Saves an import as the list's next version in one transaction: the version row with its diff against
  * the live version and the limits it broke, its entities, the audit entry and, past a limit, the
@@ -158,38 +202,7 @@ export async function saveWatchlistVersion(
       })
       .execute();
     await writeEntities(trx, result, p.version, meta);
-    await appendAudit(
-      trx,
-      {
-        actor: meta.actor === "system" ? { username: "system" } : meta.actor,
-        action: staged ? "watchlist.stage" : "watchlist.import",
-        objectType: "watchlist",
-        objectId: `${list}@${p.version}`,
-        outcome: "success",
-        details: {
-          format: result.format,
-          entities: result.entities.length,
-          ...(p.diff ? { diff: diffCounts(p.diff) } : {}),
-          ...(staged ? { breaches: p.breaches.map((b) => b.code) } : {}),
-        },
-      },
-      now,
-    );
-    if (!staged || meta.actor === "system") return undefined;
-    return proposeApproval(
-      trx,
-      meta.actor,
-      {
-        kind: ACTIVATE_KIND,
-        subject: `${list}@${p.version}`,
-        payload: { list, version: p.version, baseVersion: p.live?.version ?? null },
-        reason:
-          meta.reason?.trim() ||
-          `version ${p.version} of ${list} ${p.breaches.map((b) => b.message).join("; ")}`,
-        requiredPermission: "watchlists:manage",
-      },
-      now,
-    );
+    return recordSave(trx, result, p, meta, now);
   });
   const approval = await saving.catch((err: unknown) => {
     throw isUniqueViolation(err)

@@ -329,7 +329,7 @@ export const en = {
           : code === "source_date_backwards"
             ? `The feed's own date ${p.upload} is older than the live version's ${p.live}.`
             : fallback,
-    removedSample: (n: number) => `It would remove ${n} entities, among them:`,
+    removedSample: (n: number) => `It would remove ${n} ${n === 1 ? "entity" : "entities"}, among them:`,
     proposed: (who: string, at: string, expires: string) =>
       `Uploaded by ${who} on ${at}; the approval expires on ${expires}.`,
     ownProposal: "You uploaded this version: a second watchlist manager must approve or reject it.",

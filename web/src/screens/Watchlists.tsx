@@ -100,13 +100,39 @@ export function Watchlists() {
   );
 }
 
+type Progress = { label: string; value: number; max: number };
+
+/**
+ * The server imports in the background: follows it until the version is live, staged for approval or
+ * refused, and returns the sentence that says which.
+ */
+async function followImport(list: string, onProgress: (p: Progress) => void): Promise<string> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 400));
+    const { data } = await api<WatchlistView>("GET", `/watchlists/${encodeURIComponent(list)}`);
+    const imp = data.import;
+    if (imp?.status === "staged") return t.watchlists.uploadedStaged(list, data.staged?.version ?? 0);
+    if (!imp || imp.status === "ready") {
+      const latest = data.latest;
+      const diff = latest?.diff ? t.watchlists.diff(latest.diff) : t.watchlists.firstVersion;
+      return t.watchlists.uploaded(list, latest?.version ?? 0, diff);
+    }
+    if (imp.status === "failed") throw new ApiError(422, "import_failed", imp.error ?? "import failed", {});
+    onProgress({
+      label: t.watchlists.progressImport(imp.status),
+      value: imp.bytesRead,
+      max: imp.bytesTotal || 1,
+    });
+  }
+}
+
 function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void }) {
   const [list, setList] = useState("");
   const [format, setFormat] = useState<string>("csv");
   const [files, setFiles] = useState<File[]>([]);
   const [noAliases, setNoAliases] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ label: string; value: number; max: number }>();
+  const [progress, setProgress] = useState<Progress>();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<ApiError>();
 
@@ -131,32 +157,9 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
         (sent, total) => setProgress({ label: t.watchlists.progressSend, value: sent, max: total }),
         { prefer: "respond-async" },
       );
-      // The server imports in the background: follow it until the version is live or refused.
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 400));
-        const { data } = await api<WatchlistView>("GET", `/watchlists/${encodeURIComponent(list)}`);
-        const imp = data.import;
-        if (imp?.status === "staged") {
-          setDone(t.watchlists.uploadedStaged(list, data.staged?.version ?? 0));
-          setProgress({ label: t.watchlists.progressDone, value: 1, max: 1 });
-          break;
-        }
-        if (!imp || imp.status === "ready") {
-          const latest = data.latest;
-          const diff = latest?.diff ? t.watchlists.diff(latest.diff) : t.watchlists.firstVersion;
-          setDone(t.watchlists.uploaded(list, latest?.version ?? 0, diff));
-          // The bar stays, full, so that the end of the import is visible and not just an absence.
-          setProgress({ label: t.watchlists.progressDone, value: 1, max: 1 });
-          break;
-        }
-        if (imp.status === "failed")
-          throw new ApiError(422, "import_failed", imp.error ?? "import failed", {});
-        setProgress({
-          label: t.watchlists.progressImport(imp.status),
-          value: imp.bytesRead,
-          max: imp.bytesTotal || 1,
-        });
-      }
+      setDone(await followImport(list, setProgress));
+      // The bar stays, full, so that the end of the import is visible and not just an absence.
+      setProgress({ label: t.watchlists.progressDone, value: 1, max: 1 });
       onDone();
     } catch (err) {
       setProgress(undefined);
