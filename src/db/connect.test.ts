@@ -10,6 +10,7 @@ import { isUniqueViolation, migrate, openDatabase, parseDbUrl } from "./index.js
 const TABLES = [
   "alert_decisions",
   "alerts",
+  "approvals",
   "audit_head",
   "audit_log",
   "clearance_notes",
@@ -68,7 +69,9 @@ describe("LIMES_DB", () => {
   it("opens and migrates SQLite in memory", async () => {
     const db = await openDatabase("sqlite::memory:");
     try {
-      expect(await migrate(db)).toEqual({ applied: ["0001_initial", "0002_travel", "0003_review"] });
+      expect(await migrate(db)).toEqual({
+        applied: ["0001_initial", "0002_travel", "0003_review", "0005_list_staging"],
+      });
     } finally {
       await db.close();
     }
@@ -91,7 +94,9 @@ forEachDialect("migrations", (dialect) => {
   });
 
   it("create the whole schema once, and apply nothing the second time", async () => {
-    expect(await migrate(fresh.db)).toEqual({ applied: ["0001_initial", "0002_travel", "0003_review"] });
+    expect(await migrate(fresh.db)).toEqual({
+      applied: ["0001_initial", "0002_travel", "0003_review", "0005_list_staging"],
+    });
     expect(await migrate(fresh.db)).toEqual({ applied: [] });
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(TABLES);
