@@ -16,8 +16,9 @@ import {
 import { type AppDeps, DEFAULT_UPLOAD_LIMIT } from "../app.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
-import { errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
+import { ErrorSchema, errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
+import { ImportProgressSchema, SavedVersionSchema, WatchlistSchema } from "./watchlist-schemas.js";
 
 /** Content types an upload may be sent as; the importer, chosen by `format`, reads the bytes. */
 const UPLOAD_TYPES = [
@@ -94,8 +95,8 @@ export const watchlistRoutes =
         config: { permission: "watchlists:read" },
         schema: {
           tags: ["watchlists"],
-          summary: "every list with its latest version",
-          response: errorReplies(),
+          summary: "every list with its latest, live and staged version",
+          response: { 200: Type.Object({ watchlists: Type.Array(WatchlistSchema) }), ...errorReplies() },
         },
       },
       async () => ({ watchlists: await listWatchlists(deps.db) }),
@@ -120,7 +121,13 @@ export const watchlistRoutes =
             "`Prefer: respond-async` the answer is 202 at once and the import's progress (or its failure " +
             "with the reason) is at GET /watchlists/{list}; otherwise the answer waits for the new version.",
           querystring: UploadQuery,
-          response: errorReplies(409, 413),
+          response: {
+            201: SavedVersionSchema,
+            202: Type.Object({ id: Type.String(), import: Type.Optional(ImportProgressSchema) }),
+            ...errorReplies(409, 413),
+            // Named, not only spread: the handler answers an empty upload with it.
+            400: ErrorSchema,
+          },
         },
       },
       async (req, reply) => {
@@ -168,9 +175,10 @@ export const watchlistRoutes =
         config: { permission: "watchlists:read" },
         schema: {
           tags: ["watchlists"],
-          summary: "one list, its latest version and the progress of an import this server runs",
+          summary:
+            "one list, its latest, live and staged version and the progress of an import this server runs",
           params: IdParams,
-          response: errorReplies(),
+          response: { 200: WatchlistSchema, ...errorReplies() },
         },
       },
       async (req) => {
