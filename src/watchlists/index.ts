@@ -4,13 +4,13 @@ import { fileURLToPath } from "node:url";
 import { importWatchlist } from "./import.js";
 import type { ImportResult, SourceFormat } from "./model.js";
 
+export { activationHandler } from "./activate.js";
 export { CSV_COLUMNS, CSV_DEFAULT_LIST, importCsvList } from "./csv.js";
 export { canonical, changedFields, diffEntities, type EntityDiff } from "./diff.js";
 export { FTM_DEFAULT_LIST, importFtmJsonl } from "./ftm-jsonl.js";
 export { checkSourceFormat, importWatchlist, isSourceFormat, parseWatchlistSpec } from "./import.js";
 export * from "./model.js";
 export { importOfacCsv } from "./ofac-csv.js";
-export { activationHandler } from "./activate.js";
 export {
   ACTIVATE_KIND,
   getEntities,
@@ -23,8 +23,8 @@ export {
   type WatchlistView,
 } from "./repository.js";
 export { type Breach, type BreachCode, checkSafety, DEFAULT_LIST_LIMITS, type ListLimits } from "./safety.js";
-export { type SavedListVersion, type SaveMeta, saveWatchlistVersion } from "./stage.js";
 export { createWatchlistService, type ImportProgress, type WatchlistService } from "./service.js";
+export { type SavedListVersion, type SaveMeta, saveWatchlistVersion } from "./stage.js";
 export { summarise, type WatchlistSummary } from "./summary.js";
 export { importUnXml } from "./un-xml.js";
 export { checkOfacFilesBeside, OFAC_FILES, resolveUpload, type UploadFile } from "./upload-files.js";

@@ -1,9 +1,9 @@
 // Watchlist versions in the database: each import is one transaction (version row, all its entities and
 // the audit entry), and entity ids stay stable across versions so the diff is meaningful.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { type Approval, approvalsOf } from "../approvals/index.js";
 import type { Database, Db } from "../db/index.js";
 import { NotFoundError } from "../shared/errors.js";
-import { type Approval, approvalsOf } from "../approvals/index.js";
 import type { Entity, ImportCounts } from "./model.js";
 import type { Breach } from "./safety.js";
 
