@@ -94,7 +94,7 @@ forEachDialect("limes watchlist on LIMES_DB", (dialect) => {
     }
   });
 
-  it("refuses a version past the safety limits without a manager, and stages it for one", async () => {
+  it("refuses a version past the safety limits without a manager, stages it for one, and a second approves it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "limes-cli-stage-"));
     const empty = join(dir, "empty.csv");
     await writeFile(empty, "id,name\n");
@@ -130,6 +130,33 @@ forEachDialect("limes watchlist on LIMES_DB", (dialect) => {
     expect(list[0]).toMatchObject({
       live: { version: 2 },
       staged: { version: 3, approval: { reason: "The national list was withdrawn.", status: "pending" } },
+    });
+    const approvalId: string = list[0].staged.approval.id;
+
+    // The uploader waits for someone else; a second manager approves with a reason.
+    const asUploader = limes.withEnv({ LIMES_DB: fresh.url, LIMES_TOKEN: token });
+    expect(asUploader("approval", "list").stdout).toBe("no approvals wait for you\n");
+    const own = asUploader("approval", "approve", approvalId, "--reason", "mine");
+    expect([own.code, own.stderr]).toEqual([
+      1,
+      "limes: the proposer of an action cannot approve or reject it: a second person must\n",
+    ]);
+    await access.createUser("system", {
+      username: "lists.cli2",
+      password: "a long enough password",
+      roles: ["watchlist_manager"],
+      agency: "agency-a",
+    });
+    const second = await access.login("lists.cli2", "a long enough password", { ip: "127.0.0.1" });
+    const asSecond = limes.withEnv({ LIMES_DB: fresh.url, LIMES_TOKEN: second.token });
+    expect(asSecond("approval", "list").stdout).toContain(
+      `${approvalId}  watchlist.activate  sample@3  by lists.cli`,
+    );
+    expect(asSecond("approval", "approve", approvalId, "--reason", "Withdrawal confirmed.").stdout).toBe(
+      "watchlist.activate sample@3: approved\n",
+    );
+    expect(JSON.parse(run("watchlist", "list", "--json").stdout)[0]).toMatchObject({
+      live: { version: 3, counts: { entities: 0 } },
     });
   });
 
