@@ -235,6 +235,15 @@ describe("importUnXml on malformed input", () => {
     await expect(importUnXml(join(dir, "nope.xml"))).rejects.toThrow(/not found/);
   });
 
+  // Finding 2 of issue 13: a feed cut off at an element boundary must not import as a shorter list.
+  it("rejects a feed cut off right after a record's closing tag", async () => {
+    const xml = await readFile(UN, "utf8");
+    const cut = xml.indexOf("</INDIVIDUAL>", xml.length / 3) + "</INDIVIDUAL>".length;
+    const file = join(dir, "cut.xml");
+    await writeFile(file, xml.slice(0, cut));
+    await expect(importUnXml(file)).rejects.toThrow(/malformed UN list XML: .*unclosed tag: INDIVIDUALS/);
+  });
+
   // Finding 7 of issue 13: a root of unknown elements was imported as a list of 0 entities.
   it("refuses a root of 200,000 unknown nested elements, and accepts an explicitly empty list", async () => {
     const n = 200_000;
