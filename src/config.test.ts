@@ -22,6 +22,15 @@ describe("readConfig", () => {
     expect(() => readConfig({ LIMES_DEMO_USERS: "yes" })).toThrow(/LIMES_DEMO_USERS must be 0 or 1/);
   });
 
+  it("reads the list removal limit as a percentage, unset by default", () => {
+    expect(readConfig({}).listMaxRemovedPct).toBeUndefined();
+    expect(readConfig({ LIMES_LIST_MAX_REMOVED_PCT: " 12.5 " }).listMaxRemovedPct).toBe(12.5);
+    expect(() => readConfig({ LIMES_LIST_MAX_REMOVED_PCT: "120" })).toThrow(
+      /LIMES_LIST_MAX_REMOVED_PCT must be a percentage from 0 to 100, not "120"/,
+    );
+    expect(() => readConfig({ LIMES_LIST_MAX_REMOVED_PCT: "five" })).toThrow(/percentage/);
+  });
+
   it("reads every variable, trimmed", () => {
     expect(
       readConfig({

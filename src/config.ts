@@ -15,6 +15,8 @@
 //   LIMES_LOGIN_RATE_LIMIT  login requests per client address and minute (default 30)
 //   LIMES_SESSION_TTL_MINUTES / LIMES_SESSION_IDLE_MINUTES  session lifetime (480) and idle expiry (30)
 //   LIMES_TOTP_ROLES  roles that must sign in with a TOTP code, separated by commas (default none)
+//   LIMES_LIST_MAX_REMOVED_PCT  a list version removing this percentage of the live version's entities
+//               or more waits for a second watchlist manager's approval; default 5
 import { isRole, type Role } from "./access/index.js";
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { type RetentionPolicy, readRetentionPolicy } from "./retention/index.js";
@@ -39,6 +41,8 @@ export interface Config {
   sessionTtlMinutes?: number;
   sessionIdleMinutes?: number;
   totpRoles?: Role[];
+  /** Removal share (percent) from which a list version waits for approval. */
+  listMaxRemovedPct?: number;
 }
 
 /** The account and throttling settings, each problem named for the whole list. */
@@ -113,6 +117,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push((err as Error).message);
   }
   const access = readAccessConfig(value, problems);
+  const pctText = value("LIMES_LIST_MAX_REMOVED_PCT");
+  const pct = Number(pctText);
+  if (pctText !== undefined && (!/^\d+(\.\d+)?$/.test(pctText) || pct > 100))
+    problems.push(`LIMES_LIST_MAX_REMOVED_PCT must be a percentage from 0 to 100, not "${pctText}"`);
 
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
@@ -126,5 +134,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   };
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;
+  if (pctText !== undefined) config.listMaxRemovedPct = pct;
   return config;
 }

@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { ImportError } from "../shared/errors.js";
 import type { ImportIssue } from "../watchlists/index.js";
 import { registerAlertCommands } from "./alert.js";
+import { registerApprovalCommands } from "./approval.js";
 import { registerAuditCommands } from "./audit.js";
 import { registerDbCommands } from "./db.js";
 import { registerManifestCommands } from "./manifest.js";
@@ -40,6 +41,7 @@ Examples:
   registerDbCommands(program);
   registerAuditCommands(program);
   registerAlertCommands(program);
+  registerApprovalCommands(program);
   registerUserCommands(program);
   registerRetentionCommands(program);
   return program;

@@ -1,20 +1,25 @@
-// `limes watchlist import | inspect | list`: load list files into versioned storage and look inside them.
+// `limes watchlist import | inspect | list`: import list files as versions on the database in LIMES_DB,
+// with the same staging rules as the API, and look inside list files.
 import type { Command } from "commander";
-import { InvalidError } from "../shared/errors.js";
+import { AuthError, can, createAccessService, type Principal } from "../access/index.js";
+import { readConfig } from "../config.js";
+import { type Db, migrate } from "../db/index.js";
+import { ForbiddenError, InvalidError } from "../shared/errors.js";
 import {
+  checkOfacFilesBeside,
   checkSourceFormat,
-  DEFAULT_STORE_DIR,
-  type EntityDiff,
   type ImportIssue,
   type ImportResult,
   importWatchlist,
-  listSummaries,
-  type SavedVersion,
+  listWatchlists,
+  type SavedListVersion,
   SOURCE_FORMATS,
-  saveListVersion,
+  saveWatchlistVersion,
   summarise,
   type WatchlistSummary,
+  type WatchlistView,
 } from "../watchlists/index.js";
+import { withDb } from "./db.js";
 import { createProgress } from "./progress.js";
 
 /** Issues printed per import; the stored version file keeps all of them. */
@@ -23,8 +28,6 @@ const SHOWN_ISSUES = 10;
 const SHOWN_KINDS = 12;
 /** Longest label in the aligned summary. */
 const MAX_LABEL = 40;
-/** Ids printed per diff category. */
-const SHOWN_IDS = 5;
 
 const FORMAT_HELP = `
 Formats:
@@ -35,8 +38,10 @@ Formats:
 
 interface ImportOpts {
   list?: string;
-  store: string;
   lenient?: boolean;
+  /** Commander's negation of --no-aliases: false when given. */
+  aliases: boolean;
+  reason?: string;
 }
 
 interface InspectOpts {
@@ -46,8 +51,21 @@ interface InspectOpts {
 }
 
 interface ListOpts {
-  store: string;
   json?: boolean;
+}
+
+/**
+ * Who imports: the watchlist manager whose token is in LIMES_TOKEN, who can also stage a version past
+ * the safety limits for a second manager's approval; without a token, "system", which may only import
+ * within the limits (a version past one is refused, as it has nobody to propose it).
+ */
+async function importer(db: Db): Promise<Principal | "system"> {
+  const token = process.env.LIMES_TOKEN;
+  if (!token) return "system";
+  const p = await createAccessService(db).authenticate(token);
+  if (!p) throw new AuthError("LIMES_TOKEN is not a valid token (expired or revoked?)");
+  if (!can(p, "watchlists:manage")) throw new ForbiddenError("this role cannot import watchlists");
+  return p;
 }
 
 export function registerWatchlistCommands(program: Command): void {
@@ -63,44 +81,74 @@ Examples:
   limes watchlist list`,
     );
 
+  registerImport(watchlist);
+  registerInspect(watchlist);
+  registerList(watchlist);
+}
+
+/** `limes watchlist import`: versions on LIMES_DB, staged past the safety limits. */
+function registerImport(watchlist: Command): void {
   watchlist
     .command("import")
-    .description("import list files as new versions in the store; print counts, issues and the diff")
+    .description(
+      "import list files as new versions on LIMES_DB, live within the safety limits and staged past one; " +
+        "print counts, issues and the diff",
+    )
     .argument("<format>", `source format: ${SOURCE_FORMATS.join(", ")}`)
     .argument("<file...>", "files to import, each stored as the next version of its list")
     .option(
       "--list <id>",
       "list id to store under (default: the format's own, e.g. un-sc, ofac-sdn, national)",
     )
-    .option("--store <dir>", "store directory", DEFAULT_STORE_DIR)
     .option("--lenient", "import the good records and report the bad ones, instead of rejecting the file")
+    .option("--no-aliases", "ofac-csv: this version really has no alt.csv (and add.csv) beside sdn.csv")
+    .option("--reason <text>", "why a version past the safety limits should go live (for the approver)")
     .addHelpText(
       "after",
       `${FORMAT_HELP}
 
-Without --lenient, one bad record rejects the whole file and nothing is stored.
+Without --lenient, one bad record rejects the whole file and nothing is stored. The database is LIMES_DB
+(migrated first), so a server started on it serves the imported version; a running server sees it at
+its next start. A version that removes 5% of the live entities or more (LIMES_LIST_MAX_REMOVED_PCT),
+empties a schema, or whose feed date goes backwards waits for a second watchlist manager's approval:
+with LIMES_TOKEN set to your token it is staged as yours; without one it is refused.
 
 Examples:
   limes watchlist import un-xml data/samples/un-sc-consolidated.xml
   limes watchlist import ofac-csv data/samples/ofac-sdn/sdn.csv
   limes watchlist import csv national-2026-03.csv --list national --lenient
-  limes watchlist import ftm-jsonl entities.ftm.json --list opensanctions --store /var/lib/limes/store`,
+  LIMES_TOKEN=… limes watchlist import un-xml consolidated.xml --reason "UN delisted 60 entries"
+  LIMES_DB=postgres://postgres@127.0.0.1:5432/limes limes watchlist import ftm-jsonl entities.ftm.json --list opensanctions`,
     )
     .action(async (format: string, files: string[], opts: ImportOpts) => {
       const fmt = checkSourceFormat(format);
-      for (const file of files) {
-        const result = await withProgress(file, (onProgress) =>
-          importWatchlist(fmt, file, {
-            onProgress,
-            strict: !opts.lenient,
-            ...(opts.list ? { list: opts.list } : {}),
-          }),
-        );
-        const saved = await saveListVersion(result, opts.store, { file });
-        process.stdout.write(renderImport(file, result, saved));
-      }
+      const pct = readConfig().listMaxRemovedPct;
+      await withDb(async (db) => {
+        await migrate(db);
+        const actor = await importer(db);
+        for (const file of files) {
+          if (fmt === "ofac-csv") await checkOfacFilesBeside(file, !opts.aliases);
+          const result = await withProgress(file, (onProgress) =>
+            importWatchlist(fmt, file, {
+              onProgress,
+              strict: !opts.lenient,
+              ...(opts.list ? { list: opts.list } : {}),
+            }),
+          );
+          const saved = await saveWatchlistVersion(db, result, {
+            actor,
+            file,
+            ...(pct === undefined ? {} : { limits: { maxRemovedPct: pct } }),
+            ...(opts.reason ? { reason: opts.reason } : {}),
+          });
+          process.stdout.write(renderImport(file, result, saved));
+        }
+      });
     });
+}
 
+/** `limes watchlist inspect`: a file's counts and first entities, nothing stored. */
+function registerInspect(watchlist: Command): void {
   watchlist
     .command("inspect")
     .description("read a list file without storing it; print summary counts, issues and the first entities")
@@ -143,42 +191,36 @@ Examples:
       }
       if (result.issues.some((i) => i.severity === "error")) process.exitCode = 1;
     });
+}
 
+/** `limes watchlist list`: the live and staged version of each list on LIMES_DB. */
+function registerList(watchlist: Command): void {
   watchlist
     .command("list")
-    .description("list the stored watchlists and their versions")
-    .option("--store <dir>", "store directory", DEFAULT_STORE_DIR)
+    .description("list the watchlists on LIMES_DB: the live version of each, and one waiting for approval")
     .option("--json", "print JSON instead of a table")
     .addHelpText(
       "after",
       `
 Examples:
   limes watchlist list
-  limes watchlist list --store /var/lib/limes/store --json`,
+  LIMES_DB=postgres://postgres@127.0.0.1:5432/limes limes watchlist list --json`,
     )
     .action(async (opts: ListOpts) => {
-      const lists = await listSummaries(opts.store);
+      const lists = await withDb(listWatchlists);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(lists, null, 2)}\n`);
         return;
       }
       if (lists.length === 0) {
-        process.stdout.write(`no watchlists stored in ${opts.store}\n`);
+        process.stdout.write("no watchlists in the database\n");
         return;
       }
-      const rows = lists.flatMap((l) =>
-        l.versions.map((v) => [
-          l.list,
-          `v${v.version}`,
-          v.importedAt,
-          v.format,
-          String(v.counts.entities),
-          `+${v.diff.added} -${v.diff.removed} ~${v.diff.changed}`,
-          v.file ?? "",
-        ]),
-      );
       process.stdout.write(
-        table(["list", "version", "imported at", "format", "entities", "diff", "file"], rows),
+        table(
+          ["list", "live", "imported at", "format", "entities", "diff", "staged", "file"],
+          lists.map(listRow),
+        ),
       );
     });
 }
@@ -242,27 +284,23 @@ function issueCounts(result: ImportResult): string {
   return `${errors} error(s), ${result.issues.length - errors} warning(s)`;
 }
 
-function diffLines(diff: EntityDiff, previous: number | undefined): string {
-  const head = previous
-    ? `  diff vs v${previous}: +${diff.added.length} added, -${diff.removed.length} removed, ~${diff.changed.length} changed, ${diff.unchanged} unchanged\n`
-    : `  first version: ${diff.added.length} added\n`;
-  if (!previous) return head;
-  const some = (ids: string[]) =>
-    ids.slice(0, SHOWN_IDS).join(", ") + (ids.length > SHOWN_IDS ? ", ..." : "");
-  const lines = [head];
-  if (diff.added.length > 0) lines.push(`    added    ${some(diff.added)}\n`);
-  if (diff.removed.length > 0) lines.push(`    removed  ${some(diff.removed)}\n`);
-  for (const c of diff.changed.slice(0, SHOWN_IDS))
-    lines.push(`    changed  ${c.id}: ${c.fields.join(", ")}\n`);
-  if (diff.changed.length > SHOWN_IDS)
-    lines.push(`    ... and ${diff.changed.length - SHOWN_IDS} more changed\n`);
-  return lines.join("");
+function diffLine(saved: SavedListVersion): string {
+  const d = saved.diff;
+  if (!d) return "  first version\n";
+  return `  diff vs v${saved.baseVersion}: +${d.added} added, -${d.removed} removed, ~${d.changed} changed, ${d.unchanged} unchanged\n`;
 }
 
-function renderImport(file: string, result: ImportResult, saved: SavedVersion): string {
+function stagedLines(saved: SavedListVersion): string {
+  if (saved.status !== "staged") return "";
+  const why = saved.breaches.map((b) => `    ${b.code.padEnd(22)}${b.message}\n`).join("");
+  return `  STAGED, not live: it waits for a second watchlist manager (approval ${saved.approval?.id})\n${why}`;
+}
+
+function renderImport(file: string, result: ImportResult, saved: SavedListVersion): string {
   const c = result.counts;
+  const what = saved.status === "staged" ? "staged" : "imported";
   return [
-    `imported ${file} (${result.format}) as ${saved.list} v${saved.version}\n`,
+    `${what} ${file} (${result.format}) as ${saved.list} v${saved.version}\n`,
     aligned([
       ["entities", `${c.entities} (${listed(c.bySchema)})`],
       ["aliases", c.aliases],
@@ -272,8 +310,24 @@ function renderImport(file: string, result: ImportResult, saved: SavedVersion): 
       ["issues", issueCounts(result)],
     ]),
     issueLines(result.issues),
-    diffLines(saved.diff, saved.entry.previous),
+    diffLine(saved),
+    stagedLines(saved),
   ].join("");
+}
+
+function listRow(l: WatchlistView): string[] {
+  const v = l.live;
+  const d = v?.diff;
+  return [
+    l.id,
+    v ? `v${v.version}` : "-",
+    v?.importedAt ?? "",
+    l.format,
+    v ? String(v.counts.entities) : "",
+    d ? `+${d.added} -${d.removed} ~${d.changed}` : v ? "first" : "",
+    l.staged ? `v${l.staged.version} (${l.staged.breaches.map((b) => b.code).join(", ")})` : "",
+    v?.file ?? "",
+  ];
 }
 
 /** The largest counts as indented rows, the rest summed up in one; sources can hold a hundred kinds. */

@@ -10,6 +10,7 @@ import { isUniqueViolation, migrate, openDatabase, parseDbUrl } from "./index.js
 const TABLES = [
   "alert_decisions",
   "alerts",
+  "approvals",
   "audit_head",
   "audit_log",
   "clearance_notes",
@@ -74,6 +75,7 @@ describe("LIMES_DB", () => {
           "0001_initial",
           "0002_travel",
           "0003_review",
+          "0005_list_staging",
           "0006_accounts",
           "0008_population",
           "0009_safeguards",
@@ -106,6 +108,7 @@ forEachDialect("migrations", (dialect) => {
         "0001_initial",
         "0002_travel",
         "0003_review",
+        "0005_list_staging",
         "0006_accounts",
         "0008_population",
         "0009_safeguards",

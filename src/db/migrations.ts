@@ -5,6 +5,7 @@ import type { Dialect } from "./connect.js";
 import { safeguards } from "./migration-safeguards.js";
 import { population } from "./migration-population.js";
 import { accountsMigration } from "./migration-accounts.js";
+import { listStaging } from "./migration-lists.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
@@ -354,6 +355,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0001_initial": initial,
   "0002_travel": travel,
   "0003_review": review,
+  "0005_list_staging": listStaging,
   "0006_accounts": accountsMigration,
   "0008_population": population,
   "0009_safeguards": safeguards,

@@ -69,12 +69,37 @@ export interface WatchlistsTable {
 export interface WatchlistVersionsTable {
   list_id: string;
   version: number;
-  status: "importing" | "ready" | "failed";
+  /** `staged`: waits for an approval; `superseded`/`rejected`: a staged version that never went live. */
+  status: "importing" | "ready" | "failed" | "staged" | "superseded" | "rejected";
   file: string | null;
   imported_at: string;
   counts: string;
   diff: string | null;
   error: string | null;
+  base_version: number | null;
+  source_date: string | null;
+  /** JSON: the safety limits this version broke, empty when it went live at once. */
+  checks: string | null;
+}
+
+export interface ApprovalsTable {
+  id: string;
+  kind: string;
+  subject: string;
+  agency: string | null;
+  payload: string;
+  reason: string;
+  legal_basis: string | null;
+  required_permission: string;
+  proposed_by: string;
+  proposed_by_name: string;
+  proposed_at: string;
+  expires_at: string;
+  status: "pending" | "approved" | "rejected" | "withdrawn";
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
 }
 
 export interface WatchlistEntitiesTable {
@@ -364,4 +389,5 @@ export interface Database {
   };
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  approvals: ApprovalsTable;
 }

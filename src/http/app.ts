@@ -6,6 +6,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { AccessService } from "../access/index.js";
 import type { AlertService } from "../alerts/index.js";
+import type { ApprovalService } from "../approvals/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
@@ -18,6 +19,7 @@ import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
 import { type RateLimitSettings, registerRateLimit } from "./rate-limit.js";
 import { alertRoutes } from "./routes/alerts.js";
+import { approvalRoutes } from "./routes/approvals.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
@@ -44,6 +46,7 @@ export interface AppDeps {
   rules: RuleService;
   stats: StatsService;
   watchlists: WatchlistService;
+  approvals: ApprovalService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
   /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */
@@ -96,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(protectionRoutes(deps), v1);
   await app.register(ruleRoutes(deps), v1);
   await app.register(statsRoutes(deps), v1);
+  await app.register(approvalRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }

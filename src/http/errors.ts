@@ -43,7 +43,8 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const domain: unknown = err;
     if (domain instanceof TooManyAttemptsError) reply.header("retry-after", String(domain.retryAfterSeconds));
     const details = domain instanceof LimesError ? (domain.details ?? {}) : {};
-    return reply.code(status).send(errorBody(code, err.message, details));
+    const precise = domain instanceof LimesError ? domain.code : undefined;
+    return reply.code(status).send(errorBody(precise ?? code, err.message, details));
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -55,6 +55,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),
         ...(config.totpRoles ? { totpRoles: config.totpRoles } : {}),
       },
+      ...(config.listMaxRemovedPct === undefined
+        ? {}
+        : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
     });
     const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
     let ready = false;

@@ -2,10 +2,13 @@
 
 export class LimesError extends Error {
   readonly details?: unknown;
-  constructor(message: string, details?: unknown) {
+  /** A machine-readable code more precise than the class's own (e.g. `ofac_files_missing`). */
+  readonly code?: string;
+  constructor(message: string, details?: unknown, code?: string) {
     super(message);
     this.name = new.target.name;
     this.details = details;
+    if (code) this.code = code;
   }
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture } from "../../test/support/paths.js";
 import { ImportError } from "../shared/errors.js";
@@ -115,5 +118,17 @@ describe("importFtmJsonl", () => {
     await expect(importFtmJsonl(fixture("ftm", "absent.jsonl"))).rejects.toThrow(
       /^watchlist file not found: .*absent\.jsonl$/,
     );
+  });
+
+  it("refuses a file of other schemas only, and accepts an empty file as an empty list", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "limes-ftm-"));
+    const other = join(dir, "addresses.jsonl");
+    const line = (i: number) =>
+      JSON.stringify({ id: `a${i}`, schema: "Address", properties: { full: ["x"] } });
+    await writeFile(other, `${Array.from({ length: 50 }, (_, i) => line(i)).join("\n")}\n`);
+    await expect(importFtmJsonl(other)).rejects.toThrow(/no screening target .* among 50 lines/);
+    const empty = join(dir, "empty.jsonl");
+    await writeFile(empty, "");
+    expect((await importFtmJsonl(empty)).counts.entities).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { countryCode } from "../shared/countries.js";
+import { ImportError } from "../shared/errors.js";
 import { alias, finishImport, uniqueValues, watchlistFileSize } from "./import-support.js";
 import type {
   Alias,
@@ -332,6 +333,12 @@ export async function importFtmJsonl(path: string, opts: ImportOptions = {}): Pr
   for (const [schema, n] of [...skipped].sort()) {
     b.warn(file, `skipped ${n} ${schema} entit${n === 1 ? "y" : "ies"}: not a screening target`);
   }
+  // Lines of other schemas only are not an empty list but no list at all; an empty file is empty.
+  if (entities.length === 0 && linked.length === 0 && skipped.size > 0)
+    throw new ImportError(
+      `${file}: no screening target (Person, Organization, Vessel, Airplane…) among ${lineNo} lines, and not an empty file`,
+      [{ severity: "error", location: file, reason: "no known records" }],
+    );
   const meta: Record<string, string> = { lines: String(lineNo) };
   if (datasets.size > 0) meta.datasets = [...datasets].sort().join(", ");
   return finishImport(

@@ -15,9 +15,7 @@ describe("sample watchlists", () => {
     }
     for (const f of ["alt.csv", "add.csv"]) {
       const copy = SAMPLE_WATCHLISTS[1]!.path.replace(/sdn\.csv$/, f);
-      expect((await readFile(copy)).equals(await readFile(realData("watchlists", "ofac-sdn", f)))).toBe(
-        true,
-      );
+      expect((await readFile(copy)).equals(await readFile(realData("watchlists", "ofac-sdn", f)))).toBe(true);
     }
   });
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { importWatchlist } from "./import.js";
 import type { ImportResult, SourceFormat } from "./model.js";
 
+export { activationHandler } from "./activate.js";
 export { CSV_COLUMNS, CSV_DEFAULT_LIST, importCsvList } from "./csv.js";
 export { canonical, changedFields, diffEntities, type EntityDiff } from "./diff.js";
 export { FTM_DEFAULT_LIST, importFtmJsonl } from "./ftm-jsonl.js";
@@ -11,30 +12,22 @@ export { checkSourceFormat, importWatchlist, isSourceFormat, parseWatchlistSpec 
 export * from "./model.js";
 export { importOfacCsv } from "./ofac-csv.js";
 export {
+  ACTIVATE_KIND,
   getEntities,
   getWatchlist,
   listWatchlists,
   loadLatestEntities,
-  saveWatchlistVersion,
+  type StagedVersionView,
   searchEntities,
   type WatchlistVersionView,
   type WatchlistView,
 } from "./repository.js";
+export { type Breach, type BreachCode, checkSafety, DEFAULT_LIST_LIMITS, type ListLimits } from "./safety.js";
 export { createWatchlistService, type ImportProgress, type WatchlistService } from "./service.js";
-export {
-  DEFAULT_STORE_DIR,
-  type DiffCounts,
-  type ListIndex,
-  listSummaries,
-  loadIndex,
-  loadLatest,
-  type SavedVersion,
-  type StoredVersion,
-  saveListVersion,
-  type VersionEntry,
-} from "./store.js";
+export { type SavedListVersion, type SaveMeta, saveWatchlistVersion } from "./stage.js";
 export { summarise, type WatchlistSummary } from "./summary.js";
 export { importUnXml } from "./un-xml.js";
+export { checkOfacFilesBeside, OFAC_FILES, resolveUpload, type UploadFile } from "./upload-files.js";
 
 // src/watchlists in a checkout, dist/watchlists in a build: the repository root is two levels up in both.
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");

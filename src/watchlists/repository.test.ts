@@ -5,13 +5,8 @@ import { queryAudit, verifyAuditChain } from "../audit/index.js";
 import { ConflictError, NotFoundError } from "../shared/errors.js";
 import { importWatchlist } from "./import.js";
 import { countEntities, type Entity, type ImportResult } from "./model.js";
-import {
-  getWatchlist,
-  listWatchlists,
-  loadLatestEntities,
-  saveWatchlistVersion,
-  searchEntities,
-} from "./repository.js";
+import { getWatchlist, listWatchlists, loadLatestEntities, searchEntities } from "./repository.js";
+import { saveWatchlistVersion } from "./stage.js";
 
 const un = await importWatchlist("un-xml", realData("watchlists", "un-sc-consolidated.xml"));
 const ofac = await importWatchlist("ofac-csv", realData("watchlists", "ofac-sdn", "sdn.csv"));

@@ -1,15 +1,11 @@
 // Watchlist versions in the database: each import is one transaction (version row, all its entities and
 // the audit entry), and entity ids stay stable across versions so the diff is meaningful.
-import { sql } from "kysely";
-import type { Principal } from "../access/index.js";
-import { appendAudit } from "../audit/index.js";
-import { type Db, isUniqueViolation } from "../db/index.js";
-import { ConflictError, InvalidError, NotFoundError } from "../shared/errors.js";
-import { diffEntities } from "./diff.js";
-import type { Entity, ImportCounts, ImportResult } from "./model.js";
-
-/** Rows per insert statement: SQLite allows 32,766 bound variables, and an entity row binds 7. */
-const CHUNK = 500;
+import { type Kysely, sql, type Transaction } from "kysely";
+import { type Approval, approvalsOf } from "../approvals/index.js";
+import type { Database, Db } from "../db/index.js";
+import { NotFoundError } from "../shared/errors.js";
+import type { Entity, ImportCounts } from "./model.js";
+import type { Breach } from "./safety.js";
 
 export interface WatchlistVersionView {
   list: string;
@@ -19,19 +15,40 @@ export interface WatchlistVersionView {
   file: string | null;
   counts: ImportCounts;
   diff: { added: number; removed: number; changed: number; unchanged: number } | null;
+  /** The live version this one was compared with, and the feed's own date where it has one. */
+  baseVersion: number | null;
+  sourceDate: string | null;
+  /** The safety limits it broke: empty when it went live at once. */
+  breaches: Breach[];
+}
+
+/** A version waiting for approval: its diff with the first entities it would remove, and the approval. */
+export interface StagedVersionView extends WatchlistVersionView {
+  removedSample: { id: string; name: string }[];
+  approval?: Approval;
 }
 
 export interface WatchlistView {
   id: string;
   name: string;
   format: string;
+  /** The newest version, whatever its status. */
   latest?: WatchlistVersionView;
+  /** The version screening uses. */
+  live?: WatchlistVersionView;
+  /** The newest version waiting for a second manager's approval. */
+  staged?: StagedVersionView;
   versions: number;
 }
 
-/** The newest version that finished importing: what screening and searches read. */
-async function latestVersion(db: Db, list: string): Promise<number | undefined> {
-  const row = await db.kysely
+/** The approval kind that makes a staged list version live. */
+export const ACTIVATE_KIND = "watchlist.activate";
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** The live version: the newest that went live, which is what screening and searches read. */
+export async function liveVersion(q: Q, list: string): Promise<number | undefined> {
+  const row = await q
     .selectFrom("watchlist_versions")
     .select((eb) => eb.fn.max("version").as("v"))
     .where("list_id", "=", list)
@@ -41,8 +58,8 @@ async function latestVersion(db: Db, list: string): Promise<number | undefined> 
 }
 
 /** Version numbers are never reused, so one that failed keeps its number. */
-async function nextVersion(db: Db, list: string): Promise<number> {
-  const row = await db.kysely
+export async function nextVersion(q: Q, list: string): Promise<number> {
+  const row = await q
     .selectFrom("watchlist_versions")
     .select((eb) => eb.fn.max("version").as("v"))
     .where("list_id", "=", list)
@@ -50,8 +67,8 @@ async function nextVersion(db: Db, list: string): Promise<number> {
   return row?.v == null ? 1 : Number(row.v) + 1;
 }
 
-async function entitiesOf(db: Db, list: string, version: number): Promise<Entity[]> {
-  const rows = await db.kysely
+export async function entitiesOf(q: Q, list: string, version: number): Promise<Entity[]> {
+  const rows = await q
     .selectFrom("watchlist_entities")
     .select("data")
     .where("list_id", "=", list)
@@ -61,140 +78,28 @@ async function entitiesOf(db: Db, list: string, version: number): Promise<Entity
   return rows.map((r) => JSON.parse(r.data) as Entity);
 }
 
-export interface SaveMeta {
-  actor: Principal | "system";
-  /** The uploaded file's name, kept with the version. */
-  file?: string;
-  /** Display name of a list saved for the first time; the list id otherwise. */
-  name?: string;
-  now?: Date;
-  /** Entities written so far and in all, called after each batch. */
-  onProgress?: (saved: number, total: number) => void;
-}
-
-/**
- * Saves an import as the list's next version in one transaction: the version row with its counts and
- * its diff against the latest ready version, all entities, and the audit entry. Two imports of one list
- * racing for the same version number: the second gets a ConflictError and nothing of it is saved.
- */
-export async function saveWatchlistVersion(
-  db: Db,
-  result: ImportResult,
-  meta: SaveMeta,
-): Promise<WatchlistVersionView> {
-  const list = result.list;
-  const ids = new Set<string>();
-  for (const e of result.entities) {
-    if (ids.has(e.id)) throw new InvalidError(`entity id ${e.id} occurs twice in this version of ${list}`);
-    ids.add(e.id);
-  }
-  const prevVersion = await latestVersion(db, list);
-  const prev = prevVersion === undefined ? undefined : await entitiesOf(db, list, prevVersion);
-  const diff = prev ? diffEntities(prev, result.entities) : undefined;
-  const version = await nextVersion(db, list);
-  const at = (meta.now ?? new Date()).toISOString();
-  const diffCounts = diff
-    ? {
-        added: diff.added.length,
-        removed: diff.removed.length,
-        changed: diff.changed.length,
-        unchanged: diff.unchanged,
-      }
-    : null;
-  const saving = db.kysely.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom("watchlists").select("id").where("id", "=", list).executeTakeFirst();
-    if (!exists) {
-      await trx
-        .insertInto("watchlists")
-        .values({ id: list, name: meta.name ?? list, format: result.format, created_at: at })
-        .execute();
-    }
-    await trx
-      .insertInto("watchlist_versions")
-      .values({
-        list_id: list,
-        version,
-        status: "ready",
-        file: meta.file ?? null,
-        imported_at: at,
-        counts: JSON.stringify(result.counts),
-        diff: diff ? JSON.stringify(diff) : null,
-        error: null,
-      })
-      .execute();
-    for (let i = 0; i < result.entities.length; i += CHUNK) {
-      await trx
-        .insertInto("watchlist_entities")
-        .values(
-          result.entities.slice(i, i + CHUNK).map((e) => ({
-            list_id: list,
-            version,
-            entity_id: e.id,
-            source_ref: e.sourceRef,
-            schema: e.schema,
-            name: e.name,
-            data: JSON.stringify(e),
-          })),
-        )
-        .execute();
-      meta.onProgress?.(Math.min(i + CHUNK, result.entities.length), result.entities.length);
-    }
-    await appendAudit(
-      trx,
-      {
-        actor: meta.actor === "system" ? { username: "system" } : meta.actor,
-        action: "watchlist.import",
-        objectType: "watchlist",
-        objectId: `${list}@${version}`,
-        outcome: "success",
-        details: {
-          format: result.format,
-          entities: result.entities.length,
-          ...(diffCounts ? { diff: diffCounts } : {}),
-        },
-      },
-      meta.now,
-    );
-  });
-  await saving.catch((err: unknown) => {
-    throw isUniqueViolation(err)
-      ? new ConflictError(`another import saved version ${version} of ${list} meanwhile; import again`)
-      : err;
-  });
-  return {
-    list,
-    version,
-    status: "ready",
-    importedAt: at,
-    file: meta.file ?? null,
-    counts: result.counts,
-    diff: diffCounts,
-  };
-}
-
 /** The entities of every list's latest ready version: what the screening index is built from. */
 export async function loadLatestEntities(db: Db): Promise<Entity[]> {
   const lists = await db.kysely.selectFrom("watchlists").select("id").orderBy("created_at").execute();
   const out: Entity[] = [];
   for (const { id } of lists) {
-    const v = await latestVersion(db, id);
-    if (v !== undefined) out.push(...(await entitiesOf(db, id, v)));
+    const v = await liveVersion(db.kysely, id);
+    if (v !== undefined) out.push(...(await entitiesOf(db.kysely, id, v)));
   }
   return out;
 }
 
-function versionView(r: {
-  list_id: string;
-  version: number;
-  status: string;
-  imported_at: string;
-  file: string | null;
-  counts: string;
-  diff: string | null;
-}): WatchlistVersionView {
-  const diff = r.diff
-    ? (JSON.parse(r.diff) as { added: string[]; removed: string[]; changed: unknown[]; unchanged: number })
-    : null;
+type VersionRow = Database["watchlist_versions"];
+
+interface StoredDiff {
+  added: string[];
+  removed: string[];
+  changed: unknown[];
+  unchanged: number;
+}
+
+function versionView(r: VersionRow): WatchlistVersionView {
+  const diff = r.diff ? (JSON.parse(r.diff) as StoredDiff) : null;
   return {
     list: r.list_id,
     version: Number(r.version),
@@ -210,6 +115,33 @@ function versionView(r: {
           unchanged: diff.unchanged,
         }
       : null,
+    baseVersion: r.base_version == null ? null : Number(r.base_version),
+    sourceDate: r.source_date,
+    breaches: r.checks ? (JSON.parse(r.checks) as Breach[]) : [],
+  };
+}
+
+const SAMPLE = 10;
+
+async function stagedView(db: Db, r: VersionRow): Promise<StagedVersionView> {
+  const removed = r.diff ? (JSON.parse(r.diff) as StoredDiff).removed.slice(0, SAMPLE) : [];
+  const names =
+    removed.length && r.base_version != null
+      ? await db.kysely
+          .selectFrom("watchlist_entities")
+          .select(["entity_id", "name"])
+          .where("list_id", "=", r.list_id)
+          .where("version", "=", r.base_version)
+          .where("entity_id", "in", removed)
+          .execute()
+      : [];
+  const [approval] = (await approvalsOf(db, ACTIVATE_KIND, `${r.list_id}@${r.version}`)).filter(
+    (a) => a.subject === `${r.list_id}@${r.version}`,
+  );
+  return {
+    ...versionView(r),
+    removedSample: names.map((n) => ({ id: n.entity_id, name: n.name })),
+    ...(approval ? { approval } : {}),
   };
 }
 
@@ -231,12 +163,16 @@ export async function getWatchlist(db: Db, id: string): Promise<WatchlistView> {
     .execute();
   const view: WatchlistView = { id: l.id, name: l.name, format: l.format, versions: versions.length };
   if (versions[0]) view.latest = versionView(versions[0]);
+  const live = versions.find((v) => v.status === "ready");
+  if (live) view.live = versionView(live);
+  const staged = versions.find((v) => v.status === "staged");
+  if (staged) view.staged = await stagedView(db, staged);
   return view;
 }
 
 /** Entities of a list's latest version whose name contains `q` (case-insensitive), for reviewers. */
 export async function searchEntities(db: Db, list: string, q: string, limit = 50): Promise<Entity[]> {
-  const v = await latestVersion(db, list);
+  const v = await liveVersion(db.kysely, list);
   if (v === undefined) throw new NotFoundError(`watchlist ${list} not found`);
   const rows = await db.kysely
     .selectFrom("watchlist_entities")
@@ -255,11 +191,16 @@ export async function searchEntities(db: Db, list: string, q: string, limit = 50
 export async function getEntities(db: Db, ids: readonly string[]): Promise<Map<string, Entity>> {
   const out = new Map<string, Entity>();
   if (ids.length === 0) return out;
+  // Versions that went live only: a staged version's records are not the list until approved.
   const rows = await db.kysely
-    .selectFrom("watchlist_entities")
-    .select(["entity_id", "data"])
-    .where("entity_id", "in", [...new Set(ids)])
-    .orderBy("version", "desc")
+    .selectFrom("watchlist_entities as e")
+    .innerJoin("watchlist_versions as v", (j) =>
+      j.onRef("v.list_id", "=", "e.list_id").onRef("v.version", "=", "e.version"),
+    )
+    .select(["e.entity_id", "e.data"])
+    .where("e.entity_id", "in", [...new Set(ids)])
+    .where("v.status", "=", "ready")
+    .orderBy("e.version", "desc")
     .execute();
   for (const r of rows) if (!out.has(r.entity_id)) out.set(r.entity_id, JSON.parse(r.data) as Entity);
   return out;

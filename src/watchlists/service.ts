@@ -1,60 +1,99 @@
-// Importing list versions uploaded over the API: the file is parsed strictly (a malformed file imports
-// nothing), saved as one database transaction, and the caller is told so it can rebuild the index.
+// Importing list versions uploaded over the API: the files are parsed strictly (a malformed file imports
+// nothing) and saved as one transaction, live at once within the safety limits and staged for a second
+// manager's approval past one. Screening swaps its index only when a version goes live.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { can, type Principal } from "../access/index.js";
+import type { ApprovalHandler } from "../approvals/index.js";
 import type { Db } from "../db/index.js";
 import { ForbiddenError } from "../shared/errors.js";
-import { importWatchlist } from "./import.js";
+import { activationHandler } from "./activate.js";
+import { checkSourceFormat, importWatchlist } from "./import.js";
 import type { Entity } from "./model.js";
-import { loadLatestEntities, saveWatchlistVersion, type WatchlistVersionView } from "./repository.js";
+import { loadLatestEntities } from "./repository.js";
+import { DEFAULT_LIST_LIMITS, type ListLimits } from "./safety.js";
+import { type SavedListVersion, saveWatchlistVersion } from "./stage.js";
+import { resolveUpload, type UploadFile } from "./upload-files.js";
 
 export interface ImportProgress {
   list: string;
-  status: "parsing" | "saving" | "ready" | "failed";
+  status: "parsing" | "saving" | "ready" | "staged" | "failed";
   bytesRead: number;
   bytesTotal: number;
   startedAt: string;
   error?: string;
 }
 
-export function createWatchlistService(db: Db, onUpdated: (entities: Entity[]) => void) {
+export interface UploadInput {
+  format: string;
+  list: string;
+  /** One file (the raw body), the files of a multipart request, or a zip. */
+  files: UploadFile[];
+  /** OFAC only: the uploader states that this version has no aliases, so sdn.csv may come alone. */
+  noAliases?: boolean;
+  /** Why a version past the safety limits should go live; shown to the approver. */
+  reason?: string;
+}
+
+export interface WatchlistServiceOptions {
+  limits?: ListLimits;
+  /** Largest upload, also the largest a zip may unpack to (bytes). */
+  uploadLimit?: number;
+}
+
+export function createWatchlistService(
+  db: Db,
+  onUpdated: (entities: Entity[]) => void,
+  opts: WatchlistServiceOptions = {},
+) {
   const progress = new Map<string, ImportProgress>();
+  const limits = opts.limits ?? DEFAULT_LIST_LIMITS;
+  const reindex = async () => onUpdated(await loadLatestEntities(db));
   return {
+    limits,
     /** The running or last import of a list, if this process ran one. */
     progress(list: string): ImportProgress | undefined {
       return progress.get(list);
     },
 
-    async importUpload(
-      p: Principal,
-      input: { format: string; list: string; body: Buffer; fileName?: string },
-    ): Promise<WatchlistVersionView> {
+    /** Registered with approvals: a second manager's approval makes a staged version live. */
+    activation: activationHandler(reindex) as ApprovalHandler,
+
+    async importUpload(p: Principal, input: UploadInput): Promise<SavedListVersion> {
       if (!can(p, "watchlists:manage")) throw new ForbiddenError("this role cannot import watchlists");
       const state: ImportProgress = {
         list: input.list,
         status: "parsing",
         bytesRead: 0,
-        bytesTotal: input.body.length,
+        bytesTotal: input.files.reduce((n, f) => n + f.body.length, 0),
         startedAt: new Date().toISOString(),
       };
       progress.set(input.list, state);
       const dir = await mkdtemp(join(tmpdir(), "limes-upload-"));
       try {
-        // The importers stream from files; OFAC's alt.csv/add.csv are not part of an upload.
-        const path = join(dir, input.format === "ofac-csv" ? "sdn.csv" : "upload");
-        await writeFile(path, input.body);
-        const result = await importWatchlist(input.format, path, {
+        const format = checkSourceFormat(input.format);
+        const files = resolveUpload(format, input.files, {
+          limit: opts.uploadLimit ?? 64 * 1024 * 1024,
+          ...(input.noAliases ? { noAliases: true } : {}),
+        });
+        // The importers stream from files, and OFAC's reads alt.csv and add.csv beside sdn.csv.
+        for (const f of files) await writeFile(join(dir, f.name), f.body);
+        const result = await importWatchlist(format, join(dir, files[0]?.name ?? "upload"), {
           list: input.list,
           onProgress: (done) => {
             state.bytesRead = done;
           },
         });
         state.status = "saving";
-        const saved = await saveWatchlistVersion(db, result, { actor: p, file: input.fileName ?? "upload" });
-        onUpdated(await loadLatestEntities(db));
-        state.status = "ready";
+        const saved = await saveWatchlistVersion(db, result, {
+          actor: p,
+          file: input.files.map((f) => f.name).join(", ") || "upload",
+          limits,
+          ...(input.reason ? { reason: input.reason } : {}),
+        });
+        if (saved.status === "ready") await reindex();
+        state.status = saved.status === "ready" ? "ready" : "staged";
         return saved;
       } catch (err) {
         state.status = "failed";

@@ -234,4 +234,29 @@ describe("importUnXml on malformed input", () => {
     expect(seen.at(-1)).toBe(1);
     await expect(importUnXml(join(dir, "nope.xml"))).rejects.toThrow(/not found/);
   });
+
+  // Finding 2 of issue 13: a feed cut off at an element boundary must not import as a shorter list.
+  it("rejects a feed cut off right after a record's closing tag", async () => {
+    const xml = await readFile(UN, "utf8");
+    const cut = xml.indexOf("</INDIVIDUAL>", xml.length / 3) + "</INDIVIDUAL>".length;
+    const file = join(dir, "cut.xml");
+    await writeFile(file, xml.slice(0, cut));
+    await expect(importUnXml(file)).rejects.toThrow(/malformed UN list XML: .*unclosed tag: INDIVIDUALS/);
+  });
+
+  // Finding 7 of issue 13: a root of unknown elements was imported as a list of 0 entities.
+  it("refuses a root of 200,000 unknown nested elements, and accepts an explicitly empty list", async () => {
+    const n = 200_000;
+    const unknown = join(dir, "unknown.xml");
+    await writeFile(unknown, `<CONSOLIDATED_LIST>${"<X>".repeat(n)}${"</X>".repeat(n)}</CONSOLIDATED_LIST>`);
+    const err = (await importUnXml(unknown).catch((e: unknown) => e)) as ImportError;
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.message).toMatch(/holds no <INDIVIDUAL> or <ENTITY> record and is not explicitly empty/);
+    const halfEmpty = join(dir, "half-empty.xml");
+    await writeFile(halfEmpty, "<CONSOLIDATED_LIST><INDIVIDUALS/></CONSOLIDATED_LIST>");
+    await expect(importUnXml(halfEmpty)).rejects.toThrow(/not explicitly empty/);
+    const empty = join(dir, "empty.xml");
+    await writeFile(empty, "<CONSOLIDATED_LIST><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>");
+    expect((await importUnXml(empty)).counts.entities).toBe(0);
+  });
 });

@@ -25,6 +25,8 @@ interface Node {
 }
 
 const RECORDS = new Set(["INDIVIDUAL", "ENTITY"]);
+/** The root's record containers: a file with both and no record in them is explicitly empty. */
+const CONTAINERS = new Set(["INDIVIDUALS", "ENTITIES"]);
 
 function child(n: Node, name: string): Node | undefined {
   return n.children.find((c) => c.name === name);
@@ -331,7 +333,11 @@ export async function importUnXml(path: string, opts: ImportOptions = {}): Promi
   const counters = new Map<string, number>();
   let recordPath = "";
   let sawRoot = false;
+  let records = 0;
+  let openRecords = 0;
+  const containers = new Set<string>();
   parser.on("opentag", (tag) => {
+    if (stack.length === 1 && CONTAINERS.has(tag.name)) containers.add(tag.name);
     if (stack.length === 0) {
       sawRoot = true;
       if (tag.name !== "CONSOLIDATED_LIST")
@@ -340,6 +346,8 @@ export async function importUnXml(path: string, opts: ImportOptions = {}): Promi
       if (typeof generated === "string") collected.meta.dateGenerated = generated;
     }
     if (RECORDS.has(tag.name)) {
+      records++;
+      openRecords++;
       const k = counters.get(tag.name) ?? 0;
       counters.set(tag.name, k + 1);
       recordPath = `CONSOLIDATED_LIST/${tag.name}S/${tag.name}[${k + 1}]`;
@@ -357,6 +365,9 @@ export async function importUnXml(path: string, opts: ImportOptions = {}): Promi
   parser.on("closetag", () => {
     const node = stack.pop()!;
     const parent = stack[stack.length - 1];
+    // Only a record's own elements are kept: unknown elements elsewhere cannot make memory grow.
+    if (RECORDS.has(node.name)) openRecords--;
+    else if (openRecords === 0) return;
     if (RECORDS.has(node.name)) {
       const m = mapRecord(node, recordPath, list);
       collected.issues.push(...m.issues);
@@ -382,5 +393,13 @@ export async function importUnXml(path: string, opts: ImportOptions = {}): Promi
     );
   }
   if (!sawRoot) throw new ImportError(`${path}: empty file, no <CONSOLIDATED_LIST>`, []);
+  // An empty list is said with empty <INDIVIDUALS/> and <ENTITIES/>; anything else without a record is
+  // not a UN list at all, and must not replace one (it still needs approval if explicitly empty).
+  if (records === 0 && containers.size < CONTAINERS.size)
+    throw new ImportError(
+      `${path}: <CONSOLIDATED_LIST> holds no <INDIVIDUAL> or <ENTITY> record and is not explicitly empty ` +
+        "(empty <INDIVIDUALS/> and <ENTITIES/>)",
+      [{ severity: "error", location: "CONSOLIDATED_LIST", reason: "no known records" }],
+    );
   return finishImport(collected, opts);
 }

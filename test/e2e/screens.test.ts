@@ -161,6 +161,7 @@ describe("web UI, the remaining screens", () => {
         analyst: ["analyst"],
         auditor: ["auditor"],
         manager: ["watchlist_manager"],
+        manager2: ["watchlist_manager"],
         protection: ["protection_officer"],
         chief: ["admin"],
       },
@@ -194,7 +195,7 @@ describe("web UI, the remaining screens", () => {
     await e2e?.close();
   });
 
-  it("a watchlist manager sees the lists, uploads two versions of a list with progress, sees the diff and finds an entity", async () => {
+  it("a watchlist manager sees the lists, uploads two versions of a list with progress; the second, past the safety limits, waits until a second manager approves it; an entity is found", async () => {
     const page = await open("manager");
     expect(new URL(page.url()).pathname).toBe("/watchlists");
     const { watchlists } = await api.manager!.ok<{
@@ -220,7 +221,7 @@ describe("web UI, the remaining screens", () => {
 
     const upload = page.locator("form", { has: page.getByRole("heading", { name: "Upload a new version" }) });
     const progress = upload.locator("progress");
-    const send = async (version: number, text: string) => {
+    const send = async (version: number, text: string, outcome = "is now live") => {
       await upload.getByLabel("List id").fill("e2e-fictional");
       await upload.getByLabel("Format").selectOption("csv");
       await upload.getByLabel("File").setInputFiles({
@@ -232,7 +233,7 @@ describe("web UI, the remaining screens", () => {
       // The bar is there while the file goes up and the server imports it, and stays full when done.
       await progress.waitFor({ state: "visible" });
       const done = upload.getByTestId("upload-done");
-      await expect.poll(() => textOf(done)).toContain(`e2e-fictional version ${version} is now live`);
+      await expect.poll(() => textOf(done)).toContain(`e2e-fictional version ${version} ${outcome}`);
       expect(await textOf(upload.locator("label.progress"))).toBe("Import complete");
       expect(await progress.getAttribute("value")).toBe(await progress.getAttribute("max"));
       return textOf(done);
@@ -243,8 +244,36 @@ describe("web UI, the remaining screens", () => {
       .poll(() => cells("e2e-fictional"))
       .toEqual(["csv", "1", "1", expect.any(String), "3", "first version"]);
 
+    // Version 2 removes one of three entities (33%, the limit is under 5%): it is staged, and the
+    // table keeps showing the live version 1 that screening still uses.
     const diff = "+1 added, −1 removed, 1 changed, 1 unchanged";
-    expect(await send(2, LIST_V2)).toBe(`e2e-fictional version 2 is now live (${diff}).`);
+    expect(await send(2, LIST_V2, "breaks a safety limit")).toBe(
+      "e2e-fictional version 2 breaks a safety limit: it waits for a second watchlist manager's approval.",
+    );
+    const staged = page.getByTestId("staged-e2e-fictional");
+    await staged.waitFor();
+    expect(await textOf(staged)).toContain(diff);
+    expect(await textOf(staged)).toContain("It removes 1 of 3 entities (33.3%); the limit is under 5%.");
+    expect(await textOf(staged)).toContain("Ilse Marnotte");
+    expect(await textOf(staged)).toContain("You uploaded this version");
+    expect(await staged.getByRole("button", { name: "Approve and make live" }).count()).toBe(0);
+    await expect
+      .poll(() => cells("e2e-fictional"))
+      .toEqual(["csv", "1", "2", expect.any(String), "3", "first version"]);
+
+    const second = await open("manager2");
+    const waiting = second.getByTestId("staged-e2e-fictional");
+    await waiting
+      .getByLabel("Reason for your decision")
+      .fill("Delisting confirmed by the list owner's notice.");
+    await shot(second, "watchlist-staged");
+    await waiting.getByRole("button", { name: "Approve and make live" }).click();
+    await waiting.waitFor({ state: "detached" });
+    const row = second.getByRole("row", { name: /\(e2e-fictional\)/ });
+    await expect
+      .poll(async () => (await row.locator("td").allInnerTexts()).map((x) => x.trim()))
+      .toEqual(["csv", "2", "2", expect.any(String), "3", diff]);
+    await page.reload();
     await expect.poll(() => cells("e2e-fictional")).toEqual(["csv", "2", "2", expect.any(String), "3", diff]);
     await shot(page, "watchlist-upload");
 
@@ -252,9 +281,9 @@ describe("web UI, the remaining screens", () => {
     await search.getByLabel("List").selectOption("e2e-fictional");
     await search.getByLabel("Name").fill("castellanos");
     await search.getByRole("button", { name: "Search" }).click();
-    const row = search.getByRole("row", { name: /E2E-4/ });
-    await row.waitFor();
-    expect(await textOf(row.locator(".name"))).toBe("Ruairi Castellanos-Baird");
+    const found = search.getByRole("row", { name: /E2E-4/ });
+    await found.waitFor();
+    expect(await textOf(found.locator(".name"))).toBe("Ruairi Castellanos-Baird");
     // The removed person is gone from the live version.
     await search.getByLabel("Name").fill("Marnotte");
     await search.getByRole("button", { name: "Search" }).click();

@@ -64,6 +64,8 @@ describeBothDialects("every route and every role", (getDb) => {
   let ruleId: string;
   /** One referral per role that may close it, as a closed referral cannot be closed again. */
   let referralIds: string[];
+  /** Two staged list versions waiting for a second manager: the table approves one, rejects the other. */
+  let approvalIds: string[];
 
   beforeAll(async () => {
     api = await startTestApi(getDb());
@@ -113,6 +115,20 @@ describeBothDialects("every route and every role", (getDb) => {
     recordId = recorded.records[0]!.id;
     referralIds = recorded.referrals.map((r) => r.id);
     ruleId = (await api.services.rules.create(await principal("analyst"), RULE)).id;
+    // A one-entity list replaced by an empty one removes 100%: staged, waiting for another manager.
+    await api.addUser("manager.other", ["watchlist_manager"]);
+    const other = await principal("manager.other");
+    approvalIds = [];
+    for (const list of ["table-staged-a", "table-staged-b"]) {
+      const upload = (body: string) =>
+        api.services.watchlists.importUpload(other, {
+          format: "csv",
+          list,
+          files: [{ name: "list.csv", body: Buffer.from(body) }],
+        });
+      await upload(CSV_LIST);
+      approvalIds.push((await upload("id,name\n")).approval!.id);
+    }
   });
 
   const principal = async (username: string) =>
@@ -292,6 +308,27 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["protection_officer"],
       status: 200,
     },
+    { route: "GET /api/v1/approvals", allowed: ["watchlist_manager"], status: 200 },
+    {
+      route: "GET /api/v1/approvals/:id",
+      url: `/api/v1/approvals/${approvalIds[0]}`,
+      allowed: ["watchlist_manager"],
+      status: 200,
+    },
+    {
+      route: "POST /api/v1/approvals/:id/approve",
+      url: `/api/v1/approvals/${approvalIds[0]}/approve`,
+      body: { reason: "The national list was withdrawn." },
+      allowed: ["watchlist_manager"],
+      status: 200,
+    },
+    {
+      route: "POST /api/v1/approvals/:id/reject",
+      url: `/api/v1/approvals/${approvalIds[1]}/reject`,
+      body: { reason: "Not announced by the list owner." },
+      allowed: ["watchlist_manager"],
+      status: 200,
+    },
     { route: "GET /api/v1/stats/overview", allowed: ["second_line", "analyst", "auditor"], status: 200 },
     { route: "GET /api/v1/rules", allowed: ["analyst", "auditor"], status: 200 },
     { route: "POST /api/v1/rules/check", body: { rule: RULE }, allowed: ["analyst"], status: 200 },
@@ -360,8 +397,9 @@ describeBothDialects("every route and every role", (getDb) => {
 
   it("keeps health, readiness, login and the API description public", async () => {
     expect((await api.app.inject({ url: "/health" })).json()).toEqual({ status: "ok" });
-    // The 16 national entities and the one the table's upload added (the index was swapped).
-    expect((await api.app.inject({ url: "/ready" })).json()).toEqual({ status: "ready", indexed: 17 });
+    // The 16 national entities, the one the table's upload added (the index was swapped), and the one of
+    // the staged list whose emptying was rejected (the approved one is empty now).
+    expect((await api.app.inject({ url: "/ready" })).json()).toEqual({ status: "ready", indexed: 18 });
     expect((await api.app.inject({ url: "/api/docs" })).statusCode).toBeLessThan(400);
     expect((await api.app.inject({ url: "/api/docs/json" })).json().info.title).toBe("Limes API");
     const login = await api.app.inject({

@@ -343,6 +343,31 @@ export const en = {
     colNationality: "Nationality",
     colProgramme: "Programme",
     colRef: "Reference",
+    stagedTitle: (list: string, version: number) => `${list} version ${version} waits for approval`,
+    stagedNotice: (base: number | null) =>
+      `Screening keeps using the live version${base === null ? "" : ` ${base}`} until a second watchlist manager approves this one.`,
+    breaches: "Safety limits it breaks",
+    breach: (code: string, p: Record<string, string | number>, fallback: string) =>
+      code === "removed_share"
+        ? `It removes ${p.removed} of ${p.total} entities (${p.pct}%); the limit is under ${p.limit}%.`
+        : code === "schema_emptied"
+          ? `It leaves no ${p.schema} entities (the live version has ${p.before}).`
+          : code === "source_date_backwards"
+            ? `The feed's own date ${p.upload} is older than the live version's ${p.live}.`
+            : fallback,
+    removedSample: (n: number) => `It would remove ${n} ${n === 1 ? "entity" : "entities"}, among them:`,
+    proposed: (who: string, at: string, expires: string) =>
+      `Uploaded by ${who} on ${at}; the approval expires on ${expires}.`,
+    ownProposal: "You uploaded this version: a second watchlist manager must approve or reject it.",
+    decisionReason: "Reason for your decision",
+    approve: "Approve and make live",
+    reject: "Reject",
+    decisionFailed: "The decision was refused",
+    uploadedStaged: (list: string, version: number) =>
+      `${list} version ${version} breaks a safety limit: it waits for a second watchlist manager's approval.`,
+    filesHint: "OFAC: choose sdn.csv, alt.csv and add.csv together, or one zip of them.",
+    noAliases: "This OFAC version really has no aliases (upload sdn.csv alone)",
+    colLive: "Live version",
   },
   rules: {
     title: "Rules",

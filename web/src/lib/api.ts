@@ -101,7 +101,7 @@ export async function api<T>(
 /** An upload with progress of the bytes sent (fetch cannot report it). */
 export function uploadWithProgress<T>(
   path: string,
-  body: Blob,
+  body: Blob | FormData,
   onProgress: (sent: number, total: number) => void,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; data: T }> {
@@ -110,9 +110,10 @@ export function uploadWithProgress<T>(
     xhr.open("POST", `/api/v1${path}`);
     const token = session.token();
     if (token) xhr.setRequestHeader("authorization", `Bearer ${token}`);
-    xhr.setRequestHeader("content-type", "application/octet-stream");
+    // A FormData body gets its multipart content type, with the boundary, from the browser.
+    if (body instanceof Blob) xhr.setRequestHeader("content-type", "application/octet-stream");
     for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total || body.size);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total || (body instanceof Blob ? body.size : 0));
     xhr.onerror = () => reject(new ApiError(0, "network", "The server cannot be reached.", {}));
     xhr.onload = () => {
       let data: unknown;

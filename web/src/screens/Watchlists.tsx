@@ -1,5 +1,6 @@
-// The lists in force, their versions and the diff of their last import; uploading a new version with
-// its progress (bytes sent, then the server's import); and a name search in one list.
+// The lists in force, their versions and the diff of their last import; versions held back by the
+// safety limits with the approval they wait for; uploading a new version with its progress (bytes sent,
+// then the server's import); and a name search in one list.
 import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { Name } from "../components/Name";
@@ -11,6 +12,7 @@ import { birthDateText } from "../lib/explain";
 import { dateTime } from "../lib/format";
 import { PURPOSES } from "../lib/screens";
 import { useApi } from "../lib/useApi";
+import { StagedVersion, type StagedView } from "./StagedVersion";
 
 interface VersionView {
   version: number;
@@ -26,6 +28,8 @@ interface WatchlistView {
   name: string;
   format: string;
   latest?: VersionView;
+  live?: VersionView;
+  staged?: StagedView;
   versions: number;
   import?: { status: string; bytesRead: number; bytesTotal: number; error?: string };
 }
@@ -54,7 +58,7 @@ export function Watchlists() {
               <tr>
                 <th scope="col">{t.watchlists.colList}</th>
                 <th scope="col">{t.watchlists.colFormat}</th>
-                <th scope="col">{t.watchlists.colVersion}</th>
+                <th scope="col">{t.watchlists.colLive}</th>
                 <th scope="col">{t.watchlists.colVersions}</th>
                 <th scope="col">{t.watchlists.colImported}</th>
                 <th scope="col" className="num">
@@ -64,29 +68,30 @@ export function Watchlists() {
               </tr>
             </thead>
             <tbody>
-              {ls.map((l) => (
-                <tr key={l.id}>
-                  <th scope="row">
-                    {l.name} <span className="muted mono">({l.id})</span>
-                  </th>
-                  <td>{l.format}</td>
-                  <td>{l.latest?.version ?? "—"}</td>
-                  <td>{l.versions}</td>
-                  <td>{dateTime(l.latest?.importedAt)}</td>
-                  <td className="num">{l.latest?.counts.entities.toLocaleString() ?? "—"}</td>
-                  <td>
-                    {l.latest
-                      ? l.latest.diff
-                        ? t.watchlists.diff(l.latest.diff)
-                        : t.watchlists.firstVersion
-                      : "—"}
-                  </td>
-                </tr>
-              ))}
+              {ls.map((l) => {
+                // Screening uses the live version; a staged one is shown below with its approval.
+                const v = l.live ?? l.latest;
+                return (
+                  <tr key={l.id}>
+                    <th scope="row">
+                      {l.name} <span className="muted mono">({l.id})</span>
+                    </th>
+                    <td>{l.format}</td>
+                    <td>{v?.version ?? "—"}</td>
+                    <td>{l.versions}</td>
+                    <td>{dateTime(v?.importedAt)}</td>
+                    <td className="num">{v?.counts.entities.toLocaleString() ?? "—"}</td>
+                    <td>{v ? (v.diff ? t.watchlists.diff(v.diff) : t.watchlists.firstVersion) : "—"}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
       </Async>
+      {(lists.data ?? []).map((l) =>
+        l.staged ? <StagedVersion key={l.id} list={l.id} staged={l.staged} onDecided={lists.reload} /> : null,
+      )}
       <div className="two-col">
         <Upload lists={lists.data ?? []} onDone={lists.reload} />
         <Search lists={lists.data ?? []} />
@@ -95,51 +100,66 @@ export function Watchlists() {
   );
 }
 
+type Progress = { label: string; value: number; max: number };
+
+/**
+ * The server imports in the background: follows it until the version is live, staged for approval or
+ * refused, and returns the sentence that says which.
+ */
+async function followImport(list: string, onProgress: (p: Progress) => void): Promise<string> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 400));
+    const { data } = await api<WatchlistView>("GET", `/watchlists/${encodeURIComponent(list)}`);
+    const imp = data.import;
+    if (imp?.status === "staged") return t.watchlists.uploadedStaged(list, data.staged?.version ?? 0);
+    if (!imp || imp.status === "ready") {
+      const latest = data.latest;
+      const diff = latest?.diff ? t.watchlists.diff(latest.diff) : t.watchlists.firstVersion;
+      return t.watchlists.uploaded(list, latest?.version ?? 0, diff);
+    }
+    if (imp.status === "failed") throw new ApiError(422, "import_failed", imp.error ?? "import failed", {});
+    onProgress({
+      label: t.watchlists.progressImport(imp.status),
+      value: imp.bytesRead,
+      max: imp.bytesTotal || 1,
+    });
+  }
+}
+
 function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void }) {
   const [list, setList] = useState("");
   const [format, setFormat] = useState<string>("csv");
-  const [file, setFile] = useState<File>();
+  const [files, setFiles] = useState<File[]>([]);
+  const [noAliases, setNoAliases] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ label: string; value: number; max: number }>();
+  const [progress, setProgress] = useState<Progress>();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<ApiError>();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const file = files[0];
     if (!file) return;
     setBusy(true);
     setError(undefined);
     setDone(undefined);
     try {
-      setProgress({ label: t.watchlists.progressSend, value: 0, max: file.size });
-      const query = `?format=${encodeURIComponent(format)}&list=${encodeURIComponent(list)}`;
+      const size = files.reduce((n, f) => n + f.size, 0);
+      setProgress({ label: t.watchlists.progressSend, value: 0, max: size });
+      const aliases = format === "ofac-csv" && noAliases ? "&noAliases=true" : "";
+      const query = `?format=${encodeURIComponent(format)}&list=${encodeURIComponent(list)}${aliases}`;
+      // Several files (OFAC's sdn, alt and add) go as one multipart request, named as chosen.
+      const body = files.length === 1 ? file : new FormData();
+      if (body instanceof FormData) for (const f of files) body.append(f.name, f, f.name);
       await uploadWithProgress(
         `/watchlists${query}`,
-        file,
+        body,
         (sent, total) => setProgress({ label: t.watchlists.progressSend, value: sent, max: total }),
         { prefer: "respond-async" },
       );
-      // The server imports in the background: follow it until the version is live or refused.
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 400));
-        const { data } = await api<WatchlistView>("GET", `/watchlists/${encodeURIComponent(list)}`);
-        const imp = data.import;
-        if (!imp || imp.status === "ready") {
-          const latest = data.latest;
-          const diff = latest?.diff ? t.watchlists.diff(latest.diff) : t.watchlists.firstVersion;
-          setDone(t.watchlists.uploaded(list, latest?.version ?? 0, diff));
-          // The bar stays, full, so that the end of the import is visible and not just an absence.
-          setProgress({ label: t.watchlists.progressDone, value: 1, max: 1 });
-          break;
-        }
-        if (imp.status === "failed")
-          throw new ApiError(422, "import_failed", imp.error ?? "import failed", {});
-        setProgress({
-          label: t.watchlists.progressImport(imp.status),
-          value: imp.bytesRead,
-          max: imp.bytesTotal || 1,
-        });
-      }
+      setDone(await followImport(list, setProgress));
+      // The bar stays, full, so that the end of the import is visible and not just an absence.
+      setProgress({ label: t.watchlists.progressDone, value: 1, max: 1 });
       onDone();
     } catch (err) {
       setProgress(undefined);
@@ -181,8 +201,23 @@ function Upload({ lists, onDone }: { lists: WatchlistView[]; onDone: () => void 
       </label>
       <label>
         {t.watchlists.file}
-        <input type="file" required onChange={(e) => setFile(e.target.files?.[0])} />
+        <input
+          type="file"
+          multiple
+          required
+          aria-describedby="files-hint"
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        />
       </label>
+      <p id="files-hint" className="hint field-hint">
+        {t.watchlists.filesHint}
+      </p>
+      {format === "ofac-csv" && (
+        <label className="check-label">
+          <input type="checkbox" checked={noAliases} onChange={(e) => setNoAliases(e.target.checked)} />
+          {t.watchlists.noAliases}
+        </label>
+      )}
       <button type="submit" disabled={busy}>
         {busy ? t.watchlists.uploading : t.watchlists.uploadSubmit}
       </button>
