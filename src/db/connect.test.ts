@@ -10,7 +10,8 @@ import { isUniqueViolation, migrate, openDatabase, parseDbUrl } from "./index.js
 const TABLES = [
   "alert_decisions",
   "alerts",
-  "audit_head",
+  "audit_chains",
+  "audit_checkpoints",
   "audit_log",
   "clearance_notes",
   "clearances",
@@ -91,13 +92,16 @@ forEachDialect("migrations", (dialect) => {
   });
 
   it("create the whole schema once, and apply nothing the second time", async () => {
-    expect(await migrate(fresh.db)).toEqual({ applied: ["0001_initial", "0002_travel", "0003_review"] });
+    expect(await migrate(fresh.db)).toEqual({
+      applied: ["0001_initial", "0002_travel", "0003_review", "0004_audit_signing"],
+    });
     expect(await migrate(fresh.db)).toEqual({ applied: [] });
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(TABLES);
-    expect(await fresh.db.kysely.selectFrom("audit_head").selectAll().execute()).toEqual([
-      { id: 1, last_id: 0, last_hash: "0".repeat(64) },
-    ]);
+    // Sixteen empty hash chains, so PostgreSQL appenders need not queue on one head row.
+    const chains = await fresh.db.kysely.selectFrom("audit_chains").selectAll().orderBy("id").execute();
+    expect(chains).toHaveLength(16);
+    expect(chains[15]).toEqual({ id: 16, last_seq: 0, last_hash: "0".repeat(64) });
   });
 
   it("enforce foreign keys and unique constraints", async () => {

@@ -2,6 +2,7 @@
 // that has shipped.
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import type { Dialect } from "./connect.js";
+import { auditSigning } from "./migration-audit.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
@@ -351,6 +352,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0001_initial": initial,
   "0002_travel": travel,
   "0003_review": review,
+  "0004_audit_signing": auditSigning,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
