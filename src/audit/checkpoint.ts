@@ -36,7 +36,8 @@ export interface SignedCheckpoint {
 
 /** A short, stable name for a public key: which key signed a checkpoint. */
 export function keyIdOf(key: KeyObject): string {
-  const spki = createPublicKey(key).export({ type: "spki", format: "der" });
+  const pub = key.type === "private" ? createPublicKey(key) : key;
+  const spki = pub.export({ type: "spki", format: "der" });
   return createHash("sha256").update(spki).digest("hex").slice(0, 16);
 }
 

@@ -3,8 +3,8 @@
 // itself is recorded as a signed prune checkpoint that lists the erased ids, so an erasure without one
 // (an attacker hiding what an entry said) is reported by verify.
 import type { Db } from "../db/index.js";
-import { type AuditSigning, appendToCheckpointFile, recordCheckpoint } from "./checkpointer.js";
 import { idRanges } from "./checkpoint.js";
+import { type AuditSigning, appendToCheckpointFile, recordCheckpoint } from "./checkpointer.js";
 import { type AuditActor, appendAudit } from "./log.js";
 
 export interface EraseCriteria {

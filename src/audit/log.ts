@@ -1,11 +1,12 @@
 // Append-only audit log on the database. Every append happens inside the caller's transaction, so an
 // action and its audit entry commit or fail together.
+
+import { randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Db } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
-import { randomBytes } from "node:crypto";
-import { entryHash, payloadDigest } from "./chain.js";
 import { noteAppend } from "./appends.js";
+import { entryHash, payloadDigest } from "./chain.js";
 import { claimPosition, setChainHash } from "./store.js";
 
 export interface AuditActor {

@@ -4,7 +4,7 @@
 import type { KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Db } from "../db/index.js";
-import { type ChainBreak, chainChecker } from "./chain.js";
+import { type ChainBreak, chainChecker, type StoredEntry } from "./chain.js";
 import {
   type ChainHead,
   type CheckpointBody,
@@ -62,7 +62,10 @@ function signedPositions(verified: readonly CheckpointBody[]): Signed {
 const isErasedBySignedPrune = (signed: Signed, id: number) =>
   signed.erased.some(([a, b]) => id >= a && id <= b);
 
-/** Walks one chain up to its head; returns the first break and how many entries it read. */
+/**
+ * Walks one chain up to its head; returns its first break and how many entries it read (all of them:
+ * the count does not depend on where the chain breaks).
+ */
 async function walkChain(
   db: Db,
   head: ChainHead,
@@ -71,38 +74,37 @@ async function walkChain(
 ): Promise<{ broken?: ChainBreak; read: number; last: { seq: number; id: number } }> {
   const checker = chainChecker(head.chain);
   const expected = signed?.positions.get(head.chain);
-  let read = 0;
   // The first entry after the last position a checkpoint vouched for: where a rewrite can have started.
   let sinceVouched: number | undefined;
+  const inspect = (e: StoredEntry): ChainBreak | undefined => {
+    const broken = checker.next(e);
+    if (broken) return broken;
+    sinceVouched ??= e.id;
+    const want = expected?.get(e.seq);
+    if (want && want.hash !== e.hash)
+      return {
+        id: sinceVouched,
+        reason: `chain ${head.chain} was rewritten with recomputed hashes: entry ${e.id} (#${e.seq}) differs from signed checkpoint ${want.cp}, and the rewrite starts at or after entry ${sinceVouched}`,
+      };
+    if (want) sinceVouched = undefined;
+    if (signed && e.salt === null && !isErasedBySignedPrune(signed, e.id))
+      return {
+        id: e.id,
+        reason: `entry ${e.id} had its purpose and details erased without a signed prune checkpoint`,
+      };
+    return undefined;
+  };
+  let broken: ChainBreak | undefined;
+  let read = 0;
+  let after = 0;
   for (;;) {
-    const page = await chainPage(db, head.chain, checker.last.seq, head.seq, pageSize);
+    const page = await chainPage(db, head.chain, after, head.seq, pageSize);
     for (const e of page) {
-      read++;
-      const broken = checker.next(e);
-      if (broken) return { broken, read, last: checker.last };
-      sinceVouched ??= e.id;
-      const want = expected?.get(e.seq);
-      if (want && want.hash !== e.hash)
-        return {
-          broken: {
-            id: sinceVouched,
-            reason: `chain ${head.chain} was rewritten with recomputed hashes: entry ${e.id} (#${e.seq}) differs from signed checkpoint ${want.cp}, and the rewrite starts at or after entry ${sinceVouched}`,
-          },
-          read,
-          last: checker.last,
-        };
-      if (want) sinceVouched = undefined;
-      if (signed && e.salt === null && !isErasedBySignedPrune(signed, e.id))
-        return {
-          broken: {
-            id: e.id,
-            reason: `entry ${e.id} had its purpose and details erased without a signed prune checkpoint`,
-          },
-          read,
-          last: checker.last,
-        };
+      broken ??= inspect(e);
+      after = e.seq;
     }
-    if (page.length < pageSize) return { read, last: checker.last };
+    read += page.length;
+    if (page.length < pageSize) return { ...(broken ? { broken } : {}), read, last: checker.last };
   }
 }
 
@@ -115,8 +117,8 @@ function tailBreak(
   const c = head.chain;
   if (last.seq < head.seq)
     return {
-      id: last.id + 1,
-      reason: `chain ${c} #${last.seq + 1} to #${head.seq} are missing: its head row records ${head.seq} entries (entries deleted at the end)`,
+      id: last.id,
+      reason: `chain ${c} #${last.seq + 1} to #${head.seq}${last.id ? `, after entry ${last.id},` : ""} are missing though its head row records them (entries deleted at the end)`,
     };
   const vouched = signed?.latest?.chains.find((h) => h.chain === c);
   if (vouched && vouched.seq > last.seq)
@@ -158,7 +160,7 @@ async function missingHeadRows(db: Db, heads: readonly ChainHead[], signed?: Sig
   const breaks: ChainBreak[] = [];
   for (const chain of chains) {
     if (known.has(chain)) continue;
-    const first = await chainPage(db, chain, 0, Number.MAX_SAFE_INTEGER, 1);
+    const first = await chainPage(db, chain, 0, 2 ** 31 - 1, 1);
     const vouched = signed?.latest?.chains.find((h) => h.chain === chain);
     const id = first[0]?.id ?? vouched?.id ?? 0;
     if (id === 0) continue; // an empty chain's row: nothing it vouched for is lost
@@ -220,7 +222,8 @@ function sentence(r: {
 }): string {
   if (r.firstBroken) {
     const more = r.problems.length ? ` Also: ${r.problems.join("; ")}.` : "";
-    return `The audit trail was tampered with: first failing entry ${r.firstBroken.id}: ${r.firstBroken.reason}.${more}`;
+    const where = r.firstBroken.id ? `first failing entry ${r.firstBroken.id}: ` : "";
+    return `The audit trail was tampered with: ${where}${r.firstBroken.reason}.${more}`;
   }
   if (!r.ok) return `The audit trail was tampered with: ${r.problems.join("; ")}.`;
   if (!r.signed)
@@ -230,5 +233,5 @@ function sentence(r: {
     : "";
   if (r.checkpoints === 0)
     return `The hash chains are intact (${r.checked} entries), but no signed checkpoint exists yet.${tail}`;
-  return `The audit trail is intact: ${r.checked} entries verified against ${r.checkpoints} signed checkpoints.${tail}`;
+  return `The audit trail is intact: ${r.checked} entries verified against ${r.checkpoints} signed checkpoint${r.checkpoints === 1 ? "" : "s"}.${tail}`;
 }

@@ -69,7 +69,9 @@ describe("LIMES_DB", () => {
   it("opens and migrates SQLite in memory", async () => {
     const db = await openDatabase("sqlite::memory:");
     try {
-      expect(await migrate(db)).toEqual({ applied: ["0001_initial", "0002_travel", "0003_review"] });
+      expect(await migrate(db)).toEqual({
+        applied: ["0001_initial", "0002_travel", "0003_review", "0004_audit_signing"],
+      });
     } finally {
       await db.close();
     }
