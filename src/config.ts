@@ -8,6 +8,11 @@
 //   LIMES_SLTD  CSV of stolen and lost travel documents; the demo's small fictional list when unset
 //   LIMES_DEMO_USERS  1 to create one demo officer per role on an empty database (with the demo admin);
 //               the default on the embedded SQLite database, which is the demo, and off on PostgreSQL
+//   LIMES_AUDIT_KEY  Ed25519 private key (PEM) that signs audit checkpoints (`limes keys generate`);
+//               required on PostgreSQL, generated beside the embedded database when unset
+//   LIMES_AUDIT_CHECKPOINTS  the external append-only JSON-lines file of signed checkpoints
+//   LIMES_AUDIT_CHECKPOINT_ENTRIES / LIMES_AUDIT_CHECKPOINT_SECONDS  a checkpoint every N appends
+//               (default 100) or T seconds (default 10), whichever comes first
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { InvalidError } from "./shared/errors.js";
 
@@ -22,6 +27,33 @@ export interface Config {
   sltdFile?: string;
   /** Demo officers besides the demo admin on an empty database. */
   demoUsers?: boolean;
+  /** Audit signing: key file, checkpoint file and how often a checkpoint is signed. */
+  audit?: AuditConfig;
+}
+
+export interface AuditConfig {
+  keyFile?: string;
+  checkpointFile?: string;
+  checkpointEntries?: number;
+  checkpointSeconds?: number;
+}
+
+function readAuditConfig(value: (name: string) => string | undefined, problems: string[]): AuditConfig {
+  const audit: AuditConfig = {};
+  const keyFile = value("LIMES_AUDIT_KEY");
+  if (keyFile) audit.keyFile = keyFile;
+  const checkpointFile = value("LIMES_AUDIT_CHECKPOINTS");
+  if (checkpointFile) audit.checkpointFile = checkpointFile;
+  for (const [name, field] of [
+    ["LIMES_AUDIT_CHECKPOINT_ENTRIES", "checkpointEntries"],
+    ["LIMES_AUDIT_CHECKPOINT_SECONDS", "checkpointSeconds"],
+  ] as const) {
+    const text = value(name);
+    if (text === undefined) continue;
+    if (/^[1-9][0-9]{0,5}$/.test(text)) audit[field] = Number(text);
+    else problems.push(`${name} must be a whole number from 1 to 999999, not "${text}"`);
+  }
+  return audit;
 }
 
 /** Every problem at once, so a deployment is fixed in one go. */
@@ -50,6 +82,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (demo !== undefined && demo !== "0" && demo !== "1")
     problems.push(`LIMES_DEMO_USERS must be 0 or 1, not "${demo}"`);
 
+  const audit = readAuditConfig(value, problems);
+
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
     db,
@@ -58,6 +92,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     demoUsers: demo === undefined ? db.startsWith("sqlite:") : demo === "1",
   };
+  if (Object.keys(audit).length > 0) config.audit = audit;
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;
   return config;

@@ -1,11 +1,13 @@
 // The Fastify application, built from the services it is given (no globals): the gate (authentication
 // and permission) for every route, TypeBox schemas that also give the OpenAPI document at /api/docs,
 // one error mapping, and one route plugin per capability under /api/v1.
+
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { AccessService } from "../access/index.js";
 import type { AlertService } from "../alerts/index.js";
+import type { AuditSigning } from "../audit/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
@@ -50,6 +52,8 @@ export interface AppDeps {
   /** Largest watchlist upload accepted, in bytes (default 64 MiB). */
   uploadLimit?: number;
   logger?: boolean | { level: string };
+  /** The audit signing key and checkpoint file: verify checks the chains against the checkpoints. */
+  auditSigning?: AuditSigning;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
