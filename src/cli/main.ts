@@ -9,6 +9,7 @@ import type { ImportIssue } from "../watchlists/index.js";
 import { registerAlertCommands } from "./alert.js";
 import { registerAuditCommands } from "./audit.js";
 import { registerDbCommands } from "./db.js";
+import { registerKeyCommands } from "./keys.js";
 import { registerManifestCommands } from "./manifest.js";
 import { registerScreenCommand } from "./screen.js";
 import { registerUserCommands } from "./user.js";
@@ -38,6 +39,7 @@ Examples:
   registerManifestCommands(program);
   registerDbCommands(program);
   registerAuditCommands(program);
+  registerKeyCommands(program);
   registerAlertCommands(program);
   registerUserCommands(program);
   return program;
