@@ -7,7 +7,7 @@ import type { Database, Db } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
 import { noteAppend } from "./appends.js";
 import { entryHash, payloadDigest } from "./chain.js";
-import { claimPosition, setChainHash } from "./store.js";
+import { claimPosition, insertEntry } from "./store.js";
 
 export interface AuditActor {
   userId?: string;
@@ -90,11 +90,7 @@ export async function appendAudit(
     prev_hash: at.prevHash,
   };
   const hash = entryHash(fields);
-  await t
-    .insertInto("audit_log")
-    .values({ ...fields, ...payload, salt, erased_at: null, hash })
-    .execute();
-  await setChainHash(t, at.chain, hash);
+  await insertEntry(t, { ...fields, ...payload, salt, erased_at: null, hash });
   noteAppend();
   return { id: fields.id, hash };
 }

@@ -1,6 +1,7 @@
 // Plain Kysely queries on the audit tables: chain heads, entries in chain order, checkpoints.
-import { type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
+import { type Insertable, type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
 import type { Database, Db } from "../db/index.js";
+import type { AuditLogTable } from "../db/schema.js";
 import type { StoredEntry } from "./chain.js";
 import type { ChainHead, SignedCheckpoint } from "./checkpoint.js";
 
@@ -54,8 +55,26 @@ export async function claimPosition(trx: Transaction<Database>, chain?: number):
   return { chain: Number(row.id), seq: Number(row.last_seq), prevHash: row.last_hash, id };
 }
 
-export async function setChainHash(trx: Transaction<Database>, chain: number, hash: string): Promise<void> {
-  await trx.updateTable("audit_chains").set({ last_hash: hash }).where("id", "=", chain).execute();
+/** Stores the entry and moves its chain's head to it: one round trip on PostgreSQL. */
+export async function insertEntry(
+  trx: Transaction<Database>,
+  entry: Insertable<AuditLogTable>,
+): Promise<void> {
+  if (isPostgres(trx)) {
+    await trx
+      .with("entry", (db) => db.insertInto("audit_log").values(entry))
+      .updateTable("audit_chains")
+      .set({ last_hash: entry.hash })
+      .where("id", "=", entry.chain)
+      .execute();
+    return;
+  }
+  await trx.insertInto("audit_log").values(entry).execute();
+  await trx
+    .updateTable("audit_chains")
+    .set({ last_hash: entry.hash })
+    .where("id", "=", entry.chain)
+    .execute();
 }
 
 /** Every chain head with the id of its head entry (0 for an empty chain), as one consistent read. */
