@@ -2,6 +2,7 @@
 // per test, and a call helper that signs in as one of them.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { type AccessOptions, createAccessService, type Role } from "../../src/access/index.js";
+import type { AuditSigning } from "../../src/audit/index.js";
 import type { Db } from "../../src/db/index.js";
 import { buildApp } from "../../src/http/app.js";
 import { composeServices, type Services } from "../../src/services.js";
@@ -32,7 +33,12 @@ export interface TestApi {
 
 export async function startTestApi(
   db: Db,
-  opts: { access?: AccessOptions; uploadLimit?: number; bodyLimit?: number } = {},
+  opts: {
+    access?: AccessOptions;
+    uploadLimit?: number;
+    bodyLimit?: number;
+    auditSigning?: AuditSigning;
+  } = {},
 ): Promise<TestApi> {
   if ((await loadLatestEntities(db)).length === 0) {
     await saveWatchlistVersion(db, await importCsvList(NATIONAL_LIST), { actor: "system" });
@@ -44,6 +50,7 @@ export async function startTestApi(
     ready: () => true,
     ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
+    ...(opts.auditSigning ? { auditSigning: opts.auditSigning } : {}),
   });
   const tokens = new Map<string, string>();
   const token = (username: string) => {
