@@ -38,6 +38,7 @@ async function admin(text: string): Promise<void> {
 async function worker(url: string): Promise<void> {
   const db = await openDatabase(url);
   const deadline = Date.now() + Number(values.seconds) * 1000;
+  const cpu = process.cpuUsage();
   let appended = 0;
   const loop = async (n: number) => {
     while (Date.now() < deadline) {
@@ -59,8 +60,10 @@ async function worker(url: string): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: Number(values.connections) }, (_, n) => loop(n)));
+  const used = process.cpuUsage(cpu);
   await db.close();
-  process.send?.({ appended });
+  // CPU per append in this process: what bounds the rate once the database keeps up.
+  process.send?.({ appended, cpuMicros: (used.user + used.system) / Math.max(1, appended) });
 }
 
 async function main(): Promise<void> {
@@ -77,20 +80,25 @@ async function main(): Promise<void> {
         const child = fork(fileURLToPath(import.meta.url), ["--worker", url, ...process.argv.slice(2)], {
           execArgv: ["--import", "tsx"],
         });
-        return new Promise<number>((done, fail) => {
-          child.on("message", (m: { appended: number }) => done(m.appended));
+        return new Promise<{ appended: number; cpuMicros: number }>((done, fail) => {
+          child.on("message", (m: { appended: number; cpuMicros: number }) => done(m));
           child.on("exit", (code) => code && fail(new Error(`worker exited with ${code}`)));
         });
       }),
     );
     const seconds = (Date.now() - started) / 1000;
-    const total = counts.reduce((a, b) => a + b, 0);
+    const total = counts.reduce((a, b) => a + b.appended, 0);
     const verdict = await verifyAuditChain(db);
     const chains = await db.kysely.selectFrom("audit_log").select("chain").distinct().execute();
     await db.close();
     process.stdout.write(
       `${values.processes} processes × ${values.connections} connections, ${seconds.toFixed(1)} s (with process start):\n` +
-        counts.map((c, i) => `  process ${i + 1}: ${c} appends\n`).join("") +
+        counts
+          .map(
+            (c, i) =>
+              `  process ${i + 1}: ${c.appended} appends, ${Math.round(c.cpuMicros)} µs of CPU each\n`,
+          )
+          .join("") +
         `  total: ${total} appends, ${Math.round(total / Number(values.seconds))} appends/s over the ${values.seconds} s of appending\n` +
         `  chains used: ${chains.length}; verify: ${verdict.ok ? "intact" : verdict.verdict} (${verdict.checked} entries)\n`,
     );
