@@ -1,7 +1,7 @@
 // Where a server finds its audit signing key and checkpoint file. The embedded demo makes itself a key
 // on first start; PostgreSQL (production) refuses to start without one, since a key generated beside the
 // database would sit where the attacker the signatures guard against already is.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseDbUrl } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
@@ -47,5 +47,7 @@ export function resolveAuditSigning(
     (dialect === "sqlite"
       ? join(demoFolder(dbUrl), "audit-checkpoints.jsonl")
       : resolve("data/audit-checkpoints.jsonl"));
+  // The checkpointer appends to it from the first checkpoint on: its folder must exist by then.
+  mkdirSync(dirname(resolve(checkpointFile)), { recursive: true });
   return { privateKey: loadPrivateKey(keyFile), checkpointFile };
 }
