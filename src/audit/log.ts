@@ -1,6 +1,5 @@
 // Append-only audit log on the database. Every append happens inside the caller's transaction, so an
 // action and its audit entry commit or fail together.
-
 import { randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Db } from "../db/index.js";
@@ -48,7 +47,10 @@ export interface AuditEntry {
 const isPersonalDataRead = (entry: AuditEntryInput) =>
   entry.outcome === "success" && /\.(read|search)$/.test(entry.action);
 
-/** The chain each open transaction appends to: a second entry goes on the chain it already holds. */
+/**
+ * The chain each open transaction appends to: a second entry goes on the chain it already holds, so a
+ * transaction never waits for a second chain while holding one (two could then deadlock).
+ */
 const chainOfTransaction = new WeakMap<object, number>();
 
 /**
