@@ -1,5 +1,5 @@
 // Plain Kysely queries on the audit tables: chain heads, entries in chain order, checkpoints.
-import { type Insertable, type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
+import { type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
 import type { Database, Db } from "../db/index.js";
 import type { AuditLogTable } from "../db/schema.js";
 import type { StoredEntry } from "./chain.js";
@@ -55,18 +55,38 @@ export async function claimPosition(trx: Transaction<Database>, chain?: number):
   return { chain: Number(row.id), seq: Number(row.last_seq), prevHash: row.last_hash, id };
 }
 
-/** Stores the entry and moves its chain's head to it: one round trip on PostgreSQL. */
-export async function insertEntry(
-  trx: Transaction<Database>,
-  entry: Insertable<AuditLogTable>,
-): Promise<void> {
+/** Every column of an entry, in the order the append writes them. */
+const ENTRY_COLUMNS = [
+  "id",
+  "chain",
+  "seq",
+  "ts",
+  "actor_user_id",
+  "actor_username",
+  "actor_roles",
+  "actor_agency",
+  "action",
+  "object_type",
+  "object_id",
+  "purpose",
+  "outcome",
+  "details",
+  "salt",
+  "payload_digest",
+  "erased_at",
+  "prev_hash",
+  "hash",
+] as const satisfies readonly (keyof AuditLogTable)[];
+/**
+ * Stores the entry and moves its chain's head to it. On PostgreSQL that is one statement, written as
+ * SQL rather than built: every request appends, and building this query cost several times compiling it.
+ */
+export async function insertEntry(trx: Transaction<Database>, entry: AuditLogTable): Promise<void> {
   if (isPostgres(trx)) {
-    await trx
-      .with("entry", (db) => db.insertInto("audit_log").values(entry))
-      .updateTable("audit_chains")
-      .set({ last_hash: entry.hash })
-      .where("id", "=", entry.chain)
-      .execute();
+    await sql`with entry as (
+      insert into audit_log (${sql.raw(ENTRY_COLUMNS.join(", "))})
+      values (${sql.join(ENTRY_COLUMNS.map((c) => entry[c]))})
+    ) update audit_chains set last_hash = ${entry.hash} where id = ${entry.chain}`.execute(trx);
     return;
   }
   await trx.insertInto("audit_log").values(entry).execute();
