@@ -7,8 +7,8 @@
 // It nulls the purpose and details of the matching entries (those not erased yet), appends an
 // `audit.erase` entry and a signed prune checkpoint listing the erased ids, in one transaction, then
 // appends the checkpoint to the external file. The chains still verify; an erasure without a signed
-// prune checkpoint is reported by verify. `signing` is the server's AuditSigning (resolveAuditSigning).
-export { onAppend } from "./appends.js";
+// prune checkpoint is reported by verify. `signing` is the server's AuditSigning: `auditSigning` in
+// startServer (src/http/server.ts), made by resolveAuditSigning from LIMES_AUDIT_KEY.
 export {
   type AuditPayload,
   type ChainBreak,
@@ -22,14 +22,11 @@ export {
   payloadDigest,
   type StoredEntry,
 } from "./chain.js";
-export {
-  type ChainHead,
-  type CheckpointBody,
-  type CheckpointKind,
-  checkCheckpoints,
-  keyIdOf,
-  parseCheckpointLines,
-  type SignedCheckpoint,
+export type {
+  ChainHead,
+  CheckpointBody,
+  CheckpointKind,
+  SignedCheckpoint,
 } from "./checkpoint.js";
 export {
   type AuditSigning,
