@@ -5,7 +5,7 @@ import { buildProgram, formatError } from "./main.js";
 describe("buildProgram", () => {
   it("registers the command groups without running anything", () => {
     const names = buildProgram().commands.map((c) => c.name());
-    expect(names).toEqual(["watchlist", "screen", "manifest", "db", "audit", "alert", "user"]);
+    expect(names).toEqual(["watchlist", "screen", "manifest", "db", "audit", "alert", "user", "keys"]);
     const watchlist = buildProgram().commands.find((c) => c.name() === "watchlist");
     expect(watchlist?.commands.map((c) => c.name())).toEqual(["import", "inspect", "list"]);
   });

@@ -39,9 +39,9 @@ Examples:
   registerManifestCommands(program);
   registerDbCommands(program);
   registerAuditCommands(program);
-  registerKeyCommands(program);
   registerAlertCommands(program);
   registerUserCommands(program);
+  registerKeyCommands(program);
   return program;
 }
 
