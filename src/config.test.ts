@@ -72,6 +72,25 @@ describe("readConfig", () => {
     });
   });
 
+  it("reads the audit signing settings and refuses a checkpoint interval that is not a number", () => {
+    expect(
+      readConfig({
+        LIMES_AUDIT_KEY: "/etc/limes/limes-audit.key",
+        LIMES_AUDIT_CHECKPOINTS: "/var/log/limes/checkpoints.jsonl",
+        LIMES_AUDIT_CHECKPOINT_ENTRIES: "50",
+        LIMES_AUDIT_CHECKPOINT_SECONDS: "5",
+      }).audit,
+    ).toEqual({
+      keyFile: "/etc/limes/limes-audit.key",
+      checkpointFile: "/var/log/limes/checkpoints.jsonl",
+      checkpointEntries: 50,
+      checkpointSeconds: 5,
+    });
+    expect(() => readConfig({ LIMES_AUDIT_CHECKPOINT_SECONDS: "0" })).toThrow(
+      'LIMES_AUDIT_CHECKPOINT_SECONDS must be a whole number from 1 to 999999, not "0"',
+    );
+  });
+
   it("rejects a port out of range", () => {
     expect(() => readConfig({ PORT: "70000" })).toThrow('PORT must be a port number, not "70000"');
   });

@@ -17,6 +17,11 @@
 //   LIMES_TOTP_ROLES  roles that must sign in with a TOTP code, separated by commas (default none)
 //   LIMES_LIST_MAX_REMOVED_PCT  a list version removing this percentage of the live version's entities
 //               or more waits for a second watchlist manager's approval; default 5
+//   LIMES_AUDIT_KEY  Ed25519 private key (PEM) that signs audit checkpoints (`limes keys generate`);
+//               required on PostgreSQL, generated beside the embedded database when unset
+//   LIMES_AUDIT_CHECKPOINTS  the external append-only JSON-lines file of signed checkpoints
+//   LIMES_AUDIT_CHECKPOINT_ENTRIES / LIMES_AUDIT_CHECKPOINT_SECONDS  a checkpoint every N appends
+//               (default 100) or T seconds (default 10), whichever comes first
 import { isRole, type Role } from "./access/index.js";
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { type RetentionPolicy, readRetentionPolicy } from "./retention/index.js";
@@ -43,6 +48,8 @@ export interface Config {
   totpRoles?: Role[];
   /** Removal share (percent) from which a list version waits for approval. */
   listMaxRemovedPct?: number;
+  /** Audit signing: key file, checkpoint file and how often a checkpoint is signed. */
+  audit?: AuditConfig;
 }
 
 /** The account and throttling settings, each problem named for the whole list. */
@@ -84,6 +91,31 @@ function readAccessConfig(value: (name: string) => string | undefined, problems:
   return out;
 }
 
+export interface AuditConfig {
+  keyFile?: string;
+  checkpointFile?: string;
+  checkpointEntries?: number;
+  checkpointSeconds?: number;
+}
+
+function readAuditConfig(value: (name: string) => string | undefined, problems: string[]): AuditConfig {
+  const audit: AuditConfig = {};
+  const keyFile = value("LIMES_AUDIT_KEY");
+  if (keyFile) audit.keyFile = keyFile;
+  const checkpointFile = value("LIMES_AUDIT_CHECKPOINTS");
+  if (checkpointFile) audit.checkpointFile = checkpointFile;
+  for (const [name, field] of [
+    ["LIMES_AUDIT_CHECKPOINT_ENTRIES", "checkpointEntries"],
+    ["LIMES_AUDIT_CHECKPOINT_SECONDS", "checkpointSeconds"],
+  ] as const) {
+    const text = value(name);
+    if (text === undefined) continue;
+    if (/^[1-9][0-9]{0,5}$/.test(text)) audit[field] = Number(text);
+    else problems.push(`${name} must be a whole number from 1 to 999999, not "${text}"`);
+  }
+  return audit;
+}
+
 /** Every problem at once, so a deployment is fixed in one go. */
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const problems: string[] = [];
@@ -121,6 +153,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const pct = Number(pctText);
   if (pctText !== undefined && (!/^\d+(\.\d+)?$/.test(pctText) || pct > 100))
     problems.push(`LIMES_LIST_MAX_REMOVED_PCT must be a percentage from 0 to 100, not "${pctText}"`);
+  const audit = readAuditConfig(value, problems);
 
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
@@ -132,6 +165,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...(retention ? { retention } : {}),
     ...access,
   };
+  if (Object.keys(audit).length > 0) config.audit = audit;
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;
   if (pctText !== undefined) config.listMaxRemovedPct = pct;

@@ -1,8 +1,19 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type ChainedFields, canonicalJson, entryHash, findBreak, GENESIS_HASH } from "./chain.js";
+import {
+  type ChainedFields,
+  canonicalJson,
+  entryHash,
+  findBreak,
+  GENESIS_HASH,
+  payloadDigest,
+  type StoredEntry,
+} from "./chain.js";
 
 const first: ChainedFields = {
   id: 1,
+  chain: 1,
+  seq: 1,
   ts: "2026-11-28T10:00:00.000Z",
   actor_user_id: "u1",
   actor_username: "officer1",
@@ -11,11 +22,12 @@ const first: ChainedFields = {
   action: "screening.read",
   object_type: "screening",
   object_id: "s1",
-  purpose: "second-line review",
   outcome: "success",
-  details: '{"n":1}',
+  payload_digest: "d".repeat(64),
   prev_hash: GENESIS_HASH,
 };
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 describe("canonical JSON", () => {
   it("sorts keys at every level, keeps array order and drops undefined", () => {
@@ -26,58 +38,82 @@ describe("canonical JSON", () => {
 });
 
 describe("entry hash", () => {
-  // Fixed values (cross-checked with `sha256sum` over the prev hash and the canonical JSON): a change in
-  // the hashing would make every chain already written fail to verify.
-  it("is SHA-256 of the previous hash followed by the canonical JSON of the entry", () => {
-    expect(entryHash(first)).toBe("3a96eab8aec34853974148aefff18b72c28c123b074475778f147c92032b745b");
-    expect(entryHash({ ...first, id: 2, prev_hash: entryHash(first) })).toBe(
-      "fb1123e03891e8c462a8330fb8c578775f70f913d01e37b3af137886a6f8d2bf",
+  // A fixed value (cross-checked with `sha256sum`): a change in the hashing would make every chain already written fail to verify.
+  it("is SHA-256 of the previous hash followed by the canonical JSON of the chained fields", () => {
+    expect(entryHash(first)).toBe("204464fe3217e1ff79057e2b51ae19998fd5919d770e2a9f1ee1a7b5ab2f4e31");
+  });
+
+  it("covers the payload only through its digest, and ignores fields it does not chain", () => {
+    const withPayload = { ...first, purpose: "anything", details: '{"name":"X"}', salt: "s" };
+    expect(entryHash(withPayload)).toBe(entryHash(first));
+  });
+});
+
+describe("payload digest", () => {
+  it("is SHA-256 of the salt and the canonical payload, so another salt gives another digest", () => {
+    const payload = { purpose: "second-line review", details: '{"n":1}' };
+    expect(payloadDigest("ab", payload)).toBe(
+      sha256('ab{"details":"{\\"n\\":1}","purpose":"second-line review"}'),
     );
+    expect(payloadDigest("ac", payload)).not.toBe(payloadDigest("ab", payload));
   });
 });
 
 describe("findBreak", () => {
-  const chain = (n: number) => {
-    const out: (ChainedFields & { hash: string })[] = [];
+  const chain = (n: number): StoredEntry[] => {
+    const out: StoredEntry[] = [];
     let prev = GENESIS_HASH;
-    for (let id = 1; id <= n; id++) {
-      const fields = { ...first, id, object_id: `s${id}`, prev_hash: prev };
-      prev = entryHash(fields);
-      out.push({ ...fields, hash: prev });
+    for (let seq = 1; seq <= n; seq++) {
+      const salt = `salt${seq}`;
+      const payload = { purpose: "review", details: null };
+      const fields = { ...first, id: seq + 10, seq, object_id: `s${seq}`, prev_hash: prev };
+      const digest = payloadDigest(salt, payload);
+      prev = entryHash({ ...fields, payload_digest: digest });
+      out.push({ ...fields, ...payload, payload_digest: digest, salt, hash: prev });
     }
     return out;
   };
-  const headOf = (c: ReturnType<typeof chain>) => ({ last_id: c.length, last_hash: c.at(-1)!.hash });
 
   it("accepts an intact chain and an empty one", () => {
-    const c = chain(4);
-    expect(findBreak(c, headOf(c))).toBeUndefined();
-    expect(findBreak([], { last_id: 0, last_hash: GENESIS_HASH })).toBeUndefined();
+    expect(findBreak(1, chain(4))).toBeUndefined();
+    expect(findBreak(1, [])).toBeUndefined();
+  });
+
+  it("names an edited payload by its digest", () => {
+    const c = chain(3);
+    expect(findBreak(1, [c[0]!, { ...c[1]!, purpose: "curiosity" }, c[2]!])).toEqual({
+      id: 12,
+      reason: "entry 12 (chain 1 #2) has a purpose or details that do not match its digest (edited)",
+    });
+  });
+
+  it("accepts an erased payload (no salt), and still checks the rest of the entry", () => {
+    const c = chain(3);
+    const erased = { ...c[1]!, purpose: null, salt: null };
+    expect(findBreak(1, [c[0]!, erased, c[2]!])).toBeUndefined();
+    expect(findBreak(1, [c[0]!, { ...erased, object_id: "other" }, c[2]!])).toEqual({
+      id: 12,
+      reason: "entry 12 (chain 1 #2) does not match its hash (edited entry)",
+    });
   });
 
   it("names an entry re-hashed after editing by the link that no longer holds", () => {
     const c = chain(4);
-    const { hash: _, ...fields } = { ...c[1]!, purpose: "curiosity" };
+    const { hash: _, ...fields } = { ...c[1]!, object_id: "other" };
     const edited = { ...fields, hash: entryHash(fields) };
-    expect(findBreak([c[0]!, edited, c[2]!, c[3]!], headOf(c))).toEqual({
-      id: 3,
-      reason: "does not link to the previous entry (deleted, inserted or reordered entries)",
+    expect(findBreak(1, [c[0]!, edited, c[2]!, c[3]!])).toEqual({
+      id: 13,
+      reason:
+        "entry 13 (chain 1 #3) does not link to the entry before it (deleted, inserted or reordered entries)",
     });
   });
 
-  it("names entries in the wrong order", () => {
+  it("names entries in the wrong order and missing ones", () => {
     const c = chain(4);
-    expect(findBreak([c[0]!, { ...c[2]!, id: 2 }, { ...c[1]!, id: 3 }, c[3]!], headOf(c))).toEqual({
-      id: 2,
-      reason: "does not link to the previous entry (deleted, inserted or reordered entries)",
-    });
-  });
-
-  it("names a head that does not match the last entry", () => {
-    const c = chain(3);
-    expect(findBreak(c, { last_id: 3, last_hash: GENESIS_HASH })).toEqual({
-      id: 3,
-      reason: "the last entry does not match the chain head",
+    expect(findBreak(1, [c[0]!, { ...c[2]!, seq: 2 }, { ...c[1]!, seq: 3 }, c[3]!])?.id).toBe(13);
+    expect(findBreak(1, [c[0]!, c[2]!, c[3]!])).toEqual({
+      id: 13,
+      reason: "chain 1 #2 is missing: entry 13 (chain 1 #3) follows #1 (deleted entries)",
     });
   });
 });

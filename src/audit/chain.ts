@@ -1,6 +1,6 @@
-// The hash chain, pure: canonical JSON and the hash of an entry given its predecessor's hash.
+// The hash chains, pure: canonical JSON, the salted digest of an entry's personal payload, the hash of
+// an entry given its predecessor's hash, and a checker that walks one chain entry by entry.
 import { createHash } from "node:crypto";
-import type { AuditLogTable } from "../db/schema.js";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -14,72 +14,119 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-/** The fields of a stored audit entry that the hash covers: everything but the hash itself. */
-export type ChainedFields = Omit<AuditLogTable, "hash">;
-
-export function entryHash(fields: ChainedFields): string {
-  return createHash("sha256").update(fields.prev_hash).update(canonicalJson(fields)).digest("hex");
+/** The free text of an entry that may name a person: erased at the end of its retention. */
+export interface AuditPayload {
+  purpose: string | null;
+  details: string | null;
 }
 
+/**
+ * The chain holds this digest instead of the payload. The random per-entry salt is stored beside the
+ * payload and erased with it, so once erased the digest can no longer be checked against a guessed name.
+ */
+export function payloadDigest(salt: string, payload: AuditPayload): string {
+  return createHash("sha256")
+    .update(salt)
+    .update(canonicalJson({ details: payload.details, purpose: payload.purpose }))
+    .digest("hex");
+}
+
+/** The fields of a stored entry that its hash covers: everything but the payload, its salt and the hash. */
+export interface ChainedFields {
+  id: number;
+  chain: number;
+  seq: number;
+  ts: string;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_roles: string | null;
+  actor_agency: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  outcome: string;
+  payload_digest: string;
+  prev_hash: string;
+}
+
+export function entryHash(f: ChainedFields): string {
+  const covered: ChainedFields = {
+    id: f.id,
+    chain: f.chain,
+    seq: f.seq,
+    ts: f.ts,
+    actor_user_id: f.actor_user_id,
+    actor_username: f.actor_username,
+    actor_roles: f.actor_roles,
+    actor_agency: f.actor_agency,
+    action: f.action,
+    object_type: f.object_type,
+    object_id: f.object_id,
+    outcome: f.outcome,
+    payload_digest: f.payload_digest,
+    prev_hash: f.prev_hash,
+  };
+  return createHash("sha256").update(f.prev_hash).update(canonicalJson(covered)).digest("hex");
+}
+
+/** A stored entry as the verifier reads it. `salt` is null once its payload was erased. */
+export type StoredEntry = ChainedFields & AuditPayload & { salt: string | null; hash: string };
+
 export interface ChainBreak {
+  /** The audit_log id of the first entry that fails. */
   id: number;
   reason: string;
 }
 
 export interface ChainChecker {
-  /** Feeds the next stored entry in id order; returns the break it shows, if any. */
-  next(entry: ChainedFields & { hash: string }): ChainBreak | undefined;
-  /** After the last entry: checks that the stored chain ends where the recorded head says it does. */
-  end(): ChainBreak | undefined;
+  /** Feeds the next stored entry of the chain in seq order; returns the break it shows, if any. */
+  next(entry: StoredEntry): ChainBreak | undefined;
+  /** Where the walk stands: the last good entry. */
+  readonly last: { seq: number; hash: string; id: number };
 }
 
 /**
- * Checks stored entries one at a time, so a long log can be verified in pages. The breaks it names:
- * an edited entry (its hash no longer matches), a deleted one (a gap in ids or a missing tail), or a
+ * Checks one chain's stored entries one at a time, so a long log can be verified in pages. The breaks
+ * it names: an edited entry or payload (a hash no longer matches), a deleted one (a gap in seq), or a
  * reordered one (the previous-hash link no longer matches).
  */
-export function chainChecker(head: { last_id: number; last_hash: string }): ChainChecker {
-  let prevHash = GENESIS_HASH;
-  let expectedId = 1;
+export function chainChecker(chain: number): ChainChecker {
+  const last = { seq: 0, hash: GENESIS_HASH, id: 0 };
+  const at = (e: StoredEntry) => `entry ${e.id} (chain ${chain} #${e.seq})`;
   return {
+    last,
     next(e) {
-      if (e.id !== expectedId)
-        return { id: expectedId, reason: `entry ${expectedId} is missing (next stored entry is ${e.id})` };
-      if (e.prev_hash !== prevHash)
+      if (e.seq !== last.seq + 1)
         return {
           id: e.id,
-          reason: "does not link to the previous entry (deleted, inserted or reordered entries)",
+          reason: `chain ${chain} #${last.seq + 1} is missing: ${at(e)} follows #${last.seq} (deleted entries)`,
         };
-      const { hash, ...fields } = e;
-      if (entryHash(fields) !== hash)
-        return { id: e.id, reason: "content does not match its hash (edited entry)" };
-      prevHash = hash;
-      expectedId++;
-      return undefined;
-    },
-    end() {
-      if (head.last_id !== expectedId - 1) {
+      if (e.prev_hash !== last.hash)
         return {
-          id: expectedId,
-          reason: `the chain head records ${head.last_id} entries but ${expectedId - 1} are stored (entries removed at the end)`,
+          id: e.id,
+          reason: `${at(e)} does not link to the entry before it (deleted, inserted or reordered entries)`,
         };
-      }
-      if (head.last_hash !== prevHash)
-        return { id: head.last_id, reason: "the last entry does not match the chain head" };
+      if (entryHash(e) !== e.hash)
+        return { id: e.id, reason: `${at(e)} does not match its hash (edited entry)` };
+      if (e.salt !== null && payloadDigest(e.salt, e) !== e.payload_digest)
+        return {
+          id: e.id,
+          reason: `${at(e)} has a purpose or details that do not match its digest (edited)`,
+        };
+      last.seq = e.seq;
+      last.hash = e.hash;
+      last.id = e.id;
       return undefined;
     },
   };
 }
 
-/** The first broken link of a whole chain held in memory. */
-export function findBreak(
-  entries: Iterable<ChainedFields & { hash: string }>,
-  head: { last_id: number; last_hash: string },
-): ChainBreak | undefined {
-  const checker = chainChecker(head);
+/** The first break of one whole chain held in memory. */
+export function findBreak(chain: number, entries: Iterable<StoredEntry>): ChainBreak | undefined {
+  const checker = chainChecker(chain);
   for (const e of entries) {
     const broken = checker.next(e);
     if (broken) return broken;
   }
-  return checker.end();
+  return undefined;
 }

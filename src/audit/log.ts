@@ -1,9 +1,12 @@
 // Append-only audit log on the database. Every append happens inside the caller's transaction, so an
 // action and its audit entry commit or fail together.
+import { randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Db } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
-import { type ChainBreak, chainChecker, entryHash } from "./chain.js";
+import { noteAppend } from "./appends.js";
+import { entryHash, payloadDigest } from "./chain.js";
+import { claimPosition, insertEntry } from "./store.js";
 
 export interface AuditActor {
   userId?: string;
@@ -36,13 +39,24 @@ export interface AuditEntry {
   purpose?: string;
   outcome: string;
   details?: Record<string, unknown>;
+  /** Set once retention erased the purpose and details. */
+  erasedAt?: string;
   hash: string;
 }
 
 const isPersonalDataRead = (entry: AuditEntryInput) =>
   entry.outcome === "success" && /\.(read|search)$/.test(entry.action);
 
-/** Appends one entry to the chain. Call it with the transaction of the action it records. */
+/**
+ * The chain each open transaction appends to: a second entry goes on the chain it already holds, so a
+ * transaction never waits for a second chain while holding one (two could then deadlock).
+ */
+const chainOfTransaction = new WeakMap<object, number>();
+
+/**
+ * Appends one entry to a chain. Call it with the transaction of the action it records; given the plain
+ * database handle it opens a transaction of its own.
+ */
 export async function appendAudit(
   trx: Transaction<Database> | Kysely<Database>,
   entry: AuditEntryInput,
@@ -50,19 +64,21 @@ export async function appendAudit(
 ): Promise<{ id: number; hash: string }> {
   if (isPersonalDataRead(entry) && !entry.purpose?.trim())
     throw new InvalidError(`purpose: required to record ${entry.action}`);
-  // Claiming the next id on the single head row is the first statement, and a write: PostgreSQL queues
-  // concurrent appenders on its row lock, and SQLite takes its one write lock here (honouring
-  // busy_timeout) rather than failing later when upgrading a read. The head's hash is still the
-  // predecessor's until this entry's hash is written back below.
-  const row = await trx
-    .updateTable("audit_head")
-    .set((eb) => ({ last_id: eb("last_id", "+", 1) }))
-    .where("id", "=", 1)
-    .returning(["last_id", "last_hash"])
-    .executeTakeFirst();
-  if (!row) throw new Error("audit chain head is missing: database not migrated");
+  if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, entry, now));
+  const t = trx as Transaction<Database>;
+  // Claiming the position is the first statement, and a write: it locks that chain's head row (and, on
+  // SQLite, takes the one write lock here rather than failing later when upgrading a read).
+  const at = await claimPosition(t, chainOfTransaction.get(t));
+  chainOfTransaction.set(t, at.chain);
+  const payload = {
+    purpose: entry.purpose ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+  const salt = randomBytes(16).toString("hex");
   const fields = {
-    id: Number(row.last_id),
+    id: at.id,
+    chain: at.chain,
+    seq: at.seq,
     ts: now.toISOString(),
     actor_user_id: entry.actor.userId ?? null,
     actor_username: entry.actor.username ?? null,
@@ -71,74 +87,14 @@ export async function appendAudit(
     action: entry.action,
     object_type: entry.objectType,
     object_id: entry.objectId ?? null,
-    purpose: entry.purpose ?? null,
     outcome: entry.outcome,
-    details: entry.details ? JSON.stringify(entry.details) : null,
-    prev_hash: row.last_hash,
+    payload_digest: payloadDigest(salt, payload),
+    prev_hash: at.prevHash,
   };
   const hash = entryHash(fields);
-  await trx
-    .insertInto("audit_log")
-    .values({ ...fields, hash })
-    .execute();
-  await trx.updateTable("audit_head").set({ last_hash: hash }).where("id", "=", 1).execute();
+  await insertEntry(t, { ...fields, ...payload, salt, erased_at: null, hash });
+  noteAppend();
   return { id: fields.id, hash };
-}
-
-/**
- * Re-reads the whole log and names the first broken link, if any. It checks the chain up to the head
- * read at the start, page by page and without a long transaction, so a running server keeps appending
- * meanwhile; `checked` counts the entries read.
- */
-export async function verifyAuditChain(
-  db: Db,
-  /** Entries read per query: keeps memory flat however long the log grows. */
-  opts: { pageSize?: number } = {},
-): Promise<{ ok: boolean; checked: number; firstBroken?: ChainBreak }> {
-  const pageSize = opts.pageSize ?? 5000;
-  const headRow = await db.kysely
-    .selectFrom("audit_head")
-    .select(["last_id", "last_hash"])
-    .where("id", "=", 1)
-    .executeTakeFirstOrThrow();
-  const head = { last_id: Number(headRow.last_id), last_hash: headRow.last_hash };
-  const checker = chainChecker(head);
-  let firstBroken: ChainBreak | undefined;
-  let checked = 0;
-  let after = 0;
-  for (;;) {
-    const page = await db.kysely
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("id", ">", after)
-      .where("id", "<=", head.last_id)
-      .orderBy("id")
-      .limit(pageSize)
-      .execute();
-    for (const row of page) {
-      const entry = { ...row, id: Number(row.id) };
-      firstBroken ??= checker.next(entry);
-      after = entry.id;
-    }
-    checked += page.length;
-    if (page.length < pageSize) break;
-  }
-  firstBroken ??= checker.end();
-  // Rows past the head were not written by appendAudit. One statement, so it sees the head and the rows
-  // at one instant, and an append committing meanwhile is not mistaken for one.
-  const beyond = await db.kysely
-    .selectFrom("audit_log")
-    .select((eb) => [eb.fn.min("id").as("id"), eb.fn.countAll<number>().as("n")])
-    .where("id", ">", (eb) => eb.selectFrom("audit_head").select("last_id").where("id", "=", 1))
-    .executeTakeFirst();
-  if (beyond?.id != null) {
-    checked += Number(beyond.n);
-    firstBroken ??= {
-      id: Number(beyond.id),
-      reason: "entry lies beyond the chain head (not appended through the audit log)",
-    };
-  }
-  return firstBroken ? { ok: false, checked, firstBroken } : { ok: true, checked };
 }
 
 export interface AuditFilter {
@@ -151,12 +107,14 @@ export interface AuditFilter {
   objectId?: string;
   from?: string;
   to?: string;
+  /** Cursor: only entries with a smaller id (the last id of the previous page). */
+  before?: number;
   limit?: number;
   offset?: number;
 }
 
-export async function queryAudit(db: Db, filter: AuditFilter = {}): Promise<AuditEntry[]> {
-  let q = db.kysely.selectFrom("audit_log").selectAll();
+function filtered(db: Db, filter: AuditFilter) {
+  let q = db.kysely.selectFrom("audit_log");
   if (filter.actor) q = q.where("actor_username", "=", filter.actor);
   if (filter.agency) q = q.where("actor_agency", "=", filter.agency);
   if (filter.action) q = q.where("action", "=", filter.action);
@@ -164,6 +122,13 @@ export async function queryAudit(db: Db, filter: AuditFilter = {}): Promise<Audi
   if (filter.objectId) q = q.where("object_id", "=", filter.objectId);
   if (filter.from) q = q.where("ts", ">=", filter.from);
   if (filter.to) q = q.where("ts", "<", filter.to);
+  return q;
+}
+
+/** Entries matching the filter, newest first; page on with `before` set to the last id of a page. */
+export async function queryAudit(db: Db, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  let q = filtered(db, filter).selectAll();
+  if (filter.before !== undefined) q = q.where("id", "<", filter.before);
   const rows = await q
     .orderBy("id", "desc")
     .limit(Math.min(filter.limit ?? 100, 1000))
@@ -187,6 +152,15 @@ export async function queryAudit(db: Db, filter: AuditFilter = {}): Promise<Audi
     if (r.object_id) e.objectId = r.object_id;
     if (r.purpose) e.purpose = r.purpose;
     if (r.details) e.details = JSON.parse(r.details) as Record<string, unknown>;
+    if (r.erased_at) e.erasedAt = r.erased_at;
     return e;
   });
+}
+
+/** How many entries match the filter (`before`, `limit` and `offset` aside): the total of a paged list. */
+export async function countAudit(db: Db, filter: AuditFilter = {}): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -11,7 +11,7 @@ describe("limes db migrate / audit verify", () => {
     const url = `sqlite:${join(mkdtempSync(join(tmpdir(), "limes-cli-db-")), "cli.db")}`;
     const env = { LIMES_DB: url };
     expect(limes.withEnv(env)("db", "migrate").stdout).toBe(
-      "applied: 0001_initial, 0002_travel, 0003_review, 0005_list_staging, 0006_accounts, 0008_population, 0009_safeguards\n",
+      "applied: 0001_initial, 0002_travel, 0003_review, 0004_audit_signing, 0005_list_staging, 0006_accounts, 0008_population, 0009_safeguards\n",
     );
     expect(limes.withEnv(env)("db", "migrate").stdout).toBe("schema is up to date\n");
     const db = await openDatabase(url);
@@ -28,14 +28,15 @@ describe("limes db migrate / audit verify", () => {
     }
     expect(limes.withEnv(env)("audit", "verify")).toMatchObject({
       code: 0,
-      stdout: "audit chain intact: 2 entries verified\n",
+      stdout:
+        "The hash chains are intact (2 entries), but without the public key and the checkpoint file a rewrite with recomputed hashes, a truncation or a wipe cannot be ruled out.\n",
     });
     await db.kysely.updateTable("audit_log").set({ object_id: "z" }).where("id", "=", 1).execute();
     await db.close();
     const broken = limes.withEnv(env)("audit", "verify");
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(
-      "audit chain BROKEN at entry 1: content does not match its hash (edited entry)",
+    expect(broken.stdout).toBe(
+      "The audit trail was tampered with: first failing entry 1: entry 1 (chain 1 #1) does not match its hash (edited entry).\n",
     );
     expect(limes.withEnv({ LIMES_DB: "mysql://x" })("db", "migrate").stderr).toContain(
       "LIMES_DB must be sqlite:<path> or postgres://",

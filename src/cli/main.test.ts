@@ -15,6 +15,7 @@ describe("buildProgram", () => {
       "approval",
       "user",
       "retention",
+      "keys",
     ]);
     const watchlist = buildProgram().commands.find((c) => c.name() === "watchlist");
     expect(watchlist?.commands.map((c) => c.name())).toEqual(["import", "inspect", "list"]);

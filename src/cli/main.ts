@@ -10,6 +10,7 @@ import { registerAlertCommands } from "./alert.js";
 import { registerApprovalCommands } from "./approval.js";
 import { registerAuditCommands } from "./audit.js";
 import { registerDbCommands } from "./db.js";
+import { registerKeyCommands } from "./keys.js";
 import { registerManifestCommands } from "./manifest.js";
 import { registerRetentionCommands } from "./retention.js";
 import { registerScreenCommand } from "./screen.js";
@@ -44,6 +45,7 @@ Examples:
   registerApprovalCommands(program);
   registerUserCommands(program);
   registerRetentionCommands(program);
+  registerKeyCommands(program);
   return program;
 }
 

@@ -11,7 +11,8 @@ const TABLES = [
   "alert_decisions",
   "alerts",
   "approvals",
-  "audit_head",
+  "audit_chains",
+  "audit_checkpoints",
   "audit_log",
   "clearance_notes",
   "clearances",
@@ -75,6 +76,7 @@ describe("LIMES_DB", () => {
           "0001_initial",
           "0002_travel",
           "0003_review",
+          "0004_audit_signing",
           "0005_list_staging",
           "0006_accounts",
           "0008_population",
@@ -108,6 +110,7 @@ forEachDialect("migrations", (dialect) => {
         "0001_initial",
         "0002_travel",
         "0003_review",
+        "0004_audit_signing",
         "0005_list_staging",
         "0006_accounts",
         "0008_population",
@@ -117,9 +120,10 @@ forEachDialect("migrations", (dialect) => {
     expect(await migrate(fresh.db)).toEqual({ applied: [] });
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(TABLES);
-    expect(await fresh.db.kysely.selectFrom("audit_head").selectAll().execute()).toEqual([
-      { id: 1, last_id: 0, last_hash: "0".repeat(64) },
-    ]);
+    // Sixteen empty hash chains, so PostgreSQL appenders need not queue on one head row.
+    const chains = await fresh.db.kysely.selectFrom("audit_chains").selectAll().orderBy("id").execute();
+    expect(chains).toHaveLength(16);
+    expect(chains[15]).toEqual({ id: 16, last_seq: 0, last_hash: "0".repeat(64) });
   });
 
   it("enforce foreign keys and unique constraints", async () => {

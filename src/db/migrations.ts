@@ -6,6 +6,7 @@ import { safeguards } from "./migration-safeguards.js";
 import { population } from "./migration-population.js";
 import { accountsMigration } from "./migration-accounts.js";
 import { listStaging } from "./migration-lists.js";
+import { auditSigning } from "./migration-audit.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
@@ -355,6 +356,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0001_initial": initial,
   "0002_travel": travel,
   "0003_review": review,
+  "0004_audit_signing": auditSigning,
   "0005_list_staging": listStaging,
   "0006_accounts": accountsMigration,
   "0008_population": population,

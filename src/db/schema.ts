@@ -307,6 +307,9 @@ export interface ScreenedTravellerFacts {
 
 export interface AuditLogTable {
   id: number;
+  /** The hash chain the entry is on (0004_audit_signing), and its position there. */
+  chain: number;
+  seq: number;
   ts: string;
   actor_user_id: string | null;
   actor_username: string | null;
@@ -315,18 +318,34 @@ export interface AuditLogTable {
   action: string;
   object_type: string;
   object_id: string | null;
+  /** Personal payload: not chained itself, only through `payload_digest`; null once erased. */
   purpose: string | null;
   outcome: "success" | "denied" | "error";
   details: string | null;
+  /** Random per-entry salt of the payload digest, erased with the payload. */
+  salt: string | null;
+  payload_digest: string;
+  erased_at: string | null;
   prev_hash: string;
   hash: string;
 }
 
-/** One row that holds the chain head, locked while an audit entry is appended (serialises writers). */
-export interface AuditHeadTable {
+/** One row per hash chain: its head. An appender locks one chain row, not a single global row. */
+export interface AuditChainsTable {
   id: number;
-  last_id: number;
+  last_seq: number;
   last_hash: string;
+}
+
+/** Signed checkpoints of every chain head; the external JSON-lines file holds the same records. */
+export interface AuditCheckpointsTable {
+  seq: number;
+  ts: string;
+  kind: string;
+  /** Canonical JSON of the signed body. */
+  body: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface ManifestsTable {
@@ -388,6 +407,7 @@ export interface Database {
     >;
   };
   audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
   approvals: ApprovalsTable;
+  audit_chains: AuditChainsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }

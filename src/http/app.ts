@@ -1,12 +1,14 @@
 // The Fastify application, built from the services it is given (no globals): the gate (authentication
 // and permission) for every route, TypeBox schemas that also give the OpenAPI document at /api/docs,
 // one error mapping, and one route plugin per capability under /api/v1.
+
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { AccessService } from "../access/index.js";
 import type { AlertService } from "../alerts/index.js";
 import type { ApprovalService } from "../approvals/index.js";
+import type { AuditSigning } from "../audit/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
@@ -58,6 +60,8 @@ export interface AppDeps {
   rateLimit?: RateLimitSettings;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For gives the client address (default: none). */
   trustProxy?: boolean | number | string[];
+  /** The audit signing key and checkpoint file: verify checks the chains against the checkpoints. */
+  auditSigning?: AuditSigning;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

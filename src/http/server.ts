@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { resolveAuditSigning, startCheckpointer } from "../audit/index.js";
 import type { Config } from "../config.js";
 import { type Db, migrate, openDatabase } from "../db/index.js";
 import { scheduleRetention } from "../retention/index.js";
@@ -45,6 +46,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const db = await openDatabase(config.db);
   try {
     const { applied } = await migrate(db);
+    const warnings: string[] = [];
+    // Before anything is appended: PostgreSQL without a key refuses to start here.
+    const auditSigning = resolveAuditSigning(config.db, config.audit ?? {}, (w) => warnings.push(w));
     const sltd = createSltdIndex(parseSltdCsv(await readFile(config.sltdFile ?? SAMPLE_SLTD, "utf8")));
     // An empty index until the lists are loaded.
     const services = composeServices(db, {
@@ -63,6 +67,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     let ready = false;
     const app = await buildApp({
       ...services,
+      auditSigning,
       ready: () => ready,
       logger: { level: config.logLevel },
       rateLimit: {
@@ -71,8 +76,20 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       },
       ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     });
-    const url = await app.listen({ port: config.port, host: config.host });
-    app.log.info({ db: db.describe, migrations: applied }, "database ready");
+    for (const w of warnings) app.log.warn(w);
+    const checkpointer = startCheckpointer(db, auditSigning, {
+      ...(config.audit?.checkpointEntries ? { everyEntries: config.audit.checkpointEntries } : {}),
+      ...(config.audit?.checkpointSeconds ? { everyMs: config.audit.checkpointSeconds * 1000 } : {}),
+      onError: (err) => app.log.error({ err }, "cannot write an audit checkpoint"),
+    });
+    const url = await app.listen({ port: config.port, host: config.host }).catch(async (err: unknown) => {
+      await checkpointer.stop();
+      throw err;
+    });
+    app.log.info(
+      { db: db.describe, migrations: applied, auditCheckpoints: auditSigning.checkpointFile },
+      "database ready",
+    );
 
     const index = async () => {
       const started = Date.now();
@@ -107,6 +124,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         retention?.stop();
         await app.close();
         await services.access.flushFailedLogins();
+        // The last checkpoint covers every entry the finished requests appended.
+        await checkpointer.stop();
         await db.close();
       },
     };

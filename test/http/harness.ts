@@ -2,6 +2,7 @@
 // per test, and a call helper that signs in as one of them.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { type AccessOptions, createAccessService, type Role } from "../../src/access/index.js";
+import type { AuditSigning } from "../../src/audit/index.js";
 import type { Db } from "../../src/db/index.js";
 import { type AppDeps, buildApp } from "../../src/http/app.js";
 import { composeServices, type Services } from "../../src/services.js";
@@ -38,6 +39,7 @@ export async function startTestApi(
     bodyLimit?: number;
     rateLimit?: AppDeps["rateLimit"];
     trustProxy?: AppDeps["trustProxy"];
+    auditSigning?: AuditSigning;
   } = {},
 ): Promise<TestApi> {
   if ((await loadLatestEntities(db)).length === 0) {
@@ -52,6 +54,7 @@ export async function startTestApi(
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
     ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
     ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
+    ...(opts.auditSigning ? { auditSigning: opts.auditSigning } : {}),
   });
   const tokens = new Map<string, string>();
   const token = (username: string) => {

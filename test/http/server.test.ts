@@ -1,7 +1,11 @@
 // The server process as `npm start` composes it, on both dialects: on a fresh database it creates the
 // demo admin and seeds the watchlists; on the second start it does neither. It listens before the lists
 // are indexed, and /ready says when they are.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateKeyFiles } from "../../src/audit/index.js";
 import { buildApp } from "../../src/http/app.js";
 import { startServer } from "../../src/http/server.js";
 import { composeServices } from "../../src/services.js";
@@ -17,9 +21,16 @@ forEachDialect("npm start", (dialect) => {
   afterAll(async () => {
     await fresh?.drop();
   });
+  // PostgreSQL refuses to start without an audit signing key; the embedded demo makes its own.
+  const keys = mkdtempSync(join(tmpdir(), "limes-server-keys-"));
+  const checkpointFile = join(keys, "checkpoints.jsonl");
+  const audit =
+    dialect === "postgres"
+      ? { keyFile: generateKeyFiles(keys, "audit").privateKeyFile, checkpointFile }
+      : { checkpointFile };
   const start = () =>
     startServer(
-      { db: fresh.url, port: 0, host: "127.0.0.1", logLevel: "silent", demoUsers: true },
+      { db: fresh.url, port: 0, host: "127.0.0.1", logLevel: "silent", demoUsers: true, audit },
       { samples: [{ format: "csv", path: NATIONAL_LIST }] },
     );
 
@@ -69,6 +80,19 @@ forEachDialect("npm start", (dialect) => {
     } finally {
       await server.close();
     }
+  });
+
+  it("signs a checkpoint at shutdown into the external file, and refuses PostgreSQL without a key", async () => {
+    const kinds = readFileSync(checkpointFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line).body.kind);
+    // The first start appended entries (the demo users): its shutdown signed them.
+    expect(kinds).toContain("shutdown");
+    if (dialect === "postgres")
+      await expect(
+        startServer({ db: fresh.url, port: 0, host: "127.0.0.1", logLevel: "silent" }),
+      ).rejects.toThrow(/LIMES_AUDIT_KEY is not set: on PostgreSQL the audit signing key is required/);
   });
 });
 

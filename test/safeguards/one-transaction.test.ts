@@ -17,21 +17,46 @@ const FAL6 = [
   "",
 ].join("\n");
 
-/** Makes the second audit append from now fail (a row already holds its id); returns the undo. */
+/**
+ * Makes the second audit append from now fail: on every chain, a row already holds the position after
+ * next. A transaction appends to one chain, so its first append succeeds and its second fails. Returns
+ * the undo.
+ */
 async function blockSecondAuditAppend(db: Db): Promise<() => Promise<void>> {
-  const head = await db.kysely.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow();
-  const last = await db.kysely
+  const chains = await db.kysely.selectFrom("audit_chains").selectAll().execute();
+  const max = await db.kysely
     .selectFrom("audit_log")
-    .selectAll()
-    .where("id", "=", head.last_id)
-    .executeTakeFirstOrThrow();
-  const blocker = head.last_id + 2;
+    .select((eb) => eb.fn.max("id").as("id"))
+    .executeTakeFirst();
+  const firstBlocker = Number(max?.id ?? 0) + 1_000_000;
   await db.kysely
     .insertInto("audit_log")
-    .values({ ...last, id: blocker })
+    .values(
+      chains.map((c, i) => ({
+        id: firstBlocker + i,
+        chain: c.id,
+        seq: c.last_seq + 2,
+        ts: "1970-01-01T00:00:00.000Z",
+        actor_user_id: null,
+        actor_username: null,
+        actor_roles: null,
+        actor_agency: null,
+        action: "test.block",
+        object_type: "test",
+        object_id: null,
+        purpose: null,
+        outcome: "error" as const,
+        details: null,
+        salt: null,
+        payload_digest: "",
+        erased_at: null,
+        prev_hash: "",
+        hash: "",
+      })),
+    )
     .execute();
   return async () => {
-    await db.kysely.deleteFrom("audit_log").where("id", "=", blocker).execute();
+    await db.kysely.deleteFrom("audit_log").where("id", ">=", firstBlocker).execute();
   };
 }
 

@@ -131,22 +131,39 @@ export function describeBothDialects(
 }
 
 /**
- * Makes the next audit append fail (a row already holds the next id), to test that an action rolls back
- * with its audit entry. Returns the undo.
+ * Makes the next audit append fail (a row already holds the next position of every chain), to test that
+ * an action rolls back with its audit entry. Returns the undo.
  */
 export async function blockNextAuditAppend(db: Db): Promise<() => Promise<void>> {
-  const head = await db.kysely.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow();
-  const last = await db.kysely
+  const chains = await db.kysely.selectFrom("audit_chains").selectAll().execute();
+  const max = await db.kysely
     .selectFrom("audit_log")
-    .selectAll()
-    .where("id", "=", head.last_id)
-    .executeTakeFirstOrThrow();
-  const blocker = head.last_id + 1;
-  await db.kysely
-    .insertInto("audit_log")
-    .values({ ...last, id: blocker })
-    .execute();
+    .select((eb) => eb.fn.max("id").as("id"))
+    .executeTakeFirst();
+  const firstBlocker = Number(max?.id ?? 0) + 1_000_000;
+  const blockers = chains.map((c, i) => ({
+    id: firstBlocker + i,
+    chain: c.id,
+    seq: c.last_seq + 1,
+    ts: "1970-01-01T00:00:00.000Z",
+    actor_user_id: null,
+    actor_username: null,
+    actor_roles: null,
+    actor_agency: null,
+    action: "test.block",
+    object_type: "test",
+    object_id: null,
+    purpose: null,
+    outcome: "error" as const,
+    details: null,
+    salt: null,
+    payload_digest: "",
+    erased_at: null,
+    prev_hash: c.last_hash,
+    hash: "",
+  }));
+  await db.kysely.insertInto("audit_log").values(blockers).execute();
   return async () => {
-    await db.kysely.deleteFrom("audit_log").where("id", "=", blocker).execute();
+    await db.kysely.deleteFrom("audit_log").where("id", ">=", firstBlocker).execute();
   };
 }

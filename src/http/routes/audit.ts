@@ -1,6 +1,14 @@
-// The audit log for auditors: search it (scoped to the auditor's agency) and verify its hash chain.
+// The audit log for auditors: search it (scoped to the auditor's agency, paged by cursor) and verify its
+// hash chains against the signed checkpoints.
+import { createPublicKey } from "node:crypto";
 import { Type } from "@sinclair/typebox";
-import { appendAudit, queryAudit, verifyAuditChain } from "../../audit/index.js";
+import {
+  type AuditSigning,
+  appendAudit,
+  countAudit,
+  queryAudit,
+  verifyAuditChain,
+} from "../../audit/index.js";
 import type { AppDeps } from "../app.js";
 import { principalOf } from "../gate.js";
 import { digits, errorReplies, purpose } from "../schemas.js";
@@ -16,13 +24,50 @@ const AuditQuery = Type.Object(
     to: Type.Optional(Type.String({ format: "date-time" })),
     limit: Type.Optional(digits(4)),
     offset: Type.Optional(digits(7)),
+    cursor: Type.Optional(
+      Type.String({ pattern: "^[0-9]{1,15}$", description: "`nextCursor` of the previous page" }),
+    ),
     purpose,
   },
   { additionalProperties: false },
 );
 
+const Entry = Type.Object({
+  id: Type.Integer(),
+  ts: Type.String(),
+  actor: Type.Object({
+    userId: Type.Optional(Type.String()),
+    username: Type.Optional(Type.String()),
+    roles: Type.Optional(Type.Array(Type.String())),
+    agency: Type.Optional(Type.String()),
+  }),
+  action: Type.String(),
+  objectType: Type.String(),
+  objectId: Type.Optional(Type.String()),
+  purpose: Type.Optional(Type.String()),
+  outcome: Type.String(),
+  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  erasedAt: Type.Optional(Type.String({ description: "set once retention erased purpose and details" })),
+  hash: Type.String(),
+});
+
+const AuditPage = Type.Object({
+  entries: Type.Array(Entry),
+  total: Type.Integer({ description: "entries matching the filter, over all pages" }),
+  nextCursor: Type.Optional(Type.String({ description: "pass as `cursor` for the next page" })),
+});
+
+const Verdict = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  firstBroken: Type.Optional(Type.Object({ id: Type.Integer(), reason: Type.String() })),
+  verdict: Type.String({ description: "one sentence: what was checked and what was found" }),
+  checkpoints: Type.Integer({ description: "signed checkpoints verified" }),
+  uncovered: Type.Integer({ description: "entries newer than the last signed checkpoint" }),
+});
+
 export const auditRoutes =
-  (deps: Pick<AppDeps, "db">): RoutePlugin =>
+  (deps: Pick<AppDeps, "db"> & { auditSigning?: AuditSigning }): RoutePlugin =>
   async (app) => {
     app.get(
       "/audit",
@@ -30,21 +75,26 @@ export const auditRoutes =
         config: { permission: "audit:read" },
         schema: {
           tags: ["audit"],
-          summary: "search the audit log of the auditor's agency, newest first",
+          summary: "search the audit log of the auditor's agency, newest first, a page at a time",
           querystring: AuditQuery,
-          response: errorReplies(),
+          response: { 200: AuditPage, ...errorReplies() },
         },
       },
       async (req) => {
-        const { limit, offset, purpose, ...filter } = req.query;
+        const { limit, offset, cursor, purpose, ...filter } = req.query;
         const actor = principalOf(req);
         // An auditor oversees their own agency: the scoping is in the query, as for every other read.
-        const entries = await queryAudit(deps.db, {
-          ...filter,
-          agency: actor.agency,
-          ...(limit ? { limit: Number(limit) } : {}),
-          ...(offset ? { offset: Number(offset) } : {}),
-        });
+        const scoped = { ...filter, agency: actor.agency };
+        const pageSize = Math.min(limit ? Number(limit) : 100, 1000);
+        const [entries, total] = await Promise.all([
+          queryAudit(deps.db, {
+            ...scoped,
+            limit: pageSize,
+            ...(offset ? { offset: Number(offset) } : {}),
+            ...(cursor ? { before: Number(cursor) } : {}),
+          }),
+          countAudit(deps.db, scoped),
+        ]);
         // Entries name officers and hold search terms: who watched the watchers is on the record too.
         await deps.db.kysely.transaction().execute((trx) =>
           appendAudit(trx, {
@@ -56,20 +106,33 @@ export const auditRoutes =
             details: { filter, results: entries.length },
           }),
         );
-        return { entries };
+        const last = entries[entries.length - 1];
+        return {
+          entries,
+          total,
+          ...(last && entries.length === pageSize ? { nextCursor: String(last.id) } : {}),
+        };
       },
     );
 
+    // The server's own key and checkpoint file: the same verdict as `limes audit verify` with them.
+    const signed = deps.auditSigning
+      ? {
+          publicKey: createPublicKey(deps.auditSigning.privateKey),
+          checkpointFile: deps.auditSigning.checkpointFile,
+        }
+      : {};
     app.get(
       "/audit/verify",
       {
         config: { permission: "audit:read" },
         schema: {
           tags: ["audit"],
-          summary: "re-check the whole hash chain; names the first broken link",
-          response: errorReplies(),
+          summary:
+            "re-check every hash chain against the signed checkpoints; names the first entry that fails",
+          response: { 200: Verdict, ...errorReplies() },
         },
       },
-      async () => verifyAuditChain(deps.db),
+      async () => verifyAuditChain(deps.db, signed),
     );
   };

@@ -30,7 +30,7 @@ export const healthRoutes =
       },
       async (_req, reply) => {
         try {
-          await deps.db.kysely.selectFrom("audit_head").select("id").executeTakeFirst();
+          await deps.db.kysely.selectFrom("audit_chains").select("id").executeTakeFirst();
         } catch {
           return reply.code(503).send({ status: "database unreachable" });
         }

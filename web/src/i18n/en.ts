@@ -451,11 +451,11 @@ export const en = {
     colOutcome: "Outcome",
     verify: "Verify the chain",
     verifying: "Verifying…",
-    verifyOk: (n: number) => `The chain is intact: ${n} entries checked.`,
-    verifyBroken: (id: number, reason: string) => `The chain is broken at entry ${id}: ${reason}`,
     verifyFailed: "The chain could not be verified",
     previous: "Newer",
     next: "Older",
+    shown: (n: number, total: number) => `${n} of ${total} matching entries shown, newest first.`,
+    erased: "(erased at the end of its retention)",
   },
   overview: {
     title: "Overview",

@@ -1,5 +1,5 @@
 // The audit log for an auditor: search with a stated purpose (itself recorded), page through the
-// results, and verify the whole hash chain with one button.
+// results by cursor, and verify every hash chain against the signed checkpoints with one button.
 import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { Empty, ErrorBox, Loading } from "../components/State";
@@ -17,12 +17,19 @@ interface AuditEntry {
   objectId?: string;
   purpose?: string;
   outcome: string;
+  erasedAt?: string;
 }
 
+interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
+  nextCursor?: string;
+}
+
+/** The server's verdict: the same sentence `limes audit verify` prints. */
 interface Verify {
   ok: boolean;
-  checked: number;
-  firstBroken?: { id: number; reason: string };
+  verdict: string;
 }
 
 const PAGE = 50;
@@ -38,20 +45,23 @@ export function Audit() {
     to: "",
   });
   const [purpose, setPurpose] = useState<string>(PURPOSES.audit);
-  const [offset, setOffset] = useState(0);
-  const [entries, setEntries] = useState<AuditEntry[]>();
+  // The cursor of every page shown so far: the last one is the current page, popping goes back to newer.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState<AuditPage>();
+  const entries = page?.entries;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [verify, setVerify] = useState<Verify>();
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<ApiError>();
 
-  const search = async (at: number) => {
+  const search = async (trail: (string | undefined)[]) => {
+    const cursor = trail[trail.length - 1];
     setBusy(true);
     setError(undefined);
     try {
       const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
-      const { data } = await api<{ entries: AuditEntry[] }>("GET", "/audit", undefined, {
+      const { data } = await api<AuditPage>("GET", "/audit", undefined, {
         query: {
           actor: filter.actor,
           action: filter.action,
@@ -60,12 +70,12 @@ export function Audit() {
           from: iso(filter.from ?? ""),
           to: iso(filter.to ?? ""),
           limit: String(PAGE),
-          offset: String(at),
+          cursor,
           purpose,
         },
       });
-      setEntries(data.entries);
-      setOffset(at);
+      setPage(data);
+      setCursors(trail);
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -88,7 +98,7 @@ export function Audit() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void search(0);
+    void search([undefined]);
   };
 
   return (
@@ -99,10 +109,10 @@ export function Audit() {
           {verifying ? t.audit.verifying : t.audit.verify}
         </button>
         <div aria-live="polite" data-testid="verify-result">
-          {verify?.ok && <p className="notice notice-ok">{t.audit.verifyOk(verify.checked)}</p>}
-          {verify && !verify.ok && verify.firstBroken && (
+          {verify?.ok && <p className="notice notice-ok">{verify.verdict}</p>}
+          {verify && !verify.ok && (
             <p className="notice notice-bad" role="alert">
-              {t.audit.verifyBroken(verify.firstBroken.id, verify.firstBroken.reason)}
+              {verify.verdict}
             </p>
           )}
         </div>
@@ -145,8 +155,9 @@ export function Audit() {
       {error && <ErrorBox title={t.audit.failed} error={error} />}
       {busy && !entries && <Loading />}
       {entries && entries.length === 0 && <Empty>{t.audit.empty}</Empty>}
-      {entries && entries.length > 0 && (
+      {page && entries && entries.length > 0 && (
         <>
+          <p className="muted">{t.audit.shown(entries.length, page.total)}</p>
           <table className="data">
             <thead>
               <tr>
@@ -170,7 +181,7 @@ export function Audit() {
                     {e.objectType}
                     {e.objectId && <span className="muted mono"> {e.objectId}</span>}
                   </td>
-                  <td>{e.purpose ?? "—"}</td>
+                  <td>{e.erasedAt ? <span className="muted">{t.audit.erased}</span> : (e.purpose ?? "—")}</td>
                   <td>{e.outcome}</td>
                 </tr>
               ))}
@@ -180,16 +191,16 @@ export function Audit() {
             <button
               type="button"
               className="secondary"
-              disabled={offset === 0 || busy}
-              onClick={() => void search(Math.max(0, offset - PAGE))}
+              disabled={cursors.length < 2 || busy}
+              onClick={() => void search(cursors.slice(0, -1))}
             >
               {t.audit.previous}
             </button>
             <button
               type="button"
               className="secondary"
-              disabled={entries.length < PAGE || busy}
-              onClick={() => void search(offset + PAGE)}
+              disabled={!page.nextCursor || busy}
+              onClick={() => void search([...cursors, page.nextCursor])}
             >
               {t.audit.next}
             </button>
