@@ -25,7 +25,7 @@ forEachDialect("migration 0004_audit_signing", (dialect) => {
         values (${id}, ${`2026-11-0${id}T10:00:00.000Z`}, 'officer1', 'screening.read', 'screening', ${`s${id}`}, 'review', 'success', ${JSON.stringify({ n: id })}, 'old', 'old')`.execute(
         db.kysely,
       );
-    expect(await migrate(db)).toEqual({ applied: ["0004_audit_signing"] });
+    expect((await migrate(db)).applied).toContain("0004_audit_signing");
     const rows = await db.kysely
       .selectFrom("audit_log")
       .select(["id", "chain", "seq", "purpose"])
