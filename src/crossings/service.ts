@@ -226,9 +226,10 @@ export function createCrossingService(
       return { id, screeningId, direction: entry.direction, warnings, result: viewOutcome(p, outcome) };
     },
 
-    async screenManifest(p: Principal, text: string, purpose: string) {
+    /** `file` as received: raw bytes are decoded by the character set the file declares. */
+    async screenManifest(p: Principal, file: string | Uint8Array, purpose: string) {
       if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen manifests");
-      const manifest: Manifest = parseManifestFile(text);
+      const manifest: Manifest = parseManifestFile(file);
       if (manifest.persons.length === 0) throw new InvalidError("the manifest lists no persons");
       const screened = await screenTravellers(p, manifest.persons, purpose, undefined, manifest.legs);
       const { screeningId } = screened;

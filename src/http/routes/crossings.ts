@@ -84,11 +84,7 @@ export const crossingRoutes =
               errorBody("bad_request", "the manifest file is the request body (Content-Type: text/plain)"),
             );
         }
-        const manifest = await deps.crossings.screenManifest(
-          principalOf(req),
-          req.body.toString("utf8"),
-          req.query.purpose,
-        );
+        const manifest = await deps.crossings.screenManifest(principalOf(req), req.body, req.query.purpose);
         return reply.code(201).send(manifest);
       },
     );
