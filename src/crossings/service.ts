@@ -6,6 +6,7 @@ import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { openAlerts, type PreviouslyCleared, type RuleHitRef } from "../alerts/index.js";
 import { appendAudit } from "../audit/index.js";
+import { recordingPoint } from "../crossing-points/index.js";
 import type { Database, Db } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
@@ -154,11 +155,15 @@ export function createCrossingService(
       if (!can(p, "screen")) throw new ForbiddenError("this role cannot record crossings");
       let entry: ManualEntry;
       const warnings: string[] = [];
+      // Lower case is typed, not scanned: read as upper case (the check digits still decide), and flagged.
+      let mrzCaseNormalised = false;
       if (input.mrz) {
         const mrz = parseMrz(input.mrz);
+        mrzCaseNormalised = mrz.caseNormalised;
         if (!mrz.valid)
           throw new InvalidError(`MRZ check digits failed: ${mrz.failedChecks.join(", ")}`, { mrz });
         warnings.push(
+          ...(mrz.caseNormalised ? ["MRZ was not upper case: read as upper case"] : []),
           ...mrz.warnings,
           ...mrz.corrections.map((c) => `MRZ corrected: ${c.reason} (line ${c.line}, column ${c.column})`),
         );
@@ -167,7 +172,7 @@ export function createCrossingService(
           person: mrz.traveller,
           ...(doc ? { document: doc } : {}),
           direction: input.direction ?? "entry",
-          crossingPointId: input.crossingPointId ?? p.crossingPointId ?? "",
+          crossingPointId: input.crossingPointId ?? "",
         };
       } else if (input.entry !== undefined) {
         entry = parseManualEntry(input.entry);
@@ -183,7 +188,8 @@ export function createCrossingService(
             ],
           }
         : entry.person;
-      const cp = entry.crossingPointId || undefined;
+      // Checked before screening: an unknown point or another officer's post records nothing.
+      const cp = await recordingPoint(db.kysely, p, entry.crossingPointId || undefined);
       const screened = await screenTravellers(p, [traveller], input.purpose, cp);
       const { screeningId } = screened;
       const id = randomUUID();
@@ -223,19 +229,28 @@ export function createCrossingService(
         });
         return outcome!;
       });
-      return { id, screeningId, direction: entry.direction, warnings, result: viewOutcome(p, outcome) };
+      return {
+        id,
+        screeningId,
+        direction: entry.direction,
+        warnings,
+        ...(mrzCaseNormalised ? { mrzCaseNormalised } : {}),
+        result: viewOutcome(p, outcome),
+      };
     },
 
     /** `file` as received: raw bytes are decoded by the character set the file declares. */
-    async screenManifest(p: Principal, file: string | Uint8Array, purpose: string) {
+    async screenManifest(p: Principal, file: string | Uint8Array, purpose: string, crossingPointId?: string) {
       if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen manifests");
+      const cp = await recordingPoint(db.kysely, p, crossingPointId);
       const manifest: Manifest = parseManifestFile(file);
       if (manifest.persons.length === 0) throw new InvalidError("the manifest lists no persons");
-      const screened = await screenTravellers(p, manifest.persons, purpose, undefined, manifest.legs);
+      const screened = await screenTravellers(p, manifest.persons, purpose, cp, manifest.legs);
       const { screeningId } = screened;
       const id = randomUUID();
       const outcomes = await db.kysely.transaction().execute(async (trx) => {
-        const outcomes = await dispose(trx, p, { kind: "manifest", id }, screened);
+        const source = { kind: "manifest" as const, id, ...(cp ? { crossingPointId: cp } : {}) };
+        const outcomes = await dispose(trx, p, source, screened);
         const summary = {
           persons: outcomes.length,
           refer: outcomes.filter((o) => o.decision === "refer").length,
@@ -289,7 +304,10 @@ export function createCrossingService(
         .where("id", "=", id)
         .where("agency", "=", p.agency)
         .executeTakeFirst();
-      if (!row) throw new NotFoundError(`manifest ${id} not found`);
+      // The booth reads back only the manifests it submitted; the second line reads the agency's.
+      if (!row || (!can(p, "screening:read") && row.user_id !== p.userId)) {
+        throw new NotFoundError(`manifest ${id} not found`);
+      }
       const { manifest, outcomes } = JSON.parse(row.data) as {
         manifest: Manifest;
         outcomes: PersonOutcome[];

@@ -24,8 +24,16 @@ const FRAMEWORK: Record<number, string> = {
   415: "unsupported_media_type",
 };
 
+/** A domain error may name its own code (e.g. `unknown_crossing_point`); its class still sets the status. */
+function ownCode(err: LimesError): string | undefined {
+  const code: unknown = (err as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
 export function statusOf(err: unknown): { status: number; code: string } {
-  for (const [type, status, code] of DOMAIN) if (err instanceof type) return { status, code };
+  for (const [type, status, code] of DOMAIN) {
+    if (err instanceof type) return { status, code: ownCode(err) ?? code };
+  }
   const status = (err as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return { status, code: FRAMEWORK[status] ?? "bad_request" };
   return { status: 500, code: "internal" };

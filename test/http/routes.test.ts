@@ -67,6 +67,7 @@ describeBothDialects("every route and every role", (getDb) => {
   beforeAll(async () => {
     api = await startTestApi(getDb());
     for (const role of ROLES) await api.addUser(role, [role]);
+    await api.addCrossingPoint("cp-table");
     screeningId = (
       await api.call("first_line", "POST", "/api/v1/screenings", {
         person: { name: "Some Traveller" },
