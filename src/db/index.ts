@@ -2,3 +2,12 @@
 export { type Db, DEFAULT_DB, type Dialect, migrate, openDatabase, parseDbUrl } from "./connect.js";
 export { isUniqueViolation } from "./errors.js";
 export type { Database } from "./schema.js";
+export {
+  decodeCursor,
+  encodeCursor,
+  type KeyValue,
+  keysetPage,
+  type Page,
+  type PageRequest,
+  type SortKey,
+} from "./paging.js";

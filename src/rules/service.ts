@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
-import { type Db, isUniqueViolation } from "../db/index.js";
+import { type Db, isUniqueViolation, type PageRequest } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { identityKey, type Leg, type Traveller } from "../travel/index.js";
 import { evaluateRules, type RuleHit } from "./evaluate.js";
@@ -12,7 +12,18 @@ import { factsFor } from "./facts.js";
 import { fairnessReport } from "./fairness.js";
 import { checkRule, DEFAULT_PROXY_FIELDS, type GuardResult } from "./guard.js";
 import type { Condition, Rule } from "./model.js";
-import { alertOutcomes, hitCells, insertRule, type RuleRow, tripCounts, versionsOf } from "./store.js";
+import {
+  alertOutcomes,
+  hitCells,
+  insertRule,
+  latestVersionsPage,
+  type RuleRow,
+  tripCounts,
+  versionsOf,
+} from "./store.js";
+
+/** Rules per page of the list: by default, and at most. */
+export const RULE_PAGE = { default: 100, max: 500 } as const;
 
 /** What an author writes; id and version are the service's. */
 export type RuleInput = Omit<Rule, "id" | "version">;
@@ -148,16 +159,20 @@ export function createRuleService(
       return save(p, id, Number(current.version) + 1, input, "rule.update", purpose);
     },
 
-    async list(p: Principal) {
+    /** The newest version of each rule, a page at a time by id. */
+    async list(p: Principal, page: PageRequest = { limit: RULE_PAGE.default }) {
       need(p, "rules:author", "rules:stats");
       const day = today(now());
+      const rows = await latestVersionsPage(db.kysely, p.agency, page);
       return {
-        rules: latest(await versionsOf(db.kysely, p.agency)).map((r) => ({
+        rules: rows.items.map((r) => ({
           ...toRule(r),
           expired: r.review_date < day,
           updatedAt: r.created_at,
           updatedBy: r.created_by,
         })),
+        total: rows.total,
+        nextCursor: rows.nextCursor,
       };
     },
 

@@ -7,3 +7,4 @@ export {
   type ScreeningRequest,
   type ScreeningService,
 } from "./service.js";
+export { listScreenings, SCREENING_PAGE, type ScreeningSummary } from "./list.js";
