@@ -1,7 +1,6 @@
 // Public surface of the database capability.
 export { type Db, DEFAULT_DB, type Dialect, migrate, openDatabase, parseDbUrl } from "./connect.js";
 export { isUniqueViolation } from "./errors.js";
-export type { Database } from "./schema.js";
 export {
   decodeCursor,
   encodeCursor,
@@ -11,3 +10,4 @@ export {
   type PageRequest,
   type SortKey,
 } from "./paging.js";
+export type { Database } from "./schema.js";

@@ -1,3 +1,4 @@
+export { listScreenings, SCREENING_PAGE, type ScreeningSummary } from "./list.js";
 export {
   createScreeningService,
   type DetailedResult,
@@ -7,4 +8,3 @@ export {
   type ScreeningRequest,
   type ScreeningService,
 } from "./service.js";
-export { listScreenings, SCREENING_PAGE, type ScreeningSummary } from "./list.js";

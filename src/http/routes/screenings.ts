@@ -6,8 +6,8 @@ import type { Schema } from "../../watchlists/index.js";
 import type { AppDeps } from "../app.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
-import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import { pageOf, pageQuery, pageRequest } from "../paging.js";
+import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
 /** The screening contract's ScreeningQuery, bounded so that one request cannot make the index crawl. */
