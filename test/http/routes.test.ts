@@ -128,6 +128,12 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 201,
     },
     {
+      route: "GET /api/v1/screenings",
+      // first_line lists its own screenings; rows carry counts, no names.
+      allowed: ["first_line", "second_line", "analyst"],
+      status: 200,
+    },
+    {
       route: "GET /api/v1/screenings/:id",
       url: `/api/v1/screenings/${screeningId}?purpose=review`,
       // first_line reads back its own screening (this one), as refer/clear only.
