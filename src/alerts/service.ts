@@ -53,6 +53,8 @@ export interface DecisionInput {
 
 export interface AlertFilter {
   status?: AlertStatus;
+  /** Only the work still to do: open and in review. */
+  open?: boolean;
   crossingPointId?: string;
   overdue?: boolean;
 }
@@ -194,6 +196,7 @@ export function createAlertService(
       mustReview(p);
       let q = db.kysely.selectFrom("alerts").selectAll().where("agency", "=", p.agency);
       if (filter.status) q = q.where("status", "=", filter.status);
+      if (filter.open) q = q.where("status", "in", [...OPEN_STATUSES]);
       if (filter.crossingPointId) q = q.where("crossing_point_id", "=", filter.crossingPointId);
       const at = now();
       if (filter.overdue) {

@@ -19,6 +19,7 @@ const ListQuery = Type.Object(
     status: Type.Optional(oneOf(ALERT_STATUSES)),
     crossingPointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     overdue: Type.Optional(oneOf(["true", "false"])),
+    open: Type.Optional(oneOf(["true", "false"], { description: "only open and in-review alerts" })),
     ...pageQuery(ALERT_PAGE.max, ALERT_PAGE.default),
   },
   { additionalProperties: false },
@@ -90,9 +91,10 @@ export const alertRoutes =
         },
       },
       async (req) => {
-        const { status, crossingPointId, overdue } = req.query;
+        const { status, crossingPointId, overdue, open } = req.query;
         const filter = {
           ...(status ? { status } : {}),
+          ...(open === "true" ? { open: true } : {}),
           ...(crossingPointId ? { crossingPointId } : {}),
           ...(overdue === "true" ? { overdue: true } : {}),
         };
