@@ -25,6 +25,11 @@ interface Node {
 }
 
 const RECORDS = new Set(["INDIVIDUAL", "ENTITY"]);
+/** The record that belongs in each list element. */
+const RECORD_LISTS = new Map([
+  ["INDIVIDUALS", "INDIVIDUAL"],
+  ["ENTITIES", "ENTITY"],
+]);
 
 function child(n: Node, name: string): Node | undefined {
   return n.children.find((c) => c.name === name);
@@ -363,6 +368,15 @@ export async function importUnXml(path: string, opts: ImportOptions = {}): Promi
       collected.unmappedCountries += m.unmapped;
       if (m.entity && !m.issues.some((i) => i.severity === "error")) collected.entities.push(m.entity);
       return; // records are not kept in the tree: memory stays flat however long the list
+    }
+    if (parent && RECORD_LISTS.has(parent.name)) {
+      // Something in a record's place that is not a record: an error, never a record quietly skipped.
+      collected.issues.push({
+        severity: "error",
+        location: `CONSOLIDATED_LIST/${parent.name}/${node.name}`,
+        reason: `<${node.name}> where an <${RECORD_LISTS.get(parent.name)}> record belongs`,
+      });
+      return;
     }
     parent?.children.push(node);
   });
