@@ -14,15 +14,15 @@ import {
   type DocumentHit,
   type Leg,
   type Manifest,
-  type ManualEntry,
   parseManifestFile,
-  parseManualEntry,
-  parseMrz,
   type SltdIndex,
   type Traveller,
   toScreeningQuery,
 } from "../travel/index.js";
 import { getEntities } from "../watchlists/index.js";
+import { type CrossingInput, readCrossingInput } from "./input.js";
+
+export type { CrossingInput } from "./input.js";
 
 export interface PersonOutcome {
   index: number;
@@ -35,15 +35,6 @@ export interface PersonOutcome {
   alertId?: string;
   priority?: string;
   previouslyCleared?: PreviouslyCleared[];
-}
-
-export interface CrossingInput {
-  /** A raw MRZ read at the booth, or a manual entry (person, document, vehicle, direction). */
-  mrz?: string;
-  entry?: unknown;
-  direction?: "entry" | "exit";
-  crossingPointId?: string;
-  purpose: string;
 }
 
 function documentHits(sltd: SltdIndex, t: Traveller): DocumentHit[] {
@@ -153,41 +144,7 @@ export function createCrossingService(
   return {
     async recordCrossing(p: Principal, input: CrossingInput) {
       if (!can(p, "screen")) throw new ForbiddenError("this role cannot record crossings");
-      let entry: ManualEntry;
-      const warnings: string[] = [];
-      // Lower case is typed, not scanned: read as upper case (the check digits still decide), and flagged.
-      let mrzCaseNormalised = false;
-      if (input.mrz) {
-        const mrz = parseMrz(input.mrz);
-        mrzCaseNormalised = mrz.caseNormalised;
-        if (!mrz.valid)
-          throw new InvalidError(`MRZ check digits failed: ${mrz.failedChecks.join(", ")}`, { mrz });
-        warnings.push(
-          ...(mrz.caseNormalised ? ["MRZ was not upper case: read as upper case"] : []),
-          ...mrz.warnings,
-          ...mrz.corrections.map((c) => `MRZ corrected: ${c.reason} (line ${c.line}, column ${c.column})`),
-        );
-        const doc = mrz.traveller.documents[0];
-        entry = {
-          person: mrz.traveller,
-          ...(doc ? { document: doc } : {}),
-          direction: input.direction ?? "entry",
-          crossingPointId: input.crossingPointId ?? "",
-        };
-      } else if (input.entry !== undefined) {
-        entry = parseManualEntry(input.entry);
-      } else {
-        throw new InvalidError("give either mrz or entry");
-      }
-      const traveller: Traveller = entry.document
-        ? {
-            ...entry.person,
-            documents: [
-              entry.document,
-              ...entry.person.documents.filter((d) => d.number !== entry.document!.number),
-            ],
-          }
-        : entry.person;
+      const { entry, traveller, warnings, mrzCaseNormalised } = readCrossingInput(input);
       // Checked before screening: an unknown point or another officer's post records nothing.
       const cp = await recordingPoint(db.kysely, p, entry.crossingPointId || undefined);
       const screened = await screenTravellers(p, [traveller], input.purpose, cp);
