@@ -27,6 +27,7 @@ export {
 } from "./open.js";
 export {
   ADVERSE_ACTIONS,
+  ALERT_PAGE,
   type AlertFilter,
   type AlertService,
   createAlertService,

@@ -3,9 +3,9 @@
 // (non-refoulement), and so does a clearance of a terrorism-listed or high-priority match. Every step is
 // audited in the transaction that makes it. Deciding and approving are use cases of their own
 // (decide.ts, approve.ts); the queries are in store.ts.
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { can, type Principal } from "../access/index.js";
-import type { Database, Db } from "../db/index.js";
+import { type Database, type Db, keysetPage, type PageRequest } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError } from "../shared/errors.js";
 import type { Traveller } from "../travel/index.js";
 import { type Entity, getEntities } from "../watchlists/index.js";
@@ -40,11 +40,16 @@ export const DEFAULT_CLEARANCE_DAYS = 365;
 
 export interface AlertFilter {
   status?: AlertStatus;
+  /** Only the work still to do: open and in review. */
+  open?: boolean;
   crossingPointId?: string;
   overdue?: boolean;
 }
 
 const OPEN_STATUSES: readonly AlertStatus[] = ["open", "in_review"];
+
+/** Alerts per page of the queue: by default, and at most. */
+export const ALERT_PAGE = { default: 50, max: 200 } as const;
 
 function summary(row: AlertRow, now: Date) {
   const t = JSON.parse(row.traveller) as Traveller;
@@ -95,20 +100,32 @@ export function createAlertService(
   return {
     legalBases,
 
-    async list(p: Principal, filter: AlertFilter = {}) {
+    /**
+     * The queue, a page at a time: open and in-review alerts first, by deadline (so overdue ones lead),
+     * then the closed ones; `total` counts every alert the filter matches.
+     */
+    async list(p: Principal, filter: AlertFilter = {}, page: PageRequest = { limit: ALERT_PAGE.default }) {
       mustReview(p);
       let q = db.kysely.selectFrom("alerts").selectAll().where("agency", "=", p.agency);
       if (filter.status) q = q.where("status", "=", filter.status);
+      if (filter.open) q = q.where("status", "in", [...OPEN_STATUSES]);
       if (filter.crossingPointId) q = q.where("crossing_point_id", "=", filter.crossingPointId);
       const at = now();
       if (filter.overdue) {
         q = q.where("status", "in", [...OPEN_STATUSES]).where("due_at", "<", at.toISOString());
       }
-      const rows = await q.orderBy("due_at").limit(500).execute();
-      const alerts = rows.map((r) => summary(r, at));
-      // Overdue first, then by deadline: the queue is worked from the top.
-      alerts.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
-      return { alerts };
+      const closed = sql<number>`case when status in (${sql.join([...OPEN_STATUSES])}) then 0 else 1 end`;
+      const rows = await keysetPage(
+        q,
+        [{ expr: closed }, { expr: "due_at" }, { expr: "id" }],
+        (r) => [OPEN_STATUSES.includes(r.status) ? 0 : 1, r.due_at, r.id],
+        page,
+      );
+      return {
+        alerts: rows.items.map((r) => summary(r, at)),
+        total: rows.total,
+        nextCursor: rows.nextCursor,
+      };
     },
 
     /** The reviewer's view: traveller beside the listed entities, the reasons, clearances and decisions. */

@@ -4,7 +4,7 @@
 import type { Command } from "commander";
 import type { Principal } from "../access/index.js";
 import { AuthError } from "../access/index.js";
-import { ADVERSE_ACTIONS, type AdverseAction, OUTCOMES, type Outcome } from "../alerts/index.js";
+import { ADVERSE_ACTIONS, type AdverseAction, ALERT_PAGE, OUTCOMES, type Outcome } from "../alerts/index.js";
 import type { Db } from "../db/index.js";
 import { composeServices } from "../services.js";
 import { InvalidError } from "../shared/errors.js";
@@ -47,26 +47,46 @@ export function registerAlertCommands(program: Command): void {
     .description("the alert queue: overdue first, then by deadline")
     .option("--status <status>", "only alerts in this status")
     .option("--overdue", "only overdue alerts")
-    .option("--json", "print JSON")
+    .option("--limit <n>", `alerts per page, at most ${ALERT_PAGE.max}`, String(ALERT_PAGE.default))
+    .option("--cursor <cursor>", "the next page, as the previous one named it")
+    .option("--json", "print JSON: { alerts, total, nextCursor }")
     .addHelpText("after", "\nExamples:\n  LIMES_TOKEN=… limes alert list --overdue")
-    .action(async (opts: { status?: string; overdue?: boolean; json?: boolean }) => {
-      const { alerts } = await asOfficer((p, s) =>
-        s.alerts.list(p, {
-          ...(opts.status ? { status: opts.status as never } : {}),
-          ...(opts.overdue ? { overdue: true } : {}),
-        }),
-      );
-      print(!!opts.json, alerts, () =>
-        alerts.length === 0
-          ? "no alerts\n"
-          : alerts
-              .map(
-                (a) =>
-                  `${a.id}  ${a.reference}  ${a.priority.padEnd(9)} ${a.status.padEnd(12)} due ${a.dueAt}${a.overdue ? "  OVERDUE" : ""}\n`,
-              )
-              .join(""),
-      );
-    });
+    .action(
+      async (opts: {
+        status?: string;
+        overdue?: boolean;
+        limit: string;
+        cursor?: string;
+        json?: boolean;
+      }) => {
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > ALERT_PAGE.max)
+          throw new InvalidError(`--limit: a whole number from 1 to ${ALERT_PAGE.max}`);
+        const page = await asOfficer((p, s) =>
+          s.alerts.list(
+            p,
+            {
+              ...(opts.status ? { status: opts.status as never } : {}),
+              ...(opts.overdue ? { overdue: true } : {}),
+            },
+            { limit, ...(opts.cursor ? { cursor: opts.cursor } : {}) },
+          ),
+        );
+        const { alerts, total, nextCursor } = page;
+        print(!!opts.json, page, () =>
+          alerts.length === 0
+            ? "no alerts\n"
+            : `${alerts
+                .map(
+                  (a) =>
+                    `${a.id}  ${a.reference}  ${a.priority.padEnd(9)} ${a.status.padEnd(12)} due ${a.dueAt}${a.overdue ? "  OVERDUE" : ""}\n`,
+                )
+                .join(
+                  "",
+                )}${alerts.length} of ${total}${nextCursor ? `; next page: --cursor ${nextCursor}` : ""}\n`,
+        );
+      },
+    );
 
   alert
     .command("show <id>")

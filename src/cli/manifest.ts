@@ -46,7 +46,7 @@ export function registerManifestCommands(program: Command): void {
     .action(async (file: string, opts: ManifestOptions) => {
       if (opts.format !== "jsonl" && opts.format !== "table")
         throw new InvalidError(`--format must be jsonl or table, not "${opts.format}"`);
-      const m = parseManifestFile(readFileSync(file, "utf8"));
+      const m = parseManifestFile(readFileSync(file));
       const specs = opts.watchlist.length ? opts.watchlist.map(parseWatchlistSpec) : SAMPLE_WATCHLISTS;
       const entities: Entity[] = [];
       for (const { format, path } of specs) entities.push(...(await importWatchlist(format, path)).entities);

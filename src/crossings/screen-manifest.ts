@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
+import { recordingPoint } from "../crossing-points/index.js";
 import { ForbiddenError, InvalidError } from "../shared/errors.js";
 import { type Manifest, parseManifestFile } from "../travel/index.js";
 import { type PersonOutcome, recordScreened, type ScreenDeps, screenTravellers } from "./screen.js";
@@ -12,17 +13,26 @@ import { insertManifest } from "./store.js";
 export async function screenManifest(
   deps: ScreenDeps & { now: () => Date },
   p: Principal,
-  text: string,
+  file: string | Uint8Array,
   purpose: string,
+  crossingPointId?: string,
 ): Promise<{ id: string; screeningId: string; manifest: Manifest; outcomes: PersonOutcome[] }> {
   if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen manifests");
-  const manifest = parseManifestFile(text);
+  // Checked before screening: an unknown point or another officer's post records nothing.
+  const cp = await recordingPoint(deps.db.kysely, p, crossingPointId);
+  const manifest = parseManifestFile(file);
   if (manifest.persons.length === 0) throw new InvalidError("the manifest lists no persons");
-  const screened = await screenTravellers(deps, p, manifest.persons, purpose, undefined, manifest.legs);
+  const screened = await screenTravellers(deps, p, manifest.persons, purpose, cp, manifest.legs);
   const id = randomUUID();
   const outcomes = await deps.db.kysely.transaction().execute(async (trx) => {
     const at = deps.now();
-    const outcomes = await recordScreened(trx, p, { kind: "manifest", id }, screened, at);
+    const outcomes = await recordScreened(
+      trx,
+      p,
+      { kind: "manifest", id, ...(cp ? { crossingPointId: cp } : {}) },
+      screened,
+      at,
+    );
     await insertManifest(trx, {
       id,
       agency: p.agency,

@@ -8,12 +8,13 @@ import type { Db } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import { ForbiddenError, NotFoundError } from "../shared/errors.js";
 import type { Manifest, SltdIndex } from "../travel/index.js";
-import { type CrossingInput, recordCrossing } from "./record-crossing.js";
+import type { CrossingInput } from "./input.js";
+import { recordCrossing } from "./record-crossing.js";
 import type { PersonOutcome, RuleRunner } from "./screen.js";
 import { screenManifest } from "./screen-manifest.js";
 import { findManifest } from "./store.js";
 
-export type { CrossingInput } from "./record-crossing.js";
+export type { CrossingInput } from "./input.js";
 export type { PersonOutcome, RuleRunner } from "./screen.js";
 
 export function createCrossingService(
@@ -36,8 +37,15 @@ export function createCrossingService(
       return { ...crossing, result: viewOutcome(p, outcome) };
     },
 
-    async screenManifest(p: Principal, text: string, purpose: string) {
-      const { id, screeningId, manifest, outcomes } = await screenManifest(deps, p, text, purpose);
+    /** `file` as received: raw bytes are decoded by the character set the file declares. */
+    async screenManifest(p: Principal, file: string | Uint8Array, purpose: string, crossingPointId?: string) {
+      const { id, screeningId, manifest, outcomes } = await screenManifest(
+        deps,
+        p,
+        file,
+        purpose,
+        crossingPointId,
+      );
       return {
         id,
         screeningId,
@@ -54,7 +62,10 @@ export function createCrossingService(
       if (!can(p, "screen") && !can(p, "screening:read"))
         throw new ForbiddenError("this role cannot read manifests");
       const row = await findManifest(db.kysely, p.agency, id);
-      if (!row) throw new NotFoundError(`manifest ${id} not found`);
+      // The booth reads back only the manifests it submitted; the second line reads the agency's.
+      if (!row || (!can(p, "screening:read") && row.user_id !== p.userId)) {
+        throw new NotFoundError(`manifest ${id} not found`);
+      }
       const { manifest, outcomes } = JSON.parse(row.data) as {
         manifest: Manifest;
         outcomes: PersonOutcome[];

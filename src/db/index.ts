@@ -1,4 +1,13 @@
 // Public surface of the database capability.
 export { type Db, DEFAULT_DB, type Dialect, migrate, openDatabase, parseDbUrl } from "./connect.js";
 export { isUniqueViolation } from "./errors.js";
+export {
+  decodeCursor,
+  encodeCursor,
+  type KeyValue,
+  keysetPage,
+  type Page,
+  type PageRequest,
+  type SortKey,
+} from "./paging.js";
 export type { Database, ScreenedTravellerFacts } from "./schema.js";

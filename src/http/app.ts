@@ -20,6 +20,8 @@ import type { WatchlistService } from "../watchlists/index.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
 import { type RateLimitSettings, registerRateLimit } from "./rate-limit.js";
+import { registerSecurityHeaders } from "./headers.js";
+import { registerStrictJson } from "./json-body.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { approvalRoutes } from "./routes/approvals.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -77,6 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Unknown fields are an error, not something to drop silently; types are not coerced in bodies.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   });
+  // Before the gate: its 401 and 403 replies carry the headers too.
+  await registerSecurityHeaders(app);
+  registerStrictJson(app);
   registerGate(app, deps);
   registerErrorHandlers(app);
   await registerRateLimit(app, deps.rateLimit);

@@ -25,7 +25,10 @@ const FRAMEWORK: Record<number, string> = {
 };
 
 export function statusOf(err: unknown): { status: number; code: string } {
-  for (const [type, status, code] of DOMAIN) if (err instanceof type) return { status, code };
+  for (const [type, status, code] of DOMAIN) {
+    // A domain error may name its own code (e.g. `unknown_crossing_point`); its class still sets the status.
+    if (err instanceof type) return { status, code: err.code ?? code };
+  }
   const status = (err as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return { status, code: FRAMEWORK[status] ?? "bad_request" };
   return { status: 500, code: "internal" };
@@ -43,8 +46,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const domain: unknown = err;
     if (domain instanceof TooManyAttemptsError) reply.header("retry-after", String(domain.retryAfterSeconds));
     const details = domain instanceof LimesError ? (domain.details ?? {}) : {};
-    const precise = domain instanceof LimesError ? domain.code : undefined;
-    return reply.code(status).send(errorBody(precise ?? code, err.message, details));
+    return reply.code(status).send(errorBody(code, err.message, details));
   });
 
   app.setNotFoundHandler((req, reply) => {

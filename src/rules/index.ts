@@ -13,4 +13,4 @@ export {
   type Operator,
   type Rule,
 } from "./model.js";
-export { createRuleService, type RuleInput, type RuleService } from "./service.js";
+export { createRuleService, RULE_PAGE, type RuleInput, type RuleService } from "./service.js";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
-import { type Db, isUniqueViolation, type ScreenedTravellerFacts } from "../db/index.js";
+import { type Db, isUniqueViolation, type PageRequest, type ScreenedTravellerFacts } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { identityKey, type Leg, type Traveller } from "../travel/index.js";
 import { evaluateRules, type RuleHit } from "./evaluate.js";
@@ -17,6 +17,7 @@ import {
   alertOutcomes,
   hitCells,
   insertRule,
+  latestVersionsPage,
   type RuleRow,
   recentTravellers,
   screenedSince,
@@ -29,6 +30,8 @@ export const MIN_OWN_POPULATION = 1000;
 /** The most recent travellers read for the data check: enough for a share, bounded in memory. */
 const POPULATION_SAMPLE = 20_000;
 const DAY = 86_400_000;
+/** Rules per page of the list: by default, and at most. */
+export const RULE_PAGE = { default: 100, max: 500 } as const;
 
 /** What an author writes; id and version are the service's. */
 export type RuleInput = Omit<Rule, "id" | "version">;
@@ -184,16 +187,20 @@ export function createRuleService(
       return save(p, id, Number(current.version) + 1, input, "rule.update", purpose);
     },
 
-    async list(p: Principal) {
+    /** The newest version of each rule, a page at a time by id. */
+    async list(p: Principal, page: PageRequest = { limit: RULE_PAGE.default }) {
       need(p, "rules:author", "rules:stats");
       const day = today(now());
+      const rows = await latestVersionsPage(db.kysely, p.agency, page);
       return {
-        rules: latest(await versionsOf(db.kysely, p.agency)).map((r) => ({
+        rules: rows.items.map((r) => ({
           ...toRule(r),
           expired: r.review_date < day,
           updatedAt: r.created_at,
           updatedBy: r.created_by,
         })),
+        total: rows.total,
+        nextCursor: rows.nextCursor,
       };
     },
 

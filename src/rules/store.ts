@@ -1,7 +1,7 @@
 // The Kysely queries of risk rules: versioned rule rows, and the aggregates their statistics need. Rows
 // of rule_hits and screened_travellers are written by the alerts capability; rules only read them.
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database } from "../db/index.js";
+import { type Database, keysetPage, type Page, type PageRequest } from "../db/index.js";
 import type { Cell } from "./fairness.js";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -12,6 +12,26 @@ export function versionsOf(q: Q, agency: string, id?: string): Promise<RuleRow[]
   let s = q.selectFrom("rules").selectAll().where("agency", "=", agency);
   if (id) s = s.where("id", "=", id);
   return s.orderBy("id").orderBy("version", "desc").execute();
+}
+
+/** A page of the agency's rules, the newest version of each, by id. */
+export function latestVersionsPage(q: Q, agency: string, page: PageRequest): Promise<Page<RuleRow>> {
+  const query = q
+    .selectFrom("rules as r")
+    .selectAll()
+    .where("r.agency", "=", agency)
+    .where((eb) =>
+      eb(
+        "r.version",
+        "=",
+        eb
+          .selectFrom("rules as newer")
+          .select((n) => n.fn.max("newer.version").as("v"))
+          .whereRef("newer.agency", "=", "r.agency")
+          .whereRef("newer.id", "=", "r.id"),
+      ),
+    );
+  return keysetPage(query, [{ expr: "r.id" }], (r) => [r.id], page);
 }
 
 export async function insertRule(q: Q, row: RuleRow): Promise<void> {

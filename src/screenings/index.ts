@@ -1,3 +1,4 @@
+export { listScreenings, SCREENING_PAGE, type ScreeningSummary } from "./list.js";
 export {
   MAX_BATCH,
   type PreparedScreening,

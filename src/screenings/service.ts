@@ -3,6 +3,7 @@
 // queries finish on the index they started with.
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
+import { recordingPoint } from "../crossing-points/index.js";
 import type { Db } from "../db/index.js";
 import type { Match, Screener } from "../screening/index.js";
 import { ForbiddenError, NotFoundError } from "../shared/errors.js";
@@ -63,7 +64,10 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
     },
 
     async screen(p: Principal, req: ScreeningRequest): Promise<ScreeningRecord> {
-      return (await this.screenWithMatches(p, req)).record;
+      if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen");
+      const crossingPointId = await recordingPoint(db.kysely, p, req.crossingPointId);
+      return (await this.screenWithMatches(p, { ...req, ...(crossingPointId ? { crossingPointId } : {}) }))
+        .record;
     },
 
     /** As `screen`, plus every person's matches whatever the caller may see: for use cases built on it. */

@@ -4,6 +4,7 @@
 // UNA validation with a clear reason, the release character, and lenient layout (segments split over
 // lines, one-line messages, leading blanks) without accepting a message that was cut off.
 import { InvalidError } from "../shared/errors.js";
+import { decodeInterchange } from "./edifact-charset.js";
 
 export interface Segment {
   tag: string;
@@ -33,8 +34,13 @@ const DEFAULT_SERVICE: ServiceCharacters = {
   terminator: "'",
 };
 
-/** Splits an interchange into segments. Throws InvalidError naming the segment number and the reason. */
-export function readSegments(text: string): Segment[] {
+/**
+ * Splits an interchange into segments. Raw bytes are first decoded by the character set the UNB names
+ * (edifact-charset.ts); a string is taken as already decoded. Throws InvalidError naming the segment
+ * number and the reason.
+ */
+export function readSegments(input: string | Uint8Array): Segment[] {
+  const text = typeof input === "string" ? input : decodeInterchange(input);
   let pos = /^[\s\uFEFF]*/.exec(text)![0].length;
   let line = 1 + countNewlines(text.slice(0, pos));
   let number = 0;

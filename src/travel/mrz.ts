@@ -37,6 +37,11 @@ export interface MrzResult {
   warnings: string[];
   /** The lines as parsed, after corrections. */
   lines: string[];
+  /**
+   * The input had lower-case letters and was read as upper case. An MRZ is upper case by definition, so
+   * this is typed text, not a scan: it is accepted (the check digits still decide), and flagged.
+   */
+  caseNormalised: boolean;
 }
 
 const LAYOUTS: { lines: number; length: number }[] = [
@@ -91,6 +96,7 @@ export function parseMrz(text: unknown): MrzResult {
     corrections,
     warnings,
     lines: fixed,
+    caseNormalised: corrections.some((c) => c.reason === "lower case"),
   };
 }
 
@@ -192,8 +198,9 @@ function cleanLine(row: string, index: number, corrections: MrzCorrection[]): st
       reason: "lower case",
     });
   }
+  // Checked before upper-casing: "ß" or "ﬁ" would otherwise become two valid letters and shift the line.
+  const bad = /[^A-Za-z0-9<\s]/.exec(row);
   const line = row.replace(/\s/g, "<").toUpperCase();
-  const bad = /[^A-Z0-9<]/.exec(line);
   if (bad) {
     throw new InvalidError(
       `MRZ line ${index + 1} column ${bad.index + 1}: character "${bad[0]}" is not allowed (A-Z, 0-9 and < only)`,

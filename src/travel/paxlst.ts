@@ -31,8 +31,8 @@ const COUNTED: Record<string, Manifest["listType"]> = { "41": "crew", "42": "pas
  * and reason) when it is malformed, and when it holds several messages: those are separate manifests
  * (for example a passenger and a crew list), read with `parsePaxlstInterchange`.
  */
-export function parsePaxlst(text: string): Manifest {
-  const manifests = parsePaxlstInterchange(text);
+export function parsePaxlst(input: string | Uint8Array): Manifest {
+  const manifests = parsePaxlstInterchange(input);
   if (manifests.length > 1) {
     throw new InvalidError(
       `the interchange holds ${manifests.length} PAXLST messages; send one message (one manifest) at a time`,
@@ -51,8 +51,8 @@ interface Message {
  * interchange, group or message that is opened but not closed was cut off and is rejected; a count that
  * does not match (UNT, UNE, UNZ) is a warning. A bare message without UNB/UNH is read as one message.
  */
-export function parsePaxlstInterchange(text: string): Manifest[] {
-  const segments = readSegments(text);
+export function parsePaxlstInterchange(input: string | Uint8Array): Manifest[] {
+  const segments = readSegments(input);
   const enveloped = segments.some((seg) => /^UN[BGHTEZ]$/.test(seg.tag));
   const messages: { message: Message; unt?: Segment }[] = [];
   const envelopeWarnings: string[] = [];

@@ -27,6 +27,11 @@ interface Node {
 const RECORDS = new Set(["INDIVIDUAL", "ENTITY"]);
 /** The root's record containers: a file with both and no record in them is explicitly empty. */
 const CONTAINERS = new Set(["INDIVIDUALS", "ENTITIES"]);
+/** The record that belongs in each list element. */
+const RECORD_LISTS = new Map([
+  ["INDIVIDUALS", "INDIVIDUAL"],
+  ["ENTITIES", "ENTITY"],
+]);
 
 function child(n: Node, name: string): Node | undefined {
   return n.children.find((c) => c.name === name);
@@ -365,6 +370,15 @@ export async function importUnXml(path: string, opts: ImportOptions = {}): Promi
   parser.on("closetag", () => {
     const node = stack.pop()!;
     const parent = stack[stack.length - 1];
+    if (!RECORDS.has(node.name) && parent && RECORD_LISTS.has(parent.name)) {
+      // Something in a record's place that is not a record: an error, never a record quietly skipped.
+      collected.issues.push({
+        severity: "error",
+        location: `CONSOLIDATED_LIST/${parent.name}/${node.name}`,
+        reason: `<${node.name}> where an <${RECORD_LISTS.get(parent.name)}> record belongs`,
+      });
+      return;
+    }
     // Only a record's own elements are kept: unknown elements elsewhere cannot make memory grow.
     if (RECORDS.has(node.name)) openRecords--;
     else if (openRecords === 0) return;

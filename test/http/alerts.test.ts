@@ -49,6 +49,7 @@ describeBothDialects("alerts over the API", (getDb) => {
   beforeAll(async () => {
     api = await startTestApi(getDb());
     await api.addUser("booth", ["first_line"]);
+    await api.addCrossingPoint("cp-bajakovo");
     await api.addUser("reviewer.a", ["second_line"]);
     await api.addUser("reviewer.b", ["second_line"]);
   });

@@ -21,6 +21,8 @@ export interface TestApi {
   /** Creates a user and signs them in; the token is kept under the username. */
   addUser(username: string, roles: Role[], agency?: string): Promise<string>;
   token(username: string): string;
+  /** A crossing point with a fixed id (e.g. "cp-bajakovo"), so suites can name it in their entries. */
+  addCrossingPoint(id: string, agency?: string): Promise<void>;
   /** A request as `username` (anonymous when undefined); a payload object is sent as JSON. */
   call(
     username: string | undefined,
@@ -66,6 +68,20 @@ export async function startTestApi(
     app,
     services,
     token,
+    async addCrossingPoint(id, agency = "agency-a") {
+      await db.kysely
+        .insertInto("crossing_points")
+        .values({
+          id,
+          code: id.toUpperCase(),
+          name: id,
+          kind: "land",
+          country: "HR",
+          agency,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    },
     async addUser(username, roles, agency = "agency-a") {
       await services.access.createUser("system", { username, password: PASSWORD, roles, agency });
       const r = await app.inject({

@@ -70,6 +70,7 @@ describeBothDialects("every route and every role", (getDb) => {
   beforeAll(async () => {
     api = await startTestApi(getDb());
     for (const role of ROLES) await api.addUser(role, [role]);
+    await api.addCrossingPoint("cp-table");
     screeningId = (
       await api.call("first_line", "POST", "/api/v1/screenings", {
         person: { name: "Some Traveller" },
@@ -151,6 +152,12 @@ describeBothDialects("every route and every role", (getDb) => {
       body: { person: { name: "Some Traveller" }, purpose: "entry check" },
       allowed: ["first_line", "second_line"],
       status: 201,
+    },
+    {
+      route: "GET /api/v1/screenings",
+      // first_line lists its own screenings; rows carry counts, no names.
+      allowed: ["first_line", "second_line", "analyst"],
+      status: 200,
     },
     {
       route: "GET /api/v1/screenings/:id",

@@ -27,6 +27,7 @@ describeBothDialects("overview statistics over the API", (getDb) => {
   beforeAll(async () => {
     api = await startTestApi(getDb());
     await api.addUser("booth", ["first_line"]);
+    await api.addCrossingPoint("cp-bajakovo");
     await api.addUser("reviewer", ["second_line"]);
     await api.addUser("auditor", ["auditor"]);
     await api.addUser("analyst", ["analyst"]);

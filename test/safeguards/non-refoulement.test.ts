@@ -35,6 +35,7 @@ forEachDialect("non-refoulement bar", (dialect) => {
     fresh = await freshDatabase(dialect);
     api = await startTestApi(fresh.db);
     await api.addUser("booth", ["first_line"]);
+    await api.addCrossingPoint("cp-bajakovo");
     await api.addUser("officer.a", ["second_line"]);
     await api.addUser("officer.b", ["second_line"]);
     await api.addUser("protection", ["protection_officer"]);

@@ -2,8 +2,15 @@
 // action is proposed by one officer and approved by another (four-eyes); the service enforces it, and the
 // non-refoulement bar, whatever client calls.
 import { Type } from "@sinclair/typebox";
-import { ADVERSE_ACTIONS, ALERT_STATUSES, type AlertService, OUTCOMES } from "../../alerts/index.js";
+import {
+  ADVERSE_ACTIONS,
+  ALERT_PAGE,
+  ALERT_STATUSES,
+  type AlertService,
+  OUTCOMES,
+} from "../../alerts/index.js";
 import { principalOf } from "../gate.js";
+import { pageOf, pageQuery, pageRequest } from "../paging.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -12,6 +19,36 @@ const ListQuery = Type.Object(
     status: Type.Optional(oneOf(ALERT_STATUSES)),
     crossingPointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     overdue: Type.Optional(oneOf(["true", "false"])),
+    open: Type.Optional(oneOf(["true", "false"], { description: "only open and in-review alerts" })),
+    ...pageQuery(ALERT_PAGE.max, ALERT_PAGE.default),
+  },
+  { additionalProperties: false },
+);
+
+/** One row of the queue; the service's summary, listed here so the OpenAPI document shows it. */
+const AlertSummary = Type.Object(
+  {
+    id: Type.String(),
+    reference: Type.String(),
+    status: oneOf(ALERT_STATUSES),
+    priority: Type.String(),
+    source: Type.String(),
+    crossingPointId: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    dueAt: Type.String(),
+    overdue: Type.Boolean(),
+    traveller: Type.Object({
+      surname: Type.String(),
+      givenNames: Type.String(),
+      birthDate: Type.Union([Type.String(), Type.Null()]),
+      nationality: Type.Union([Type.String(), Type.Null()]),
+    }),
+    summary: Type.Object({
+      matches: Type.Integer(),
+      documentHits: Type.Integer(),
+      ruleHits: Type.Integer(),
+      topScore: Type.Number(),
+    }),
   },
   { additionalProperties: false },
 );
@@ -84,18 +121,25 @@ export const alertRoutes =
         config: { permission: "alerts:review" },
         schema: {
           tags,
-          summary: "the alert queue: overdue first, then by deadline",
+          summary:
+            "the alert queue, a page at a time: open ones first by deadline (overdue lead), then closed",
           querystring: ListQuery,
-          response: errorReplies(),
+          response: { 200: pageOf("alerts", AlertSummary), ...errorReplies() },
         },
       },
       async (req) => {
-        const { status, crossingPointId, overdue } = req.query;
-        return deps.alerts.list(principalOf(req), {
+        const { status, crossingPointId, overdue, open } = req.query;
+        const filter = {
           ...(status ? { status } : {}),
+          ...(open === "true" ? { open: true } : {}),
           ...(crossingPointId ? { crossingPointId } : {}),
           ...(overdue === "true" ? { overdue: true } : {}),
-        });
+        };
+        return deps.alerts.list(
+          principalOf(req),
+          filter,
+          pageRequest(req.query, ALERT_PAGE.max, ALERT_PAGE.default),
+        );
       },
     );
 

@@ -32,6 +32,16 @@ const CrossingBody = Type.Object(
   { additionalProperties: false },
 );
 
+const ManifestQuery = Type.Object(
+  {
+    purpose,
+    crossingPointId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: "id or code; default: the officer's post" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const crossingRoutes =
   (deps: Pick<AppDeps, "crossings">): RoutePlugin =>
   async (app) => {
@@ -72,7 +82,7 @@ export const crossingRoutes =
         schema: {
           tags: ["traveller data"],
           summary: "screen a PAXLST message or a FAL 5/6 form (the body, as received); refers first",
-          querystring: PurposeQuery,
+          querystring: ManifestQuery,
           response: errorReplies(413),
         },
       },
@@ -84,10 +94,12 @@ export const crossingRoutes =
               errorBody("bad_request", "the manifest file is the request body (Content-Type: text/plain)"),
             );
         }
+        const { purpose, crossingPointId } = req.query;
         const manifest = await deps.crossings.screenManifest(
           principalOf(req),
-          req.body.toString("utf8"),
-          req.query.purpose,
+          req.body,
+          purpose,
+          crossingPointId,
         );
         return reply.code(201).send(manifest);
       },

@@ -3,8 +3,9 @@
 // rule's statistics and fairness report.
 import { Type } from "@sinclair/typebox";
 import type { Principal } from "../../access/index.js";
-import type { Condition, RuleInput, RuleService } from "../../rules/index.js";
+import { type Condition, RULE_PAGE, type RuleInput, type RuleService } from "../../rules/index.js";
 import { principalOf } from "../gate.js";
+import { pageOf, pageQuery, pageRequest } from "../paging.js";
 import { errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -53,6 +54,31 @@ function input(p: Principal, body: Body): RuleInput {
   return { ...body.rule, owner: body.rule.owner ?? p.username, condition: body.rule.condition as Condition };
 }
 
+const RuleListQuery = Type.Object(
+  { ...pageQuery(RULE_PAGE.max, RULE_PAGE.default) },
+  { additionalProperties: false },
+);
+
+/** A rule as listed: its newest version, whether its review date has passed, and who changed it last. */
+const RuleView = Type.Object(
+  {
+    id: Type.String(),
+    version: Type.Integer(),
+    name: Type.String(),
+    owner: Type.String(),
+    justification: Type.String(),
+    evidence: Type.String(),
+    reviewDate: Type.String(),
+    priority: oneOf(["standard", "high", "immediate"]),
+    action: oneOf(["refer", "note"]),
+    condition: Type.Unknown(),
+    expired: Type.Boolean(),
+    updatedAt: Type.String(),
+    updatedBy: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
 export const ruleRoutes =
   (deps: { rules: RuleService }): RoutePlugin =>
   async (app) => {
@@ -63,9 +89,15 @@ export const ruleRoutes =
       "/rules",
       {
         config: read,
-        schema: { tags, summary: "the agency's rules, newest version of each", response: errorReplies() },
+        schema: {
+          tags,
+          summary: "the agency's rules, newest version of each, a page at a time by id",
+          querystring: RuleListQuery,
+          response: { 200: pageOf("rules", RuleView), ...errorReplies() },
+        },
       },
-      async (req) => deps.rules.list(principalOf(req)),
+      async (req) =>
+        deps.rules.list(principalOf(req), pageRequest(req.query, RULE_PAGE.max, RULE_PAGE.default)),
     );
 
     app.post(

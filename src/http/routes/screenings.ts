@@ -1,11 +1,12 @@
 // Screening one traveller or a batch against the live index; reading a screening back. What a caller
 // sees of the matches depends on their role (the service decides): the booth sees refer/clear only.
 import { Type } from "@sinclair/typebox";
-import { MAX_BATCH } from "../../screenings/index.js";
+import { listScreenings, MAX_BATCH, SCREENING_PAGE } from "../../screenings/index.js";
 import type { Schema } from "../../watchlists/index.js";
 import type { AppDeps } from "../app.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
+import { pageOf, pageQuery, pageRequest } from "../paging.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -51,9 +52,53 @@ const ScreeningBody = Type.Object(
   { additionalProperties: false, description: "either `person` or `persons` (a batch of at most 1,000)" },
 );
 
+const ListQuery = Type.Object(
+  {
+    crossingPointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    ...pageQuery(SCREENING_PAGE.max, SCREENING_PAGE.default),
+  },
+  { additionalProperties: false },
+);
+
+const ScreeningSummary = Type.Object(
+  {
+    id: Type.String(),
+    createdAt: Type.String(),
+    crossingPointId: Type.Union([Type.String(), Type.Null()]),
+    userId: Type.String(),
+    persons: Type.Integer(),
+    refers: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
 export const screeningRoutes =
-  (deps: Pick<AppDeps, "screenings">): RoutePlugin =>
+  (deps: Pick<AppDeps, "screenings" | "db">): RoutePlugin =>
   async (app) => {
+    app.get(
+      "/screenings",
+      {
+        // The booth lists its own screenings; rows carry counts, never a name.
+        config: { permission: ["screening:read", "screen"] },
+        schema: {
+          tags: ["screenings"],
+          summary: "the agency's screenings, newest first, a page at a time (counts only, no names)",
+          querystring: ListQuery,
+          response: { 200: pageOf("screenings", ScreeningSummary), ...errorReplies() },
+        },
+      },
+      async (req) => {
+        const { crossingPointId } = req.query;
+        const page = await listScreenings(
+          deps.db,
+          principalOf(req),
+          crossingPointId ? { crossingPointId } : {},
+          pageRequest(req.query, SCREENING_PAGE.max, SCREENING_PAGE.default),
+        );
+        return { screenings: page.items, total: page.total, nextCursor: page.nextCursor };
+      },
+    );
+
     app.post(
       "/screenings",
       {

@@ -125,6 +125,11 @@ export const en = {
     clear: "Clear",
     sortBy: (col: string) => `Sort by ${col}`,
   },
+  paging: {
+    more: "Show more",
+    loadingMore: "Loading…",
+    moreFailed: "The next page could not be loaded; try again.",
+  },
   alerts: {
     title: "Alert queue",
     filters: "Filters",
@@ -135,7 +140,8 @@ export const en = {
     overdueOnly: "Overdue only",
     empty: "No alerts match these filters.",
     failed: "The alert queue could not be loaded",
-    count: (n: number) => `${n} alert${n === 1 ? "" : "s"}`,
+    shown: (n: number, total: number) =>
+      n === total ? `${total} alert${total === 1 ? "" : "s"}` : `${n} of ${total} alerts shown`,
     colPriority: "Priority",
     colReference: "Reference",
     colTraveller: "Traveller",

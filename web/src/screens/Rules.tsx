@@ -3,10 +3,12 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { RuleStatsView } from "../components/RuleStats";
+import { ShowMore } from "../components/ShowMore";
 import { Async, ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
 import { dateTime } from "../lib/format";
+import { usePaged } from "../lib/paging";
 import {
   buildCondition,
   type ConditionRow,
@@ -24,10 +26,7 @@ export function Rules() {
   const { user } = useSession();
   const canAuthor = user?.roles.includes("analyst") ?? false;
   const [selected, setSelected] = useState<string>();
-  const rules = useApi(
-    async (signal) => (await api<{ rules: RuleView[] }>("GET", "/rules", undefined, { signal })).data.rules,
-    [],
-  );
+  const rules = usePaged<RuleView>("/rules", "rules", {}, []);
   return (
     <section aria-labelledby="rules-title">
       <ScreenTitle id="rules-title">{t.rules.title}</ScreenTitle>
@@ -37,10 +36,10 @@ export function Rules() {
           <Async
             resource={rules}
             errorTitle={t.rules.failed}
-            isEmpty={(r) => r.length === 0}
+            isEmpty={(r) => r.items.length === 0}
             empty={t.rules.empty}
           >
-            {(rs) => (
+            {({ items: rs }) => (
               <table className="data">
                 <thead>
                   <tr>
@@ -79,6 +78,7 @@ export function Rules() {
               </table>
             )}
           </Async>
+          <ShowMore list={rules} />
           {selected && <RuleDetail id={selected} />}
         </div>
         {canAuthor && <Author onSaved={rules.reload} />}
