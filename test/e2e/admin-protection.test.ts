@@ -1,11 +1,12 @@
 // The administrator's and the protection officer's screens in a real browser: an admin adds an officer
 // who can then sign in; a protection officer closes a referral with a written outcome.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createProtectionService } from "../../src/protection/index.js";
+import { describeWithService } from "../support/services.js";
 import { type E2eApp, PASSWORD, shot, startE2e } from "./support/app.js";
 
-describe("web UI, administration and protection", () => {
+describeWithService("browser", "web UI, administration and protection", () => {
   let e2e: E2eApp;
   const pages: Page[] = [];
   const open = async (username: string) => {
