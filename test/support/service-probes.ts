@@ -51,12 +51,12 @@ export function skippedFor(title: string): ServiceName | undefined {
 }
 
 export function requiredTitle(name: ServiceName, s: ServiceStatus): string {
-  return `needs ${s.label} (LIMES_REQUIRE_${name.toUpperCase()}=1)`;
+  return `needs ${s.label} (LIMES_REQUIRE_${name.toUpperCase()}=0 would skip instead)`;
 }
 
 export function failMissing(name: ServiceName, s: ServiceStatus): never {
   const how = name === "browser" ? `: ${GET_A_BROWSER}` : "";
-  throw new Error(`${s.label} is required (LIMES_REQUIRE_${name.toUpperCase()}) but ${s.detail}${how}`);
+  throw new Error(`${s.label} is required but ${s.detail}${how}`);
 }
 
 /** `LIMES_REQUIRE_<SERVICE>`: 1 fails on a skip, 0 allows it, unset takes the service's default. */
@@ -219,14 +219,17 @@ async function probeRedis(): Promise<ServiceStatus> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  // The failure is the rejected connect() below; without a listener ioredis would also print it.
-  client.on("error", () => undefined);
+  // The socket's error says why (e.g. ECONNREFUSED); connect() only rejects with "Connection is closed".
+  let cause: unknown;
+  client.on("error", (err) => {
+    cause ??= err;
+  });
   try {
     await client.connect();
     const version = /redis_version:(\S+)/.exec(await client.info("server"))?.[1] ?? "?";
     return status("redis", true, `${where(url)}, ${version}`, url);
   } catch (err) {
-    return status("redis", false, `no server at ${where(url)} (${message(err)})`, url);
+    return status("redis", false, `no server at ${where(url)} (${message(cause ?? err)})`, url);
   } finally {
     client.disconnect();
   }
