@@ -12,6 +12,7 @@ import { createAccessService, type Role } from "../../../src/access/index.js";
 import { type RunningServer, type ServerOptions, startServer } from "../../../src/http/server.js";
 import { DEFAULT_WEB_ROOT } from "../../../src/http/web.js";
 import { REPO_ROOT } from "../../support/paths.js";
+import { GET_A_BROWSER } from "../../support/service-probes.js";
 import { service } from "../../support/services.js";
 import { dropEndedSeeds, keepSeed, reuseSeed, seedPath } from "./seed.js";
 
@@ -63,12 +64,18 @@ export async function startE2e(users: Record<string, Role[]>, opts: ServerOption
   // The lists index in this process while Chromium starts in its own and the passwords hash on the
   // thread pool: started together, they cost the slowest of them rather than their sum. Playwright takes
   // the fresh profile folder itself (it refuses --user-data-dir among the args).
-  const launching = chromium.launchPersistentContext(join(dir, "chromium"), {
-    executablePath: chromiumFound.url,
-    viewport: { width: 1280, height: 800 },
-    baseURL: server.url,
-    args: chromiumFound.args ?? [],
-  });
+  const launching = chromium
+    .launchPersistentContext(join(dir, "chromium"), {
+      executablePath: chromiumFound.url,
+      viewport: { width: 1280, height: 800 },
+      baseURL: server.url,
+      args: chromiumFound.args ?? [],
+    })
+    .catch((err: unknown) => {
+      // Found but unable to start (e.g. missing system libraries): one line, and how to get another.
+      const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
+      throw new Error(`Chromium (${chromiumFound.detail}) did not start: ${why}; ${GET_A_BROWSER}`);
+    });
   let browser: BrowserContext;
   try {
     [browser] = await Promise.all([
