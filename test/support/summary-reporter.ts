@@ -1,6 +1,6 @@
 // Prints the closing line of `npm test`: which databases, browser and services the run covered, and how
 // many tests it skipped for a missing service (see services.ts), e.g.
-//   SQLite ✓ · PostgreSQL ✓ (embedded 17.10) · Chromium ✓ (bundled 143.0.7499.0) · NATS skipped (1 test; …) · Redis ✓ (…)
+//   SQLite ✓ · PostgreSQL ✓ (embedded 17.10) · Chromium ✓ (bundled) · NATS skipped (1 test; no server at …) · Redis ✓ (…)
 import type { RunnerTask, RunnerTestFile } from "vitest";
 import type { Reporter, Vitest } from "vitest/node";
 import { type ServiceName, skippedFor, summaryLine } from "./service-probes.js";
