@@ -6,5 +6,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Finds PostgreSQL, NATS, Redis and a browser once per run (test/support/services.ts); the summary
+    // reporter ends the output with the line that says which of them the run covered.
+    globalSetup: ["test/support/global-setup.ts"],
+    reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });

@@ -80,20 +80,18 @@ export async function startServer(
   dbDir: string,
   port: number,
 ): Promise<{ child: ChildProcess; password: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "src/main.ts"],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        LIMES_DB: `sqlite:${join(dbDir, "limes.db")}`,
-        PORT: String(port),
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
+  // tsx as a loader in the server's own process, not its CLI: the CLI runs the server as a child that
+  // survived the kill at the end of the run.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      LIMES_DB: `sqlite:${join(dbDir, "limes.db")}`,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
     },
-  );
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => {
     out += d.toString();
@@ -232,7 +230,11 @@ export async function runHttpLoad(persons: ScreeningQuery[], durationS: number):
       manifest,
     };
   } finally {
-    child.kill("SIGKILL");
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }

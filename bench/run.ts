@@ -1,6 +1,6 @@
 // `npm run bench`: name-pair quality, screening quality, speed and scale of Limes next to its baselines,
 // in one run. Tables go to stdout, progress to stderr, everything measured to test-results/bench-latest.json.
-// Options: see USAGE in plan.ts (`--quick`, `--skip-scale`, `--only names|screening|scale`).
+// Options: see USAGE in plan.ts (`--quick`, `--skip-scale`, `--only names|screening|http|scale`, `--help`).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareNames, DEFAULT_THRESHOLDS } from "../src/screening/index.js";
@@ -18,8 +18,13 @@ import { runScreening, type ScreeningReport } from "./screening-run.js";
 const RESULTS = join(REPO_ROOT, "test-results", "bench-latest.json");
 
 function planOrExit(): Plan {
+  const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   try {
-    return parsePlan(process.argv.slice(2));
+    return parsePlan(args);
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}\n`);
     process.exit(2);

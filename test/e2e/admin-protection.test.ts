@@ -2,11 +2,12 @@
 // who signs in, must first replace the one-time password, and can then work until the admin disables
 // them; a protection officer closes a referral with a written outcome.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createProtectionService } from "../../src/protection/index.js";
+import { describeWithService } from "../support/services.js";
 import { type E2eApp, PASSWORD, shot, startE2e } from "./support/app.js";
 
-describe("web UI, administration and protection", () => {
+describeWithService("browser", "web UI, administration and protection", () => {
   let e2e: E2eApp;
   const pages: Page[] = [];
   const open = async (username: string) => {

@@ -4,9 +4,10 @@
 // is set through the API, as officers at other desks would; the browser is what is tested.
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { SAMPLE_WATCHLISTS } from "../../src/watchlists/index.js";
 import { REPO_ROOT } from "../support/paths.js";
+import { describeWithService } from "../support/services.js";
 import { checkA11y } from "./support/a11y.js";
 import { type ApiUser, apiAs } from "./support/api.js";
 import { type E2eApp, shot, startE2e } from "./support/app.js";
@@ -114,7 +115,7 @@ const SECRETS = [
 
 const textOf = async (l: Locator) => ((await l.textContent()) ?? "").trim();
 
-describe("web UI, the remaining screens", () => {
+describeWithService("browser", "web UI, the remaining screens", () => {
   let e2e: E2eApp;
   const pages: Page[] = [];
   const watches: PrivacyWatch[] = [];

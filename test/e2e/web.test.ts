@@ -3,8 +3,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { REPO_ROOT } from "../support/paths.js";
+import { describeWithService } from "../support/services.js";
 import { type E2eApp, shot, startE2e } from "./support/app.js";
 import { td3 } from "./support/mrz.js";
 
@@ -20,7 +21,7 @@ const LISTED_MRZ = td3({
   expiry: "300101",
 });
 
-describe("web UI, end to end", () => {
+describeWithService("browser", "web UI, end to end", () => {
   let e2e: E2eApp;
   let reference = "";
   let manifestReference = "";

@@ -1,36 +1,20 @@
-// Runs a suite against both dialects: SQLite in a temporary file and a fresh PostgreSQL database on
-// this machine (created per run, dropped after). CI sets LIMES_REQUIRE_PG=1: there a missing
-// PostgreSQL fails the suite instead of skipping it.
+// Runs a suite against both dialects: SQLite in a temporary file and a fresh PostgreSQL database (created
+// per suite, dropped after) on the server the test run found: the machine's, or the embedded one that
+// the global setup started (see services.ts). Without PostgreSQL the [postgres] runs are skipped visibly,
+// or fail when LIMES_REQUIRE_PG=1 (CI).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import { type Db, type Dialect, migrate, openDatabase } from "../../src/db/index.js";
+import { describeWithService, service } from "./services.js";
 
 export const DIALECTS = ["sqlite", "postgres"] as const;
 
-const PG_ADMIN = process.env.LIMES_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const pgAvailable = await postgresReachable();
-const requirePg = process.env.LIMES_REQUIRE_PG === "1";
-if (!pgAvailable && !requirePg) {
-  process.stderr.write(
-    `\n  PostgreSQL unreachable at ${PG_ADMIN}: the [postgres] runs of the database suites are SKIPPED.\n\n`,
-  );
-}
+/** The maintenance database of the test run's PostgreSQL server. */
+const PG_ADMIN = service("pg").url;
 
 /** Runs one statement on the `postgres` maintenance database, outside any test database. */
 export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
@@ -96,21 +80,8 @@ export async function freshDatabase(
  * skipped visibly, or fails when LIMES_REQUIRE_PG=1.
  */
 export function forEachDialect(title: string, suite: (dialect: Dialect) => void): void {
-  for (const dialect of DIALECTS) {
-    if (dialect === "postgres" && !pgAvailable) {
-      if (requirePg) {
-        describe(`${title} [postgres]`, () => {
-          it(`needs PostgreSQL at ${PG_ADMIN} (LIMES_REQUIRE_PG=1)`, () => {
-            throw new Error(`PostgreSQL is required but unreachable at ${PG_ADMIN}`);
-          });
-        });
-      } else {
-        describe.skip(`${title} [postgres: unreachable, skipped]`, () => suite(dialect));
-      }
-      continue;
-    }
-    describe(`${title} [${dialect}]`, () => suite(dialect));
-  }
+  describe(`${title} [sqlite]`, () => suite("sqlite"));
+  describeWithService("pg", `${title} [postgres]`, () => suite("postgres"));
 }
 
 /** Declares the suite once per dialect; `getDb()` gives that dialect's fresh, migrated database. */

@@ -1,5 +1,7 @@
 // The whole application for a browser test: a Limes server on an embedded database in a temporary folder,
-// seeded with the sample lists, the web UI built, officers of each role, and Debian's Chromium.
+// seeded with the sample lists, the web UI built, officers of each role, and the Chromium the test run
+// found (services.ts: LIMES_CHROMIUM, a system Chromium, or the npm-shipped one). Suites that use it are
+// declared with describeWithService("browser", …), so a missing browser fails them in one line.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -10,9 +12,10 @@ import { createAccessService, type Role } from "../../../src/access/index.js";
 import { type RunningServer, type ServerOptions, startServer } from "../../../src/http/server.js";
 import { DEFAULT_WEB_ROOT } from "../../../src/http/web.js";
 import { REPO_ROOT } from "../../support/paths.js";
+import { GET_A_BROWSER } from "../../support/service-probes.js";
+import { service } from "../../support/services.js";
 import { dropEndedSeeds, keepSeed, reuseSeed, seedPath } from "./seed.js";
 
-export const CHROMIUM = "/usr/bin/chromium";
 export const PASSWORD = "correct horse battery staple";
 export const RESULTS = join(REPO_ROOT, "test-results");
 
@@ -40,8 +43,8 @@ export interface E2eApp {
 
 /** `opts.samples` replaces the lists seeded into the fresh database (default: the UN and OFAC samples). */
 export async function startE2e(users: Record<string, Role[]>, opts: ServerOptions = {}): Promise<E2eApp> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+  const chromiumFound = service("browser");
+  if (!chromiumFound.ok) throw new Error(`no browser for the e2e tests: ${chromiumFound.detail}`);
   ensureWebBuilt();
   await mkdir(RESULTS, { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), "limes-e2e-"));
@@ -61,20 +64,18 @@ export async function startE2e(users: Record<string, Role[]>, opts: ServerOption
   // The lists index in this process while Chromium starts in its own and the passwords hash on the
   // thread pool: started together, they cost the slowest of them rather than their sum. Playwright takes
   // the fresh profile folder itself (it refuses --user-data-dir among the args).
-  const launching = chromium.launchPersistentContext(join(dir, "chromium"), {
-    executablePath: CHROMIUM,
-    viewport: { width: 1280, height: 800 },
-    baseURL: server.url,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const launching = chromium
+    .launchPersistentContext(join(dir, "chromium"), {
+      executablePath: chromiumFound.url,
+      viewport: { width: 1280, height: 800 },
+      baseURL: server.url,
+      args: chromiumFound.args ?? [],
+    })
+    .catch((err: unknown) => {
+      // Found but unable to start (e.g. missing system libraries): one line, and how to get another.
+      const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
+      throw new Error(`Chromium (${chromiumFound.detail}) did not start: ${why}; ${GET_A_BROWSER}`);
+    });
   let browser: BrowserContext;
   try {
     [browser] = await Promise.all([
