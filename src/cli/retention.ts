@@ -1,6 +1,8 @@
 // `limes retention run [--dry-run]`: apply the retention policy (LIMES_RETENTION_*, see README) to the
 // database named by LIMES_DB, as the server does on its schedule.
 import type { Command } from "commander";
+import { resolveAuditSigning } from "../audit/index.js";
+import { readConfig } from "../config.js";
 import { migrate } from "../db/index.js";
 import { type RetentionReport, readRetentionPolicy, runRetention } from "../retention/index.js";
 import { withDb } from "./db.js";
@@ -12,7 +14,7 @@ function format(r: RetentionReport): string {
     `${r.dryRun ? "dry run: nothing changed" : "retention run"}`,
     `  screenings   ${verb} ${s.screenings} (crossings ${s.crossings}, manifests ${s.manifests}, alerts ${s.alerts}; clearances removed ${s.clearances}) in ${s.batches} batches; ${s.heldByPersonKey} more kept under an open referral found by name and birth date`,
     `  protection   ${verb} ${r.protection.records} records (bindings removed ${r.protection.bindings}) in ${r.protection.batches} batches`,
-    `  audit        ${r.audit.pastRetention} entries past retention, ${r.audit.erased} erased (entries are kept whole until payload erasure lands)`,
+    `  audit        ${r.audit.pastRetention} entries past retention, ${r.audit.erased} payloads erased (the chains still verify)`,
     `  cutoffs      no hit before ${r.cutoffs.noHit}, alerts closed before ${r.cutoffs.alertClosed}, protection closed before ${r.cutoffs.protectionClosed}, audit before ${r.cutoffs.audit}`,
     "",
   ].join("\n");
@@ -31,11 +33,16 @@ export function registerRetentionCommands(program: Command): void {
     )
     .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
       const policy = readRetentionPolicy(process.env);
+      const config = readConfig(process.env);
+      const signing = resolveAuditSigning(config.db, config.audit ?? {}, (w) =>
+        process.stderr.write(`${w}\n`),
+      );
       const report = await withDb(async (db) => {
         await migrate(db);
         return runRetention(db, policy, {
           dryRun: opts.dryRun ?? false,
           actor: { username: "cli:retention" },
+          signing,
         });
       });
       process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : format(report));

@@ -112,7 +112,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     };
 
     // Retention on a schedule when the configuration asks for it (readConfig does, unless set to 0).
-    const retention = config.retention ? scheduleRetention(db, config.retention, app.log) : undefined;
+    const retention = config.retention
+      ? scheduleRetention(db, config.retention, auditSigning, app.log)
+      : undefined;
 
     return {
       app,

@@ -3,7 +3,7 @@
 // batch done or not done, never half. A dry run does exactly the same work and rolls every batch back:
 // its counts are the ones a real run would report.
 import type { Transaction } from "kysely";
-import { type AuditActor, appendAudit } from "../audit/index.js";
+import { type AuditActor, type AuditSigning, appendAudit, erasePayloads } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
 import { type Cutoffs, cutoffs, type RetentionPolicy } from "./policy.js";
 import {
@@ -46,8 +46,27 @@ export interface AuditExpiry {
  * on this branch. Until it is wired here, entries past retention are counted and kept WHOLE, so the
  * chain verifies. MERGE: call the audit capability's payload erasure for entries before `cutoff` here.
  */
-export async function expireAuditPayloads(db: Db, cutoff: string, _dryRun: boolean): Promise<AuditExpiry> {
-  return { pastRetention: await countAuditBefore(db.kysely, cutoff), erased: 0 };
+/**
+ * Audit entries past their retention lose their personal payload (purpose, details): the chains hold only
+ * its salted digest, so they still verify, and the erasure is a signed prune checkpoint (src/audit). A dry
+ * run, or a run without the signing key, only counts them.
+ */
+export async function expireAuditPayloads(
+  db: Db,
+  cutoff: string,
+  dryRun: boolean,
+  signing?: AuditSigning,
+  actor?: AuditActor,
+): Promise<AuditExpiry> {
+  const pastRetention = await countAuditBefore(db.kysely, cutoff);
+  if (dryRun || !signing || pastRetention === 0) return { pastRetention, erased: 0 };
+  const { erased } = await erasePayloads(
+    db,
+    signing,
+    { olderThan: new Date(cutoff) },
+    actor ? { actor } : {},
+  );
+  return { pastRetention, erased };
 }
 
 class RolledBack extends Error {
@@ -77,7 +96,7 @@ async function inBatches(db: Db, dryRun: boolean, batch: (trx: Transaction<Datab
 export async function runRetention(
   db: Db,
   policy: RetentionPolicy,
-  opts: { dryRun?: boolean; now?: Date; actor?: AuditActor } = {},
+  opts: { dryRun?: boolean; now?: Date; actor?: AuditActor; signing?: AuditSigning } = {},
 ): Promise<RetentionReport> {
   const dryRun = opts.dryRun ?? false;
   const at = opts.now ?? new Date();
@@ -144,6 +163,6 @@ export async function runRetention(
     return false;
   });
 
-  report.audit = await expireAuditPayloads(db, c.audit, dryRun);
+  report.audit = await expireAuditPayloads(db, c.audit, dryRun, opts.signing, actor);
   return report;
 }

@@ -1,8 +1,18 @@
 // The server's retention schedule: off at 0, and otherwise one run per interval, logged with its report.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FreshDatabase, freshDatabase } from "../../test/support/db.js";
+import { type AuditSigning, generateKeyFiles, loadPrivateKey } from "../audit/index.js";
 import { DEFAULT_RETENTION } from "./policy.js";
 import { scheduleRetention } from "./schedule.js";
+
+const dir = mkdtempSync(join(tmpdir(), "limes-retention-schedule-"));
+const signing: AuditSigning = {
+  privateKey: loadPrivateKey(generateKeyFiles(dir, "audit").privateKeyFile),
+  checkpointFile: join(dir, "checkpoints.jsonl"),
+};
 
 describe("scheduleRetention", () => {
   let fresh: FreshDatabase;
@@ -17,8 +27,8 @@ describe("scheduleRetention", () => {
   it("runs once per interval and logs the report; never when the interval is 0", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     const log = { info: vi.fn(), error: vi.fn() };
-    const off = scheduleRetention(fresh.db, { ...DEFAULT_RETENTION, intervalMinutes: 0 }, log);
-    const on = scheduleRetention(fresh.db, { ...DEFAULT_RETENTION, intervalMinutes: 5 }, log);
+    const off = scheduleRetention(fresh.db, { ...DEFAULT_RETENTION, intervalMinutes: 0 }, signing, log);
+    const on = scheduleRetention(fresh.db, { ...DEFAULT_RETENTION, intervalMinutes: 5 }, signing, log);
     vi.advanceTimersByTime(4 * 60_000);
     expect(log.info).not.toHaveBeenCalled();
     vi.advanceTimersByTime(60_000);

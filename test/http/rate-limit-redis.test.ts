@@ -1,33 +1,16 @@
 // The rate-limit store on the real Redis: two processes (here two Fastify instances) that share one Redis
 // share one counter per client address, so a flood spread over several centre processes is still limited.
-// Without Redis the suite is skipped visibly, or fails when LIMES_REQUIRE_REDIS=1.
+// Without Redis the suite is skipped visibly (in the summary line), or fails when LIMES_REQUIRE_REDIS=1.
 import { randomBytes } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { errorBody } from "../../src/http/app.js";
 import { registerErrorHandlers } from "../../src/http/errors.js";
 import { limitPerAddress, registerRateLimit } from "../../src/http/rate-limit.js";
+import { describeWithService, service } from "../support/services.js";
 
-const REDIS_URL = process.env.LIMES_TEST_REDIS ?? "redis://127.0.0.1:6379";
-
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000 });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const available = await redisReachable();
-const required = process.env.LIMES_REQUIRE_REDIS === "1";
-if (!available && !required)
-  process.stderr.write(`\n  Redis unreachable at ${REDIS_URL}: the Redis rate-limit suite is SKIPPED.\n\n`);
+const REDIS_URL = service("redis").url;
 
 async function processWithLimit(route: string, max: number): Promise<FastifyInstance> {
   const app = Fastify();
@@ -37,14 +20,13 @@ async function processWithLimit(route: string, max: number): Promise<FastifyInst
   return app;
 }
 
-describe.skipIf(!available && !required)("login rate limit on Redis", () => {
+describeWithService("redis", "login rate limit on Redis", () => {
   const apps: FastifyInstance[] = [];
   afterAll(async () => {
     for (const app of apps) await app.close();
   });
 
   it("shares one counter per address between processes, and answers 429 in the usual shape", async () => {
-    if (!available) throw new Error(`Redis is required but unreachable at ${REDIS_URL}`);
     // A fresh route per run: counters of earlier runs in the same minute do not count.
     const route = `/limited-${randomBytes(4).toString("hex")}`;
     const [a, b] = [await processWithLimit(route, 3), await processWithLimit(route, 3)];
