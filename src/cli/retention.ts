@@ -34,15 +34,16 @@ export function registerRetentionCommands(program: Command): void {
     .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
       const policy = readRetentionPolicy(process.env);
       const config = readConfig(process.env);
-      const signing = resolveAuditSigning(config.db, config.audit ?? {}, (w) =>
-        process.stderr.write(`${w}\n`),
-      );
+      // Erasing audit payloads writes a signed prune checkpoint: a real run needs the key, a dry run not.
+      const signing = opts.dryRun
+        ? undefined
+        : resolveAuditSigning(config.db, config.audit ?? {}, (w) => process.stderr.write(`${w}\n`));
       const report = await withDb(async (db) => {
         await migrate(db);
         return runRetention(db, policy, {
           dryRun: opts.dryRun ?? false,
           actor: { username: "cli:retention" },
-          signing,
+          ...(signing ? { signing } : {}),
         });
       });
       process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : format(report));

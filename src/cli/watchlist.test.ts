@@ -1,3 +1,4 @@
+import { mkdtempSync } from "node:fs";
 import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +7,7 @@ import { limes } from "../../test/support/cli.js";
 import { type FreshDatabase, forEachDialect, freshDatabase } from "../../test/support/db.js";
 import { fixture, realData } from "../../test/support/paths.js";
 import { createAccessService } from "../access/index.js";
+import { generateKeyFiles } from "../audit/index.js";
 import { startServer } from "../http/server.js";
 
 const NATIONAL = join("data", "samples", "national-list.csv");
@@ -83,8 +85,14 @@ forEachDialect("limes watchlist on LIMES_DB", (dialect) => {
     expect(rows).toHaveLength(3);
     expect(rows[2]).toMatch(/^sample +v2 +\S+ +csv +16 +\+0 -0 ~0 +data\/samples\/national-list\.csv$/);
 
+    // PostgreSQL refuses to start without an audit signing key outside the database.
+    const keys = mkdtempSync(join(tmpdir(), "limes-cli-watchlist-keys-"));
+    const audit = {
+      keyFile: generateKeyFiles(keys, "audit").privateKeyFile,
+      checkpointFile: join(keys, "checkpoints.jsonl"),
+    };
     const server = await startServer(
-      { db: fresh.url, port: 0, host: "127.0.0.1", logLevel: "silent", demoUsers: false },
+      { db: fresh.url, port: 0, host: "127.0.0.1", logLevel: "silent", demoUsers: false, audit },
       { samples: [] },
     );
     try {

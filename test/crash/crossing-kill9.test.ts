@@ -3,19 +3,29 @@
 // belongs to a crossing), every acknowledged crossing is stored with its screening, its audit entry and,
 // for a refer, its alert, and the audit chain verifies.
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createAccessService } from "../../src/access/index.js";
-import { verifyAuditChain } from "../../src/audit/index.js";
+import { generateKeyFiles, loadPublicKey, verifyAuditChain } from "../../src/audit/index.js";
 import { type FreshDatabase, forEachDialect, freshDatabase } from "../support/db.js";
 import { REPO_ROOT } from "../support/paths.js";
 
-const PASSWORD = "booth password 123";
+const PASSWORD = "crossing burst at the border 2026";
+// The server signs audit checkpoints with a key outside the database (required on PostgreSQL).
+const keyDir = mkdtempSync(join(tmpdir(), "limes-crossing-kill9-"));
+const auditKey = generateKeyFiles(keyDir, "audit");
 const RUNS = 3;
 const children: ChildProcess[] = [];
 
 /** A stolen passport of the sample SLTD list: every fifth crossing presents it, so alerts are opened too. */
 const STOLEN = { type: "P", number: "C01X00T47", issuingCountry: "DEU" };
+
+/** One checkpoint file per database: the verify at the end reads the one its server wrote. */
+const checkpointFile = (url: string) =>
+  join(keyDir, `${url.startsWith("sqlite:") ? "sqlite" : "postgres"}.jsonl`);
 
 function startServer(url: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -29,6 +39,8 @@ function startServer(url: string, port: number): Promise<ChildProcess> {
         LOG_LEVEL: "warn",
         LIMES_DEMO_USERS: "0",
         LIMES_RETENTION_INTERVAL_MINUTES: "0",
+        LIMES_AUDIT_KEY: auditKey.privateKeyFile,
+        LIMES_AUDIT_CHECKPOINTS: checkpointFile(url),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -181,6 +193,10 @@ forEachDialect("kill -9 during a burst of crossings", (dialect) => {
     expect(stored.length).toBe(acknowledged.length);
     expect(audited.length).toBe(acknowledged.length);
     expect(alerts.length).toBe(refers.length);
-    expect((await verifyAuditChain(fresh.db)).ok).toBe(true);
+    const verdict = await verifyAuditChain(fresh.db, {
+      publicKey: loadPublicKey(auditKey.publicKeyFile),
+      checkpointFile: checkpointFile(fresh.url),
+    });
+    expect(verdict.ok, verdict.verdict).toBe(true);
   }, 180_000);
 });

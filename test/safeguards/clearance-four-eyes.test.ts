@@ -34,6 +34,7 @@ describeBothDialects("four-eyes on clearances", (getDb) => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi(getDb());
+    await api.addCrossingPoint("cp-bajakovo");
     await api.addUser("booth", ["first_line"]);
     await api.addUser("reviewer.a", ["second_line"]);
     await api.addUser("reviewer.b", ["second_line"]);

@@ -64,6 +64,7 @@ describeBothDialects("one transaction per crossing and per manifest", (getDb) =>
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi(getDb());
+    await api.addCrossingPoint("cp-bajakovo");
     await api.addUser("booth", ["first_line"]);
   });
   afterAll(async () => {

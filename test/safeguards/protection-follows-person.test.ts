@@ -21,6 +21,7 @@ describeBothDialects("the protection bar follows the person", (getDb) => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi(getDb());
+    await api.addCrossingPoint("cp-bajakovo");
     await api.addUser("booth", ["first_line"]);
     await api.addUser("officer.a", ["second_line"]);
     await api.addUser("officer.b", ["second_line"]);

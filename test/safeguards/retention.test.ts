@@ -66,6 +66,7 @@ forEachDialect("retention", (dialect) => {
   beforeAll(async () => {
     fresh = await freshDatabase(dialect);
     api = await startTestApi(fresh.db);
+    await api.addCrossingPoint("cp-bajakovo");
     await api.addUser("reviewer", ["second_line"]);
     await api.addUser("protection", ["protection_officer"]);
     await cross("expired", entry(ANNA, "A100"));
