@@ -2,6 +2,8 @@
 // or last) and tells a *missing* name part (dropped middle name: mild) from a *different* one (another
 // father's name in the same slot: strong evidence of another person).
 import { arabicLatinSimilarity } from "./arabic.js";
+import { DERIVED_NAME_SUFFIXES } from "./lexicon.js";
+import { phoneticKey } from "./phonetic.js";
 import { editDistance } from "./similarity.js";
 import type { NameToken } from "./tokens.js";
 import type { TokenAlignment } from "./types.js";
@@ -34,6 +36,26 @@ function typoSimilarity(a: string, b: string): number {
   return len <= 4 ? MIN_PAIR_SIMILARITY : Math.max(MIN_PAIR_SIMILARITY, 1 - d / len);
 }
 
+/** The given name a derived surname or patronymic is built on (hasanov → hasan), if it is one. */
+function derivedStem(norm: string): string | undefined {
+  for (const suffix of DERIVED_NAME_SUFFIXES) {
+    if (norm.endsWith(suffix) && norm.length - suffix.length >= 3) return norm.slice(0, -suffix.length);
+  }
+  return undefined;
+}
+
+/**
+ * One token is the other plus a surname or patronymic suffix (Hasanov / Hasan, Petrovich / Petr): two
+ * name parts, however close their letters. Both derived (Ivanov / Ivanova) is the same name.
+ */
+function isDerivedFrom(a: NameToken, b: NameToken): boolean {
+  const sa = derivedStem(a.norm);
+  const sb = derivedStem(b.norm);
+  if ((sa === undefined) === (sb === undefined)) return false;
+  const [stem, base] = sa !== undefined ? [sa, b] : [sb!, a];
+  return stem === base.norm || phoneticKey(stem) === base.phon;
+}
+
 /** How alike two tokens are, and why. Symmetric. */
 export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
   if (a.kind === "number" || b.kind === "number") {
@@ -44,6 +66,7 @@ export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
     if (a.kind === "initial" && b.kind === "initial") return NONE;
     return a.norm[0] === b.norm[0] ? { sim: 0.85, method: "initial" } : NONE;
   }
+  if (!a.vowelless && !b.vowelless && isDerivedFrom(a, b)) return NONE;
   if (a.groups && b.groups && a.groups.some((g) => b.groups!.includes(g)))
     return { sim: 0.92, method: "cognate" };
   if (a.frame || b.frame) {
