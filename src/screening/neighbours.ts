@@ -3,15 +3,15 @@
 // The guarantee: a listed name part is retrieved for a query part when their optimal-string-alignment
 // distance (adjacent transposition = one edit) is at most `guaranteedEdits` of both lengths: 2 for parts
 // of 5 or more letters, 1 for parts of 3–4 letters, 0 below. Each side's keys are what remains after up
-// to that many operations, an operation being the deletion of one letter or of two adjacent letters. A
-// substitution deletes the letter on both sides, an insertion deletes it on the longer side, and a
-// transposition deletes the swapped pair on both sides; OSA edits never overlap, so the two parts share
-// a key. A deleted pair is remembered (sorted) in the key, so that a transposition does not make every
-// word that only shares the rest a neighbour.
+// to that many non-overlapping operations, an operation being the deletion of one letter or of two
+// adjacent letters. A substitution deletes the letter on both sides, an insertion deletes it on the
+// longer side, and a transposition deletes the swapped pair on both sides; OSA edits never overlap, so
+// the two parts share a key. A deleted pair is kept (its two letters sorted) in the key, so that a
+// transposition does not make every word that only shares the rest a neighbour.
 //
-// Keys are stored as hashes beside the vocabulary id in one sorted Float64Array: a hash collision only
-// adds a candidate that the caller's distance check then drops, and the layout costs 8 bytes per key,
-// which keeps a million-person list within its memory target.
+// Keys are hashed on the fly, without building strings, and stored beside the vocabulary id in one
+// sorted Float64Array: a hash collision only adds a candidate that the caller's distance check drops,
+// and the layout costs 8 bytes per key, which keeps a million-person list within its memory target.
 
 /** Edits within which a part of this length is always retrieved. */
 export function guaranteedEdits(length: number): number {
@@ -20,49 +20,68 @@ export function guaranteedEdits(length: number): number {
   return 0;
 }
 
-/** Deletion keys of a word within its budget (its own `guaranteedEdits`). */
-export function deletionKeys(word: string): Set<string> {
-  const budgets = new Map<string, number>();
-  expand(word, "", guaranteedEdits(word.length), budgets);
-  return new Set(budgets.keys());
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const PAIR_MARK = 1;
 
-/** Every key reachable from `rest` within `budget` operations; `seen` keeps the largest budget met per key. */
-function expand(rest: string, pairs: string, budget: number, seen: Map<string, number>): void {
-  const key = pairs ? `${rest}\u0001${pairs}` : rest;
-  if ((seen.get(key) ?? -1) >= budget) return;
-  seen.set(key, budget);
-  if (budget === 0) return;
-  for (let i = 0; i < rest.length; i++) {
-    expand(rest.slice(0, i) + rest.slice(i + 1), pairs, budget - 1, seen);
-    if (i + 1 < rest.length) {
-      const pair = rest[i]! < rest[i + 1]! ? rest[i]! + rest[i + 1]! : rest[i + 1]! + rest[i]!;
-      expand(rest.slice(0, i) + rest.slice(i + 2), sortedPairs(pairs, pair), budget - 1, seen);
+/** FNV-1a hash of the word without the deleted positions, followed by the deleted pairs' letters. */
+function keyHash(word: string, deleted: Uint8Array, pairs: readonly number[]): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) {
+    if (deleted[i]) continue;
+    h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  }
+  if (pairs.length > 0) {
+    h = Math.imul(h ^ PAIR_MARK, FNV_PRIME);
+    for (const p of pairs) {
+      h = Math.imul(h ^ (p >>> 16), FNV_PRIME);
+      h = Math.imul(h ^ (p & 0xffff), FNV_PRIME);
     }
   }
-}
-
-/** Deleted pairs in one canonical order, whichever order they were deleted in. */
-function sortedPairs(pairs: string, pair: string): string {
-  if (!pairs) return pair;
-  const all = [...(pairs.match(/../g) ?? []), pair].sort();
-  return all.join("");
-}
-
-/** 32-bit FNV-1a hash of a key. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
   return h >>> 0;
+}
+
+/** A deleted pair as one number, its letters in sorted order, so both orders of a transposition agree. */
+function pairCode(a: number, b: number): number {
+  return a < b ? (a << 16) | b : (b << 16) | a;
+}
+
+/** Calls `emit` with the hash of every deletion key of `word` within its budget (duplicates possible). */
+function forEachKey(word: string, emit: (hash: number) => void): void {
+  const n = word.length;
+  const budget = guaranteedEdits(n);
+  const deleted = new Uint8Array(n);
+  const pairs: number[] = [];
+  const recurse = (from: number, left: number) => {
+    emit(keyHash(word, deleted, pairs.length > 1 ? [...pairs].sort((x, y) => x - y) : pairs));
+    if (left === 0) return;
+    for (let i = from; i < n; i++) {
+      deleted[i] = 1;
+      recurse(i + 1, left - 1);
+      if (i + 1 < n) {
+        deleted[i + 1] = 1;
+        pairs.push(pairCode(word.charCodeAt(i), word.charCodeAt(i + 1)));
+        recurse(i + 2, left - 1);
+        pairs.pop();
+        deleted[i + 1] = 0;
+      }
+      deleted[i] = 0;
+    }
+  };
+  recurse(0, budget);
+}
+
+/** The distinct key hashes of a word. */
+export function keyHashes(word: string): Set<number> {
+  const out = new Set<number>();
+  forEachKey(word, (h) => out.add(h));
+  return out;
 }
 
 /** An immutable deletion index: hashed key → ids of the words (vocabulary ids) that have that key. */
 export class DeletionIndex {
   private constructor(
-    /** hash * 2^idBits + id, sorted */
+    /** hash * 2^idBits + id, sorted and distinct */
     private readonly entries: Float64Array,
     private readonly idBits: number,
     private readonly hashShift: number,
@@ -74,21 +93,23 @@ export class DeletionIndex {
     // Hash and id share the 53 bits a double holds exactly.
     const hashShift = Math.max(0, 32 - (53 - idBits));
     const scale = 2 ** idBits;
-    let entries = new Float64Array(1024);
+    let entries = new Float64Array(1 << 16);
     let n = 0;
     words.forEach((w, id) => {
       if (!w) return;
-      for (const k of deletionKeys(w)) {
+      forEachKey(w, (h) => {
         if (n === entries.length) {
           const grown = new Float64Array(entries.length * 2);
           grown.set(entries);
           entries = grown;
         }
-        entries[n++] = (hash(k) >>> hashShift) * scale + id;
-      }
+        entries[n++] = (h >>> hashShift) * scale + id;
+      });
     });
-    const sorted = entries.slice(0, n).sort();
-    return new DeletionIndex(sorted, idBits, hashShift);
+    const sorted = entries.subarray(0, n).sort();
+    let m = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
+    return new DeletionIndex(sorted.slice(0, m), idBits, hashShift);
   }
 
   get size(): number {
@@ -100,8 +121,8 @@ export class DeletionIndex {
     const found = new Set<number>();
     const scale = 2 ** this.idBits;
     const e = this.entries;
-    for (const k of deletionKeys(word)) {
-      const lo = (hash(k) >>> this.hashShift) * scale;
+    for (const h of keyHashes(word)) {
+      const lo = (h >>> this.hashShift) * scale;
       const hi = lo + scale;
       let a = 0;
       let b = e.length;
