@@ -2,6 +2,7 @@
 // or last) and tells a *missing* name part (dropped middle name: mild) from a *different* one (another
 // father's name in the same slot: strong evidence of another person).
 import { arabicLatinSimilarity } from "./arabic.js";
+import { LEARNED_SCRIPTS, learnedSimilarity } from "./learned.js";
 import { DERIVED_NAME_SUFFIXES } from "./lexicon.js";
 import { phoneticKey } from "./phonetic.js";
 import { editDistance } from "./similarity.js";
@@ -56,8 +57,26 @@ function isDerivedFrom(a: NameToken, b: NameToken): boolean {
   return stem === base.norm || phoneticKey(stem) === base.phon;
 }
 
+const LEARNED = new Set<string>(LEARNED_SCRIPTS);
+/** Just below `refer` for a name of one part. */
+const LEARNED_ARABIC_CAP = 0.74;
+
 /** How alike two tokens are, and why. Symmetric. */
 export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
+  const rules = ruleSimilarity(a, b);
+  if (a.kind !== "name" || b.kind !== "name" || rules.sim >= 0.95) return rules;
+  // A native-script part against a Latin one: the costs learned from name pairs may know the
+  // spelling better than the hand-written romanisation (Уильямс = Williams, שמעון = Shimon).
+  const [native, latin] = a.script === "latin" ? [b, a] : [a, b];
+  if (latin.script !== "latin" || !LEARNED.has(native.script)) return rules;
+  let learned = learnedSimilarity(native.script, native.norm, latin.norm);
+  // The Arabic frame knows long vowels, which a letter-by-letter cost does not weigh (حسين is Husayn, not
+  // Hasan): where it rejects the spelling, the learned costs may rank the pair but not refer it alone.
+  if (native.frame && rules.sim === 0) learned = Math.min(learned, LEARNED_ARABIC_CAP);
+  return learned > rules.sim ? { sim: learned, method: "learned transliteration" } : rules;
+}
+
+function ruleSimilarity(a: NameToken, b: NameToken): TokenSim {
   if (a.kind === "number" || b.kind === "number") {
     return a.kind === b.kind && a.norm === b.norm ? { sim: 1, method: "exact" } : NONE;
   }
