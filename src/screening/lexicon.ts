@@ -38,6 +38,9 @@ export const PARTICLES = new Set([
 
 /** Particles that are also given names or common words: particles only between two names. */
 export const JOINERS = new Set([
+  // Abd-ur-Rahman, Noor-ud-Din: the Arabic article as romanised inside a compound.
+  "ur",
+  "ud",
   "ben",
   "bar",
   "bat",
@@ -143,6 +146,35 @@ export const ABD_WHOLE = new Set([
   "abdollah",
   "abdillah",
 ]);
+
+/**
+ * Theophoric and compound second elements (Atiqullah, Nooruddin, Salahuddin): written joined, apart or
+ * hyphenated, in Latin and in Arabic script. They become a word of their own on every side, so that
+ * عتیق الله, Atiqullah and Atiq-Ullah all read atiq + allah.
+ */
+export const COMPOUND_ENDINGS_LATIN: [RegExp, string][] = [
+  [/^([a-z]{3,}?)(ullah|ulla|allah|ollah|illah|ulloh)$/, "allah"],
+  [/^([a-z]{3,}?)(uddin|uddeen|eddine|eddin|addin|oddin|iddin|aldin|uldin)$/, "din"],
+];
+
+/** The same elements written as a word of their own. */
+export const COMPOUND_WORDS_LATIN: Record<string, string> = {
+  ullah: "allah",
+  ulla: "allah",
+  ollah: "allah",
+  illah: "allah",
+  deen: "din",
+  uddin: "din",
+  eddin: "din",
+  eddine: "din",
+};
+
+/** Arabic-script forms, joined (نورالدین) or apart (نور الدین); Persian writes ی for ي. */
+export const COMPOUND_ENDINGS_ARABIC: [string, string][] = [
+  ["الله", "allah"],
+  ["الدين", "din"],
+  ["الدین", "din"],
+];
 
 /** Spelling variants of the Arabic kunya prefix "father of". */
 export const ABU_FORMS = new Set(["abu", "abou", "abo", "abul"]);
