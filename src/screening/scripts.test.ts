@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { swapTranslitModel, weightedDistance } from "./learned.js";
 import { compareNames } from "./names.js";
+import { TRANSLIT_COSTS } from "./translit-costs.js";
 import { DEFAULT_THRESHOLDS } from "./thresholds.js";
 
 const REFER = DEFAULT_THRESHOLDS.refer;
@@ -57,5 +59,27 @@ describe("script coverage", () => {
   });
   it.each(NON_MATCHES)("%s ≠ %s", (a, b) => {
     expect(compareNames(a, b)).toBeLessThan(REFER);
+  });
+});
+
+describe("learned transliteration costs", () => {
+  it("make a right spelling cheaper than a wrong one", () => {
+    const hebrew = TRANSLIT_COSTS.scripts.hebrew!;
+    expect(weightedDistance(hebrew, "shmvn", "shimon")).toBeLessThan(
+      weightedDistance(hebrew, "shmvn", "shmuel"),
+    );
+    const cyrillic = TRANSLIT_COSTS.scripts.cyrillic!;
+    expect(weightedDistance(cyrillic, "uilyams", "williams")).toBeLessThan(
+      weightedDistance(cyrillic, "uilyams", "wilson"),
+    );
+  });
+  it("are what finds Hebrew spellings: without them the hand-written romanisation misses", () => {
+    const previous = swapTranslitModel({ version: "none", scripts: {} });
+    try {
+      expect(compareNames("שמעון פרס", "Shimon Peres")).toBeLessThan(REFER);
+    } finally {
+      swapTranslitModel(previous);
+    }
+    expect(compareNames("שמעון פרס", "Shimon Peres")).toBeGreaterThanOrEqual(REFER);
   });
 });
