@@ -153,18 +153,23 @@ export const ABD_WHOLE = new Set([
  * عتیق الله, Atiqullah and Atiq-Ullah all read atiq + allah.
  */
 export const COMPOUND_ENDINGS_LATIN: [RegExp, string][] = [
-  [/^([a-z]{3,}?)(ullah|ulla|allah|ollah|illah|ulloh)$/, "allah"],
-  [/^([a-z]{3,}?)(uddin|uddeen|eddine|eddin|addin|oddin|iddin|aldin|uldin)$/, "din"],
+  // Single-l -ulah is common in passports (Najibulah); -ilah and -alah are not split, since Nabilah,
+  // Jamilah and Ghazalah are names of their own.
+  [/^([a-z]{3,}?)(ullah|ulah|ulla|allah|ollah|illah|ulloh)$/, "allah"],
+  // -eddine only: -udine, -adine would split Claudine.
+  [/^([a-z]{3,}?)([uaeoi]dd?(?:in|een)|eddine|[au]ldin)$/, "din"],
 ];
 
 /** The same elements written as a word of their own. */
 export const COMPOUND_WORDS_LATIN: Record<string, string> = {
   ullah: "allah",
+  ulah: "allah",
   ulla: "allah",
   ollah: "allah",
   illah: "allah",
   deen: "din",
   uddin: "din",
+  udin: "din",
   eddin: "din",
   eddine: "din",
 };

@@ -16,6 +16,8 @@ const MATCHES: [string, string][] = [
   ["نورالدین", "Noor ud Din"],
   ["Nur ad-Din", "Nooruddin"],
   ["Saifullah Khan", "Saif Ullah Khan"],
+  ["Najibulah Amin", "Najibullah Amin"],
+  ["Hesamudin Karimi", "Hesam-ud-Din Karimi"],
   ["عبد الرحمان", "Abdurrahman"],
   ["عبدالرحمان", "Abd-ur-Rahman"],
   // Pashto, Dari and Urdu letters
@@ -45,6 +47,9 @@ const MATCHES: [string, string][] = [
 ];
 
 const NON_MATCHES: [string, string][] = [
+  // Names that only end like a compound: Nabilah is not Nab + Allah, Claudine not Cla + ud-Din.
+  ["Nabilah Hassan", "Nab Allah Hassan"],
+  ["Claudine Martin", "Cla Uddin Martin"],
   ["عتیق الله", "Atiq Rahman"],
   ["نور الدین", "Noor Mohammad"],
   ["Saifullah Khan", "Saif Rahman Khan"],
