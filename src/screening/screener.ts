@@ -442,7 +442,6 @@ class IndexedScreener implements Screener {
     const perToken = qTokens.map((t) =>
       CANDIDATE_KINDS.has(t.kind) ? similarVocab(index, t) : new Map<number, TokenSim>(),
     );
-    const caches = perToken.map(() => new Map<number, TokenSim>());
     // Rarest query tokens first (shortest postings), so common names (Mohammed, Ali) rarely widen the net.
     const order = qTokens
       .map((t, i) => ({
@@ -502,13 +501,28 @@ class IndexedScreener implements Screener {
       0,
     );
     const extraPenalty = extraPenaltyFor(schema);
+    const candidates = this.selectCandidates(touched, schema, unfound + skipped, totalWeight, extraPenalty);
+    this.alignCandidates(candidates, queryText, qTokens, extraPenalty, best);
+  }
+
+  /**
+   * Names that cannot reach `refer` whatever their other tokens do are dropped before any alignment;
+   * of the rest, the best `MAX_CANDIDATES` by partial score are kept.
+   */
+  private selectCandidates(
+    touched: readonly number[],
+    schema: NameSchema,
+    assumed: number,
+    totalWeight: number,
+    extraPenalty: number,
+  ): number[] {
+    const index = this.index;
     const floor = this.thresholds.refer - MAX_FEATURE_BONUS - BOUND_SLACK;
-    // Names that cannot reach `refer` whatever their other tokens do are dropped before any alignment.
     let candidates = touched.filter((nameId) => {
       const n = index.names[nameId]!;
       return (
         index.entities[n.entity]!.schema === schema &&
-        nameScoreBound(this.reach[nameId]! + unfound + skipped, totalWeight, n.weight, extraPenalty) >= floor
+        nameScoreBound(this.reach[nameId]! + assumed, totalWeight, n.weight, extraPenalty) >= floor
       );
     });
     if (candidates.length > MAX_CANDIDATES) {
@@ -520,6 +534,19 @@ class IndexedScreener implements Screener {
       const at = candidates.filter((id) => this.acc[id] === cut);
       candidates = [...above, ...at.slice(0, MAX_CANDIDATES - above.length)];
     }
+    return candidates;
+  }
+
+  /** Aligns each candidate name in full; an entity keeps its best-scoring name. */
+  private alignCandidates(
+    candidates: readonly number[],
+    queryText: string,
+    qTokens: readonly NameToken[],
+    extraPenalty: number,
+    best: Map<number, NameHit>,
+  ): void {
+    const index = this.index;
+    const caches = qTokens.map(() => new Map<number, TokenSim>());
     for (const nameId of candidates) {
       const n = index.names[nameId]!;
       const vocabIds = n.tokens;
