@@ -1,23 +1,28 @@
 // What one run measures: sections, sample sizes and repeats, from the command line; and the targets.
 import { parseArgs } from "node:util";
 
-/** Targets of issue 3, printed next to the figures; never lowered to make a run pass. */
+/** Targets of issue 14, printed next to the figures; never lowered to make a run pass. */
 export const TARGETS = {
-  namePairsF1: 0.85,
+  /** On the test half of cases.csv. */
+  namePairsF1: 0.9,
+  /** UN positives, strict: the UN entity itself is the top refer. */
   recallUntreated: 1,
-  recallTreated: 0.99,
-  falsePositiveRate: 0.01,
-  p99Ms: 2,
+  recallTreated: 0.995,
+  falsePositiveRate: 0.001,
+  /** Negatives screened by name only (no birth date, nationality or gender), as the baselines are. */
+  falsePositiveRateNameOnly: 0.005,
+  p99Ms: 1,
   /** What HTTP, authentication, persistence and audit may add to a single screening at p99. */
   httpOverheadP99Ms: 1,
-  perCore: 5000,
+  perCore: 10_000,
   fasterThanBruteForce: 20,
   buildMs: 5000,
-  scaleMemoryBytes: 4 * 1024 ** 3,
-  scaleP99Ms: 10,
+  scaleMemoryBytes: 2 * 1024 ** 3,
+  scaleP99Ms: 5,
+  scaleBuildMs: 30_000,
 };
 
-export const SECTIONS = ["names", "screening", "http", "login-flood", "scale"] as const;
+export const SECTIONS = ["names", "screening", "translit", "http", "login-flood", "scale"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Plan {

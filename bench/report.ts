@@ -30,7 +30,19 @@ export function namePairsReport(r: NamePairsResult): string {
     ...prfCells(r.logicV2Covered),
     vs(r.limesCovered.f1, r.logicV2Covered.f1),
   ]);
+  for (const half of ["dev", "test"] as const) {
+    const h = r.halves[half];
+    rows.push([
+      `${half} half`,
+      h.n,
+      ...prfCells(h.limes),
+      h.covered,
+      ...prfCells(h.logicV2Covered),
+      vs(h.limesCovered.f1, h.logicV2Covered.f1),
+    ]);
+  }
   const worse = r.groups.filter((g) => g.worse).map((g) => g.group);
+  const test = r.halves.test;
   const lv2 = r.logicV2Published;
   return [
     renderTable(
@@ -50,7 +62,9 @@ export function namePairsReport(r: NamePairsResult): string {
       rows,
     ),
     `logic-v2 as published (its own ${r.logicV2Rows} rows and labels): P ${fixed(lv2.precision)} R ${fixed(lv2.recall)} F1 ${fixed(lv2.f1)}`,
-    `targets: Limes F1 ≥ ${TARGETS.namePairsF1} overall: ${fixed(r.limes.f1)}${check(r.limes.f1 >= TARGETS.namePairsF1)}; ` +
+    "dev/test halves: a pair is in the test half when the first byte of sha256(name1 + NUL + name2) is odd; " +
+      "groups without logic-v2 predictions are reported without a comparison",
+    `targets: Limes F1 ≥ ${TARGETS.namePairsF1} on the test half: ${fixed(test.limes.f1)}${check(test.limes.f1 >= TARGETS.namePairsF1)}; ` +
       `no case group worse than logic-v2: ${worse.length === 0 ? "none worse ✓" : `worse in ${worse.join(", ")} ✗`}`,
     `Limes best-F1 threshold (information only; the default is not tuned to it): ${fixed(r.best.threshold)} → ` +
       `P ${fixed(r.best.precision)} R ${fixed(r.best.recall)} F1 ${fixed(r.best.f1)}`,
@@ -60,8 +74,11 @@ export function namePairsReport(r: NamePairsResult): string {
 }
 
 const share = (part: number, whole: number) => pct(part / whole);
+/** Headline recall is strict: only the UN entity itself counts; the figure with OFAC twins stands beside it. */
 const recallCell = (r: RecallResult | undefined, target?: number) =>
-  r ? `${share(r.top, r.n)}${target === undefined ? "" : check(r.top / r.n >= target)}` : undefined;
+  r
+    ? `${share(r.topStrict, r.n)}${target === undefined ? "" : check(r.topStrict / r.n >= target)}`
+    : undefined;
 const fpCell = (f: FalsePositiveResult | undefined, target?: number) =>
   f
     ? `${pct(f.rate, 2)} of ${f.n.toLocaleString("en-US")}${target === undefined ? "" : check(f.rate <= target)}`
@@ -76,11 +93,13 @@ export function qualityReport(s: ScreeningReport): string {
       : [
           r.name,
           recallCell(r.untreated, isLimes(r) ? TARGETS.recallUntreated : undefined),
+          r.untreated && share(r.untreated.top, r.untreated.n),
           r.untreated && share(r.untreated.anywhere, r.untreated.n),
-          r.untreated && share(r.untreated.topStrict, r.untreated.n),
           recallCell(r.treated, isLimes(r) ? TARGETS.recallTreated : undefined),
+          r.treated && share(r.treated.top, r.treated.n),
           r.treated && share(r.treated.anywhere, r.treated.n),
           fpCell(r.negatives, isLimes(r) ? TARGETS.falsePositiveRate : undefined),
+          fpCell(r.negativesNameOnly, TARGETS.falsePositiveRateNameOnly),
           fpCell(r.negativesOnSample),
         ],
   );
@@ -89,12 +108,14 @@ export function qualityReport(s: ScreeningReport): string {
       `2. Screening quality, UN + OFAC loaded together (${s.entities.un} + ${s.entities.ofac} entities)`,
       [
         "system",
-        "untreated: top",
+        "untreated: strict top",
+        "with twins",
         "anywhere",
-        "strict top",
-        "treated: top",
+        "treated: strict top",
+        "with twins",
         "anywhere",
         "FP rate (persons)",
+        "FP name only",
         "FP on JW/pg sample",
       ],
       rows,
@@ -178,7 +199,11 @@ export function scaleReport(r: ScaleResult): string {
     ["figure", "value", "target"],
     [
       ["generating the list", ms(r.generateMs), ""],
-      ["index build (one build)", ms(r.buildMs), ""],
+      [
+        "index build (one build)",
+        `${ms(r.buildMs)}${check(r.buildMs <= TARGETS.scaleBuildMs)}`,
+        `≤ ${TARGETS.scaleBuildMs / 1000} s`,
+      ],
       ["index heap", bytes(r.indexHeapBytes), ""],
       ["process RSS after build", bytes(r.rssBytes), ""],
       [
@@ -206,7 +231,9 @@ export function summaryReport(s: ScreeningReport, names: NamePairsResult | undef
           r.name,
           recallCell(r.untreated),
           recallCell(r.treated),
+          r.treated && share(r.treated.top, r.treated.n),
           fpCell(r.negatives),
+          fpCell(r.negativesNameOnly),
           ms(r.latency?.p50),
           ms(r.latency?.p99),
           rate(perCore(r)),
@@ -216,8 +243,10 @@ export function summaryReport(s: ScreeningReport, names: NamePairsResult | undef
   rows.push([
     "target (Limes)",
     "100%",
-    `≥ ${pct(TARGETS.recallTreated, 0)}`,
-    `≤ ${pct(TARGETS.falsePositiveRate, 0)}`,
+    `≥ ${pct(TARGETS.recallTreated, 1)}`,
+    "",
+    `≤ ${pct(TARGETS.falsePositiveRate, 1)}`,
+    `≤ ${pct(TARGETS.falsePositiveRateNameOnly, 1)}`,
     "",
     `≤ ${TARGETS.p99Ms} ms`,
     `≥ ${TARGETS.perCore.toLocaleString("en-US")}/s`,
@@ -228,9 +257,11 @@ export function summaryReport(s: ScreeningReport, names: NamePairsResult | undef
       "SUMMARY: Limes and the baselines on the same lists and queries",
       [
         "system",
-        "recall untreated",
-        "recall treated",
+        "strict recall untreated",
+        "strict treated",
+        "treated with twins",
         "FP rate (persons)",
+        "FP name only",
         "p50",
         "p99",
         "persons/s/core",
@@ -238,15 +269,16 @@ export function summaryReport(s: ScreeningReport, names: NamePairsResult | undef
       ],
       rows,
     ),
-    "Legend. recall: share of the UN positives whose right entity (or that person's OFAC record) is the TOP match and",
-    "is referred. FP rate: share of the synthetic negatives (on no list) with ANY referred match, over the number of",
+    "Legend. strict recall: share of the UN positives whose UN entity itself is the TOP match and is referred; with",
+    "twins: that person's OFAC record counts too. FP name only: Limes given no birth date, nationality or gender. FP rate: share of the synthetic negatives (on no list) with ANY referred match, over the number of",
     "persons shown (the slow baselines screen a deterministic sample). p50/p99: single-person latency. persons/s/core:",
     "batch rate on one core (Limes: one worker thread; baselines: one after another). build: index build, median.",
     "Refer rules:",
     ...s.systems.filter((r) => !r.unavailable).map((r) => `  ${r.name}: ${r.referRule}`),
     ...(names
       ? [
-          `Name pairs: Limes F1 ${fixed(names.limes.f1)} (target ≥ ${TARGETS.namePairsF1}) vs logic-v2 ${fixed(names.logicV2Published.f1)}.`,
+          `Name pairs: Limes F1 dev ${fixed(names.halves.dev.limes.f1)}, test ${fixed(names.halves.test.limes.f1)} (target ≥ ${TARGETS.namePairsF1} on test); ` +
+            `on logic-v2's pairs of the test half ${fixed(names.halves.test.limesCovered.f1)} vs logic-v2 ${fixed(names.halves.test.logicV2Covered.f1)}.`,
         ]
       : []),
     "",

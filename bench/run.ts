@@ -14,6 +14,7 @@ import { note } from "./progress.js";
 import { namePairsReport, qualityReport, scaleReport, speedReport, summaryReport } from "./report.js";
 import { runScale, type ScaleResult } from "./scale.js";
 import { runScreening, type ScreeningReport } from "./screening-run.js";
+import { crossValidate, type TranslitCvResult, translitReport } from "./translit-cv.js";
 
 const RESULTS = join(REPO_ROOT, "test-results", "bench-latest.json");
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   let names: NamePairsResult | undefined;
   let screening: ScreeningReport | undefined;
   let scale: ScaleResult | undefined;
+  let translit: TranslitCvResult[] | undefined;
   let http: HttpLoadResult | undefined;
   let httpError: string | undefined;
   let scaleError: string | undefined;
@@ -63,6 +65,13 @@ async function main(): Promise<void> {
   if (p.sections.has("screening")) {
     screening = await runScreening(p);
     out.screening = screening;
+  }
+  if (p.sections.has("translit")) {
+    note("transliteration cross-validation: 3 scripts × 5 folds");
+    translit = (["arabic", "cyrillic", "hebrew"] as const).map((s) =>
+      p.quick ? crossValidate(s, 40, 200) : crossValidate(s),
+    );
+    out.translit = translit;
   }
   if (p.sections.has("http")) {
     try {
@@ -99,6 +108,7 @@ async function main(): Promise<void> {
   ];
   if (names) report.push(namePairsReport(names));
   if (screening) report.push(qualityReport(screening), speedReport(screening));
+  if (translit) report.push(translitReport(translit));
   if (http) report.push(httpReport(http));
   if (httpError) report.push(`5. HTTP load: failed (${httpError})\n`);
   if (flood)

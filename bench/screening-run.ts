@@ -29,6 +29,8 @@ export interface SystemResult {
   untreated?: RecallResult;
   treated?: RecallResult;
   negatives?: FalsePositiveResult;
+  /** Limes only: the negatives screened by name alone, as the baselines screen them. */
+  negativesNameOnly?: FalsePositiveResult;
   /** Limes only: its false-positive rate on the JW / pg_trgm sample of the negatives. */
   negativesOnSample?: FalsePositiveResult;
   latency?: Latency;
@@ -51,6 +53,12 @@ export interface ScreeningReport {
 interface QuerySets {
   untreated: ScreeningQuery[];
   treated: ScreeningQuery[];
+}
+
+/** The query as the baselines see it: names only, no birth date, nationality, gender or document. */
+function nameOnlyQuery(q: ScreeningQuery): ScreeningQuery {
+  const { birthDate: _b, nationalities: _n, gender: _g, placeOfBirth: _p, documents: _d, ...names } = q;
+  return names;
 }
 
 const firstMisses = (r: RecallResult): RecallResult => ({ ...r, misses: r.misses.slice(0, 50) });
@@ -105,6 +113,13 @@ export async function runScreening(p: Plan): Promise<ScreeningReport> {
     cores,
   );
   const lq = evaluate(limesPass.hits, sets, truth, twins);
+  const nameOnly = await screenInWorkers(
+    "limes",
+    `Limes: negatives by name only, ${cores} threads`,
+    lists.all,
+    negatives(p.negativesEvery.limes).map(nameOnlyQuery),
+    cores,
+  );
   const onSample = lq.negativeHits.filter((_, i) => (i * p.negativesEvery.limes) % p.negativesEvery.jw === 0);
   const latency = measureLatency("Limes: latency", limes, speedSet, p.rounds, Math.min(500, speedSet.length));
   const throughput: Throughput[] = [];
@@ -119,6 +134,7 @@ export async function runScreening(p: Plan): Promise<ScreeningReport> {
     untreated: lq.untreated,
     treated: lq.treated,
     negatives: falsePositivesOf(lq.negativeHits),
+    negativesNameOnly: falsePositivesOf(nameOnly.hits),
     negativesOnSample: falsePositivesOf(onSample),
     latency,
     throughput,

@@ -71,6 +71,9 @@ const FRAME: Record<string, string> = {
   ځ: "z",
   څ: "s",
   ڼ: "n",
+  // Pashto gaf with a ring, Persian heh with hamza (ezafe).
+  ګ: "g",
+  ۀ: "h",
 };
 
 /** Latin consonant units each frame consonant may be written as. */

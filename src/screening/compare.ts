@@ -2,6 +2,9 @@
 // or last) and tells a *missing* name part (dropped middle name: mild) from a *different* one (another
 // father's name in the same slot: strong evidence of another person).
 import { arabicLatinSimilarity } from "./arabic.js";
+import { LEARNED_SCRIPTS, learnedSimilarity } from "./learned.js";
+import { DERIVED_NAME_SUFFIXES } from "./lexicon.js";
+import { phoneticKey } from "./phonetic.js";
 import { editDistance } from "./similarity.js";
 import type { NameToken } from "./tokens.js";
 import type { TokenAlignment } from "./types.js";
@@ -34,8 +37,46 @@ function typoSimilarity(a: string, b: string): number {
   return len <= 4 ? MIN_PAIR_SIMILARITY : Math.max(MIN_PAIR_SIMILARITY, 1 - d / len);
 }
 
+/** The given name a derived surname or patronymic is built on (hasanov → hasan), if it is one. */
+function derivedStem(norm: string): string | undefined {
+  for (const suffix of DERIVED_NAME_SUFFIXES) {
+    if (norm.endsWith(suffix) && norm.length - suffix.length >= 3) return norm.slice(0, -suffix.length);
+  }
+  return undefined;
+}
+
+/**
+ * One token is the other plus a surname or patronymic suffix (Hasanov / Hasan, Petrovich / Petr): two
+ * name parts, however close their letters. Both derived (Ivanov / Ivanova) is the same name.
+ */
+function isDerivedFrom(a: NameToken, b: NameToken): boolean {
+  const sa = derivedStem(a.norm);
+  const sb = derivedStem(b.norm);
+  if ((sa === undefined) === (sb === undefined)) return false;
+  const [stem, base] = sa !== undefined ? [sa, b] : [sb!, a];
+  return stem === base.norm || phoneticKey(stem) === base.phon;
+}
+
+const LEARNED = new Set<string>(LEARNED_SCRIPTS);
+/** Just below `refer` for a name of one part. */
+const LEARNED_ARABIC_CAP = 0.74;
+
 /** How alike two tokens are, and why. Symmetric. */
 export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
+  const rules = ruleSimilarity(a, b);
+  if (a.kind !== "name" || b.kind !== "name" || rules.sim >= 0.95) return rules;
+  // A native-script part against a Latin one: the costs learned from name pairs may know the
+  // spelling better than the hand-written romanisation (Уильямс = Williams, שמעון = Shimon).
+  const [native, latin] = a.script === "latin" ? [b, a] : [a, b];
+  if (latin.script !== "latin" || !LEARNED.has(native.script)) return rules;
+  let learned = learnedSimilarity(native.script, native.norm, latin.norm);
+  // The Arabic frame knows long vowels, which a letter-by-letter cost does not weigh (حسين is Husayn, not
+  // Hasan): where it rejects the spelling, the learned costs may rank the pair but not refer it alone.
+  if (native.frame && rules.sim === 0) learned = Math.min(learned, LEARNED_ARABIC_CAP);
+  return learned > rules.sim ? { sim: learned, method: "learned transliteration" } : rules;
+}
+
+function ruleSimilarity(a: NameToken, b: NameToken): TokenSim {
   if (a.kind === "number" || b.kind === "number") {
     return a.kind === b.kind && a.norm === b.norm ? { sim: 1, method: "exact" } : NONE;
   }
@@ -44,6 +85,7 @@ export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
     if (a.kind === "initial" && b.kind === "initial") return NONE;
     return a.norm[0] === b.norm[0] ? { sim: 0.85, method: "initial" } : NONE;
   }
+  if (!a.vowelless && !b.vowelless && isDerivedFrom(a, b)) return NONE;
   if (a.groups && b.groups && a.groups.some((g) => b.groups!.includes(g)))
     return { sim: 0.92, method: "cognate" };
   if (a.frame || b.frame) {

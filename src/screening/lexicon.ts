@@ -38,6 +38,9 @@ export const PARTICLES = new Set([
 
 /** Particles that are also given names or common words: particles only between two names. */
 export const JOINERS = new Set([
+  // Abd-ur-Rahman, Noor-ud-Din: the Arabic article as romanised inside a compound.
+  "ur",
+  "ud",
   "ben",
   "bar",
   "bat",
@@ -144,6 +147,40 @@ export const ABD_WHOLE = new Set([
   "abdillah",
 ]);
 
+/**
+ * Theophoric and compound second elements (Atiqullah, Nooruddin, Salahuddin): written joined, apart or
+ * hyphenated, in Latin and in Arabic script. They become a word of their own on every side, so that
+ * عتیق الله, Atiqullah and Atiq-Ullah all read atiq + allah.
+ */
+export const COMPOUND_ENDINGS_LATIN: [RegExp, string][] = [
+  // Single-l -ulah is common in passports (Najibulah); -ilah and -alah are not split, since Nabilah,
+  // Jamilah and Ghazalah are names of their own.
+  [/^([a-z]{3,}?)(ullah|ulah|ulla|allah|ollah|illah|ulloh)$/, "allah"],
+  // -eddine only: -udine, -adine would split Claudine.
+  [/^([a-z]{3,}?)([uaeoi]dd?(?:in|een)|eddine|[au]ldin)$/, "din"],
+];
+
+/** The same elements written as a word of their own. */
+export const COMPOUND_WORDS_LATIN: Record<string, string> = {
+  ullah: "allah",
+  ulah: "allah",
+  ulla: "allah",
+  ollah: "allah",
+  illah: "allah",
+  deen: "din",
+  uddin: "din",
+  udin: "din",
+  eddin: "din",
+  eddine: "din",
+};
+
+/** Arabic-script forms, joined (نورالدین) or apart (نور الدین); Persian writes ی for ي. */
+export const COMPOUND_ENDINGS_ARABIC: [string, string][] = [
+  ["الله", "allah"],
+  ["الدين", "din"],
+  ["الدین", "din"],
+];
+
 /** Spelling variants of the Arabic kunya prefix "father of". */
 export const ABU_FORMS = new Set(["abu", "abou", "abo", "abul"]);
 
@@ -151,7 +188,7 @@ export const ABU_FORMS = new Set(["abu", "abou", "abo", "abul"]);
  * Company legal forms, mapped to a class so that "JSC" and "Joint Stock Company" or "AG" and
  * "Aktiengesellschaft" align. Multi-word forms are folded into one token before tokenising.
  */
-/** A whole-word pattern: `\b` knows only ASCII letters, and these phrases are Cyrillic and Romanian too. */
+/** A whole-word pattern: `\b` knows only ASCII letters, and these phrases are Cyrillic and accented too. */
 function phrase(source: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "gu");
 }
@@ -166,7 +203,6 @@ export const LEGAL_FORM_PHRASES: [RegExp, string][] = [
   [phrase("общество с ограниченной ответственностью"), " llc "],
   [phrase("(открытое |закрытое |публичное )?акционерное общество"), " jsc "],
   [phrase("gesellschaft mit beschr(a|ä|ae)nkter haftung"), " gmbh "],
-  [phrase("societatea cu r(a|ă)spundere limitat(a|ă)"), " srl "],
   [phrase("societ(a|à) a responsabilit(a|à) limitata"), " srl "],
   [phrase("sociedad de responsabilidad limitada"), " srl "],
   [phrase("g\\.?m\\.?b\\.?h\\.?"), " gmbh "],
@@ -250,6 +286,10 @@ export function legalFormClass(token: string): string | undefined {
  * Cognates and short forms of given names across languages and scripts: the same person is Yusuf in
  * Arabic, Josif in Serbian, Joseph in English. Each group is one name; members compare as equivalent.
  * Spellings are folded Latin; the phonetic key merges the remaining variants (Yusuf/Youssef/Yousef).
+ * Sources: English short forms (Bill, Bob, Peggy…) as in the nickname dataset carltonnorthern/nicknames
+ * (names.csv, Apache-2.0); cross-language cognates as Wikidata given-name items linked by "said to be
+ * the same as" (P460) and the Bible/Qur'an name equivalents they record. A short form that is a given
+ * name in its own right elsewhere (Bibi in South Asia) is left out: it would join two different people.
  */
 const NAME_GROUPS: string[][] = [
   [
@@ -333,7 +373,7 @@ const NAME_GROUPS: string[][] = [
     "mikhael",
   ],
   ["dmitry", "dmitri", "dmitriy", "dimitri", "dimitrios", "dmytro", "dima", "dimitar"],
-  ["sergei", "sergey", "sergiy", "serhiy", "sergio", "serge", "sergej", "sergejs", "sergiu"],
+  ["sergei", "sergey", "sergiy", "serhiy", "sergio", "serge", "sergej", "sergiu"],
   [
     "andrei",
     "andrey",
@@ -358,13 +398,13 @@ const NAME_GROUPS: string[][] = [
   ["william", "bill", "billy", "will", "willy", "wilhelm", "guillaume", "guillermo", "willem"],
   ["robert", "bob", "bobby", "rob", "robbie", "roberto"],
   ["richard", "dick", "rick", "ricardo", "riccardo"],
-  ["benjamin", "ben", "benny", "binyamin", "bibi"],
+  ["benjamin", "ben", "benny", "binyamin"],
   ["thomas", "tom", "tommy", "tomas", "tomasz", "foma"],
   ["edward", "ed", "eddie", "ted", "eduard", "eduardo", "edouard"],
   ["elizabeth", "liz", "beth", "betty", "elisabeth", "elisabetta", "elizaveta", "yelizaveta"],
   ["catherine", "kate", "katherine", "kathryn", "ekaterina", "yekaterina", "katarina", "caterina", "katya"],
   ["hussein", "husayn", "hussain", "huseyin", "husein", "hossein", "husain", "husseyn"],
-  ["hasan", "hassan", "hasen", "hasanov", "hassen"],
+  ["hasan", "hassan", "hasen", "hassen"],
   ["umar", "omar", "omer", "umer"],
   ["uthman", "usman", "othman", "osman", "usmon"],
   ["usama", "osama", "ousama", "oussama"],
@@ -406,6 +446,26 @@ export function nameGroups(folded: string): readonly number[] | undefined {
   return GROUPS_OF.get(folded);
 }
 
+/**
+ * Surname and patronymic suffixes built on a given name (Hasanov, Ivanovich, Petrova, Alizade). The
+ * derived name is another name part than the given name it is built on: Ali Hasanov is not Ali Hasan.
+ * Longest first, so that -ovich is stripped before -ov.
+ */
+export const DERIVED_NAME_SUFFIXES = [
+  "ovich",
+  "evich",
+  "ovna",
+  "evna",
+  "ovic",
+  "evic",
+  "zade",
+  "zada",
+  "ova",
+  "eva",
+  "ov",
+  "ev",
+];
+
 /** English number words, so that "Brigade Forty-Four" meets "Brigade 44". */
 export const NUMBER_WORDS: Record<string, number> = {
   zero: 0,
@@ -431,7 +491,6 @@ export const NUMBER_WORDS: Record<string, number> = {
   twenty: 20,
   thirty: 30,
   forty: 40,
-  fourty: 40,
   fifty: 50,
   sixty: 60,
   seventy: 70,

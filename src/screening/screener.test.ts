@@ -130,6 +130,21 @@ describe("createScreener", () => {
     expect(screener.screen({ name: "Ingeborg Abrahamsen", birthDate: "1972-11-21" }).matches).toEqual([]);
   });
 
+  it("finds a listed person through typos the guarantee covers: a transposition, two edits in a long part", () => {
+    const list = [
+      ...ENTITIES,
+      person({ sourceRef: "T.001", name: "Samir Karim Haddad" }),
+      person({ sourceRef: "T.002", name: "Samira Kamil Haddad" }),
+      person({ sourceRef: "T.003", name: "Konstantin Bogdanovich" }),
+    ];
+    const s = createScreener(list);
+    const top = (name: string) => s.screen({ name }).matches[0];
+    expect(top("Smair Kraim Haddad")?.sourceRef).toBe("T.001");
+    expect(top("Smair Kraim Haddad")?.decision).toBe("refer");
+    expect(top("Konstnatin Bogdnaovich")?.sourceRef).toBe("T.003");
+    expect(top("Konstnatin Bogdnaovich")?.decision).toBe("refer");
+  });
+
   it("screens persons only against persons", () => {
     expect(screener.screen({ name: "Al-Qaida Finance Bureau" }).matches).toEqual([]);
     expect(

@@ -21,6 +21,8 @@ import {
   DOCUMENT_MATCH_FLOOR,
   normaliseDocumentNumber,
 } from "./features.js";
+import { DeletionIndex, guaranteedEdits } from "./neighbours.js";
+import { editDistance } from "./similarity.js";
 import { DEFAULT_THRESHOLDS } from "./thresholds.js";
 import { type NameSchema, type NameToken, tokenizeName } from "./tokens.js";
 import type {
@@ -68,6 +70,8 @@ interface Index {
   postings: Int32Array[];
   /** lookup key → vocab ids */
   keys: Map<string, Int32Array>;
+  /** symmetric-deletion keys of the name parts: the retrieval guarantee (neighbours.ts) */
+  deletions: DeletionIndex;
   /** normalised document number → entity ids */
   documents: Map<string, number[]>;
   /** query token → similar vocabulary tokens; per index, so a new list version starts afresh */
@@ -190,6 +194,7 @@ function buildIndex(entities: readonly Entity[]): Index {
     vocab,
     postings: postingLists.map((l) => Int32Array.from(l)),
     keys,
+    deletions: DeletionIndex.build(vocab.map((t) => (t.kind === "name" ? t.norm : undefined))),
     documents,
     similarCache: new Map(),
   };
@@ -236,8 +241,22 @@ function lookupSimilar(index: Index, q: NameToken): Map<number, TokenSim> {
     }
   }
   for (const [id, s] of found) if (s.sim < MIN_PAIR_SIMILARITY) found.delete(id);
+  if (q.kind !== "name") return found;
+  // The guarantee: every listed part within the guaranteed edits is a candidate, however its spelling
+  // scores; the alignment decides what it is worth.
+  for (const id of index.deletions.lookup(q.norm)) {
+    if (found.has(id)) continue;
+    const v = index.vocab[id]!;
+    const allowed = Math.min(guaranteedEdits(q.norm.length), guaranteedEdits(v.norm.length));
+    if (editDistance(q.norm, v.norm, allowed) > allowed) continue;
+    const s = tokenSimilarity(q, v);
+    found.set(id, s.sim >= MIN_PAIR_SIMILARITY ? s : { sim: s.sim, method: GUARANTEED });
+  }
   return found;
 }
+
+/** Method of a part found only by the retrieval guarantee: a candidate, but too far to align on its own. */
+const GUARANTEED = "within guaranteed edits";
 
 /** Vocabulary ids of single watchlist tokens that equal two adjacent query tokens joined, and vice versa. */
 function compoundVocab(index: Index, tokens: readonly NameToken[]): number[] {
@@ -265,7 +284,10 @@ function compoundVocab(index: Index, tokens: readonly NameToken[]): number[] {
 class IndexedScreener implements Screener {
   readonly thresholds: Thresholds;
   private readonly limit: number;
+  /** Per name: partial score for ranking, weighted by how rare each matched part is. */
   private readonly acc: Float64Array;
+  /** Per name: query weight it can still match at most, for the score bound. */
+  private readonly reach: Float64Array;
   private readonly stamp: Int32Array;
   private epoch = 0;
 
@@ -276,6 +298,7 @@ class IndexedScreener implements Screener {
     this.thresholds = Object.freeze({ ...DEFAULT_THRESHOLDS, ...options.thresholds });
     this.limit = options.limit ?? 10;
     this.acc = new Float64Array(index.names.length);
+    this.reach = new Float64Array(index.names.length);
     this.stamp = new Int32Array(index.names.length);
   }
 
@@ -419,7 +442,6 @@ class IndexedScreener implements Screener {
     const perToken = qTokens.map((t) =>
       CANDIDATE_KINDS.has(t.kind) ? similarVocab(index, t) : new Map<number, TokenSim>(),
     );
-    const caches = perToken.map(() => new Map<number, TokenSim>());
     // Rarest query tokens first (shortest postings), so common names (Mohammed, Ali) rarely widen the net.
     const order = qTokens
       .map((t, i) => ({
@@ -434,15 +456,20 @@ class IndexedScreener implements Screener {
     this.epoch++;
     const epoch = this.epoch;
     const touched: number[] = [];
-    const visit = (nameId: number, gain: number, allowNew: boolean) => {
+    const visit = (nameId: number, rank: number, reach: number, allowNew: boolean) => {
       if (this.stamp[nameId] !== epoch) {
         if (!allowNew) return;
         this.stamp[nameId] = epoch;
         this.acc[nameId] = 0;
+        this.reach[nameId] = 0;
         touched.push(nameId);
       }
-      this.acc[nameId] = this.acc[nameId]! + gain;
+      this.acc[nameId] = this.acc[nameId]! + rank;
+      this.reach[nameId] = this.reach[nameId]! + reach;
     };
+    // Document frequency: a part shared by many names (Maria, Mohammed) ranks a candidate less than a
+    // rare one, so common parts do not crowd the names that also share a rare part out of the cut.
+    const rarity = (id: number) => Math.log(1 + index.names.length / index.postings[id]!.length);
     // Weight of tokens whose postings were not walked: the bound must assume they match.
     let skipped = 0;
     for (const { i, w, size } of order) {
@@ -457,11 +484,15 @@ class IndexedScreener implements Screener {
         continue;
       }
       for (const [id, s] of perToken[i]!) {
-        for (const nameId of index.postings[id]!) visit(nameId, s.sim * w, allowNew);
+        // A part found only by the guarantee may still align (a compound, a heavier typo): the bound
+        // lets it match in full, the ranking counts what it scores.
+        const reach = (s.method === GUARANTEED ? 1 : s.sim) * w;
+        const rank = s.sim * w * rarity(id);
+        for (const nameId of index.postings[id]!) visit(nameId, rank, reach, allowNew);
       }
     }
     for (const id of compoundVocab(index, qTokens)) {
-      for (const nameId of index.postings[id]!) visit(nameId, 0.5, true);
+      for (const nameId of index.postings[id]!) visit(nameId, 0.5 * rarity(id), 0.5, true);
     }
     // Query tokens the index found nothing for may still align by a heavier typo or as part of a split
     // word, which only the full alignment sees: the bound assumes they match.
@@ -470,13 +501,28 @@ class IndexedScreener implements Screener {
       0,
     );
     const extraPenalty = extraPenaltyFor(schema);
+    const candidates = this.selectCandidates(touched, schema, unfound + skipped, totalWeight, extraPenalty);
+    this.alignCandidates(candidates, queryText, qTokens, extraPenalty, best);
+  }
+
+  /**
+   * Names that cannot reach `refer` whatever their other tokens do are dropped before any alignment;
+   * of the rest, the best `MAX_CANDIDATES` by partial score are kept.
+   */
+  private selectCandidates(
+    touched: readonly number[],
+    schema: NameSchema,
+    assumed: number,
+    totalWeight: number,
+    extraPenalty: number,
+  ): number[] {
+    const index = this.index;
     const floor = this.thresholds.refer - MAX_FEATURE_BONUS - BOUND_SLACK;
-    // Names that cannot reach `refer` whatever their other tokens do are dropped before any alignment.
     let candidates = touched.filter((nameId) => {
       const n = index.names[nameId]!;
       return (
         index.entities[n.entity]!.schema === schema &&
-        nameScoreBound(this.acc[nameId]! + unfound + skipped, totalWeight, n.weight, extraPenalty) >= floor
+        nameScoreBound(this.reach[nameId]! + assumed, totalWeight, n.weight, extraPenalty) >= floor
       );
     });
     if (candidates.length > MAX_CANDIDATES) {
@@ -488,6 +534,19 @@ class IndexedScreener implements Screener {
       const at = candidates.filter((id) => this.acc[id] === cut);
       candidates = [...above, ...at.slice(0, MAX_CANDIDATES - above.length)];
     }
+    return candidates;
+  }
+
+  /** Aligns each candidate name in full; an entity keeps its best-scoring name. */
+  private alignCandidates(
+    candidates: readonly number[],
+    queryText: string,
+    qTokens: readonly NameToken[],
+    extraPenalty: number,
+    best: Map<number, NameHit>,
+  ): void {
+    const index = this.index;
+    const caches = qTokens.map(() => new Map<number, TokenSim>());
     for (const nameId of candidates) {
       const n = index.names[nameId]!;
       const vocabIds = n.tokens;

@@ -5,6 +5,9 @@ import {
   ABD_FORMS,
   ABD_WHOLE,
   ABU_FORMS,
+  COMPOUND_ENDINGS_ARABIC,
+  COMPOUND_ENDINGS_LATIN,
+  COMPOUND_WORDS_LATIN,
   HONORIFICS,
   JOINERS,
   LEGAL_FORM_PHRASES,
@@ -181,6 +184,8 @@ function isInitials(text: string): boolean {
 /** Splits joined Arabic compounds (Abdulrahman → abd + rahman, Abubakar → abu + bakar) into their words. */
 function splitCompound(norm: string): string[] {
   if (ABD_WHOLE.has(norm)) return ["abd", "allah"];
+  const word = COMPOUND_WORDS_LATIN[norm];
+  if (word) return [word];
   if (ABD_FORMS.has(norm)) return ["abd"];
   if (norm.startsWith("abd")) {
     for (const form of ABD_FORMS_LONGEST_FIRST) {
@@ -196,7 +201,22 @@ function splitCompound(norm: string): string[] {
       return ["abu", norm.slice(form.length)];
     }
   }
+  for (const [ending, element] of COMPOUND_ENDINGS_LATIN) {
+    const m = ending.exec(norm);
+    if (m) return [m[1]!, element];
+  }
   return [norm];
+}
+
+/** An Arabic-script part split before its compound ending (عتیق‌الله → عتیق + allah), if it has one. */
+function arabicCompound(part: string): { stem: string; element?: string } {
+  const joined = part.replace(/\u200c/g, "");
+  for (const [ending, element] of COMPOUND_ENDINGS_ARABIC) {
+    if (joined === ending) return { stem: "", element };
+    if (joined.endsWith(ending) && joined.length > ending.length + 1)
+      return { stem: joined.slice(0, -ending.length), element };
+  }
+  return { stem: part };
 }
 
 /** Number words to digits, so "forty four" and "44" compare; roman numerals in organisation names too. */
@@ -257,7 +277,8 @@ function tokenize(raw: string, schema: NameSchema): NameToken[] {
     } else if (script === "arabic") {
       // The article and the "servant of" prefix are written joined; Latin lists write them apart.
       const pieces: string[] = [];
-      let rest = part;
+      const { stem, element } = arabicCompound(part);
+      let rest = stem;
       if (rest.startsWith("عبد") && rest.length > 4) {
         pieces.push("abd");
         rest = rest.slice(3);
@@ -266,8 +287,9 @@ function tokenize(raw: string, schema: NameSchema): NameToken[] {
         pieces.push("al");
         rest = rest.slice(2);
       }
-      words = [...pieces, foldLatin(romanise(rest).latin)];
-      frames = [...pieces.map(() => undefined), arabicFrame(rest)];
+      words = rest ? [...pieces, foldLatin(romanise(rest).latin)] : pieces;
+      frames = rest ? [...pieces.map(() => undefined), arabicFrame(rest)] : [];
+      if (element) words.push(element);
     } else if (schema === "person" && isInitials(text)) {
       // "JC Juncker", "GW Bush": capital consonants written together are initials, one per letter.
       words = [...foldLatin(latin)];

@@ -188,6 +188,8 @@ const ARABIC: Record<string, string> = {
   ڼ: "n",
   ۍ: "y",
   ې: "e",
+  ګ: "g",
+  ۀ: "h",
 };
 
 const HEBREW: Record<string, string> = {
