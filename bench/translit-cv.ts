@@ -10,7 +10,7 @@
 //   npx tsx bench/translit-cv.ts [--quick]
 import { createHash } from "node:crypto";
 import { compareNames, DEFAULT_THRESHOLDS } from "../src/screening/index.js";
-import { type LearnedScript, type TranslitModel, swapTranslitModel } from "../src/screening/learned.js";
+import { type LearnedScript, swapTranslitModel, type TranslitModel } from "../src/screening/learned.js";
 import { prng } from "./synthetic.js";
 import { fixed, pct, renderTable } from "./table.js";
 import { readTranslitPairs, type TranslitPair, trainScript } from "./translit-train.js";

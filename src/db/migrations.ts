@@ -2,11 +2,11 @@
 // that has shipped.
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import type { Dialect } from "./connect.js";
-import { safeguards } from "./migration-safeguards.js";
-import { population } from "./migration-population.js";
 import { accountsMigration } from "./migration-accounts.js";
-import { listStaging } from "./migration-lists.js";
 import { auditSigning } from "./migration-audit.js";
+import { listStaging } from "./migration-lists.js";
+import { population } from "./migration-population.js";
+import { safeguards } from "./migration-safeguards.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { swapTranslitModel, weightedDistance } from "./learned.js";
 import { compareNames } from "./names.js";
-import { TRANSLIT_COSTS } from "./translit-costs.js";
 import { DEFAULT_THRESHOLDS } from "./thresholds.js";
+import { TRANSLIT_COSTS } from "./translit-costs.js";
 
 const REFER = DEFAULT_THRESHOLDS.refer;
 

@@ -4,9 +4,8 @@
 // alert, no crossing or manifest, no audit entry. (Written in two transactions, the screening would stay.)
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyAuditChain } from "../../src/audit/index.js";
-import type { Db } from "../../src/db/index.js";
 import { startTestApi, type TestApi } from "../http/harness.js";
-import { describeBothDialects } from "../support/db.js";
+import { blockNextAuditAppend, describeBothDialects } from "../support/db.js";
 
 const FAL6 = [
   "# direction: arrival",
@@ -16,49 +15,6 @@ const FAL6 = [
   "HORVAT,Marko,HRV,1987-09-03,Zagreb,I,112233445,HRV,2029-01-01,HRSPU,DEHAM,no",
   "",
 ].join("\n");
-
-/**
- * Makes the second audit append from now fail: on every chain, a row already holds the position after
- * next. A transaction appends to one chain, so its first append succeeds and its second fails. Returns
- * the undo.
- */
-async function blockSecondAuditAppend(db: Db): Promise<() => Promise<void>> {
-  const chains = await db.kysely.selectFrom("audit_chains").selectAll().execute();
-  const max = await db.kysely
-    .selectFrom("audit_log")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  const firstBlocker = Number(max?.id ?? 0) + 1_000_000;
-  await db.kysely
-    .insertInto("audit_log")
-    .values(
-      chains.map((c, i) => ({
-        id: firstBlocker + i,
-        chain: c.id,
-        seq: c.last_seq + 2,
-        ts: "1970-01-01T00:00:00.000Z",
-        actor_user_id: null,
-        actor_username: null,
-        actor_roles: null,
-        actor_agency: null,
-        action: "test.block",
-        object_type: "test",
-        object_id: null,
-        purpose: null,
-        outcome: "error" as const,
-        details: null,
-        salt: null,
-        payload_digest: "",
-        erased_at: null,
-        prev_hash: "",
-        hash: "",
-      })),
-    )
-    .execute();
-  return async () => {
-    await db.kysely.deleteFrom("audit_log").where("id", ">=", firstBlocker).execute();
-  };
-}
 
 describeBothDialects("one transaction per crossing and per manifest", (getDb) => {
   let api: TestApi;
@@ -96,7 +52,7 @@ describeBothDialects("one transaction per crossing and per manifest", (getDb) =>
 
   it("writes nothing of a crossing whose audit entry fails", async () => {
     const before = await counts();
-    const undo = await blockSecondAuditAppend(getDb());
+    const undo = await blockNextAuditAppend(getDb(), 2);
     const r = await api.call("booth", "POST", "/api/v1/crossings", {
       entry: {
         person: { surname: "Horvat", givenNames: "Marko", birthDate: "1987-09-03", nationality: "HR" },
@@ -115,7 +71,7 @@ describeBothDialects("one transaction per crossing and per manifest", (getDb) =>
 
   it("writes nothing of a manifest whose audit entry fails", async () => {
     const before = await counts();
-    const undo = await blockSecondAuditAppend(getDb());
+    const undo = await blockNextAuditAppend(getDb(), 2);
     const r = await api.call("booth", "POST", "/api/v1/manifests?purpose=arrival%20check", FAL6, {
       "content-type": "text/plain",
     });

@@ -102,10 +102,11 @@ export function describeBothDialects(
 }
 
 /**
- * Makes the next audit append fail (a row already holds the next position of every chain), to test that
- * an action rolls back with its audit entry. Returns the undo.
+ * Makes an audit append fail, to test that an action rolls back with its audit entry: a row already holds
+ * the position `nth` appends ahead on every chain (1, the next append; 2, the one after, so a transaction's
+ * first append succeeds and its second fails, since a transaction appends to one chain). Returns the undo.
  */
-export async function blockNextAuditAppend(db: Db): Promise<() => Promise<void>> {
+export async function blockNextAuditAppend(db: Db, nth = 1): Promise<() => Promise<void>> {
   const chains = await db.kysely.selectFrom("audit_chains").selectAll().execute();
   const max = await db.kysely
     .selectFrom("audit_log")
@@ -115,7 +116,7 @@ export async function blockNextAuditAppend(db: Db): Promise<() => Promise<void>>
   const blockers = chains.map((c, i) => ({
     id: firstBlocker + i,
     chain: c.id,
-    seq: c.last_seq + 1,
+    seq: c.last_seq + nth,
     ts: "1970-01-01T00:00:00.000Z",
     actor_user_id: null,
     actor_username: null,
