@@ -4,7 +4,7 @@
 // data/population/README.md; keep the two in step.
 import { writeFileSync } from "node:fs";
 import type { Facts } from "../../src/rules/index.js";
-import { ageBand, depersonalise, SYNTHETIC_FILE } from "../../src/rules/population.js";
+import { ageBand, depersonalise, POPULATION_COLUMNS, SYNTHETIC_FILE } from "../../src/rules/population.js";
 
 const SEED = 20261201;
 const SIZE = 10_000;
@@ -94,24 +94,7 @@ function traveller(): Facts {
   return f;
 }
 
-const COLUMNS = [
-  "nationality",
-  "sex",
-  "age_band",
-  "document_type",
-  "document_expiry_band",
-  "route_origin",
-  "route_destination",
-  "route_transit",
-  "booking_hours",
-  "booking_payment",
-  "booking_one_way",
-  "trips_90d",
-  "short_trips_90d",
-  "co_travellers_watchlisted",
-] as const;
-
-const lines = [COLUMNS.join(",")];
+const lines = [POPULATION_COLUMNS.join(",")];
 for (let i = 0; i < SIZE; i++) {
   const f = traveller();
   const row: Record<string, unknown> = {
@@ -120,7 +103,9 @@ for (let i = 0; i < SIZE; i++) {
     sex: f["traveller.sex"] ?? null,
   };
   if (typeof f["traveller.age"] === "number") row.age_band = ageBand(f["traveller.age"]);
-  lines.push(COLUMNS.map((c) => (row[c] === null || row[c] === undefined ? "" : String(row[c]))).join(","));
+  lines.push(
+    POPULATION_COLUMNS.map((c) => (row[c] === null || row[c] === undefined ? "" : String(row[c]))).join(","),
+  );
 }
 writeFileSync(SYNTHETIC_FILE, `${lines.join("\n")}\n`);
 process.stdout.write(`${SIZE} travellers written to ${SYNTHETIC_FILE}\n`);

@@ -80,6 +80,24 @@ export const SYNTHETIC_FILE = fileURLToPath(
   new URL("../../data/population/synthetic-10000.csv", import.meta.url),
 );
 
+/** The columns of a population row, in the order of the synthetic fixture's header. */
+export const POPULATION_COLUMNS = [
+  "nationality",
+  "sex",
+  "age_band",
+  "document_type",
+  "document_expiry_band",
+  "route_origin",
+  "route_destination",
+  "route_transit",
+  "booking_hours",
+  "booking_payment",
+  "booking_one_way",
+  "trips_90d",
+  "short_trips_90d",
+  "co_travellers_watchlisted",
+] as const;
+
 const INTEGER_COLUMNS = new Set([
   "document_expiry_band",
   "booking_hours",

@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { type Database, keysetPage, type Page, type PageRequest } from "../db/index.js";
 import type { Cell } from "./fairness.js";
+import { POPULATION_COLUMNS } from "./population.js";
 
 type Q = Kysely<Database> | Transaction<Database>;
 export type RuleRow = Database["rules"];
@@ -139,22 +140,7 @@ export async function screenedSince(q: Q, agency: string, since: string): Promis
 export function recentTravellers(q: Q, agency: string, since: string, limit: number) {
   return q
     .selectFrom("screened_travellers")
-    .select([
-      "nationality",
-      "sex",
-      "age_band",
-      "document_type",
-      "document_expiry_band",
-      "route_origin",
-      "route_destination",
-      "route_transit",
-      "booking_hours",
-      "booking_payment",
-      "booking_one_way",
-      "trips_90d",
-      "short_trips_90d",
-      "co_travellers_watchlisted",
-    ])
+    .select([...POPULATION_COLUMNS])
     .where("agency", "=", agency)
     .where("created_at", ">=", since)
     .orderBy("created_at", "desc")
