@@ -7,6 +7,18 @@ import { adminQuery, type FreshDatabase, forEachDialect, freshDatabase } from ".
 import { InvalidError } from "../shared/errors.js";
 import { isUniqueViolation, migrate, openDatabase, parseDbUrl } from "./index.js";
 
+/** Every migration, in the order a fresh database applies them. */
+const MIGRATION_NAMES = [
+  "0001_initial",
+  "0002_travel",
+  "0003_review",
+  "0004_audit_signing",
+  "0005_list_staging",
+  "0006_accounts",
+  "0008_population",
+  "0009_safeguards",
+];
+
 const TABLES = [
   "alert_decisions",
   "alerts",
@@ -72,16 +84,7 @@ describe("LIMES_DB", () => {
     const db = await openDatabase("sqlite::memory:");
     try {
       expect(await migrate(db)).toEqual({
-        applied: [
-          "0001_initial",
-          "0002_travel",
-          "0003_review",
-          "0004_audit_signing",
-          "0005_list_staging",
-          "0006_accounts",
-          "0008_population",
-          "0009_safeguards",
-        ],
+        applied: [...MIGRATION_NAMES],
       });
     } finally {
       await db.close();
@@ -106,16 +109,7 @@ forEachDialect("migrations", (dialect) => {
 
   it("create the whole schema once, and apply nothing the second time", async () => {
     expect(await migrate(fresh.db)).toEqual({
-      applied: [
-        "0001_initial",
-        "0002_travel",
-        "0003_review",
-        "0004_audit_signing",
-        "0005_list_staging",
-        "0006_accounts",
-        "0008_population",
-        "0009_safeguards",
-      ],
+      applied: [...MIGRATION_NAMES],
     });
     expect(await migrate(fresh.db)).toEqual({ applied: [] });
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name).sort();
