@@ -1,6 +1,7 @@
 // The hash chains, pure: canonical JSON, the salted digest of an entry's personal payload, the hash of
 // an entry given its predecessor's hash, and a checker that walks one chain entry by entry.
 import { createHash } from "node:crypto";
+import type { AuditLogTable } from "../db/schema.js";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -32,40 +33,30 @@ export function payloadDigest(salt: string, payload: AuditPayload): string {
 }
 
 /** The fields of a stored entry that its hash covers: everything but the payload, its salt and the hash. */
-export interface ChainedFields {
-  id: number;
-  chain: number;
-  seq: number;
-  ts: string;
-  actor_user_id: string | null;
-  actor_username: string | null;
-  actor_roles: string | null;
-  actor_agency: string | null;
-  action: string;
-  object_type: string;
-  object_id: string | null;
+const CHAINED = [
+  "id",
+  "chain",
+  "seq",
+  "ts",
+  "actor_user_id",
+  "actor_username",
+  "actor_roles",
+  "actor_agency",
+  "action",
+  "object_type",
+  "object_id",
+  "outcome",
+  "payload_digest",
+  "prev_hash",
+] as const satisfies readonly (keyof AuditLogTable)[];
+
+export type ChainedFields = Omit<Pick<AuditLogTable, (typeof CHAINED)[number]>, "outcome"> & {
   outcome: string;
-  payload_digest: string;
-  prev_hash: string;
-}
+};
 
 export function entryHash(f: ChainedFields): string {
-  const covered: ChainedFields = {
-    id: f.id,
-    chain: f.chain,
-    seq: f.seq,
-    ts: f.ts,
-    actor_user_id: f.actor_user_id,
-    actor_username: f.actor_username,
-    actor_roles: f.actor_roles,
-    actor_agency: f.actor_agency,
-    action: f.action,
-    object_type: f.object_type,
-    object_id: f.object_id,
-    outcome: f.outcome,
-    payload_digest: f.payload_digest,
-    prev_hash: f.prev_hash,
-  };
+  // Only the covered fields, whatever else the row carries; canonical JSON fixes their order.
+  const covered = Object.fromEntries(CHAINED.map((k) => [k, f[k]]));
   return createHash("sha256").update(f.prev_hash).update(canonicalJson(covered)).digest("hex");
 }
 
