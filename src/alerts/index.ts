@@ -26,6 +26,13 @@ export {
   type RuleHitRef,
 } from "./open.js";
 export {
+  openSubjectAlert,
+  SUBJECT_KINDS,
+  type SubjectContext,
+  type SubjectHit,
+  type SubjectScreened,
+} from "./open-subject.js";
+export {
   ADVERSE_ACTIONS,
   ALERT_PAGE,
   type AlertFilter,

@@ -51,8 +51,22 @@ const OPEN_STATUSES: readonly AlertStatus[] = ["open", "in_review"];
 /** Alerts per page of the queue: by default, and at most. */
 export const ALERT_PAGE = { default: 50, max: 200 } as const;
 
-function summary(row: AlertRow, now: Date) {
+/** The queue's line for the subject: the traveller, or a goods subject under its declared label. */
+function travellerLine(row: AlertRow) {
+  if (row.subject_kind !== "person") {
+    const { label } = JSON.parse(row.traveller) as { label: string };
+    return { surname: label, givenNames: "", birthDate: null, nationality: null };
+  }
   const t = JSON.parse(row.traveller) as Traveller;
+  return {
+    surname: t.surname,
+    givenNames: t.givenNames,
+    birthDate: t.birthDate ?? null,
+    nationality: t.nationality ?? null,
+  };
+}
+
+function summary(row: AlertRow, now: Date) {
   const reasons = JSON.parse(row.reasons) as AlertReasons;
   return {
     id: row.id,
@@ -64,13 +78,10 @@ function summary(row: AlertRow, now: Date) {
     createdAt: row.created_at,
     dueAt: row.due_at,
     overdue: OPEN_STATUSES.includes(row.status) && row.due_at < now.toISOString(),
-    traveller: {
-      surname: t.surname,
-      givenNames: t.givenNames,
-      birthDate: t.birthDate ?? null,
-      nationality: t.nationality ?? null,
-    },
+    subjectKind: row.subject_kind,
+    traveller: travellerLine(row),
     summary: {
+      subjectHits: reasons.subjectHits?.length ?? 0,
       matches: reasons.matches.filter((m) => m.decision === "refer").length,
       documentHits: reasons.documentHits.length,
       ruleHits: reasons.ruleHits.length,
@@ -165,6 +176,7 @@ export function createAlertService(
         requestedActions: reasons.requestedActions,
         programmes: reasons.programmes,
         previouslyCleared: reasons.previouslyCleared,
+        subjectHits: reasons.subjectHits ?? [],
         clearances: clearances.map((c) => ({
           id: c.id,
           entityId: c.entity_id,

@@ -10,4 +10,4 @@ export {
   type PageRequest,
   type SortKey,
 } from "./paging.js";
-export type { Database, ScreenedTravellerFacts } from "./schema.js";
+export type { AlertSource, Database, ScreenedTravellerFacts, SubjectKind } from "./schema.js";

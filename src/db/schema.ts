@@ -131,6 +131,10 @@ export interface ScreeningResultsTable {
   matches: string;
 }
 
+/** Where an alert was opened: a crossing or a passenger manifest (persons), or a goods check. */
+export type AlertSource = "crossing" | "manifest" | "cargo" | "vessel" | "vehicle" | "firearm" | "cash";
+export type SubjectKind = "person" | "vessel" | "aircraft" | "consignment" | "vehicle" | "firearm" | "cash";
+
 export interface AlertsTable {
   id: string;
   agency: string;
@@ -146,13 +150,16 @@ export interface AlertsTable {
     | "escalated"
     | "closed";
   priority: "standard" | "high" | "immediate";
-  source: "crossing" | "manifest";
+  source: AlertSource;
   source_id: string;
   screening_id: string;
+  /** The person's place in the screening, or the subject's place in its manifest or check. */
   person_index: number;
   crossing_point_id: string | null;
   identity_key: string;
-  /** JSON: the traveller as read from the document or manifest. */
+  /** What the alert is about: a person, or something that travels with people (issue 17). */
+  subject_kind: ColumnType<SubjectKind, SubjectKind | undefined, SubjectKind>;
+  /** JSON: the traveller as read from the document or manifest, or the subject as declared. */
   traveller: string;
   /** JSON: matches with explanations, document hits, rule hits, requested actions, earlier clearances. */
   reasons: string;

@@ -42,23 +42,24 @@ export async function bind(
 }
 
 /** The person on an alert, as the bar knows them: their keys, the alert and the crossing it came from. */
-export async function bindingsOfAlert(q: Kysely<Database>, agency: string, alertId: string) {
+export async function bindingsOfAlert(
+  q: Kysely<Database>,
+  agency: string,
+  alertId: string,
+): Promise<{ bindings: Binding[] } | undefined> {
   const a = await q
     .selectFrom("alerts")
-    .select(["traveller", "identity_key", "source", "source_id"])
+    .select(["traveller", "identity_key", "source", "source_id", "subject_kind"])
     .where("id", "=", alertId)
     .where("agency", "=", agency)
     .executeTakeFirst();
   if (!a) return undefined;
+  const identity: Binding = { kind: "identity", value: a.identity_key };
+  // A goods alert (a vessel, a firearm, …) names no person: the bar can follow only the alert itself.
+  if (a.subject_kind !== "person") return { bindings: [{ kind: "alert", value: alertId }, identity] };
   const traveller = JSON.parse(a.traveller) as Traveller;
   const crossingId = a.source === "crossing" ? a.source_id : null;
-  return {
-    traveller,
-    bindings: [
-      ...bindingsOf(traveller, { alertId, crossingId }),
-      { kind: "identity" as const, value: a.identity_key },
-    ],
-  };
+  return { bindings: [...bindingsOf(traveller, { alertId, crossingId }), identity] };
 }
 
 /** Ids of the agency's records bound to any of these. */

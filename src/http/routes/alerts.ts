@@ -8,6 +8,7 @@ import {
   ALERT_STATUSES,
   type AlertService,
   OUTCOMES,
+  SUBJECT_KINDS,
 } from "../../alerts/index.js";
 import { principalOf } from "../gate.js";
 import { pageOf, pageQuery, pageRequest } from "../paging.js";
@@ -37,6 +38,8 @@ const AlertSummary = Type.Object(
     createdAt: Type.String(),
     dueAt: Type.String(),
     overdue: Type.Boolean(),
+    subjectKind: oneOf(SUBJECT_KINDS),
+    /** For a goods subject (issue 17): its declared label as `surname`, the rest empty. */
     traveller: Type.Object({
       surname: Type.String(),
       givenNames: Type.String(),
@@ -44,6 +47,7 @@ const AlertSummary = Type.Object(
       nationality: Type.Union([Type.String(), Type.Null()]),
     }),
     summary: Type.Object({
+      subjectHits: Type.Integer(),
       matches: Type.Integer(),
       documentHits: Type.Integer(),
       ruleHits: Type.Integer(),
