@@ -30,9 +30,26 @@ export async function approve(
   const result = await deps.db.kysely.transaction().execute(async (trx) => {
     const row = await loadAlert(trx, p, id);
     const d = await findDecision(trx, id, decisionId);
-    if (!d) throw new NotFoundError(`decision ${decisionId} not found on alert ${row.reference}`);
+    if (!d)
+      throw new NotFoundError(
+        `decision ${decisionId} not found on alert ${row.reference}`,
+        undefined,
+        "decision_not_found",
+        {
+          id: decisionId,
+          alert: row.reference,
+        },
+      );
     if (d.status !== "pending_approval")
-      throw new ConflictError(`decision ${decisionId} is ${d.status}, not waiting for approval`);
+      throw new ConflictError(
+        `decision ${decisionId} is ${d.status}, not waiting for approval`,
+        undefined,
+        "decision_not_pending",
+        {
+          id: decisionId,
+          status: d.status,
+        },
+      );
     const protection = await deps.protection.status(
       p.agency,
       { identityKey: row.identity_key, alertId: id },

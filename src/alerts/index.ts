@@ -25,6 +25,7 @@ export {
   type PreviouslyCleared,
   type RuleHitRef,
 } from "./open.js";
+export type { ProtectionCheck } from "./review.js";
 export {
   ADVERSE_ACTIONS,
   ALERT_PAGE,
@@ -32,7 +33,6 @@ export {
   type AlertService,
   createAlertService,
   DEFAULT_CLEARANCE_DAYS,
-  type ProtectionCheck,
 } from "./service.js";
 export {
   DEFAULT_DEADLINES,

@@ -24,9 +24,20 @@ export async function linkAlert(db: Db, now: () => Date, p: Principal, recordId:
       .where("id", "=", recordId)
       .where("agency", "=", p.agency)
       .executeTakeFirst();
-    if (!record) throw new NotFoundError(`protection record ${recordId} not found`);
+    if (!record)
+      throw new NotFoundError(
+        `protection record ${recordId} not found`,
+        undefined,
+        "protection_record_not_found",
+        {
+          id: recordId,
+        },
+      );
     const alert = await bindingsOfAlert(trx, p.agency, input.alertId);
-    if (!alert) throw new NotFoundError(`alert ${input.alertId} not found`);
+    if (!alert)
+      throw new NotFoundError(`alert ${input.alertId} not found`, undefined, "alert_not_found", {
+        id: input.alertId,
+      });
     const added = await bind(trx, record, alert.bindings, now().toISOString());
     await appendAudit(trx, {
       actor: p,

@@ -64,7 +64,10 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
     },
 
     async screen(p: Principal, req: ScreeningRequest): Promise<ScreeningRecord> {
-      if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen");
+      if (!can(p, "screen"))
+        throw new ForbiddenError("this role cannot screen", undefined, "permission_denied", {
+          permission: "screen",
+        });
       const crossingPointId = await recordingPoint(db.kysely, p, req.crossingPointId);
       return (await this.screenWithMatches(p, { ...req, ...(crossingPointId ? { crossingPointId } : {}) }))
         .record;
@@ -99,7 +102,9 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
     /** Agency scoping is in the query: another agency's screening does not exist for this caller. */
     async get(p: Principal, id: string, purpose: string): Promise<ScreeningRecord> {
       if (!can(p, "screening:read") && !can(p, "screen"))
-        throw new ForbiddenError("this role cannot read screenings");
+        throw new ForbiddenError("this role cannot read screenings", undefined, "permission_denied", {
+          permission: "screening:read",
+        });
       const req = await db.kysely
         .selectFrom("screening_requests")
         .selectAll()
@@ -108,7 +113,7 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
         .executeTakeFirst();
       // A first-line officer (no access to list details) reads back only their own screenings.
       if (!req || (!can(p, "screening:read_details") && req.user_id !== p.userId)) {
-        throw new NotFoundError(`screening ${id} not found`);
+        throw new NotFoundError(`screening ${id} not found`, undefined, "screening_not_found", { id });
       }
       const rows = await db.kysely
         .selectFrom("screening_results")
