@@ -3,7 +3,6 @@
 // neighbourhood for typos, cognate group); only candidates are scored. The index is immutable: a new list
 // version builds a new screener, and the caller swaps the reference while queries run on the old one.
 import { countryCode } from "../shared/countries.js";
-import type { Entity } from "../watchlists/model.js";
 import {
   alignNames,
   CONFLICT_PENALTY,
@@ -13,6 +12,7 @@ import {
   type TokenSim,
   tokenSimilarity,
 } from "./compare.js";
+import type { Entity } from "./entity.js";
 import {
   compareBirthDate,
   compareDocuments,
