@@ -70,7 +70,8 @@ async function check(
   return { errors, guard };
 }
 
-export async function decide(deps: ReviewDeps, p: Principal, id: string, input: DecisionInput) {
+/** Combinations that no alert makes valid: refused before anything is read. */
+function checkInput(input: DecisionInput) {
   if (input.adverseAction && input.outcome !== "confirmed")
     throw new InvalidError(
       "an adverse action is recorded only with a confirmed match",
@@ -83,6 +84,10 @@ export async function decide(deps: ReviewDeps, p: Principal, id: string, input: 
       undefined,
       "clearance_needs_false_positive",
     );
+}
+
+export async function decide(deps: ReviewDeps, p: Principal, id: string, input: DecisionInput) {
+  checkInput(input);
   let denied: DecisionError[] = [];
   const result = await deps.db.kysely.transaction().execute(async (trx) => {
     const row = await loadAlert(trx, p, id);
