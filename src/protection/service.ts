@@ -12,7 +12,7 @@ import { appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { identityKey, type Traveller } from "../travel/index.js";
-import { type LinkInput, linkAlert } from "./link.js";
+import { type LinkInput, linkAlert, recordNotFound } from "./link.js";
 import {
   DEFAULT_PROTECTION_CONFIG,
   type ProtectionConfig,
@@ -283,15 +283,7 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
         .where("id", "=", recordId)
         .where("agency", "=", p.agency)
         .executeTakeFirst();
-      if (!record)
-        throw new NotFoundError(
-          `protection record ${recordId} not found`,
-          undefined,
-          "protection_record_not_found",
-          {
-            id: recordId,
-          },
-        );
+      if (!record) throw recordNotFound(recordId);
       const referrals = await db.kysely
         .selectFrom("referrals")
         .selectAll()
