@@ -2,8 +2,8 @@
 import { type AccessOptions, createAccessService } from "./access/index.js";
 import { createAlertService } from "./alerts/index.js";
 import { createApprovalService } from "./approvals/index.js";
-import { createCrossingPointService } from "./crossing-points/service.js";
-import { createCrossingService } from "./crossings/service.js";
+import { createCrossingPointService } from "./crossing-points/index.js";
+import { createCrossingService } from "./crossings/index.js";
 import type { Db } from "./db/index.js";
 import { createProtectionService } from "./protection/index.js";
 import { createRuleService } from "./rules/index.js";

@@ -17,7 +17,7 @@ export class TooManyAttemptsError extends LimesError {
     message: string,
     readonly retryAfterSeconds = 1,
   ) {
-    super(message, { retryAfterSeconds });
+    super(message, { retryAfterSeconds }, "too_many_attempts", { retryAfterSeconds });
   }
 }
 

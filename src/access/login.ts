@@ -59,7 +59,7 @@ export async function login(
   if (!user || !passwordOk) {
     await noteSpraying(ctx, earlier, username, req.ip);
     await fail();
-    throw new AuthError("wrong username or password");
+    throw new AuthError("wrong username or password", undefined, "wrong_credentials");
   }
   let step: number | undefined;
   if (user.totp_enabled_at) {
@@ -70,7 +70,11 @@ export async function login(
     step = acceptedStep(user, req.code, ctx.now());
     if (step === undefined) {
       await fail("second factor wrong");
-      throw new AuthError("wrong code from the authenticator", { secondFactor: "totp" });
+      throw new AuthError(
+        "wrong code from the authenticator",
+        { secondFactor: "totp" },
+        "wrong_second_factor",
+      );
     }
   }
   return await openSession(ctx, user, attempt.id, req.ip, step);

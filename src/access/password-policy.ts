@@ -41,5 +41,8 @@ export function passwordProblem(password: string, context: { username?: string }
 
 export function checkPassword(password: string, context: { username?: string } = {}): void {
   const problem = passwordProblem(password, context);
-  if (problem) throw new InvalidError(`password: ${problem}`, { field: "password" });
+  if (problem)
+    throw new InvalidError(`password: ${problem}`, { field: "password" }, "password_policy", {
+      field: "password",
+    });
 }

@@ -38,7 +38,8 @@ export async function startTotpEnrolment(
   actor: Principal,
 ): Promise<{ secret: string; uri: string }> {
   const user = await store.userById(ctx.db.kysely, actor.userId);
-  if (user?.totp_enabled_at) throw new ConflictError("a second factor is already enrolled");
+  if (user?.totp_enabled_at)
+    throw new ConflictError("a second factor is already enrolled", undefined, "second_factor_enrolled");
   const secret = new Secret({ size: 20 }).base32;
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await trx
@@ -64,9 +65,10 @@ export async function confirmTotpEnrolment(
 ): Promise<void> {
   const user = await store.userById(ctx.db.kysely, actor.userId);
   if (!user?.totp_secret || user.totp_enabled_at)
-    throw new ConflictError("no enrolment waits to be confirmed");
+    throw new ConflictError("no enrolment waits to be confirmed", undefined, "no_enrolment_pending");
   const step = acceptedStep(user, code, ctx.now());
-  if (step === undefined) throw new InvalidError("code: not the current code of the authenticator");
+  if (step === undefined)
+    throw new InvalidError("code: not the current code of the authenticator", undefined, "totp_code_wrong");
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")

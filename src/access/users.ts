@@ -46,7 +46,10 @@ export function validateNewUser(input: NewUser): void {
 }
 
 export function assertManages(actor: Principal, agency: string): void {
-  if (!can(actor, "users:manage")) throw new ForbiddenError("this role cannot manage users");
+  if (!can(actor, "users:manage"))
+    throw new ForbiddenError("this role cannot manage users", undefined, "permission_denied", {
+      permission: "users:manage",
+    });
   if (agency !== actor.agency)
     throw new ForbiddenError(`an admin of ${actor.agency} cannot manage users of ${agency}`);
 }
@@ -71,7 +74,9 @@ export async function createUser(
     ? await crossingPointOf(ctx, input.agency, input.crossingPointId)
     : null;
   if (await store.userByName(ctx.db, input.username))
-    throw new ConflictError(`user "${input.username}" already exists`);
+    throw new ConflictError(`user "${input.username}" already exists`, undefined, "user_exists", {
+      username: input.username,
+    });
   const id = randomUUID();
   const passwordHash = await argonHash(input.password);
   const at = ctx.now().toISOString();
@@ -114,7 +119,11 @@ export async function createUser(
   });
   // Two creations of one username at once: the loser hits the unique constraint.
   await insert.catch((err: unknown) => {
-    throw isUniqueViolation(err) ? new ConflictError(`user "${input.username}" already exists`) : err;
+    throw isUniqueViolation(err)
+      ? new ConflictError(`user "${input.username}" already exists`, undefined, "user_exists", {
+          username: input.username,
+        })
+      : err;
   });
   return { id };
 }
@@ -132,7 +141,10 @@ export async function listUsers(
   actor: Principal,
   page: { limit?: number; cursor?: string } = {},
 ): Promise<UsersPage> {
-  if (!can(actor, "users:manage")) throw new ForbiddenError("this role cannot list users");
+  if (!can(actor, "users:manage"))
+    throw new ForbiddenError("this role cannot list users", undefined, "permission_denied", {
+      permission: "users:manage",
+    });
   const limit = Math.min(Math.max(page.limit ?? 100, 1), 500);
   const [rows, total] = await Promise.all([
     store.usersPage(ctx.db, actor.agency, page.cursor, limit + 1),
@@ -171,7 +183,8 @@ export async function listUsers(
 export async function managedUser(ctx: AccessContext, actor: Principal, userId: string) {
   if (!can(actor, "users:manage")) throw new ForbiddenError("this role cannot manage users");
   const user = await store.userById(ctx.db.kysely, userId);
-  if (!user || user.agency !== actor.agency) throw new NotFoundError(`no user ${userId}`);
+  if (!user || user.agency !== actor.agency)
+    throw new NotFoundError(`no user ${userId}`, undefined, "user_not_found", { id: userId });
   return user;
 }
 

@@ -1,7 +1,9 @@
 // The second officer approves a proposed adverse action or a guarded clearance (four-eyes); it then takes
 // effect. A clearance is recorded here, in the approving transaction, never before.
+import type { Transaction } from "kysely";
 import type { Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
+import type { Database } from "../db/index.js";
 import { ConflictError, NotFoundError } from "../shared/errors.js";
 import {
   type AdverseAction,
@@ -11,12 +13,44 @@ import {
   type Outcome,
 } from "./lifecycle.js";
 import { decisionView, type ReviewDeps, refuse } from "./review.js";
-import { auditAlert, findDecision, loadAlert, markApproved, recordClearances, setStatus } from "./store.js";
+import {
+  type AlertRow,
+  auditAlert,
+  findDecision,
+  loadAlert,
+  markApproved,
+  recordClearances,
+  setStatus,
+} from "./store.js";
 
 export interface ApprovalInput {
   purpose: string;
   /** The approving officer's own reason: kept in the audit log beside the proposer's. */
   reason?: string;
+}
+
+/** The decision to approve: it must exist on this alert and wait for approval. */
+async function pendingDecision(trx: Transaction<Database>, row: AlertRow, decisionId: string) {
+  const d = await findDecision(trx, row.id, decisionId);
+  const params = { id: decisionId, alert: row.reference };
+  if (!d)
+    throw new NotFoundError(
+      `decision ${decisionId} not found on alert ${row.reference}`,
+      undefined,
+      "decision_not_found",
+      params,
+    );
+  if (d.status !== "pending_approval")
+    throw new ConflictError(
+      `decision ${decisionId} is ${d.status}, not waiting for approval`,
+      undefined,
+      "decision_not_pending",
+      {
+        ...params,
+        status: d.status,
+      },
+    );
+  return d;
 }
 
 export async function approve(
@@ -29,10 +63,7 @@ export async function approve(
   let denied: DecisionError[] = [];
   const result = await deps.db.kysely.transaction().execute(async (trx) => {
     const row = await loadAlert(trx, p, id);
-    const d = await findDecision(trx, id, decisionId);
-    if (!d) throw new NotFoundError(`decision ${decisionId} not found on alert ${row.reference}`);
-    if (d.status !== "pending_approval")
-      throw new ConflictError(`decision ${decisionId} is ${d.status}, not waiting for approval`);
+    const d = await pendingDecision(trx, row, decisionId);
     const protection = await deps.protection.status(
       p.agency,
       { identityKey: row.identity_key, alertId: id },

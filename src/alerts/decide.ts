@@ -70,11 +70,24 @@ async function check(
   return { errors, guard };
 }
 
-export async function decide(deps: ReviewDeps, p: Principal, id: string, input: DecisionInput) {
+/** Combinations that no alert makes valid: refused before anything is read. */
+function checkInput(input: DecisionInput) {
   if (input.adverseAction && input.outcome !== "confirmed")
-    throw new InvalidError("an adverse action is recorded only with a confirmed match");
+    throw new InvalidError(
+      "an adverse action is recorded only with a confirmed match",
+      undefined,
+      "adverse_needs_confirmed",
+    );
   if (input.clearance && input.outcome !== "cleared_false_positive")
-    throw new InvalidError("a clearance is recorded only with a false positive");
+    throw new InvalidError(
+      "a clearance is recorded only with a false positive",
+      undefined,
+      "clearance_needs_false_positive",
+    );
+}
+
+export async function decide(deps: ReviewDeps, p: Principal, id: string, input: DecisionInput) {
+  checkInput(input);
   let denied: DecisionError[] = [];
   const result = await deps.db.kysely.transaction().execute(async (trx) => {
     const row = await loadAlert(trx, p, id);
@@ -95,7 +108,7 @@ export async function decide(deps: ReviewDeps, p: Principal, id: string, input: 
     }
     if (errors.length > 0) refuse(errors);
     if (input.clearance && clearableEntities(row).length === 0)
-      throw new InvalidError("this alert has no watchlist match to clear");
+      throw new InvalidError("this alert has no watchlist match to clear", undefined, "nothing_to_clear");
     const at = deps.now().toISOString();
     await startReview(trx, p, row, input.purpose, at);
     await withdrawPending(trx, id);

@@ -25,6 +25,7 @@ export {
   type PreviouslyCleared,
   type RuleHitRef,
 } from "./open.js";
+export type { ProtectionCheck } from "./review.js";
 export {
   openSubjectAlert,
   SUBJECT_KINDS,
@@ -39,7 +40,6 @@ export {
   type AlertService,
   createAlertService,
   DEFAULT_CLEARANCE_DAYS,
-  type ProtectionCheck,
 } from "./service.js";
 export {
   DEFAULT_DEADLINES,

@@ -1,11 +1,20 @@
 // What the decide and approve use cases share: their dependencies, how a decision is shown, and how a
 // refused decision becomes an error.
 
-import type { Db } from "../db/index.js";
+import type { Kysely } from "kysely";
+import type { Database, Db } from "../db/index.js";
 import { ConflictError, InvalidError } from "../shared/errors.js";
 import type { DecisionError } from "./lifecycle.js";
-import type { ProtectionCheck } from "./service.js";
 import type { DecisionRow } from "./store.js";
+
+/** What the alert service needs to know from protection (src/protection): is an adverse action barred? */
+export interface ProtectionCheck {
+  status(
+    agency: string,
+    who: { identityKey: string; alertId?: string },
+    executor?: Kysely<Database>,
+  ): Promise<{ barred: boolean; openReferrals: number }>;
+}
 
 export interface ReviewDeps {
   db: Db;
@@ -35,6 +44,7 @@ export function decisionView(d: DecisionRow) {
 export function refuse(errors: DecisionError[]): never {
   const details = { errors };
   const conflict = errors.find((e) => e.code === "protection_bar" || e.code === "same_officer");
-  if (conflict) throw new ConflictError(conflict.message, details);
-  throw new InvalidError(errors.map((e) => e.message).join("; "), details);
+  if (conflict) throw new ConflictError(conflict.message, details, conflict.code);
+  const reasons = errors.map((e) => e.code).join(", ");
+  throw new InvalidError(errors.map((e) => e.message).join("; "), details, "decision_refused", { reasons });
 }

@@ -3,9 +3,9 @@
 // (non-refoulement), and so does a clearance of a terrorism-listed or high-priority match. Every step is
 // audited in the transaction that makes it. Deciding and approving are use cases of their own
 // (decide.ts, approve.ts); the queries are in store.ts.
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { can, type Principal } from "../access/index.js";
-import { type Database, type Db, keysetPage, type PageRequest } from "../db/index.js";
+import { type Db, keysetPage, type PageRequest } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError } from "../shared/errors.js";
 import type { Traveller } from "../travel/index.js";
 import { type Entity, getEntities } from "../watchlists/index.js";
@@ -14,18 +14,9 @@ import { type DecisionInput, decide } from "./decide.js";
 import { DEFAULT_LEGAL_BASES } from "./legal-bases.js";
 import { type AdverseAction, type AlertStatus, canMove } from "./lifecycle.js";
 import type { AlertReasons } from "./open.js";
-import { decisionView, type ReviewDeps } from "./review.js";
+import { decisionView, type ProtectionCheck, type ReviewDeps } from "./review.js";
 import { type AlertRow, auditAlert, insertDecision, loadAlert, setStatus, startReview } from "./store.js";
 import type { Priority } from "./triage.js";
-
-/** What the alert service needs to know from protection (src/protection): is an adverse action barred? */
-export interface ProtectionCheck {
-  status(
-    agency: string,
-    who: { identityKey: string; alertId?: string },
-    executor?: Kysely<Database>,
-  ): Promise<{ barred: boolean; openReferrals: number }>;
-}
 
 export const ADVERSE_ACTIONS: readonly AdverseAction[] = [
   "refusal_of_entry",
@@ -105,7 +96,10 @@ export function createAlertService(
   const deps: ReviewDeps = { db, protection: opts.protection, now, legalBases, clearanceDays };
 
   function mustReview(p: Principal): void {
-    if (!can(p, "alerts:review")) throw new ForbiddenError("this role cannot review alerts");
+    if (!can(p, "alerts:review"))
+      throw new ForbiddenError("this role cannot review alerts", undefined, "permission_denied", {
+        permission: "alerts:review",
+      });
   }
 
   return {
@@ -196,7 +190,16 @@ export function createAlertService(
       mustReview(p);
       return db.kysely.transaction().execute(async (trx) => {
         const row = await loadAlert(trx, p, id);
-        if (row.status !== "open") throw new ConflictError(`alert ${row.reference} is already ${row.status}`);
+        if (row.status !== "open")
+          throw new ConflictError(
+            `alert ${row.reference} is already ${row.status}`,
+            undefined,
+            "alert_not_open",
+            {
+              alert: row.reference,
+              status: row.status,
+            },
+          );
         await startReview(trx, p, row, purpose, now().toISOString());
         return { id, status: "in_review" as const };
       });
@@ -219,11 +222,23 @@ export function createAlertService(
       return db.kysely.transaction().execute(async (trx) => {
         const row = await loadAlert(trx, p, id);
         if (!canMove(row.status, "closed"))
-          throw new ConflictError(`an alert that is ${row.status} cannot be closed: decide it first`);
+          throw new ConflictError(
+            `an alert that is ${row.status} cannot be closed: decide it first`,
+            undefined,
+            "alert_not_closable",
+            { status: row.status },
+          );
         if (input.reason.trim().length < 20)
-          throw new InvalidError("a reason of at least 20 characters is required", {
-            errors: [{ code: "reason_required", message: "a reason of at least 20 characters is required" }],
-          });
+          throw new InvalidError(
+            "a reason of at least 20 characters is required",
+            {
+              errors: [
+                { code: "reason_required", message: "a reason of at least 20 characters is required" },
+              ],
+            },
+            "reason_required",
+            { min: 20 },
+          );
         const at = now().toISOString();
         const decisionId = await insertDecision(trx, p, id, at, {
           status: "recorded",

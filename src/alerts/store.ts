@@ -20,7 +20,7 @@ export async function loadAlert(q: Kysely<Database>, p: Principal, id: string): 
     .where("id", "=", id)
     .where("agency", "=", p.agency)
     .executeTakeFirst();
-  if (!row) throw new NotFoundError(`alert ${id} not found`);
+  if (!row) throw new NotFoundError(`alert ${id} not found`, undefined, "alert_not_found", { id });
   return row;
 }
 
@@ -137,7 +137,8 @@ export async function recordClearances(
   c: { reason: string; createdBy: string; at: string; days: number },
 ): Promise<string[]> {
   const entityIds = clearableEntities(row);
-  if (entityIds.length === 0) throw new InvalidError("this alert has no watchlist match to clear");
+  if (entityIds.length === 0)
+    throw new InvalidError("this alert has no watchlist match to clear", undefined, "nothing_to_clear");
   const expires = new Date(Date.parse(c.at) + c.days * 86_400_000).toISOString();
   const ids: string[] = [];
   for (const entityId of entityIds) {

@@ -22,18 +22,35 @@ export async function decideApproval(
   now: Date = new Date(),
 ): Promise<Approval> {
   const reason = input.reason.trim();
-  if (reason.length < 3) throw new InvalidError("reason: a decision needs a reason");
+  if (reason.length < 3)
+    throw new InvalidError("reason: a decision needs a reason", undefined, "approval_reason_required");
   const decided = await db.kysely.transaction().execute(async (trx) => {
     const approval = await getApproval(trx, id);
-    if (!approval) throw new NotFoundError(`approval ${id} not found`);
+    if (!approval)
+      throw new NotFoundError(`approval ${id} not found`, undefined, "approval_not_found", { id });
     checkDecider(approval, decider, now);
     const handler = handlers[approval.kind];
-    if (!handler) throw new ConflictError(`no handler for approvals of kind ${approval.kind}`);
+    if (!handler)
+      throw new ConflictError(
+        `no handler for approvals of kind ${approval.kind}`,
+        undefined,
+        "approval_kind_unknown",
+        {
+          kind: approval.kind,
+        },
+      );
     const status = input.decision === "approve" ? "approved" : "rejected";
     const at = now.toISOString();
     const by = { userId: decider.userId, username: decider.username };
     if (!(await settleApproval(trx, id, { status, by, at, reason })))
-      throw new ConflictError(`approval ${id} was decided by someone else meanwhile`);
+      throw new ConflictError(
+        `approval ${id} was decided by someone else meanwhile`,
+        undefined,
+        "approval_decided_meanwhile",
+        {
+          id,
+        },
+      );
     if (status === "approved") await handler.approved(trx, approval, decider);
     else await handler.rejected?.(trx, approval, decider);
     await appendAudit(

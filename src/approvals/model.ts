@@ -39,15 +39,38 @@ export const DEFAULT_APPROVAL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Whether `p` may approve or reject `a` at `now`; throws the reason why not. */
 export function checkDecider(a: Approval, p: Principal, now: Date): void {
-  if (a.status !== "pending") throw new ConflictError(`approval ${a.id} is already ${a.status}`);
+  if (a.status !== "pending")
+    throw new ConflictError(`approval ${a.id} is already ${a.status}`, undefined, "approval_not_pending", {
+      id: a.id,
+      status: a.status,
+    });
   if (Date.parse(a.expiresAt) <= now.getTime())
-    throw new ConflictError(`approval ${a.id} expired at ${a.expiresAt}; propose the action again`);
+    throw new ConflictError(
+      `approval ${a.id} expired at ${a.expiresAt}; propose the action again`,
+      undefined,
+      "approval_expired",
+      {
+        id: a.id,
+        expiresAt: a.expiresAt,
+      },
+    );
   if (a.proposedBy.userId === p.userId)
-    throw new ForbiddenError("the proposer of an action cannot approve or reject it: a second person must");
+    throw new ForbiddenError(
+      "the proposer of an action cannot approve or reject it: a second person must",
+      undefined,
+      "approver_is_proposer",
+    );
   if (!can(p, a.requiredPermission))
-    throw new ForbiddenError(`deciding this approval needs permission "${a.requiredPermission}"`);
+    throw new ForbiddenError(
+      `deciding this approval needs permission "${a.requiredPermission}"`,
+      undefined,
+      "approver_permission",
+      {
+        permission: a.requiredPermission,
+      },
+    );
   if (a.agency !== null && a.agency !== p.agency)
-    throw new ForbiddenError("this approval belongs to another agency");
+    throw new ForbiddenError("this approval belongs to another agency", undefined, "approval_other_agency");
 }
 
 /** Whether `p` is someone who could decide `a` now: the queue of approvals waiting for them. */

@@ -31,6 +31,6 @@ export async function approvalFor(
 ): Promise<Approval> {
   const a = await getApproval(db.kysely, id);
   if (!a || (a.proposedBy.userId !== p.userId && !isDecidableBy({ ...a, status: "pending" }, p, now)))
-    throw new NotFoundError(`approval ${id} not found`);
+    throw new NotFoundError(`approval ${id} not found`, undefined, "approval_not_found", { id });
   return { ...a, status: effectiveStatus(a, now) };
 }

@@ -28,7 +28,8 @@ export async function proposeApproval(
   proposal: Proposal,
   now: Date = new Date(),
 ): Promise<Approval> {
-  if (proposal.reason.trim().length < 3) throw new InvalidError("reason: a proposal needs a reason");
+  if (proposal.reason.trim().length < 3)
+    throw new InvalidError("reason: a proposal needs a reason", undefined, "proposal_reason_required");
   // An approval nobody could reach through the approvals routes would wait forever.
   if (!APPROVER_PERMISSIONS.includes(proposal.requiredPermission))
     throw new Error(`approvals requiring "${proposal.requiredPermission}" are not in APPROVER_PERMISSIONS`);

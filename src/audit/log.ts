@@ -63,7 +63,9 @@ export async function appendAudit(
   now: Date = new Date(),
 ): Promise<{ id: number; hash: string }> {
   if (isPersonalDataRead(entry) && !entry.purpose?.trim())
-    throw new InvalidError(`purpose: required to record ${entry.action}`);
+    throw new InvalidError(`purpose: required to record ${entry.action}`, undefined, "purpose_required", {
+      action: entry.action,
+    });
   if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, entry, now));
   const t = trx as Transaction<Database>;
   // Claiming the position is the first statement, and a write: it locks that chain's head row (and, on

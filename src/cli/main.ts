@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { ImportError } from "../shared/errors.js";
+import { ImportError, LimesError } from "../shared/errors.js";
+import { messageOf } from "../shared/messages.js";
 import type { ImportIssue } from "../watchlists/index.js";
 import { registerAlertCommands } from "./alert.js";
 import { registerApprovalCommands } from "./approval.js";
@@ -49,10 +50,18 @@ Examples:
   return program;
 }
 
-/** One clear line for the user; the stack only on request, since most errors are about their input. */
+/**
+ * One clear line for the user; the stack only on request, since most errors are about their input. A domain
+ * error is worded from its code and params by the catalogue, as a client of the API would word it.
+ */
 export function formatError(err: unknown, debug = false): string {
   if (debug && err instanceof Error && err.stack) return `${err.stack}\n`;
-  const message = err instanceof Error ? err.message : String(err);
+  const message =
+    err instanceof LimesError
+      ? messageOf({ code: err.code ?? "", params: err.params, message: err.message })
+      : err instanceof Error
+        ? err.message
+        : String(err);
   let out = `limes: ${message}\n`;
   if (err instanceof ImportError && Array.isArray(err.details)) {
     const issues = (err.details as ImportIssue[]).filter((i) => i.severity === "error");

@@ -2,6 +2,7 @@
 // against watchlists and, optionally, a stolen/lost document list, without a server.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import type { Entity } from "../screening/index.js";
 import { createScreener, type Match } from "../screening/index.js";
 import { InvalidError } from "../shared/errors.js";
 import {
@@ -12,7 +13,6 @@ import {
   toScreeningQuery,
 } from "../travel/index.js";
 import { importWatchlist, parseWatchlistSpec, SAMPLE_WATCHLISTS } from "../watchlists/index.js";
-import type { Entity } from "../watchlists/model.js";
 import { createProgress } from "./progress.js";
 
 interface ManifestOptions {

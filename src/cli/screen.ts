@@ -1,9 +1,9 @@
 // `limes screen`: screen persons from a file against one or more watchlists, one JSON line per person.
 import type { Command } from "commander";
+import type { Entity } from "../screening/index.js";
 import { createScreener, type Match, type ScreeningQuery } from "../screening/index.js";
 import { InvalidError } from "../shared/errors.js";
 import { importWatchlist, parseWatchlistSpec } from "../watchlists/index.js";
-import type { Entity } from "../watchlists/model.js";
 import { readPersons } from "./persons.js";
 import { createProgress } from "./progress.js";
 

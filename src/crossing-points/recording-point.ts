@@ -30,13 +30,19 @@ export async function recordingPoint(
   if (!requested) return p.crossingPointId;
   const cp = await findAgencyCrossingPoint(db, p.agency, requested);
   if (!cp) {
-    throw new UnknownCrossingPointError(`crossingPointId: no crossing point "${requested}" in your agency`, {
-      crossingPointId: requested,
-    });
+    const params = { crossingPointId: requested };
+    throw new UnknownCrossingPointError(
+      `crossingPointId: no crossing point "${requested}" in your agency`,
+      params,
+      undefined,
+      params,
+    );
   }
   if (p.crossingPointId && cp.id !== p.crossingPointId) {
     throw new CrossingPointNotAllowedError(
       `crossingPointId: you are posted at crossing point ${p.crossingPointId} and may record only there`,
+      { crossingPointId: requested, postedAt: p.crossingPointId },
+      undefined,
       { crossingPointId: requested, postedAt: p.crossingPointId },
     );
   }

@@ -18,7 +18,10 @@ export interface CrossingPoint {
 export function createCrossingPointService(db: Db) {
   return {
     async list(p: Principal): Promise<CrossingPoint[]> {
-      if (!can(p, "crossing_points:read")) throw new ForbiddenError("this role cannot read crossing points");
+      if (!can(p, "crossing_points:read"))
+        throw new ForbiddenError("this role cannot read crossing points", undefined, "permission_denied", {
+          permission: "crossing_points:read",
+        });
       const rows = await db.kysely
         .selectFrom("crossing_points")
         .selectAll()
@@ -29,15 +32,29 @@ export function createCrossingPointService(db: Db) {
     },
     async create(p: Principal, input: Omit<CrossingPoint, "id" | "agency">): Promise<CrossingPoint> {
       if (!can(p, "crossing_points:manage"))
-        throw new ForbiddenError("this role cannot manage crossing points");
+        throw new ForbiddenError("this role cannot manage crossing points", undefined, "permission_denied", {
+          permission: "crossing_points:manage",
+        });
       const country = countryCode(input.country);
-      if (!country) throw new InvalidError(`country: unknown country "${input.country}"`);
+      if (!country)
+        throw new InvalidError(`country: unknown country "${input.country}"`, undefined, "unknown_country", {
+          field: "country",
+          value: input.country,
+        });
       const exists = await db.kysely
         .selectFrom("crossing_points")
         .select("id")
         .where("code", "=", input.code)
         .executeTakeFirst();
-      if (exists) throw new ConflictError(`crossing point ${input.code} already exists`);
+      if (exists)
+        throw new ConflictError(
+          `crossing point ${input.code} already exists`,
+          undefined,
+          "crossing_point_exists",
+          {
+            code: input.code,
+          },
+        );
       const cp: CrossingPoint = {
         id: randomUUID(),
         code: input.code,

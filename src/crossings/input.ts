@@ -32,7 +32,14 @@ export function readCrossingInput(input: CrossingInput): CrossingRead {
     const mrz = parseMrz(input.mrz);
     mrzCaseNormalised = mrz.caseNormalised;
     if (!mrz.valid)
-      throw new InvalidError(`MRZ check digits failed: ${mrz.failedChecks.join(", ")}`, { mrz });
+      throw new InvalidError(
+        `MRZ check digits failed: ${mrz.failedChecks.join(", ")}`,
+        { mrz },
+        "mrz_check_failed",
+        {
+          checks: mrz.failedChecks.join(", "),
+        },
+      );
     warnings.push(
       ...(mrz.caseNormalised ? ["MRZ was not upper case: read as upper case"] : []),
       ...mrz.warnings,
@@ -48,7 +55,7 @@ export function readCrossingInput(input: CrossingInput): CrossingRead {
   } else if (input.entry !== undefined) {
     entry = parseManualEntry(input.entry);
   } else {
-    throw new InvalidError("give either mrz or entry");
+    throw new InvalidError("give either mrz or entry", undefined, "crossing_input_required");
   }
   const doc = entry.document;
   const traveller: Traveller = doc

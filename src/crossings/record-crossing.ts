@@ -23,7 +23,10 @@ export async function recordCrossing(
   mrzCaseNormalised?: true;
   outcome: PersonOutcome;
 }> {
-  if (!can(p, "screen")) throw new ForbiddenError("this role cannot record crossings");
+  if (!can(p, "screen"))
+    throw new ForbiddenError("this role cannot record crossings", undefined, "permission_denied", {
+      permission: "screen",
+    });
   const { entry, traveller, warnings, mrzCaseNormalised } = readCrossingInput(input);
   // Checked before screening: an unknown point or another officer's post records nothing.
   const cp = await recordingPoint(deps.db.kysely, p, entry.crossingPointId || undefined);

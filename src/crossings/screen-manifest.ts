@@ -17,11 +17,15 @@ export async function screenManifest(
   purpose: string,
   crossingPointId?: string,
 ): Promise<{ id: string; screeningId: string; manifest: Manifest; outcomes: PersonOutcome[] }> {
-  if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen manifests");
+  if (!can(p, "screen"))
+    throw new ForbiddenError("this role cannot screen manifests", undefined, "permission_denied", {
+      permission: "screen",
+    });
   // Checked before screening: an unknown point or another officer's post records nothing.
   const cp = await recordingPoint(deps.db.kysely, p, crossingPointId);
   const manifest = parseManifestFile(file);
-  if (manifest.persons.length === 0) throw new InvalidError("the manifest lists no persons");
+  if (manifest.persons.length === 0)
+    throw new InvalidError("the manifest lists no persons", undefined, "manifest_empty");
   const screened = await screenTravellers(deps, p, manifest.persons, purpose, cp, manifest.legs);
   const id = randomUUID();
   const outcomes = await deps.db.kysely.transaction().execute(async (trx) => {

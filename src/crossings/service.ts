@@ -14,9 +14,6 @@ import type { PersonOutcome, RuleRunner } from "./screen.js";
 import { screenManifest } from "./screen-manifest.js";
 import { findManifest } from "./store.js";
 
-export type { CrossingInput } from "./input.js";
-export type { PersonOutcome, RuleRunner } from "./screen.js";
-
 export function createCrossingService(
   db: Db,
   screenings: ScreeningService,
@@ -60,11 +57,13 @@ export function createCrossingService(
 
     async getManifest(p: Principal, id: string, purpose: string) {
       if (!can(p, "screen") && !can(p, "screening:read"))
-        throw new ForbiddenError("this role cannot read manifests");
+        throw new ForbiddenError("this role cannot read manifests", undefined, "permission_denied", {
+          permission: "screen",
+        });
       const row = await findManifest(db.kysely, p.agency, id);
       // The booth reads back only the manifests it submitted; the second line reads the agency's.
       if (!row || (!can(p, "screening:read") && row.user_id !== p.userId)) {
-        throw new NotFoundError(`manifest ${id} not found`);
+        throw new NotFoundError(`manifest ${id} not found`, undefined, "manifest_not_found", { id });
       }
       const { manifest, outcomes } = JSON.parse(row.data) as {
         manifest: Manifest;

@@ -7,9 +7,9 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { InvalidError } from "../shared/errors.js";
 import { migrationProvider } from "./migrations.js";
-import type { Database } from "./schema.js";
+import type { Database, Dialect } from "./schema.js";
 
-export type Dialect = "sqlite" | "postgres";
+export type { Dialect } from "./schema.js";
 
 export interface Db {
   kysely: Kysely<Database>;

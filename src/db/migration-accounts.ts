@@ -2,7 +2,7 @@
 // tokens (their last use), and what login throttling and the failed-login views read from
 // login_attempts (the agency a failed username belongs to; lookups per source address and by age).
 import type { Kysely } from "kysely";
-import type { Dialect } from "./connect.js";
+import type { Dialect } from "./schema.js";
 
 export async function accountsMigration(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   // SQLite adds one column per ALTER TABLE.

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { entryHash, GENESIS_HASH, payloadDigest } from "../audit/chain.js";
-import type { Dialect } from "./connect.js";
+import type { Dialect } from "./schema.js";
 
 /** Chains created: PostgreSQL appenders take any unlocked one, so up to this many append at once. */
 export const AUDIT_CHAINS = 16;

@@ -1,7 +1,7 @@
 // List staging and the one approval mechanism: a list version can wait as `staged` with the approval that
 // would make it live, and any action needing a second person's consent is an `approvals` row.
 import type { Kysely } from "kysely";
-import type { Dialect } from "./connect.js";
+import type { Dialect } from "./schema.js";
 
 export async function listStaging(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   await db.schema

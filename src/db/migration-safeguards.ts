@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import { personKey } from "../travel/identity.js";
 import type { Traveller } from "../travel/model.js";
-import type { Dialect } from "./connect.js";
+import type { Dialect } from "./schema.js";
 
 type Binding = { record_id: string; agency: string; kind: string; value: string; created_at: string };
 

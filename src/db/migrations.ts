@@ -1,13 +1,13 @@
 // Versioned migrations, one schema for SQLite and PostgreSQL. Append new migrations; never edit one
 // that has shipped.
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
-import type { Dialect } from "./connect.js";
 import { accountsMigration } from "./migration-accounts.js";
 import { auditSigning } from "./migration-audit.js";
 import { listStaging } from "./migration-lists.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
 import { subjects } from "./migration-subjects.js";
+import type { Dialect } from "./schema.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 

@@ -42,7 +42,12 @@ export function decodeCursor(cursor: string, arity: number): KeyValue[] {
     Array.isArray(values) &&
     values.length === arity &&
     values.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)));
-  if (!ok) throw new InvalidError("cursor: not a cursor of this list (start again without one)");
+  if (!ok)
+    throw new InvalidError(
+      "cursor: not a cursor of this list (start again without one)",
+      undefined,
+      "bad_cursor",
+    );
   return values as KeyValue[];
 }
 

@@ -2,6 +2,9 @@
 // migrations and queries works on SQLite and PostgreSQL alike.
 import type { ColumnType, Generated } from "kysely";
 
+/** The two databases Limes runs on; migrations and a few queries differ by it. */
+export type Dialect = "sqlite" | "postgres";
+
 export interface UsersTable {
   id: string;
   username: string;

@@ -5,23 +5,12 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { AccessService } from "../access/index.js";
-import type { AlertService } from "../alerts/index.js";
-import type { ApprovalService } from "../approvals/index.js";
-import type { AuditSigning } from "../audit/index.js";
-import type { CrossingPointService } from "../crossing-points/service.js";
-import type { CrossingService } from "../crossings/service.js";
-import type { Db } from "../db/index.js";
-import type { ProtectionService } from "../protection/index.js";
-import type { RuleService } from "../rules/index.js";
-import type { ScreeningService } from "../screenings/index.js";
-import type { StatsService } from "../stats/index.js";
-import type { WatchlistService } from "../watchlists/index.js";
+import { type AppDeps, DEFAULT_BODY_LIMIT } from "./deps.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
 import { registerSecurityHeaders } from "./headers.js";
 import { registerStrictJson } from "./json-body.js";
-import { type RateLimitSettings, registerRateLimit } from "./rate-limit.js";
+import { registerRateLimit } from "./rate-limit.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { approvalRoutes } from "./routes/approvals.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -37,37 +26,8 @@ import { userRoutes } from "./routes/users.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
 import { webRoutes } from "./web.js";
 
+export { type AppDeps, DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT } from "./deps.js";
 export { errorBody } from "./errors.js";
-
-export interface AppDeps {
-  db: Db;
-  access: AccessService;
-  screenings: ScreeningService;
-  crossingPoints: CrossingPointService;
-  crossings: CrossingService;
-  alerts: AlertService;
-  protection: ProtectionService;
-  rules: RuleService;
-  stats: StatsService;
-  watchlists: WatchlistService;
-  approvals: ApprovalService;
-  /** False until the watchlists are loaded and indexed (then `/ready` says so). */
-  ready: () => boolean;
-  /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */
-  bodyLimit?: number;
-  /** Largest watchlist upload accepted, in bytes (default 64 MiB). */
-  uploadLimit?: number;
-  logger?: boolean | { level: string };
-  /** Limits per client address (login), and where their counters live. */
-  rateLimit?: RateLimitSettings;
-  /** Fastify's trustProxy: which proxies' X-Forwarded-For gives the client address (default: none). */
-  trustProxy?: boolean | number | string[];
-  /** The audit signing key and checkpoint file: verify checks the chains against the checkpoints. */
-  auditSigning?: AuditSigning;
-}
-
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-export const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const hops = deps.trustProxy;

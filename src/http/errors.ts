@@ -1,14 +1,22 @@
 // The one place where errors become HTTP: domain errors carry no status code, Fastify's own errors
-// (validation, body parsing, size) get the same `{ error: { code, message, details } }` shape.
+// (validation, body parsing, size) get the same `{ error: { code, message, params, details } }` shape.
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AuthError, TooManyAttemptsError } from "../access/index.js";
-import { ConflictError, ForbiddenError, InvalidError, LimesError, NotFoundError } from "../shared/errors.js";
+import {
+  ConflictError,
+  type ErrorCode,
+  type ErrorParams,
+  ForbiddenError,
+  InvalidError,
+  LimesError,
+  NotFoundError,
+} from "../shared/errors.js";
 
-export function errorBody(code: string, message: string, details: unknown = {}) {
-  return { error: { code, message, details } };
+export function errorBody(code: string, message: string, params: ErrorParams = {}, details: unknown = {}) {
+  return { error: { code, message, params, details } };
 }
 
-const DOMAIN: [new (...args: never[]) => LimesError, number, string][] = [
+export const DOMAIN: [new (...args: never[]) => LimesError, number, ErrorCode][] = [
   [AuthError, 401, "unauthenticated"],
   [TooManyAttemptsError, 429, "too_many_attempts"],
   [ForbiddenError, 403, "forbidden"],
@@ -18,13 +26,13 @@ const DOMAIN: [new (...args: never[]) => LimesError, number, string][] = [
 ];
 
 /** Codes for the 4xx errors Fastify raises itself (malformed JSON, wrong content type, too large, …). */
-const FRAMEWORK: Record<number, string> = {
+export const FRAMEWORK: Record<number, ErrorCode> = {
   404: "not_found",
   413: "payload_too_large",
   415: "unsupported_media_type",
 };
 
-export function statusOf(err: unknown): { status: number; code: string } {
+export function statusOf(err: unknown): { status: number; code: ErrorCode } {
   for (const [type, status, code] of DOMAIN) {
     // A domain error may name its own code (e.g. `unknown_crossing_point`); its class still sets the status.
     if (err instanceof type) return { status, code: err.code ?? code };
@@ -34,10 +42,34 @@ export function statusOf(err: unknown): { status: number; code: string } {
   return { status: 500, code: "internal" };
 }
 
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** The first schema violation as params: where (`body/purpose`), which rule (`required`) and why. */
+function validationParams(err: FastifyError): ErrorParams {
+  const first = err.validation?.[0] as SchemaError | undefined;
+  if (!first) return {};
+  const named = first.params?.missingProperty ?? first.params?.additionalProperty;
+  const path = [err.validationContext, ...first.instancePath.split("/").filter(Boolean)];
+  if (typeof named === "string") path.push(named);
+  return {
+    field: path.filter(Boolean).join("/"),
+    keyword: first.keyword,
+    reason: first.message ?? "invalid",
+  };
+}
+
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     // Schema violations: wrong types, unknown fields, missing fields, in body, query or path.
-    if (err.validation) return reply.code(400).send(errorBody("bad_request", err.message, err.validation));
+    if (err.validation)
+      return reply
+        .code(400)
+        .send(errorBody("bad_request", err.message, validationParams(err), err.validation));
     const { status, code } = statusOf(err);
     if (status === 500) {
       req.log.error({ err }, "unhandled error");
@@ -45,11 +77,12 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     }
     const domain: unknown = err;
     if (domain instanceof TooManyAttemptsError) reply.header("retry-after", String(domain.retryAfterSeconds));
-    const details = domain instanceof LimesError ? (domain.details ?? {}) : {};
-    return reply.code(status).send(errorBody(code, err.message, details));
+    const { details, params } = domain instanceof LimesError ? domain : { details: {}, params: {} };
+    return reply.code(status).send(errorBody(code, err.message, params, details ?? {}));
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send(errorBody("not_found", `no route ${req.method} ${req.url}`));
+    const params = { method: req.method, url: req.url };
+    reply.code(404).send(errorBody("not_found", `no route ${req.method} ${req.url}`, params));
   });
 }

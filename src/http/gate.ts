@@ -61,8 +61,11 @@ export function registerGate(app: FastifyInstance, deps: { db: Db; access: Acces
     if (principal.restricted && !config.whileRestricted) {
       const [code, message] =
         principal.restricted === "password_change"
-          ? ["password_change_required", "change the one-time password first (POST /api/v1/auth/password)"]
-          : ["second_factor_required", "enrol a second factor first (POST /api/v1/auth/totp)"];
+          ? ([
+              "password_change_required",
+              "change the one-time password first (POST /api/v1/auth/password)",
+            ] as const)
+          : (["second_factor_required", "enrol a second factor first (POST /api/v1/auth/totp)"] as const);
       return reply.code(403).send(errorBody(code, message));
     }
     if (config.anyUser) return;
@@ -79,8 +82,9 @@ export function registerGate(app: FastifyInstance, deps: { db: Db; access: Acces
         outcome: "denied",
       }),
     );
+    const permissions = needed.map((n) => `"${n}"`).join(" or ");
     return reply
       .code(403)
-      .send(errorBody("forbidden", `permission ${needed.map((n) => `"${n}"`).join(" or ")} required`));
+      .send(errorBody("forbidden", `permission ${permissions} required`, { permissions }));
   });
 }

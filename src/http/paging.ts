@@ -30,7 +30,7 @@ export function pageRequest(
   defaultLimit: number,
 ): PageRequest {
   const limit = query.limit === undefined ? defaultLimit : Number(query.limit);
-  if (limit > max) throw new InvalidError(`limit: at most ${max} per page`);
+  if (limit > max) throw new InvalidError(`limit: at most ${max} per page`, undefined, "page_limit", { max });
   return { limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
 }
 

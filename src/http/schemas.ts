@@ -2,7 +2,16 @@
 import { Type } from "@sinclair/typebox";
 
 export const ErrorSchema = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Unknown() }),
+  error: Type.Object({
+    code: Type.String({
+      description: "stable, machine-readable; worded by the catalogue in src/shared/messages.ts",
+    }),
+    message: Type.String({ description: "English, for logs and for clients without the catalogue" }),
+    params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
+      description: "the values named in the message",
+    }),
+    details: Type.Unknown(),
+  }),
 });
 
 /** The error replies a route documents: authentication, permission, validation, not found, invalid. */

@@ -38,7 +38,9 @@ export const webRoutes =
     const serve = async (req: FastifyRequest, reply: FastifyReply) => {
       const path = decodeURIComponent(req.url.split("?")[0] ?? "/");
       if (path === "/api" || path.startsWith("/api/")) {
-        return reply.code(404).send(errorBody("not_found", `no route ${req.method} ${path}`));
+        return reply
+          .code(404)
+          .send(errorBody("not_found", `no route ${req.method} ${path}`, { method: req.method, url: path }));
       }
       reply.headers(SECURITY_HEADERS);
       const file = resolve(root, `.${path}`);

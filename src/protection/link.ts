@@ -12,6 +12,18 @@ export interface LinkInput {
   purpose: string;
 }
 
+/** The same answer for a record that does not exist and for another agency's: it is not revealed. */
+export function recordNotFound(recordId: string): NotFoundError {
+  return new NotFoundError(
+    `protection record ${recordId} not found`,
+    undefined,
+    "protection_record_not_found",
+    {
+      id: recordId,
+    },
+  );
+}
+
 export async function linkAlert(db: Db, now: () => Date, p: Principal, recordId: string, input: LinkInput) {
   if (!can(p, "alerts:review") && !can(p, "protection:manage"))
     throw new ForbiddenError(
@@ -24,9 +36,12 @@ export async function linkAlert(db: Db, now: () => Date, p: Principal, recordId:
       .where("id", "=", recordId)
       .where("agency", "=", p.agency)
       .executeTakeFirst();
-    if (!record) throw new NotFoundError(`protection record ${recordId} not found`);
+    if (!record) throw recordNotFound(recordId);
     const alert = await bindingsOfAlert(trx, p.agency, input.alertId);
-    if (!alert) throw new NotFoundError(`alert ${input.alertId} not found`);
+    if (!alert)
+      throw new NotFoundError(`alert ${input.alertId} not found`, undefined, "alert_not_found", {
+        id: input.alertId,
+      });
     const added = await bind(trx, record, alert.bindings, now().toISOString());
     await appendAudit(trx, {
       actor: p,

@@ -12,7 +12,7 @@ import { appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { identityKey, type Traveller } from "../travel/index.js";
-import { type LinkInput, linkAlert } from "./link.js";
+import { type LinkInput, linkAlert, recordNotFound } from "./link.js";
 import {
   DEFAULT_PROTECTION_CONFIG,
   type ProtectionConfig,
@@ -76,13 +76,21 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
   const config = opts.config ?? DEFAULT_PROTECTION_CONFIG;
 
   function need(p: Principal, permission: "protection:record" | "protection:read" | "protection:manage") {
-    if (!can(p, permission)) throw new ForbiddenError(`permission "${permission}" required`);
+    if (!can(p, permission))
+      throw new ForbiddenError(`permission "${permission}" required`, undefined, "permission_denied", {
+        permission,
+      });
   }
 
   /** The person a record is about, and the alert it belongs to, from exactly one source. */
   async function subject(p: Principal, input: RecordInput) {
     const sources = [input.alertId, input.crossingId, input.person].filter((x) => x !== undefined);
-    if (sources.length !== 1) throw new InvalidError("give exactly one of alertId, crossingId or person");
+    if (sources.length !== 1)
+      throw new InvalidError(
+        "give exactly one of alertId, crossingId or person",
+        undefined,
+        "protection_source",
+      );
     if (input.alertId) {
       const a = await db.kysely
         .selectFrom("alerts")
@@ -90,7 +98,10 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
         .where("id", "=", input.alertId)
         .where("agency", "=", p.agency)
         .executeTakeFirst();
-      if (!a) throw new NotFoundError(`alert ${input.alertId} not found`);
+      if (!a)
+        throw new NotFoundError(`alert ${input.alertId} not found`, undefined, "alert_not_found", {
+          id: input.alertId,
+        });
       return {
         person: JSON.parse(a.traveller) as Traveller,
         key: a.identity_key,
@@ -105,7 +116,10 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
         .where("id", "=", input.crossingId)
         .where("agency", "=", p.agency)
         .executeTakeFirst();
-      if (!c) throw new NotFoundError(`crossing ${input.crossingId} not found`);
+      if (!c)
+        throw new NotFoundError(`crossing ${input.crossingId} not found`, undefined, "crossing_not_found", {
+          id: input.crossingId,
+        });
       const person = (JSON.parse(c.data) as { traveller: Traveller }).traveller;
       // The alert the crossing opened, if any: the bar then holds for it whatever the identity says.
       const alert = await db.kysely
@@ -134,7 +148,8 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
 
     async record(p: Principal, input: RecordInput) {
       need(p, "protection:record");
-      if (input.kinds.length === 0) throw new InvalidError("name at least one protection need");
+      if (input.kinds.length === 0)
+        throw new InvalidError("name at least one protection need", undefined, "protection_kinds_required");
       const who = await subject(p, input);
       const at = now();
       const createdAt = at.toISOString();
@@ -268,7 +283,7 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
         .where("id", "=", recordId)
         .where("agency", "=", p.agency)
         .executeTakeFirst();
-      if (!record) throw new NotFoundError(`protection record ${recordId} not found`);
+      if (!record) throw recordNotFound(recordId);
       const referrals = await db.kysely
         .selectFrom("referrals")
         .selectAll()
@@ -296,7 +311,11 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
     async closeReferral(p: Principal, id: string, input: { outcome: string; purpose: string }) {
       need(p, "protection:manage");
       if (input.outcome.trim().length < 10)
-        throw new InvalidError("say how the referral ended, in at least 10 characters");
+        throw new InvalidError(
+          "say how the referral ended, in at least 10 characters",
+          undefined,
+          "referral_outcome_required",
+        );
       return db.kysely.transaction().execute(async (trx) => {
         const r = await trx
           .selectFrom("referrals")
@@ -304,8 +323,17 @@ export function createProtectionService(db: Db, opts: { now?: () => Date; config
           .where("id", "=", id)
           .where("agency", "=", p.agency)
           .executeTakeFirst();
-        if (!r) throw new NotFoundError(`referral ${id} not found`);
-        if (r.status === "closed") throw new ConflictError(`referral ${id} was closed on ${r.closed_at}`);
+        if (!r) throw new NotFoundError(`referral ${id} not found`, undefined, "referral_not_found", { id });
+        if (r.status === "closed")
+          throw new ConflictError(
+            `referral ${id} was closed on ${r.closed_at}`,
+            undefined,
+            "referral_closed",
+            {
+              id,
+              closedAt: r.closed_at ?? "",
+            },
+          );
         const at = now().toISOString();
         await trx
           .updateTable("referrals")

@@ -73,7 +73,14 @@ export function createRuleService(
 
   function need(p: Principal, ...perms: ("rules:author" | "rules:stats")[]) {
     if (!perms.some((x) => can(p, x)))
-      throw new ForbiddenError(`permission ${perms.map((x) => `"${x}"`).join(" or ")} required`);
+      throw new ForbiddenError(
+        `permission ${perms.map((x) => `"${x}"`).join(" or ")} required`,
+        undefined,
+        "permission_denied",
+        {
+          permission: perms.join(" or "),
+        },
+      );
   }
 
   async function check(agency: string, input: RuleInput): Promise<GuardResult> {
@@ -124,7 +131,14 @@ export function createRuleService(
           details: { name: input.name, reasons: verdict.reasons },
         }),
       );
-      throw new InvalidError(`rule rejected: ${verdict.reasons[0]}`, { reasons: verdict.reasons });
+      throw new InvalidError(
+        `rule rejected: ${verdict.reasons[0]}`,
+        { reasons: verdict.reasons },
+        "rule_rejected",
+        {
+          reason: verdict.reasons[0] ?? "",
+        },
+      );
     }
     const row: RuleRow = {
       id,
@@ -157,7 +171,15 @@ export function createRuleService(
     } catch (err) {
       // Two authors editing at once both claim the next version: the second must reread, not overwrite.
       if (isUniqueViolation(err))
-        throw new ConflictError(`rule ${id} version ${version} was saved meanwhile`);
+        throw new ConflictError(
+          `rule ${id} version ${version} was saved meanwhile`,
+          undefined,
+          "rule_saved_meanwhile",
+          {
+            id,
+            version,
+          },
+        );
       throw err;
     }
     return toRule(row);
@@ -170,7 +192,14 @@ export function createRuleService(
       const verdict = await check(p.agency, input);
       // Too deep or too large to judge is a malformed request, not a verdict.
       if (verdict.tooComplex)
-        throw new InvalidError(`rule rejected: ${verdict.reasons.at(-1)}`, { reasons: verdict.reasons });
+        throw new InvalidError(
+          `rule rejected: ${verdict.reasons.at(-1)}`,
+          { reasons: verdict.reasons },
+          "rule_rejected",
+          {
+            reason: verdict.reasons.at(-1) ?? "",
+          },
+        );
       return verdict;
     },
 
@@ -183,7 +212,7 @@ export function createRuleService(
     async update(p: Principal, id: string, input: RuleInput, purpose?: string): Promise<Rule> {
       need(p, "rules:author");
       const [current] = await versionsOf(db.kysely, p.agency, id);
-      if (!current) throw new NotFoundError(`rule ${id} not found`);
+      if (!current) throw new NotFoundError(`rule ${id} not found`, undefined, "rule_not_found", { id });
       return save(p, id, Number(current.version) + 1, input, "rule.update", purpose);
     },
 
@@ -207,7 +236,8 @@ export function createRuleService(
     async get(p: Principal, id: string) {
       need(p, "rules:author", "rules:stats");
       const rows = await versionsOf(db.kysely, p.agency, id);
-      if (rows.length === 0) throw new NotFoundError(`rule ${id} not found`);
+      if (rows.length === 0)
+        throw new NotFoundError(`rule ${id} not found`, undefined, "rule_not_found", { id });
       return {
         rule: { ...toRule(rows[0]!), expired: rows[0]!.review_date < today(now()) },
         versions: rows.map((r) => ({ ...toRule(r), createdAt: r.created_at, createdBy: r.created_by })),
@@ -261,7 +291,7 @@ export function createRuleService(
       need(p, "rules:stats");
       const rows = await versionsOf(db.kysely, p.agency, id);
       const first = rows.at(-1);
-      if (!first) throw new NotFoundError(`rule ${id} not found`);
+      if (!first) throw new NotFoundError(`rule ${id} not found`, undefined, "rule_not_found", { id });
       const report = fairnessReport(await hitCells(db.kysely, p.agency, id, first.created_at));
       const { alerts, outcomes } = await alertOutcomes(db.kysely, p.agency, id);
       const count = (outcome: string) => [...outcomes.values()].filter((o) => o === outcome).length;

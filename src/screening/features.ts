@@ -1,7 +1,7 @@
 // Qualifiers beside the name: birth date, nationality, gender, identity documents. Each returns its
 // contribution to the score with a reviewer-readable detail. A missing value is neutral; a conflict
 // lowers the score; an exact document match is near-conclusive.
-import type { BirthDate, IdentityDocument } from "../watchlists/model.js";
+import type { BirthDate, IdentityDocument } from "./entity.js";
 import type { FeatureContribution } from "./types.js";
 
 export const FEATURE_WEIGHTS = {

@@ -1,5 +1,6 @@
 // Public surface of the screening engine: pure, in-memory, no I/O.
 
+export type * from "./entity.js";
 export { normaliseDocumentNumber } from "./features.js";
 export { alignNamePair, compareNames } from "./names.js";
 export { createScreener } from "./screener.js";

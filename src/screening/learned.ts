@@ -4,29 +4,14 @@
 // translit-costs.ts, so the engine stays pure.
 
 import { TRANSLIT_COSTS } from "./translit-costs.js";
+import type { LearnedScript, ScriptCosts, TranslitModel } from "./translit-model.js";
 
-/** Scripts with learned costs: the romanised native form is compared with the Latin spelling. */
-export const LEARNED_SCRIPTS = ["cyrillic", "arabic", "hebrew"] as const;
-export type LearnedScript = (typeof LEARNED_SCRIPTS)[number];
-
-/** Costs of one script, as −log probabilities of each operation (rounded to 2 decimals). */
-export interface ScriptCosts {
-  /** "ab" → cost of romanised letter a written as Latin b ("aa" is keeping it) */
-  sub: Record<string, number>;
-  /** romanised letter → cost of dropping it in the Latin spelling */
-  del: Record<string, number>;
-  /** Latin letter → cost of adding it (vowels the native script does not write) */
-  ins: Record<string, number>;
-  /** Cost of an operation the training data never saw. */
-  unseen: number;
-  /** Cost per letter at which a pair is as likely right as a wrong pair scores at or above `refer`. */
-  referCost: number;
-}
-
-export interface TranslitModel {
-  version: string;
-  scripts: Partial<Record<LearnedScript, ScriptCosts>>;
-}
+export {
+  LEARNED_SCRIPTS,
+  type LearnedScript,
+  type ScriptCosts,
+  type TranslitModel,
+} from "./translit-model.js";
 
 let active: TranslitModel = TRANSLIT_COSTS;
 

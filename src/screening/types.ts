@@ -1,5 +1,5 @@
 // The screening contract other capabilities rely on. Keep it stable: extend, don't break.
-import type { BirthDate, Entity, Schema } from "../watchlists/model.js";
+import type { BirthDate, Entity, Schema } from "./entity.js";
 
 /** A person (or organisation) to screen: what a border officer, a manifest or a document gives us. */
 export interface ScreeningQuery {

@@ -25,7 +25,9 @@ export async function listScreenings(
   page: PageRequest,
 ): Promise<Page<ScreeningSummary>> {
   if (!can(p, "screening:read") && !can(p, "screen"))
-    throw new ForbiddenError("this role cannot read screenings");
+    throw new ForbiddenError("this role cannot read screenings", undefined, "permission_denied", {
+      permission: "screening:read",
+    });
   const count = (decision?: "refer") =>
     sql<string | number>`(select count(*) from screening_results s where s.request_id = r.id${
       decision ? sql` and s.decision = ${decision}` : sql``

@@ -33,12 +33,23 @@ export function prepareScreening(
   req: ScreeningRequest,
   at: Date,
 ): PreparedScreening {
-  if (!can(p, "screen")) throw new ForbiddenError("this role cannot screen");
+  if (!can(p, "screen"))
+    throw new ForbiddenError("this role cannot screen", undefined, "permission_denied", {
+      permission: "screen",
+    });
   if (req.persons.length === 0 || req.persons.length > MAX_BATCH)
-    throw new InvalidError(`between 1 and ${MAX_BATCH} persons per request`);
-  if (req.purpose.trim().length < 3) throw new InvalidError("purpose: required for processing personal data");
+    throw new InvalidError(`between 1 and ${MAX_BATCH} persons per request`, undefined, "batch_size", {
+      max: MAX_BATCH,
+    });
+  if (req.purpose.trim().length < 3)
+    throw new InvalidError("purpose: required for processing personal data", undefined, "purpose_required", {
+      action: "screening",
+    });
   const nameless = req.persons.findIndex((q) => !q.name && !q.firstName && !q.lastName);
-  if (nameless >= 0) throw new InvalidError(`person ${nameless + 1} has no name`, { index: nameless });
+  if (nameless >= 0)
+    throw new InvalidError(`person ${nameless + 1} has no name`, { index: nameless }, "person_nameless", {
+      person: nameless + 1,
+    });
   const matches = screener.screenBatch(req.persons).map((r) => r.matches);
   const crossingPointId = req.crossingPointId ?? p.crossingPointId;
   return {

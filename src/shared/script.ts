@@ -1,6 +1,19 @@
 // Writing system of a name, from its letters. The screening engine has its own per-token view
 // (src/screening/translit.ts); this one labels whole names for importers and reports.
-import type { Script } from "../watchlists/model.js";
+
+/** Writing system of a name, detected from its characters. */
+export type Script =
+  | "latin"
+  | "cyrillic"
+  | "greek"
+  | "arabic"
+  | "hebrew"
+  | "han"
+  | "hangul"
+  | "kana"
+  | "thai"
+  | "devanagari"
+  | "other";
 
 function scriptOfLetter(c: number): Script {
   if (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff)) return "latin";

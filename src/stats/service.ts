@@ -24,10 +24,16 @@ export function createStatsService(db: Db, opts: { now?: () => Date } = {}) {
       if (!OVERVIEW_PERMISSIONS.some((perm) => can(p, perm)))
         throw new ForbiddenError(
           `permission ${OVERVIEW_PERMISSIONS.map((x) => `"${x}"`).join(" or ")} required`,
+          undefined,
+          "permission_denied",
+          { permission: OVERVIEW_PERMISSIONS.join(" or ") },
         );
       const days = input.days ?? 14;
       if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)
-        throw new InvalidError(`days: between 1 and ${MAX_DAYS}`);
+        throw new InvalidError(`days: between 1 and ${MAX_DAYS}`, undefined, "days_range", {
+          min: 1,
+          max: MAX_DAYS,
+        });
       const at = now();
       const window = dayWindow(at, days);
       const since = `${window[0]}T00:00:00.000Z`;

@@ -1,5 +1,5 @@
 // Traveller data as Limes receives it from documents, manifests and officers, before screening.
-import type { ScreeningQuery } from "../screening/types.js";
+import type { ScreeningQuery } from "../screening/index.js";
 import { countryCode } from "../shared/countries.js";
 
 export type Gender = "male" | "female" | "other";

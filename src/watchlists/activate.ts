@@ -21,6 +21,9 @@ export function activationHandler(onActivated: () => Promise<void>): ApprovalHan
       if (live !== baseVersion)
         throw new ConflictError(
           `version ${live} of ${list} went live after this one was staged against ${baseVersion}; upload again`,
+          undefined,
+          "watchlist_base_moved",
+          { list, live: String(live), base: String(baseVersion) },
         );
       const r = await trx
         .updateTable("watchlist_versions")
@@ -30,7 +33,15 @@ export function activationHandler(onActivated: () => Promise<void>): ApprovalHan
         .where("status", "=", "staged")
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1)
-        throw new ConflictError(`version ${version} of ${list} is no longer staged`);
+        throw new ConflictError(
+          `version ${version} of ${list} is no longer staged`,
+          undefined,
+          "watchlist_not_staged",
+          {
+            list,
+            version,
+          },
+        );
       await appendAudit(trx, {
         actor: approver,
         action: "watchlist.activate",

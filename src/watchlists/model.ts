@@ -1,93 +1,20 @@
-// Source-neutral watchlist entity model, informed by FollowTheMoney's Person/Organization schema.
-// Every importer maps its source format onto these types; screening reads only these.
+// Watchlist import model: formats, issues, counts. The entity itself is the screening engine's contract
+// (src/screening/entity.ts): every importer maps its source format onto it.
+import type { Entity, Schema } from "../screening/index.js";
 
-export type Schema = "person" | "organization" | "vessel" | "aircraft";
+export type {
+  Alias,
+  AliasQuality,
+  BirthDate,
+  Entity,
+  IdentityDocument,
+  NameParts,
+  Schema,
+} from "../screening/index.js";
+export type { Script } from "../shared/script.js";
 
 export type SourceFormat = "un-xml" | "ofac-csv" | "ftm-jsonl" | "csv";
 export const SOURCE_FORMATS: readonly SourceFormat[] = ["un-xml", "ofac-csv", "ftm-jsonl", "csv"];
-
-/** Writing system of a name, detected from its characters. */
-export type Script =
-  | "latin"
-  | "cyrillic"
-  | "greek"
-  | "arabic"
-  | "hebrew"
-  | "han"
-  | "hangul"
-  | "kana"
-  | "thai"
-  | "devanagari"
-  | "other";
-
-export type AliasQuality = "strong" | "weak";
-
-export interface NameParts {
-  first?: string;
-  second?: string;
-  third?: string;
-  fourth?: string;
-  /** Given names when the source separates them from the family name. */
-  given?: string;
-  family?: string;
-}
-
-export interface Alias {
-  name: string;
-  quality: AliasQuality;
-  /** Present when the name is written in, or declared as, a particular script. */
-  script?: Script;
-  /** ISO 639-1 language code where the source states it. */
-  lang?: string;
-  /** True for the NAME_ORIGINAL_SCRIPT kind of alias: the name in the listed person's own script. */
-  originalScript?: boolean;
-}
-
-/**
- * A birth date at its real precision. `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
- * A range has `from`/`to` years (inclusive); `approximate` widens comparison tolerance.
- */
-export type BirthDate =
-  | { kind: "date"; date: string; approximate?: boolean }
-  | { kind: "range"; from: string; to: string; approximate?: boolean };
-
-export interface IdentityDocument {
-  /** Free text type as the source gives it, e.g. "Passport", "National Identification Number". */
-  type: string;
-  number: string;
-  /** ISO 3166-1 alpha-2, when the issuing country could be mapped. */
-  country?: string;
-  /** The source's country text, kept when it could not be mapped (and for traceability). */
-  countryText?: string;
-  issued?: string;
-  expires?: string;
-  note?: string;
-}
-
-export interface Entity {
-  /** Stable Limes id: `<list>:<sourceRef>`; stays the same across list versions. */
-  id: string;
-  /** Watchlist id, e.g. `un-sc`, `ofac-sdn`. */
-  list: string;
-  /** The list's own reference: UN REFERENCE_NUMBER, OFAC ent_num, FtM id, CSV id. */
-  sourceRef: string;
-  schema: Schema;
-  name: string;
-  nameParts?: NameParts;
-  aliases: Alias[];
-  birthDates: BirthDate[];
-  placesOfBirth: string[];
-  /** ISO 3166-1 alpha-2 codes. */
-  nationalities: string[];
-  /** Country names that could not be mapped to a code; kept as text, reported by the importer. */
-  nationalitiesText?: string[];
-  gender?: "male" | "female" | "other";
-  documents: IdentityDocument[];
-  /** List programme(s), e.g. UN `Al-Qaida`, OFAC `SDGT`. */
-  programmes: string[];
-  listedOn?: string;
-  remarks?: string;
-}
 
 /** A malformed or partly unreadable record. Never dropped silently: importers return these. */
 export interface ImportIssue {

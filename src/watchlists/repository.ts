@@ -154,7 +154,7 @@ export async function listWatchlists(db: Db): Promise<WatchlistView[]> {
 
 export async function getWatchlist(db: Db, id: string): Promise<WatchlistView> {
   const l = await db.kysely.selectFrom("watchlists").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!l) throw new NotFoundError(`watchlist ${id} not found`);
+  if (!l) throw new NotFoundError(`watchlist ${id} not found`, undefined, "watchlist_not_found", { id });
   const versions = await db.kysely
     .selectFrom("watchlist_versions")
     .selectAll()
@@ -173,7 +173,8 @@ export async function getWatchlist(db: Db, id: string): Promise<WatchlistView> {
 /** Entities of a list's latest version whose name contains `q` (case-insensitive), for reviewers. */
 export async function searchEntities(db: Db, list: string, q: string, limit = 50): Promise<Entity[]> {
   const v = await liveVersion(db.kysely, list);
-  if (v === undefined) throw new NotFoundError(`watchlist ${list} not found`);
+  if (v === undefined)
+    throw new NotFoundError(`watchlist ${list} not found`, undefined, "watchlist_not_found", { id: list });
   const rows = await db.kysely
     .selectFrom("watchlist_entities")
     .select("data")

@@ -61,7 +61,10 @@ export function createWatchlistService(
     activation: activationHandler(reindex) as ApprovalHandler,
 
     async importUpload(p: Principal, input: UploadInput): Promise<SavedListVersion> {
-      if (!can(p, "watchlists:manage")) throw new ForbiddenError("this role cannot import watchlists");
+      if (!can(p, "watchlists:manage"))
+        throw new ForbiddenError("this role cannot import watchlists", undefined, "permission_denied", {
+          permission: "watchlists:manage",
+        });
       const state: ImportProgress = {
         list: input.list,
         status: "parsing",

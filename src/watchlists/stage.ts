@@ -46,7 +46,15 @@ async function plan(db: Db, result: ImportResult, limits: ListLimits): Promise<P
   const ids = new Set<string>();
   for (const e of result.entities) {
     if (ids.has(e.id))
-      throw new InvalidError(`entity id ${e.id} occurs twice in this version of ${result.list}`);
+      throw new InvalidError(
+        `entity id ${e.id} occurs twice in this version of ${result.list}`,
+        undefined,
+        "duplicate_entity",
+        {
+          id: e.id,
+          list: result.list,
+        },
+      );
     ids.add(e.id);
   }
   const liveRow = await db.kysely
@@ -173,6 +181,8 @@ export async function saveWatchlistVersion(
       `this version of ${list} breaks its safety limits (${p.breaches.map((b) => b.code).join(", ")}) and ` +
         "needs a second watchlist manager's approval: import it as a manager to stage it",
       { breaches: p.breaches },
+      "watchlist_needs_approval",
+      { list, breaches: p.breaches.map((b) => b.code).join(", ") },
     );
   const now = meta.now ?? new Date();
   const at = now.toISOString();
@@ -206,7 +216,12 @@ export async function saveWatchlistVersion(
   });
   const approval = await saving.catch((err: unknown) => {
     throw isUniqueViolation(err)
-      ? new ConflictError(`another import saved version ${p.version} of ${list} meanwhile; import again`)
+      ? new ConflictError(
+          `another import saved version ${p.version} of ${list} meanwhile; import again`,
+          undefined,
+          "watchlist_version_raced",
+          { list, version: p.version },
+        )
       : err;
   });
   return {

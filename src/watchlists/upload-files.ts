@@ -31,7 +31,9 @@ export function unzipUpload(body: Buffer, limit: number): UploadFile[] {
         if (f.name.endsWith("/")) return false;
         declared += f.originalSize;
         if (declared > limit)
-          throw new InvalidError(`the zip unpacks to more than ${limit} bytes`, { limit }, "zip_too_large");
+          throw new InvalidError(`the zip unpacks to more than ${limit} bytes`, { limit }, "zip_too_large", {
+            limit,
+          });
         return true;
       },
     });
@@ -61,6 +63,7 @@ export function resolveUpload(
           files: files.map((f) => f.name),
         },
         "one_file_expected",
+        { format, count: files.length },
       );
     return [{ name: "upload", body: (files[0] as UploadFile).body }];
   }
@@ -70,13 +73,16 @@ export function resolveUpload(
     byName.set("sdn.csv", (files[0] as UploadFile).body);
   const missing = OFAC_FILES.filter((n) => !byName.has(n));
   if (missing.includes("sdn.csv"))
-    throw new InvalidError("an OFAC upload needs sdn.csv", { missing }, "ofac_files_missing");
+    throw new InvalidError("an OFAC upload needs sdn.csv", { missing }, "ofac_files_missing", {
+      missing: missing.join(", "),
+    });
   if (missing.length > 0 && !opts.noAliases)
     throw new InvalidError(
       `an OFAC upload is sdn.csv, alt.csv and add.csv together (multipart or one zip); ${missing.join(" and ")} ` +
         "missing. Without alt.csv every alias is lost: send noAliases=true only if this version really has none",
       { missing },
       "ofac_files_missing",
+      { missing: missing.join(", ") },
     );
   return OFAC_FILES.filter((n) => byName.has(n)).map((n) => ({ name: n, body: byName.get(n) as Buffer }));
 }
@@ -98,5 +104,6 @@ export async function checkOfacFilesBeside(sdnPath: string, noAliases: boolean):
         "pass --no-aliases only if this version really has none",
       { missing },
       "ofac_files_missing",
+      { missing: missing.join(", ") },
     );
 }

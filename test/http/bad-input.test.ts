@@ -37,6 +37,7 @@ describeBothDialects("bad input", (getDb) => {
     expect(r.json().error).toEqual({
       code: "payload_too_large",
       message: "Request body is too large",
+      params: {},
       details: {},
     });
   });
@@ -52,6 +53,11 @@ describeBothDialects("bad input", (getDb) => {
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toBe("body/person/name must be string");
     expect(r.json().error.details[0]).toMatchObject({ instancePath: "/person/name", keyword: "type" });
+    expect(r.json().error.params).toEqual({
+      field: "body/person/name",
+      keyword: "type",
+      reason: "must be string",
+    });
     expect((await screen({ persons: { name: "x" }, purpose: "entry check" })).statusCode).toBe(400);
     expect(
       (await screen({ person: { name: "x", birthDate: "14.03.1979" }, purpose: "entry check" })).statusCode,
@@ -65,6 +71,10 @@ describeBothDialects("bad input", (getDb) => {
     const nested = await screen({ person: { name: "x", shoeSize: 44 }, purpose: "entry check" });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().error.message).toBe("body/person must NOT have additional properties");
+    expect(nested.json().error.params).toMatchObject({
+      field: "body/person/shoeSize",
+      keyword: "additionalProperties",
+    });
     expect(
       (await screen({ person: { name: "x" }, purpose: "entry check", priority: "high" })).statusCode,
     ).toBe(400);
@@ -77,6 +87,7 @@ describeBothDialects("bad input", (getDb) => {
     const r = await screen({ person: { name: "x" } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toBe("body must have required property 'purpose'");
+    expect(r.json().error.params).toMatchObject({ field: "body/purpose", keyword: "required" });
   });
 
   it("answers a body that is not JSON with 400 or 415", async () => {
@@ -95,8 +106,9 @@ describeBothDialects("bad input", (getDb) => {
     });
     expect(atlantis.statusCode).toBe(422);
     expect(atlantis.json().error).toEqual({
-      code: "invalid",
+      code: "unknown_country",
       message: 'country: unknown country "Atlantis"',
+      params: { field: "country", value: "Atlantis" },
       details: {},
     });
     const again = await api.call("admin", "POST", "/api/v1/crossing-points", {
@@ -106,7 +118,7 @@ describeBothDialects("bad input", (getDb) => {
       country: "RS",
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe("conflict");
+    expect(again.json().error.code).toBe("crossing_point_exists");
   });
 
   it("changed nothing", async () => {

@@ -96,7 +96,7 @@ describeBothDialects("list staging and approval", (getDb) => {
 
     expect((await api.call("manager", "GET", "/api/v1/approvals")).json().approvals).toEqual([]);
     const own = await decide("manager", staged.approval.id, "approve");
-    expect([own.statusCode, own.json().error.code]).toEqual([403, "forbidden"]);
+    expect([own.statusCode, own.json().error.code]).toEqual([403, "approver_is_proposer"]);
     const reviewer = await decide("reviewer", staged.approval.id, "approve");
     expect(reviewer.statusCode).toBe(403);
     expect(await screen(unName)).toContain(unId);

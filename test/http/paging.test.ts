@@ -140,12 +140,12 @@ describeBothDialects("paging", (getDb) => {
       const r = await api.call("reviewer", "GET", url);
       return [r.statusCode, r.json().error?.code];
     };
-    expect(await status("/api/v1/alerts?limit=201")).toEqual([422, "invalid"]);
+    expect(await status("/api/v1/alerts?limit=201")).toEqual([422, "page_limit"]);
     expect(await status("/api/v1/alerts?limit=0")).toEqual([400, "bad_request"]);
-    expect(await status("/api/v1/alerts?cursor=not-a-cursor")).toEqual([422, "invalid"]);
+    expect(await status("/api/v1/alerts?cursor=not-a-cursor")).toEqual([422, "bad_cursor"]);
     expect(await status("/api/v1/alerts?cursor=a%2Fb")).toEqual([400, "bad_request"]);
     // A screenings cursor has two keys; the alert queue sorts by three.
     const next = (await api.call("reviewer", "GET", "/api/v1/screenings?limit=1")).json().nextCursor;
-    expect(await status(`/api/v1/alerts?cursor=${next}`)).toEqual([422, "invalid"]);
+    expect(await status(`/api/v1/alerts?cursor=${next}`)).toEqual([422, "bad_cursor"]);
   });
 });

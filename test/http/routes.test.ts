@@ -422,7 +422,12 @@ describeBothDialects("every route and every role", (getDb) => {
     const r = await api.call("admin", "GET", "/api/v1/nothing-here");
     expect(r.statusCode).toBe(404);
     expect(r.json()).toEqual({
-      error: { code: "not_found", message: "no route GET /api/v1/nothing-here", details: {} },
+      error: {
+        code: "not_found",
+        message: "no route GET /api/v1/nothing-here",
+        params: { method: "GET", url: "/api/v1/nothing-here" },
+        details: {},
+      },
     });
   });
 });

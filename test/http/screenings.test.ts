@@ -99,8 +99,9 @@ describeBothDialects("screenings over the API", (getDb) => {
     const theirs = await api.call("reviewer.b", "GET", `/api/v1/screenings/${ours.id}?purpose=review`);
     expect(theirs.statusCode).toBe(404);
     expect(theirs.json().error).toEqual({
-      code: "not_found",
+      code: "screening_not_found",
       message: `screening ${ours.id} not found`,
+      params: { id: ours.id },
       details: {},
     });
     expect(
@@ -170,8 +171,9 @@ describeBothDialects("screenings over the API", (getDb) => {
     });
     expect(nameless.statusCode).toBe(422);
     expect(nameless.json().error).toEqual({
-      code: "invalid",
+      code: "person_nameless",
       message: "person 2 has no name",
+      params: { person: 2 },
       details: { index: 1 },
     });
   });
@@ -188,7 +190,12 @@ describeBothDialects("screenings over the API", (getDb) => {
         purpose: "entry check",
       });
       expect(r.statusCode).toBe(500);
-      expect(r.json().error).toEqual({ code: "internal", message: "internal error", details: {} });
+      expect(r.json().error).toEqual({
+        code: "internal",
+        message: "internal error",
+        params: {},
+        details: {},
+      });
     } finally {
       await unblock();
     }

@@ -162,7 +162,7 @@ describeBothDialects("validation and scoping", (getDb) => {
     expect(r.statusCode, r.body).toBe(201);
     const url = `/api/v1/manifests/${r.json().id}?purpose=read%20back`;
     expect((await api.call("booth", "GET", url)).statusCode).toBe(200);
-    await expectRefused(await api.call("booth2", "GET", url), 404, "not_found");
+    await expectRefused(await api.call("booth2", "GET", url), 404, "manifest_not_found");
     expect((await api.call("reviewer", "GET", url)).statusCode).toBe(200);
   });
 

@@ -145,8 +145,9 @@ describeBothDialects("watchlist uploads", (getDb) => {
     await busy.close();
     expect(r.statusCode).toBe(409);
     expect(r.json().error).toEqual({
-      code: "conflict",
+      code: "watchlist_import_running",
       message: "an import of national-b is running",
+      params: { list: "national-b" },
       details: { import: running },
     });
   });

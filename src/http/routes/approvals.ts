@@ -3,7 +3,7 @@
 // may decide is each approval's own permission and agency.
 import { Type } from "@sinclair/typebox";
 import { APPROVER_PERMISSIONS } from "../../approvals/index.js";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { errorReplies, IdParams } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";

@@ -9,7 +9,7 @@ import {
   queryAudit,
   verifyAuditChain,
 } from "../../audit/index.js";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { digits, errorReplies, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";

@@ -3,7 +3,7 @@
 // or password work, and cannot slow the rest), and the access service throttles per account and address.
 import { Type } from "@sinclair/typebox";
 import { ROLES } from "../../access/index.js";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { DEFAULT_LOGIN_PER_MINUTE, limitPerAddress } from "../rate-limit.js";
 import { ErrorSchema, oneOf } from "../schemas.js";

@@ -1,6 +1,6 @@
 // Border crossing points (land, air, sea) of the caller's agency.
 import { Type } from "@sinclair/typebox";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { errorReplies, oneOf } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";

@@ -1,7 +1,7 @@
 // Traveller data: a crossing at the booth (raw MRZ or manual entry) and passenger/crew manifests
 // (PAXLST or FAL as received), each screened against the watchlists and the stolen/lost documents.
 import { Type } from "@sinclair/typebox";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";

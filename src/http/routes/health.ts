@@ -1,6 +1,6 @@
 // Liveness and readiness, public for the orchestrator: no data, no token.
 import { Type } from "@sinclair/typebox";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import type { RoutePlugin } from "../type-provider.js";
 
 const Status = Type.Object({ status: Type.String(), indexed: Type.Optional(Type.Integer()) });

@@ -3,7 +3,7 @@
 import { Type } from "@sinclair/typebox";
 import { listScreenings, MAX_BATCH, SCREENING_PAGE } from "../../screenings/index.js";
 import type { Schema } from "../../watchlists/index.js";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
 import { pageOf, pageQuery, pageRequest } from "../paging.js";

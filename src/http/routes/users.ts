@@ -3,7 +3,7 @@
 // admin watches. Passwords are never returned, except a reset's new one-time password, once.
 import { Type } from "@sinclair/typebox";
 import { ROLES } from "../../access/index.js";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { digits, errorReplies, IdParams, oneOf } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";

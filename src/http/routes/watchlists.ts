@@ -13,7 +13,7 @@ import {
   searchEntities,
   type UploadFile,
 } from "../../watchlists/index.js";
-import { type AppDeps, DEFAULT_UPLOAD_LIMIT } from "../app.js";
+import { type AppDeps, DEFAULT_UPLOAD_LIMIT } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
 import { ErrorSchema, errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
@@ -150,7 +150,12 @@ export const watchlistRoutes =
         const { format, list, noAliases, reason } = req.query;
         const running = deps.watchlists.progress(list);
         if (running?.status === "parsing" || running?.status === "saving") {
-          throw new ConflictError(`an import of ${list} is running`, { import: running });
+          throw new ConflictError(
+            `an import of ${list} is running`,
+            { import: running },
+            "watchlist_import_running",
+            { list },
+          );
         }
         // The service records its progress before its first await, so the check above cannot race.
         const job = deps.watchlists.importUpload(principalOf(req), {

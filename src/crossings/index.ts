@@ -1,0 +1,4 @@
+// Public surface of crossings: the crossing and manifest use cases, bound to a database by the service.
+export type { CrossingInput } from "./input.js";
+export type { PersonOutcome, RuleRunner } from "./screen.js";
+export { type CrossingService, createCrossingService } from "./service.js";

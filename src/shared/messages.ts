@@ -1,0 +1,119 @@
+// The English message catalogue: every error code the server can emit, worded from the error's params.
+// Clients (the CLI, the web UI) show these instead of the server's message, so that a translation is a
+// second catalogue and needs no server change. `ErrorCode` is derived from it: an error cannot be thrown
+// with a code that has no entry here (src/shared/messages.test.ts also checks the codes written in src/).
+
+export type ErrorParams = Record<string, string | number | boolean>;
+
+/** `message` is the server's own text: the general codes, whose cause is free text, fall back to it. */
+type Entry = (p: ErrorParams, message: string) => string;
+
+const asIs: Entry = (_p, message) => message;
+const list = (v: unknown) => String(v ?? "");
+
+export const MESSAGES = {
+  // General codes, one per error class (src/http/errors.ts); their message says the particular cause.
+  bad_request: (p, m) => (p.field ? `${p.field}: ${list(p.reason)}` : m),
+  invalid: asIs,
+  forbidden: (p, m) => (p.permissions ? `permission ${p.permissions} required` : m),
+  not_found: (p, m) => (p.method ? `no route ${p.method} ${list(p.url)}` : m),
+  conflict: asIs,
+  internal: () => "internal error",
+  payload_too_large: asIs,
+  unsupported_media_type: asIs,
+  // The HTTP edge.
+  unauthenticated: asIs,
+  too_many_attempts: (p) => `too many attempts; try again in ${list(p.retryAfterSeconds)} s`,
+  permission_denied: (p) => `this role lacks the permission "${list(p.permission)}"`,
+  password_change_required: () => "change the one-time password first (POST /api/v1/auth/password)",
+  second_factor_required: () => "enrol a second factor first (POST /api/v1/auth/totp)",
+  web_not_built: () => "the web UI is not built: run `npm run build:web`",
+  page_limit: (p) => `limit: at most ${list(p.max)} per page`,
+  bad_cursor: () => "cursor: not a cursor of this list (start again without one)",
+  purpose_required: (p) => `purpose: required to record ${list(p.action)}`,
+  // Not found, by what was looked for.
+  alert_not_found: (p) => `alert ${list(p.id)} not found`,
+  approval_not_found: (p) => `approval ${list(p.id)} not found`,
+  crossing_not_found: (p) => `crossing ${list(p.id)} not found`,
+  decision_not_found: (p) => `decision ${list(p.id)} not found on alert ${list(p.alert)}`,
+  manifest_not_found: (p) => `manifest ${list(p.id)} not found`,
+  protection_record_not_found: (p) => `protection record ${list(p.id)} not found`,
+  referral_not_found: (p) => `referral ${list(p.id)} not found`,
+  rule_not_found: (p) => `rule ${list(p.id)} not found`,
+  screening_not_found: (p) => `screening ${list(p.id)} not found`,
+  user_not_found: (p) => `no user ${list(p.id)}`,
+  watchlist_not_found: (p) => `watchlist ${list(p.id)} not found`,
+  // Crossings, screenings, manifests.
+  unknown_crossing_point: (p) =>
+    `crossingPointId: no crossing point "${list(p.crossingPointId)}" in your agency`,
+  crossing_point_not_allowed: (p) =>
+    `crossingPointId: you are posted at crossing point ${list(p.postedAt)} and may record only there`,
+  crossing_point_exists: (p) => `crossing point ${list(p.code)} already exists`,
+  unknown_country: (p) => `${list(p.field)}: unknown country "${list(p.value)}"`,
+  batch_size: (p) => `between 1 and ${list(p.max)} persons per request`,
+  person_nameless: (p) => `person ${list(p.person)} has no name`,
+  mrz_check_failed: (p) => `MRZ check digits failed: ${list(p.checks)}`,
+  crossing_input_required: () => "give either mrz or entry",
+  manifest_empty: () => "the manifest lists no persons",
+  // Alerts and approvals.
+  alert_not_open: (p) => `alert ${list(p.alert)} is already ${list(p.status)}`,
+  alert_not_closable: (p) => `an alert that is ${list(p.status)} cannot be closed: decide it first`,
+  reason_required: (p) => `a reason of at least ${list(p.min)} characters is required`,
+  adverse_needs_confirmed: () => "an adverse action is recorded only with a confirmed match",
+  clearance_needs_false_positive: () => "a clearance is recorded only with a false positive",
+  nothing_to_clear: () => "this alert has no watchlist match to clear",
+  decision_not_pending: (p) => `decision ${list(p.id)} is ${list(p.status)}, not waiting for approval`,
+  decision_refused: asIs,
+  protection_bar: asIs,
+  same_officer: () => "the approving officer must be a different person",
+  approval_reason_required: () => "reason: a decision needs a reason",
+  proposal_reason_required: () => "reason: a proposal needs a reason",
+  approval_kind_unknown: (p) => `no handler for approvals of kind ${list(p.kind)}`,
+  approval_decided_meanwhile: (p) => `approval ${list(p.id)} was decided by someone else meanwhile`,
+  approval_not_pending: (p) => `approval ${list(p.id)} is already ${list(p.status)}`,
+  approval_expired: (p) => `approval ${list(p.id)} expired at ${list(p.expiresAt)}; propose the action again`,
+  approver_is_proposer: () => "the proposer of an action cannot approve or reject it: a second person must",
+  approver_permission: (p) => `deciding this approval needs permission "${list(p.permission)}"`,
+  approval_other_agency: () => "this approval belongs to another agency",
+  // Watchlists.
+  watchlist_import_running: (p) => `an import of ${list(p.list)} is running`,
+  watchlist_version_raced: (p) =>
+    `another import saved version ${list(p.version)} of ${list(p.list)} meanwhile; import again`,
+  watchlist_needs_approval: (p) =>
+    `this version of ${list(p.list)} breaks its safety limits (${list(p.breaches)}) and needs a second watchlist manager's approval: import it as a manager to stage it`,
+  watchlist_base_moved: (p) =>
+    `version ${list(p.live)} of ${list(p.list)} went live after this one was staged against ${list(p.base)}; upload again`,
+  watchlist_not_staged: (p) => `version ${list(p.version)} of ${list(p.list)} is no longer staged`,
+  duplicate_entity: (p) => `entity id ${list(p.id)} occurs twice in this version of ${list(p.list)}`,
+  zip_too_large: (p) => `the zip unpacks to more than ${list(p.limit)} bytes`,
+  zip_unreadable: asIs,
+  ofac_files_missing: asIs,
+  one_file_expected: (p) => `a ${list(p.format)} list is one file; this upload has ${list(p.count)}`,
+  // Rules and protection.
+  rule_rejected: (p) => `rule rejected: ${list(p.reason)}`,
+  rule_saved_meanwhile: (p) => `rule ${list(p.id)} version ${list(p.version)} was saved meanwhile`,
+  protection_source: () => "give exactly one of alertId, crossingId or person",
+  protection_kinds_required: () => "name at least one protection need",
+  referral_outcome_required: () => "say how the referral ended, in at least 10 characters",
+  referral_closed: (p) => `referral ${list(p.id)} was closed on ${list(p.closedAt)}`,
+  // Accounts.
+  user_exists: (p) => `user "${list(p.username)}" already exists`,
+  second_factor_enrolled: () => "a second factor is already enrolled",
+  no_enrolment_pending: () => "no enrolment waits to be confirmed",
+  totp_code_wrong: () => "code: not the current code of the authenticator",
+  wrong_credentials: () => "wrong username or password",
+  wrong_second_factor: () => "wrong code from the authenticator",
+  password_policy: asIs,
+  days_range: (p) => `days: between ${list(p.min)} and ${list(p.max)}`,
+} satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(MESSAGES, code);
+}
+
+/** The catalogue's wording of an error; the server's message for a code this catalogue does not know. */
+export function messageOf(error: { code: string; params?: ErrorParams; message: string }): string {
+  return isErrorCode(error.code) ? MESSAGES[error.code](error.params ?? {}, error.message) : error.message;
+}
