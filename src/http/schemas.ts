@@ -1,18 +1,32 @@
 // Schemas shared by the route plugins. Each plugin keeps its own request schemas beside its routes.
 import { Type } from "@sinclair/typebox";
 
+/**
+ * Every 4xx/5xx body: a stable `code` a client translates, `params` for the values its message names, and
+ * an English `message` for a client that does not know the code.
+ */
 export const ErrorSchema = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Unknown() }),
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
+    ),
+    details: Type.Unknown(),
+  }),
 });
 
 /** The error replies a route documents: authentication, permission, validation, not found, invalid. */
 export function errorReplies(...more: (409 | 413 | 429)[]) {
-  const replies: Record<number, typeof ErrorSchema> = {
+  const replies = {
     400: ErrorSchema,
     401: ErrorSchema,
     403: ErrorSchema,
-  };
-  for (const code of [404, 422, ...more]) replies[code] = ErrorSchema;
+    404: ErrorSchema,
+    422: ErrorSchema,
+    500: ErrorSchema,
+  } as Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500, typeof ErrorSchema>;
+  for (const code of more) replies[code] = ErrorSchema;
   return replies;
 }
 

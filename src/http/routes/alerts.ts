@@ -9,8 +9,10 @@ import {
   type AlertService,
   OUTCOMES,
 } from "../../alerts/index.js";
+import { BARRED_ACTIONS } from "../../protection/index.js";
 import { principalOf } from "../gate.js";
 import { pageOf, pageQuery, pageRequest } from "../paging.js";
+import { AlertDetail, AlertStatusReply, AlertSummary, DecisionReply, LegalBases } from "../replies/alerts.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -21,34 +23,6 @@ const ListQuery = Type.Object(
     overdue: Type.Optional(oneOf(["true", "false"])),
     open: Type.Optional(oneOf(["true", "false"], { description: "only open and in-review alerts" })),
     ...pageQuery(ALERT_PAGE.max, ALERT_PAGE.default),
-  },
-  { additionalProperties: false },
-);
-
-/** One row of the queue; the service's summary, listed here so the OpenAPI document shows it. */
-const AlertSummary = Type.Object(
-  {
-    id: Type.String(),
-    reference: Type.String(),
-    status: oneOf(ALERT_STATUSES),
-    priority: Type.String(),
-    source: Type.String(),
-    crossingPointId: Type.Union([Type.String(), Type.Null()]),
-    createdAt: Type.String(),
-    dueAt: Type.String(),
-    overdue: Type.Boolean(),
-    traveller: Type.Object({
-      surname: Type.String(),
-      givenNames: Type.String(),
-      birthDate: Type.Union([Type.String(), Type.Null()]),
-      nationality: Type.Union([Type.String(), Type.Null()]),
-    }),
-    summary: Type.Object({
-      matches: Type.Integer(),
-      documentHits: Type.Integer(),
-      ruleHits: Type.Integer(),
-      topScore: Type.Number(),
-    }),
   },
   { additionalProperties: false },
 );
@@ -88,29 +62,6 @@ const ApproveBody = Type.Object(
   { additionalProperties: false },
 );
 
-const DecisionView = Type.Object({
-  id: Type.String(),
-  status: oneOf(["recorded", "pending_approval", "withdrawn"]),
-  outcome: Type.String(),
-  adverseAction: Type.Union([Type.String(), Type.Null()]),
-  clearance: Type.Boolean({
-    description: "the decision records a clearance (a guarded one only once approved)",
-  }),
-  reason: Type.String(),
-  legalBasis: Type.String(),
-  by: Type.String(),
-  at: Type.String(),
-  approvedBy: Type.Union([Type.String(), Type.Null()]),
-  approvedAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-const DecisionReply = Type.Object({
-  status: Type.String(),
-  decision: DecisionView,
-  clearances: Type.Array(Type.String()),
-  message: Type.Optional(Type.String()),
-});
-
 export const alertRoutes =
   (deps: { alerts: AlertService }): RoutePlugin =>
   async (app) => {
@@ -147,7 +98,11 @@ export const alertRoutes =
       "/legal-bases",
       {
         config: { permission: "alerts:review" },
-        schema: { tags, summary: "the legal bases a decision may cite", response: errorReplies() },
+        schema: {
+          tags,
+          summary: "the legal bases a decision may cite",
+          response: { 200: LegalBases, ...errorReplies() },
+        },
       },
       async () => ({ legalBases: deps.alerts.legalBases }),
     );
@@ -162,17 +117,27 @@ export const alertRoutes =
             "one alert: traveller, matches with explanations, reasons, clearances, decisions (audited)",
           params: IdParams,
           querystring: PurposeQuery,
-          response: errorReplies(),
+          response: { 200: AlertDetail, ...errorReplies() },
         },
       },
-      async (req) => deps.alerts.get(principalOf(req), req.params.id, req.query.purpose),
+      async (req) => {
+        const alert = await deps.alerts.get(principalOf(req), req.params.id, req.query.purpose);
+        // The client learns which actions the bar holds back from here, not from a copy of the list.
+        return { ...alert, protection: { ...alert.protection, barredActions: BARRED_ACTIONS } };
+      },
     );
 
     app.post(
       "/alerts/:id/review",
       {
         config: { permission: "alerts:review" },
-        schema: { tags, summary: "take an open alert into review", params: IdParams, body: PurposeBody },
+        schema: {
+          tags,
+          summary: "take an open alert into review",
+          params: IdParams,
+          body: PurposeBody,
+          response: { 200: AlertStatusReply, ...errorReplies(409) },
+        },
       },
       async (req) => deps.alerts.review(principalOf(req), req.params.id, req.body.purpose),
     );
@@ -241,7 +206,7 @@ export const alertRoutes =
           summary: "close a decided alert",
           params: IdParams,
           body: CloseBody,
-          response: errorReplies(409),
+          response: { 200: AlertStatusReply, ...errorReplies(409) },
         },
       },
       async (req) => deps.alerts.close(principalOf(req), req.params.id, req.body),
