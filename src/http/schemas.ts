@@ -1,20 +1,24 @@
 // Schemas shared by the route plugins. Each plugin keeps its own request schemas beside its routes.
 import { Type } from "@sinclair/typebox";
+import { component } from "./replies/component.js";
 
 /**
  * Every 4xx/5xx body: a stable `code` a client translates, `params` for the values its message names, and
  * an English `message` for a client that does not know the code.
  */
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    params: Type.Optional(
-      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
-    ),
-    details: Type.Unknown(),
+export const ErrorSchema = component(
+  "Error",
+  Type.Object({
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      params: Type.Optional(
+        Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
+      ),
+      details: Type.Unknown(),
+    }),
   }),
-});
+);
 
 /** The error replies a route documents: authentication, permission, validation, not found, invalid. */
 export function errorReplies(...more: (409 | 413 | 429)[]) {

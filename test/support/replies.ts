@@ -5,10 +5,6 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import type { FastifyInstance } from "fastify";
 
-// Reply schemas name no formats; TypeBox's own keywords are not Ajv's, hence not strict.
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-const compiled = new WeakMap<object, ValidateFunction>();
-
 /** The schema as JSON, with every object closed to properties it does not name. */
 function strict(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(strict);
@@ -21,15 +17,25 @@ function strict(schema: unknown): unknown {
   return out;
 }
 
-function validator(schema: object): ValidateFunction {
-  const known = compiled.get(schema);
-  if (known) return known;
-  const v = ajv.compile(strict(JSON.parse(JSON.stringify(schema))) as object);
-  compiled.set(schema, v);
-  return v;
-}
+const asJson = (schema: object) => strict(JSON.parse(JSON.stringify(schema))) as object;
 
 export function checkReplies(app: FastifyInstance): void {
+  // Reply schemas name no formats; TypeBox's own keywords are not Ajv's, hence not strict. The app's named
+  // schemas (components) are added so that `$ref`s resolve.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const compiled = new WeakMap<object, ValidateFunction>();
+  let named = false;
+  const validator = (schema: object): ValidateFunction => {
+    if (!named) {
+      for (const s of Object.values(app.getSchemas())) ajv.addSchema(asJson(s as object));
+      named = true;
+    }
+    const known = compiled.get(schema);
+    if (known) return known;
+    const v = ajv.compile(asJson(schema));
+    compiled.set(schema, v);
+    return v;
+  };
   app.addHook("preSerialization", async (req, reply, payload) => {
     const responses = reply.routeOptions.schema?.response as Record<string, object> | undefined;
     if (!responses || !req.url.startsWith("/api/v1")) return payload;

@@ -1,9 +1,10 @@
 // Reply schemas of the second line: an alert in the queue and in full, decisions, and protection records
 // and referrals. The web client's types are generated from these (web/src/lib/api-schema.ts).
 import { Type } from "@sinclair/typebox";
-import { ADVERSE_ACTIONS, ALERT_STATUSES } from "../../alerts/index.js";
+import { ADVERSE_ACTIONS, ALERT_STATUSES, OUTCOMES } from "../../alerts/index.js";
 import { PROTECTION_KINDS } from "../../protection/index.js";
 import { oneOf } from "../schemas.js";
+import { component } from "./component.js";
 import {
   DocumentHit,
   Entity,
@@ -16,29 +17,38 @@ import {
 
 const text = Type.Optional(Type.String());
 
+export const AlertStatus = component("AlertStatus", oneOf(ALERT_STATUSES));
+/** Actions that wait for a second officer's approval (four-eyes). */
+export const AdverseAction = component("AdverseAction", oneOf(ADVERSE_ACTIONS));
+export const Outcome = component("Outcome", oneOf(OUTCOMES));
+export const ProtectionKind = component("ProtectionKind", oneOf(PROTECTION_KINDS));
+
 /** A traveller as the data source gave them; a protection record's person may carry only a name. */
-export const Traveller = Type.Object({
-  surname: Type.String(),
-  givenNames: text,
-  gender: Type.Optional(oneOf(["male", "female", "other"])),
-  birthDate: text,
-  nationality: text,
-  placeOfBirth: text,
-  residence: text,
-  role: Type.Optional(oneOf(["passenger", "crew", "transit"])),
-  documents: Type.Optional(
-    Type.Array(Type.Object({ type: text, number: Type.String(), issuingCountry: text, expiry: text })),
-  ),
-  embarkation: text,
-  disembarkation: text,
-  rank: text,
-  references: Type.Optional(Type.Array(Type.Object({ qualifier: Type.String(), value: Type.String() }))),
-});
+export const Traveller = component(
+  "Traveller",
+  Type.Object({
+    surname: Type.String(),
+    givenNames: text,
+    gender: Type.Optional(oneOf(["male", "female", "other"])),
+    birthDate: text,
+    nationality: text,
+    placeOfBirth: text,
+    residence: text,
+    role: Type.Optional(oneOf(["passenger", "crew", "transit"])),
+    documents: Type.Optional(
+      Type.Array(Type.Object({ type: text, number: Type.String(), issuingCountry: text, expiry: text })),
+    ),
+    embarkation: text,
+    disembarkation: text,
+    rank: text,
+    references: Type.Optional(Type.Array(Type.Object({ qualifier: Type.String(), value: Type.String() }))),
+  }),
+);
 
 const summaryFields = {
   id: Type.String(),
   reference: Type.String(),
-  status: oneOf(ALERT_STATUSES),
+  status: AlertStatus,
   priority: Priority,
   source: Type.String(),
   crossingPointId: nullable(Type.String()),
@@ -54,102 +64,123 @@ const summaryFields = {
 };
 
 /** One row of the queue. */
-export const AlertSummary = Type.Object({
-  ...summaryFields,
-  traveller: Type.Object({
-    surname: Type.String(),
-    givenNames: Type.String(),
-    birthDate: nullable(Type.String()),
-    nationality: nullable(Type.String()),
+export const AlertSummary = component(
+  "AlertSummary",
+  Type.Object({
+    ...summaryFields,
+    traveller: Type.Object({
+      surname: Type.String(),
+      givenNames: Type.String(),
+      birthDate: nullable(Type.String()),
+      nationality: nullable(Type.String()),
+    }),
   }),
-});
+);
 
-export const DecisionView = Type.Object({
-  id: Type.String(),
-  status: oneOf(["recorded", "pending_approval", "withdrawn"]),
-  outcome: Type.String(),
-  adverseAction: nullable(oneOf(ADVERSE_ACTIONS)),
-  clearance: Type.Boolean({
-    description: "the decision records a clearance (a guarded one only once approved)",
+export const DecisionView = component(
+  "DecisionView",
+  Type.Object({
+    id: Type.String(),
+    status: oneOf(["recorded", "pending_approval", "withdrawn"]),
+    outcome: Type.String(),
+    adverseAction: nullable(AdverseAction),
+    clearance: Type.Boolean({
+      description: "the decision records a clearance (a guarded one only once approved)",
+    }),
+    reason: Type.String(),
+    legalBasis: Type.String(),
+    by: Type.String(),
+    at: Type.String(),
+    approvedBy: nullable(Type.String()),
+    approvedAt: nullable(Type.String()),
   }),
-  reason: Type.String(),
-  legalBasis: Type.String(),
-  by: Type.String(),
-  at: Type.String(),
-  approvedBy: nullable(Type.String()),
-  approvedAt: nullable(Type.String()),
-});
+);
 
-export const DecisionReply = Type.Object({
-  status: Type.String(),
-  decision: DecisionView,
-  clearances: Type.Array(Type.String()),
-  message: text,
-});
-
-export const ProtectionStatus = Type.Object({
-  barred: Type.Boolean(),
-  openReferrals: Type.Integer(),
-  asylumRequested: Type.Boolean(),
-  barredActions: Type.Array(oneOf(ADVERSE_ACTIONS), {
-    description: "the adverse actions an open protection referral bars (non-refoulement)",
+export const DecisionReply = component(
+  "DecisionReply",
+  Type.Object({
+    status: Type.String(),
+    decision: DecisionView,
+    clearances: Type.Array(Type.String()),
+    message: text,
   }),
-});
+);
+
+export const ProtectionStatus = component(
+  "ProtectionStatus",
+  Type.Object({
+    barred: Type.Boolean(),
+    openReferrals: Type.Integer(),
+    asylumRequested: Type.Boolean(),
+    barredActions: Type.Array(AdverseAction, {
+      description: "the adverse actions an open protection referral bars (non-refoulement)",
+    }),
+  }),
+);
 
 /** The reviewer's view: the traveller beside the listed entities, the reasons, clearances and decisions. */
-export const AlertDetail = Type.Object({
-  ...summaryFields,
-  traveller: Traveller,
-  matches: Type.Array(Match),
-  entities: Type.Record(Type.String(), Entity),
-  documentHits: Type.Array(DocumentHit),
-  ruleHits: Type.Array(RuleHitRef),
-  requestedActions: Type.Array(Type.String()),
-  programmes: Type.Array(Type.String()),
-  previouslyCleared: Type.Array(PreviouslyCleared),
-  clearances: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      entityId: Type.String(),
-      reason: Type.String(),
-      createdBy: Type.String(),
-      createdAt: Type.String(),
-      expiresAt: Type.String(),
-      expired: Type.Boolean(),
-    }),
-  ),
-  protection: ProtectionStatus,
-  decisions: Type.Array(DecisionView),
-  legalBases: Type.Array(Type.String()),
-});
+export const AlertDetail = component(
+  "AlertDetail",
+  Type.Object({
+    ...summaryFields,
+    traveller: Traveller,
+    matches: Type.Array(Match),
+    entities: Type.Record(Type.String(), Entity),
+    documentHits: Type.Array(DocumentHit),
+    ruleHits: Type.Array(RuleHitRef),
+    requestedActions: Type.Array(Type.String()),
+    programmes: Type.Array(Type.String()),
+    previouslyCleared: Type.Array(PreviouslyCleared),
+    clearances: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        entityId: Type.String(),
+        reason: Type.String(),
+        createdBy: Type.String(),
+        createdAt: Type.String(),
+        expiresAt: Type.String(),
+        expired: Type.Boolean(),
+      }),
+    ),
+    protection: ProtectionStatus,
+    decisions: Type.Array(DecisionView),
+    legalBases: Type.Array(Type.String()),
+  }),
+);
 
-export const AlertStatusReply = Type.Object({ id: Type.String(), status: oneOf(ALERT_STATUSES) });
+export const AlertStatusReply = Type.Object({ id: Type.String(), status: AlertStatus });
 
 export const LegalBases = Type.Object({ legalBases: Type.Array(Type.String()) });
 
-export const ReferralView = Type.Object({
-  id: Type.String(),
-  recordId: Type.String(),
-  service: Type.String(),
-  status: oneOf(["open", "closed"]),
-  createdAt: Type.String(),
-  dueAt: Type.String(),
-  overdue: Type.Boolean(),
-  closedAt: nullable(Type.String()),
-  closedBy: nullable(Type.String()),
-  outcome: nullable(Type.String()),
-});
+export const ReferralView = component(
+  "ReferralView",
+  Type.Object({
+    id: Type.String(),
+    recordId: Type.String(),
+    service: Type.String(),
+    status: oneOf(["open", "closed"]),
+    createdAt: Type.String(),
+    dueAt: Type.String(),
+    overdue: Type.Boolean(),
+    closedAt: nullable(Type.String()),
+    closedBy: nullable(Type.String()),
+    outcome: nullable(Type.String()),
+  }),
+);
 
-export const RecordView = Type.Object({
-  id: Type.String(),
-  kind: oneOf(PROTECTION_KINDS),
-  note: nullable(Type.String()),
-  person: Traveller,
-  alertId: nullable(Type.String()),
-  crossingId: nullable(Type.String()),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-});
+export const RecordView = component(
+  "RecordView",
+  Type.Object({
+    id: Type.String(),
+    kind: ProtectionKind,
+    note: nullable(Type.String()),
+    person: Traveller,
+    alertId: nullable(Type.String()),
+    crossingId: nullable(Type.String()),
+    createdBy: Type.String(),
+    createdAt: Type.String(),
+  }),
+);
 
 export const RecordsReply = Type.Object({
   records: Type.Array(RecordView),

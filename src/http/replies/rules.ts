@@ -4,10 +4,26 @@
 import { Type } from "@sinclair/typebox";
 import { FIELDS, OPERATORS } from "../../rules/index.js";
 import { oneOf } from "../schemas.js";
+import { component } from "./component.js";
 import { nullable, Priority } from "./screening.js";
 
-export const RuleField = oneOf(Object.keys(FIELDS), { description: "a fact a rule may test" });
-export const RuleOperator = oneOf(OPERATORS);
+export const RuleField = component(
+  "RuleField",
+  oneOf(Object.keys(FIELDS), { description: "a fact a rule may test" }),
+);
+export const RuleOperator = component("RuleOperator", oneOf(OPERATORS));
+
+/** The fields of each value type, so that a client reads a form's value as the field's type. */
+const fieldsOf = (type: string) =>
+  Object.keys(FIELDS).filter((f) => FIELDS[f as keyof typeof FIELDS] === type);
+for (const [id, type] of [
+  ["RuleStringField", "string"],
+  ["RuleListField", "string[]"],
+  ["RuleNumberField", "number"],
+  ["RuleBooleanField", "boolean"],
+] as const) {
+  component(id, oneOf(fieldsOf(type)));
+}
 
 const ruleFields = {
   id: Type.String(),
@@ -24,27 +40,36 @@ const ruleFields = {
   }),
 };
 
-export const Rule = Type.Object(ruleFields);
+export const Rule = component("Rule", Type.Object(ruleFields));
 
 /** A rule as listed: its newest version, whether its review date has passed, and who changed it last. */
-export const RuleView = Type.Object({
-  ...ruleFields,
-  expired: Type.Boolean(),
-  updatedAt: Type.String(),
-  updatedBy: Type.String(),
-});
+export const RuleView = component(
+  "RuleView",
+  Type.Object({
+    ...ruleFields,
+    expired: Type.Boolean(),
+    updatedAt: Type.String(),
+    updatedBy: Type.String(),
+  }),
+);
 
-export const RuleWithVersions = Type.Object({
-  ...ruleFields,
-  expired: Type.Boolean(),
-  versions: Type.Array(Type.Object({ ...ruleFields, createdAt: Type.String(), createdBy: Type.String() })),
-});
+export const RuleWithVersions = component(
+  "RuleWithVersions",
+  Type.Object({
+    ...ruleFields,
+    expired: Type.Boolean(),
+    versions: Type.Array(Type.Object({ ...ruleFields, createdAt: Type.String(), createdBy: Type.String() })),
+  }),
+);
 
-export const GuardVerdict = Type.Object({
-  ok: Type.Boolean(),
-  reasons: Type.Array(Type.String()),
-  tooComplex: Type.Optional(Type.Literal(true)),
-});
+export const GuardVerdict = component(
+  "GuardVerdict",
+  Type.Object({
+    ok: Type.Boolean(),
+    reasons: Type.Array(Type.String()),
+    tooComplex: Type.Optional(Type.Literal(true)),
+  }),
+);
 
 const GroupStats = Type.Union([
   Type.Object({
@@ -62,18 +87,21 @@ const GroupStats = Type.Union([
   }),
 ]);
 
-export const RuleStats = Type.Object({
-  ruleId: Type.String(),
-  version: Type.Integer(),
-  since: Type.String(),
-  alerts: Type.Integer(),
-  confirmed: Type.Integer(),
-  falsePositives: Type.Integer(),
-  population: Type.Integer(),
-  hits: nullable(Type.Integer()),
-  overallHitRate: nullable(Type.Number()),
-  byNationality: Type.Array(GroupStats),
-  bySex: Type.Array(GroupStats),
-  notes: Type.Array(Type.String()),
-  warnings: Type.Array(Type.String()),
-});
+export const RuleStats = component(
+  "RuleStats",
+  Type.Object({
+    ruleId: Type.String(),
+    version: Type.Integer(),
+    since: Type.String(),
+    alerts: Type.Integer(),
+    confirmed: Type.Integer(),
+    falsePositives: Type.Integer(),
+    population: Type.Integer(),
+    hits: nullable(Type.Integer()),
+    overallHitRate: nullable(Type.Number()),
+    byNationality: Type.Array(GroupStats),
+    bySex: Type.Array(GroupStats),
+    notes: Type.Array(Type.String()),
+    warnings: Type.Array(Type.String()),
+  }),
+);

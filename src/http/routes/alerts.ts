@@ -2,17 +2,19 @@
 // action is proposed by one officer and approved by another (four-eyes); the service enforces it, and the
 // non-refoulement bar, whatever client calls.
 import { Type } from "@sinclair/typebox";
-import {
-  ADVERSE_ACTIONS,
-  ALERT_PAGE,
-  ALERT_STATUSES,
-  type AlertService,
-  OUTCOMES,
-} from "../../alerts/index.js";
+import { ALERT_PAGE, ALERT_STATUSES, type AlertService } from "../../alerts/index.js";
 import { BARRED_ACTIONS } from "../../protection/index.js";
 import { principalOf } from "../gate.js";
 import { pageOf, pageQuery, pageRequest } from "../paging.js";
-import { AlertDetail, AlertStatusReply, AlertSummary, DecisionReply, LegalBases } from "../replies/alerts.js";
+import {
+  AdverseAction,
+  AlertDetail,
+  AlertStatusReply,
+  AlertSummary,
+  DecisionReply,
+  LegalBases,
+  Outcome,
+} from "../replies/alerts.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -29,10 +31,10 @@ const ListQuery = Type.Object(
 
 const DecisionBody = Type.Object(
   {
-    outcome: oneOf(OUTCOMES),
+    outcome: Outcome,
     reason: Type.String({ maxLength: 4000, description: "why, in at least 20 characters" }),
     legalBasis: Type.String({ maxLength: 300, description: "one of the configured legal bases" }),
-    adverseAction: Type.Optional(oneOf(ADVERSE_ACTIONS)),
+    adverseAction: Type.Optional(AdverseAction),
     clearance: Type.Optional(
       Type.Boolean({ description: "with a false positive: do not stop this identity again for 1 year" }),
     ),

@@ -3,7 +3,13 @@
 import { Type } from "@sinclair/typebox";
 import { PROTECTION_KINDS, type ProtectionService } from "../../protection/index.js";
 import { principalOf } from "../gate.js";
-import { RecordReply, RecordsReply, ReferralsReply, ReferralView } from "../replies/alerts.js";
+import {
+  ProtectionKind,
+  RecordReply,
+  RecordsReply,
+  ReferralsReply,
+  ReferralView,
+} from "../replies/alerts.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -36,7 +42,7 @@ const RecordBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    kinds: Type.Array(oneOf(PROTECTION_KINDS), {
+    kinds: Type.Array(ProtectionKind, {
       minItems: 1,
       maxItems: PROTECTION_KINDS.length,
       uniqueItems: true,
