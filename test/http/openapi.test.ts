@@ -9,9 +9,7 @@ interface Operation {
 }
 
 /** The documented API of a real app instance. */
-async function openApiDocument(
-  api: TestApi,
-): Promise<{ paths: Record<string, Record<string, Operation>> }> {
+async function openApiDocument(api: TestApi): Promise<{ paths: Record<string, Record<string, Operation>> }> {
   return (await api.app.inject({ url: "/api/docs/json" })).json();
 }
 

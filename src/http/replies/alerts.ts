@@ -23,25 +23,40 @@ export const AdverseAction = component("AdverseAction", oneOf(ADVERSE_ACTIONS));
 export const Outcome = component("Outcome", oneOf(OUTCOMES));
 export const ProtectionKind = component("ProtectionKind", oneOf(PROTECTION_KINDS));
 
-/** A traveller as the data source gave them; a protection record's person may carry only a name. */
+const travellerFields = {
+  surname: Type.String(),
+  gender: Type.Optional(oneOf(["male", "female", "other"])),
+  birthDate: text,
+  nationality: text,
+  placeOfBirth: text,
+  residence: text,
+  embarkation: text,
+  disembarkation: text,
+  rank: text,
+  references: Type.Optional(Type.Array(Type.Object({ qualifier: Type.String(), value: Type.String() }))),
+};
+const TravelDocument = Type.Object({ type: text, number: Type.String(), issuingCountry: text, expiry: text });
+const TravellerRole = oneOf(["passenger", "crew", "transit"]);
+
+/** A traveller as the data source gave them. */
 export const Traveller = component(
   "Traveller",
   Type.Object({
-    surname: Type.String(),
+    ...travellerFields,
+    givenNames: Type.String(),
+    role: TravellerRole,
+    documents: Type.Array(TravelDocument),
+  }),
+);
+
+/** Whom a protection record is about: as the officer recorded them, which may be a name alone. */
+const ProtectionPerson = component(
+  "ProtectionPerson",
+  Type.Object({
+    ...travellerFields,
     givenNames: text,
-    gender: Type.Optional(oneOf(["male", "female", "other"])),
-    birthDate: text,
-    nationality: text,
-    placeOfBirth: text,
-    residence: text,
-    role: Type.Optional(oneOf(["passenger", "crew", "transit"])),
-    documents: Type.Optional(
-      Type.Array(Type.Object({ type: text, number: Type.String(), issuingCountry: text, expiry: text })),
-    ),
-    embarkation: text,
-    disembarkation: text,
-    rank: text,
-    references: Type.Optional(Type.Array(Type.Object({ qualifier: Type.String(), value: Type.String() }))),
+    role: Type.Optional(TravellerRole),
+    documents: Type.Optional(Type.Array(TravelDocument)),
   }),
 );
 
@@ -174,7 +189,7 @@ export const RecordView = component(
     id: Type.String(),
     kind: ProtectionKind,
     note: nullable(Type.String()),
-    person: Traveller,
+    person: ProtectionPerson,
     alertId: nullable(Type.String()),
     crossingId: nullable(Type.String()),
     createdBy: Type.String(),

@@ -5718,13 +5718,45 @@ export interface components {
         ProtectionKind: "asylum_request" | "unaccompanied_child" | "separated_child" | "trafficking_victim" | "medical_need" | "other";
         Traveller: {
             surname: string;
-            givenNames?: string;
             /** @enum {string} */
             gender?: "male" | "female" | "other";
             birthDate?: string;
             nationality?: string;
             placeOfBirth?: string;
             residence?: string;
+            embarkation?: string;
+            disembarkation?: string;
+            rank?: string;
+            references?: {
+                qualifier: string;
+                value: string;
+            }[];
+            givenNames: string;
+            /** @enum {string} */
+            role: "passenger" | "crew" | "transit";
+            documents: {
+                type?: string;
+                number: string;
+                issuingCountry?: string;
+                expiry?: string;
+            }[];
+        };
+        ProtectionPerson: {
+            surname: string;
+            /** @enum {string} */
+            gender?: "male" | "female" | "other";
+            birthDate?: string;
+            nationality?: string;
+            placeOfBirth?: string;
+            residence?: string;
+            embarkation?: string;
+            disembarkation?: string;
+            rank?: string;
+            references?: {
+                qualifier: string;
+                value: string;
+            }[];
+            givenNames?: string;
             /** @enum {string} */
             role?: "passenger" | "crew" | "transit";
             documents?: {
@@ -5732,13 +5764,6 @@ export interface components {
                 number: string;
                 issuingCountry?: string;
                 expiry?: string;
-            }[];
-            embarkation?: string;
-            disembarkation?: string;
-            rank?: string;
-            references?: {
-                qualifier: string;
-                value: string;
             }[];
         };
         AlertSummary: {
@@ -5848,7 +5873,7 @@ export interface components {
             id: string;
             kind: components["schemas"]["ProtectionKind"];
             note: string | null;
-            person: components["schemas"]["Traveller"];
+            person: components["schemas"]["ProtectionPerson"];
             alertId: string | null;
             crossingId: string | null;
             createdBy: string;
@@ -6088,6 +6113,8 @@ export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const protectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProtectionKind"]> = ["asylum_request", "unaccompanied_child", "separated_child", "trafficking_victim", "medical_need", "other"];
 export const travellerGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Traveller"]["gender"]> = ["male", "female", "other"];
 export const travellerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Traveller"]["role"]> = ["passenger", "crew", "transit"];
+export const protectionPersonGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProtectionPerson"]["gender"]> = ["male", "female", "other"];
+export const protectionPersonRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProtectionPerson"]["role"]> = ["passenger", "crew", "transit"];
 export const decisionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionView"]["status"]> = ["recorded", "pending_approval", "withdrawn"];
 export const referralViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralView"]["status"]> = ["open", "closed"];
 export const ruleFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleField"]> = ["route.origin", "route.destination", "route.transit", "booking.hoursBeforeDeparture", "booking.paymentMethod", "booking.oneWay", "document.type", "document.expiresInDays", "document.issuedDaysAgo", "travel.tripsLast90Days", "travel.shortTripsLast90Days", "manifest.watchlistedCoTravellers", "traveller.nationality", "traveller.sex", "traveller.age"];
