@@ -20,16 +20,20 @@ export const ErrorSchema = component(
   }),
 );
 
-/** The error replies a route documents: authentication, permission, validation, not found, invalid. */
+/**
+ * The error replies a route documents: authentication, permission, validation, not found, a body of a type
+ * it does not read, invalid, and the server's own failure.
+ */
 export function errorReplies(...more: (409 | 413 | 429)[]) {
   const replies = {
     400: ErrorSchema,
     401: ErrorSchema,
     403: ErrorSchema,
     404: ErrorSchema,
+    415: ErrorSchema,
     422: ErrorSchema,
     500: ErrorSchema,
-  } as Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500, typeof ErrorSchema>;
+  } as Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500, typeof ErrorSchema>;
   for (const code of more) replies[code] = ErrorSchema;
   return replies;
 }

@@ -2,6 +2,7 @@
 import { Type } from "@sinclair/typebox";
 import type { AppDeps } from "../app.js";
 import { principalOf } from "../gate.js";
+import { component } from "../replies/component.js";
 import { errorReplies, oneOf } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -19,14 +20,17 @@ const NewCrossingPoint = Type.Object(
   { additionalProperties: false },
 );
 
-const CrossingPoint = Type.Object({
-  id: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-  kind: oneOf(["land", "air", "sea"]),
-  country: Type.String(),
-  agency: Type.String(),
-});
+const CrossingPoint = component(
+  "CrossingPoint",
+  Type.Object({
+    id: Type.String(),
+    code: Type.String(),
+    name: Type.String(),
+    kind: oneOf(["land", "air", "sea"]),
+    country: Type.String(),
+    agency: Type.String(),
+  }),
+);
 
 export const crossingPointRoutes =
   (deps: Pick<AppDeps, "crossingPoints">): RoutePlugin =>
