@@ -24,15 +24,15 @@ export {
   type PersonScreened,
   type PreviouslyCleared,
   type RuleHitRef,
+  type SubjectHit,
 } from "./open.js";
-export type { ProtectionCheck } from "./review.js";
 export {
   openSubjectAlert,
   SUBJECT_KINDS,
   type SubjectContext,
-  type SubjectHit,
   type SubjectScreened,
 } from "./open-subject.js";
+export type { ProtectionCheck } from "./review.js";
 export {
   ADVERSE_ACTIONS,
   ALERT_PAGE,

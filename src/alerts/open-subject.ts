@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { AlertSource, Database, SubjectKind } from "../db/index.js";
-import type { AlertReasons } from "./open.js";
+import type { AlertReasons, SubjectHit } from "./open.js";
 import { DEFAULT_DEADLINES, dueAt, higher, type Priority } from "./triage.js";
 
 /** Every kind of subject an alert can be about, for schemas and filters. */
@@ -18,22 +18,6 @@ export const SUBJECT_KINDS: readonly SubjectKind[] = [
   "firearm",
   "cash",
 ];
-
-/** One reason to look at a goods subject: a listed vessel, a stolen vehicle, an arms HS chapter, … */
-export interface SubjectHit {
-  /** Stable, machine-readable: `listed_vessel`, `stolen_vehicle`, `arms_chapter`, `invalid_container`, … */
-  kind: string;
-  priority: Priority;
-  /** The list and listed record, where the hit is against a list. */
-  list?: string;
-  entityId?: string;
-  /** The match score in [0, 1], where the hit is a match; exact identifiers score 1. */
-  score?: number;
-  /** What the reviewer is asked to do about it. */
-  requestedAction: string;
-  /** The declared value beside the listed one (serials, numbers, codes), for the side-by-side view. */
-  evidence: Record<string, unknown>;
-}
 
 export interface SubjectScreened {
   kind: Exclude<SubjectKind, "person">;

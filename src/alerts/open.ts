@@ -8,7 +8,6 @@ import type { Database, ScreenedTravellerFacts } from "../db/index.js";
 import type { Match } from "../screening/index.js";
 import { type DocumentHit, identityKey, type Traveller } from "../travel/index.js";
 import type { Entity } from "../watchlists/index.js";
-import type { SubjectHit } from "./open-subject.js";
 import { DEFAULT_DEADLINES, dueAt, type Priority, priorityOf, requestedActions } from "./triage.js";
 
 /** A rule that fired for this person (see src/rules). */
@@ -51,6 +50,22 @@ export interface PreviouslyCleared {
   list: string;
   clearedAt: string;
   expiresAt: string;
+}
+
+/** One reason to look at a goods subject: a listed vessel, a stolen vehicle, an arms HS chapter, … */
+export interface SubjectHit {
+  /** Stable, machine-readable: `listed_vessel`, `stolen_vehicle`, `arms_chapter`, `invalid_container`, … */
+  kind: string;
+  priority: Priority;
+  /** The list and listed record, where the hit is against a list. */
+  list?: string;
+  entityId?: string;
+  /** The match score in [0, 1], where the hit is a match; exact identifiers score 1. */
+  score?: number;
+  /** What the reviewer is asked to do about it. */
+  requestedAction: string;
+  /** The declared value beside the listed one (serials, numbers, codes), for the side-by-side view. */
+  evidence: Record<string, unknown>;
 }
 
 export interface AlertReasons {

@@ -10,7 +10,8 @@ import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
 import { registerSecurityHeaders } from "./headers.js";
 import { registerStrictJson } from "./json-body.js";
-import { registerRateLimit } from "./rate-limit.js";
+import { type RateLimitSettings, registerRateLimit } from "./rate-limit.js";
+import { components } from "./replies/component.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { approvalRoutes } from "./routes/approvals.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -46,7 +47,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandlers(app);
   await registerRateLimit(app, deps.rateLimit);
 
+  for (const schema of components()) app.addSchema(schema);
   await app.register(swagger, {
+    // Named schemas keep their names under components.schemas (the generated client types use them).
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       info: { title: "Limes API", version: "0.1.0", description: "Border screening and case management" },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },

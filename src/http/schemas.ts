@@ -1,27 +1,46 @@
 // Schemas shared by the route plugins. Each plugin keeps its own request schemas beside its routes.
 import { Type } from "@sinclair/typebox";
+import { component } from "./replies/component.js";
 
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String({
-      description: "stable, machine-readable; worded by the catalogue in src/shared/messages.ts",
+/**
+ * Every 4xx/5xx body: a stable `code` a client translates, `params` for the values its message names, and
+ * an English `message` for a client that does not know the code.
+ */
+export const ErrorSchema = component(
+  "Error",
+  Type.Object({
+    error: Type.Object({
+      code: Type.String({
+        description: "stable, machine-readable; worded by the catalogue in src/shared/messages.ts",
+      }),
+      message: Type.String({ description: "English, for logs and for clients without the catalogue" }),
+      params: Type.Record(
+        Type.String(),
+        Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]),
+        {
+          description: "the values named in the message",
+        },
+      ),
+      details: Type.Unknown(),
     }),
-    message: Type.String({ description: "English, for logs and for clients without the catalogue" }),
-    params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
-      description: "the values named in the message",
-    }),
-    details: Type.Unknown(),
   }),
-});
+);
 
-/** The error replies a route documents: authentication, permission, validation, not found, invalid. */
+/**
+ * The error replies a route documents: authentication, permission, validation, not found, a body of a type
+ * it does not read, invalid, and the server's own failure.
+ */
 export function errorReplies(...more: (409 | 413 | 429)[]) {
-  const replies: Record<number, typeof ErrorSchema> = {
+  const replies = {
     400: ErrorSchema,
     401: ErrorSchema,
     403: ErrorSchema,
-  };
-  for (const code of [404, 422, ...more]) replies[code] = ErrorSchema;
+    404: ErrorSchema,
+    415: ErrorSchema,
+    422: ErrorSchema,
+    500: ErrorSchema,
+  } as Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500, typeof ErrorSchema>;
+  for (const code of more) replies[code] = ErrorSchema;
   return replies;
 }
 

@@ -9,6 +9,7 @@ import { composeServices, type Services } from "../../src/services.js";
 import { createSltdIndex } from "../../src/travel/index.js";
 import { importCsvList, loadLatestEntities, saveWatchlistVersion } from "../../src/watchlists/index.js";
 import { REPO_ROOT } from "../support/paths.js";
+import { checkReplies } from "../support/replies.js";
 
 export const PASSWORD = "a long enough password";
 
@@ -58,6 +59,7 @@ export async function startTestApi(
     ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
     ...(opts.auditSigning ? { auditSigning: opts.auditSigning } : {}),
   });
+  checkReplies(app);
   const tokens = new Map<string, string>();
   const token = (username: string) => {
     const t = tokens.get(username);

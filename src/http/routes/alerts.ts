@@ -2,16 +2,19 @@
 // action is proposed by one officer and approved by another (four-eyes); the service enforces it, and the
 // non-refoulement bar, whatever client calls.
 import { Type } from "@sinclair/typebox";
-import {
-  ADVERSE_ACTIONS,
-  ALERT_PAGE,
-  ALERT_STATUSES,
-  type AlertService,
-  OUTCOMES,
-  SUBJECT_KINDS,
-} from "../../alerts/index.js";
+import { ALERT_PAGE, ALERT_STATUSES, type AlertService } from "../../alerts/index.js";
+import { BARRED_ACTIONS } from "../../protection/index.js";
 import { principalOf } from "../gate.js";
 import { pageOf, pageQuery, pageRequest } from "../paging.js";
+import {
+  AdverseAction,
+  AlertDetail,
+  AlertStatusReply,
+  AlertSummary,
+  DecisionReply,
+  LegalBases,
+  Outcome,
+} from "../replies/alerts.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -26,43 +29,12 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** One row of the queue; the service's summary, listed here so the OpenAPI document shows it. */
-const AlertSummary = Type.Object(
-  {
-    id: Type.String(),
-    reference: Type.String(),
-    status: oneOf(ALERT_STATUSES),
-    priority: Type.String(),
-    source: Type.String(),
-    crossingPointId: Type.Union([Type.String(), Type.Null()]),
-    createdAt: Type.String(),
-    dueAt: Type.String(),
-    overdue: Type.Boolean(),
-    subjectKind: oneOf(SUBJECT_KINDS),
-    /** For a goods subject (issue 17): its declared label as `surname`, the rest empty. */
-    traveller: Type.Object({
-      surname: Type.String(),
-      givenNames: Type.String(),
-      birthDate: Type.Union([Type.String(), Type.Null()]),
-      nationality: Type.Union([Type.String(), Type.Null()]),
-    }),
-    summary: Type.Object({
-      subjectHits: Type.Integer(),
-      matches: Type.Integer(),
-      documentHits: Type.Integer(),
-      ruleHits: Type.Integer(),
-      topScore: Type.Number(),
-    }),
-  },
-  { additionalProperties: false },
-);
-
 const DecisionBody = Type.Object(
   {
-    outcome: oneOf(OUTCOMES),
+    outcome: Outcome,
     reason: Type.String({ maxLength: 4000, description: "why, in at least 20 characters" }),
     legalBasis: Type.String({ maxLength: 300, description: "one of the configured legal bases" }),
-    adverseAction: Type.Optional(oneOf(ADVERSE_ACTIONS)),
+    adverseAction: Type.Optional(AdverseAction),
     clearance: Type.Optional(
       Type.Boolean({ description: "with a false positive: do not stop this identity again for 1 year" }),
     ),
@@ -91,29 +63,6 @@ const ApproveBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const DecisionView = Type.Object({
-  id: Type.String(),
-  status: oneOf(["recorded", "pending_approval", "withdrawn"]),
-  outcome: Type.String(),
-  adverseAction: Type.Union([Type.String(), Type.Null()]),
-  clearance: Type.Boolean({
-    description: "the decision records a clearance (a guarded one only once approved)",
-  }),
-  reason: Type.String(),
-  legalBasis: Type.String(),
-  by: Type.String(),
-  at: Type.String(),
-  approvedBy: Type.Union([Type.String(), Type.Null()]),
-  approvedAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-const DecisionReply = Type.Object({
-  status: Type.String(),
-  decision: DecisionView,
-  clearances: Type.Array(Type.String()),
-  message: Type.Optional(Type.String()),
-});
 
 export const alertRoutes =
   (deps: { alerts: AlertService }): RoutePlugin =>
@@ -151,7 +100,11 @@ export const alertRoutes =
       "/legal-bases",
       {
         config: { permission: "alerts:review" },
-        schema: { tags, summary: "the legal bases a decision may cite", response: errorReplies() },
+        schema: {
+          tags,
+          summary: "the legal bases a decision may cite",
+          response: { 200: LegalBases, ...errorReplies() },
+        },
       },
       async () => ({ legalBases: deps.alerts.legalBases }),
     );
@@ -166,17 +119,27 @@ export const alertRoutes =
             "one alert: traveller, matches with explanations, reasons, clearances, decisions (audited)",
           params: IdParams,
           querystring: PurposeQuery,
-          response: errorReplies(),
+          response: { 200: AlertDetail, ...errorReplies() },
         },
       },
-      async (req) => deps.alerts.get(principalOf(req), req.params.id, req.query.purpose),
+      async (req) => {
+        const alert = await deps.alerts.get(principalOf(req), req.params.id, req.query.purpose);
+        // The client learns which actions the bar holds back from here, not from a copy of the list.
+        return { ...alert, protection: { ...alert.protection, barredActions: BARRED_ACTIONS } };
+      },
     );
 
     app.post(
       "/alerts/:id/review",
       {
         config: { permission: "alerts:review" },
-        schema: { tags, summary: "take an open alert into review", params: IdParams, body: PurposeBody },
+        schema: {
+          tags,
+          summary: "take an open alert into review",
+          params: IdParams,
+          body: PurposeBody,
+          response: { 200: AlertStatusReply, ...errorReplies(409) },
+        },
       },
       async (req) => deps.alerts.review(principalOf(req), req.params.id, req.body.purpose),
     );
@@ -245,7 +208,7 @@ export const alertRoutes =
           summary: "close a decided alert",
           params: IdParams,
           body: CloseBody,
-          response: errorReplies(409),
+          response: { 200: AlertStatusReply, ...errorReplies(409) },
         },
       },
       async (req) => deps.alerts.close(principalOf(req), req.params.id, req.body),

@@ -2,6 +2,7 @@
 import { Type } from "@sinclair/typebox";
 import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
+import { component } from "../replies/component.js";
 import { errorReplies, oneOf } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -19,6 +20,18 @@ const NewCrossingPoint = Type.Object(
   { additionalProperties: false },
 );
 
+const CrossingPoint = component(
+  "CrossingPoint",
+  Type.Object({
+    id: Type.String(),
+    code: Type.String(),
+    name: Type.String(),
+    kind: oneOf(["land", "air", "sea"]),
+    country: Type.String(),
+    agency: Type.String(),
+  }),
+);
+
 export const crossingPointRoutes =
   (deps: Pick<AppDeps, "crossingPoints">): RoutePlugin =>
   async (app) => {
@@ -29,7 +42,7 @@ export const crossingPointRoutes =
         schema: {
           tags: ["crossing points"],
           summary: "the agency's crossing points",
-          response: errorReplies(),
+          response: { 200: Type.Object({ crossingPoints: Type.Array(CrossingPoint) }), ...errorReplies() },
         },
       },
       async (req) => ({ crossingPoints: await deps.crossingPoints.list(principalOf(req)) }),
@@ -43,7 +56,7 @@ export const crossingPointRoutes =
           tags: ["crossing points"],
           summary: "add a crossing point to the agency",
           body: NewCrossingPoint,
-          response: errorReplies(409),
+          response: { 201: CrossingPoint, ...errorReplies(409) },
         },
       },
       async (req, reply) =>

@@ -4,6 +4,7 @@ import { Type } from "@sinclair/typebox";
 import type { AppDeps } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
+import { CrossingReply, ManifestRead, ManifestReply } from "../replies/screening.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -59,7 +60,7 @@ export const crossingRoutes =
           tags: ["traveller data"],
           summary: "record a crossing from a raw MRZ or a manual entry, screened",
           body: CrossingBody,
-          response: errorReplies(413),
+          response: { 201: CrossingReply, ...errorReplies(413) },
         },
       },
       async (req, reply) => {
@@ -83,7 +84,7 @@ export const crossingRoutes =
           tags: ["traveller data"],
           summary: "screen a PAXLST message or a FAL 5/6 form (the body, as received); refers first",
           querystring: ManifestQuery,
-          response: errorReplies(413),
+          response: { 201: ManifestReply, ...errorReplies(413) },
         },
       },
       async (req, reply) => {
@@ -114,7 +115,7 @@ export const crossingRoutes =
           summary: "one screened manifest of the caller's agency (audited)",
           params: IdParams,
           querystring: PurposeQuery,
-          response: errorReplies(),
+          response: { 200: ManifestRead, ...errorReplies() },
         },
       },
       async (req) => deps.crossings.getManifest(principalOf(req), req.params.id, req.query.purpose),

@@ -3,6 +3,13 @@
 import { Type } from "@sinclair/typebox";
 import { PROTECTION_KINDS, type ProtectionService } from "../../protection/index.js";
 import { principalOf } from "../gate.js";
+import {
+  ProtectionKind,
+  RecordReply,
+  RecordsReply,
+  ReferralsReply,
+  ReferralView,
+} from "../replies/alerts.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -35,7 +42,7 @@ const RecordBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    kinds: Type.Array(oneOf(PROTECTION_KINDS), {
+    kinds: Type.Array(ProtectionKind, {
       minItems: 1,
       maxItems: PROTECTION_KINDS.length,
       uniqueItems: true,
@@ -83,7 +90,7 @@ export const protectionRoutes =
           tags,
           summary: "record an asylum request or a vulnerability; each need opens a referral with a deadline",
           body: RecordBody,
-          response: errorReplies(),
+          response: { 201: RecordsReply, ...errorReplies() },
         },
       },
       async (req, reply) => {
@@ -113,7 +120,12 @@ export const protectionRoutes =
       "/protection/referrals",
       {
         config: { permission: "protection:read" },
-        schema: { tags, summary: "referrals, with overdue ones flagged", querystring: ReferralQuery },
+        schema: {
+          tags,
+          summary: "referrals, with overdue ones flagged",
+          querystring: ReferralQuery,
+          response: { 200: ReferralsReply, ...errorReplies() },
+        },
       },
       async (req) =>
         deps.protection.listReferrals(principalOf(req), {
@@ -131,7 +143,7 @@ export const protectionRoutes =
           summary: "one protection record with its referrals (audited)",
           params: IdParams,
           querystring: PurposeQuery,
-          response: errorReplies(),
+          response: { 200: RecordReply, ...errorReplies() },
         },
       },
       async (req) => deps.protection.get(principalOf(req), req.params.id, req.query.purpose),
@@ -162,7 +174,7 @@ export const protectionRoutes =
           summary: "close a referral once the service has acted; this lifts the non-refoulement bar",
           params: IdParams,
           body: CloseBody,
-          response: errorReplies(409),
+          response: { 200: ReferralView, ...errorReplies(409) },
         },
       },
       async (req) => deps.protection.closeReferral(principalOf(req), req.params.id, req.body),

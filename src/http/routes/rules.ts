@@ -6,6 +6,7 @@ import type { Principal } from "../../access/index.js";
 import { type Condition, RULE_PAGE, type RuleInput, type RuleService } from "../../rules/index.js";
 import { principalOf } from "../gate.js";
 import { pageOf, pageQuery, pageRequest } from "../paging.js";
+import { GuardVerdict, Rule, RuleStats, RuleView, RuleWithVersions } from "../replies/rules.js";
 import { errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -59,26 +60,6 @@ const RuleListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** A rule as listed: its newest version, whether its review date has passed, and who changed it last. */
-const RuleView = Type.Object(
-  {
-    id: Type.String(),
-    version: Type.Integer(),
-    name: Type.String(),
-    owner: Type.String(),
-    justification: Type.String(),
-    evidence: Type.String(),
-    reviewDate: Type.String(),
-    priority: oneOf(["standard", "high", "immediate"]),
-    action: oneOf(["refer", "note"]),
-    condition: Type.Unknown(),
-    expired: Type.Boolean(),
-    updatedAt: Type.String(),
-    updatedBy: Type.String(),
-  },
-  { additionalProperties: false },
-);
-
 export const ruleRoutes =
   (deps: { rules: RuleService }): RoutePlugin =>
   async (app) => {
@@ -108,7 +89,7 @@ export const ruleRoutes =
           tags,
           summary: "the guard's verdict, without saving; 422 when the condition is too deep or too large",
           body: RuleBody,
-          response: errorReplies(),
+          response: { 200: GuardVerdict, ...errorReplies() },
         },
       },
       async (req) => deps.rules.check(principalOf(req), input(principalOf(req), req.body)),
@@ -122,7 +103,7 @@ export const ruleRoutes =
           tags,
           summary: "author a rule; 422 with the guard's reasons when it is refused",
           body: RuleBody,
-          response: errorReplies(),
+          response: { 201: Rule, ...errorReplies() },
         },
       },
       async (req, reply) => {
@@ -135,7 +116,12 @@ export const ruleRoutes =
       "/rules/:id",
       {
         config: read,
-        schema: { tags, summary: "a rule with all its versions", params: IdParams, response: errorReplies() },
+        schema: {
+          tags,
+          summary: "a rule with all its versions",
+          params: IdParams,
+          response: { 200: RuleWithVersions, ...errorReplies() },
+        },
       },
       async (req) => {
         const { rule, versions } = await deps.rules.get(principalOf(req), req.params.id);
@@ -152,7 +138,7 @@ export const ruleRoutes =
           summary: "edit a rule: saved as its next version",
           params: IdParams,
           body: RuleBody,
-          response: errorReplies(409),
+          response: { 200: Rule, ...errorReplies(409) },
         },
       },
       async (req) => {
@@ -171,7 +157,7 @@ export const ruleRoutes =
             "hits, alerts, outcomes and the fairness report (small groups withheld so none can be derived)",
           params: IdParams,
           querystring: OptionalPurpose,
-          response: errorReplies(),
+          response: { 200: RuleStats, ...errorReplies() },
         },
       },
       async (req) => deps.rules.stats(principalOf(req), req.params.id, req.query.purpose),

@@ -7,6 +7,7 @@ import type { AppDeps } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
 import { pageOf, pageQuery, pageRequest } from "../paging.js";
+import { ScreeningRecord } from "../replies/screening.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -107,7 +108,7 @@ export const screeningRoutes =
           tags: ["screenings"],
           summary: "screen one person or a batch; persisted and audited",
           body: ScreeningBody,
-          response: errorReplies(413),
+          response: { 201: ScreeningRecord, ...errorReplies(413) },
         },
       },
       async (req, reply) => {
@@ -134,7 +135,7 @@ export const screeningRoutes =
           summary: "one screening of the caller's agency (audited)",
           params: IdParams,
           querystring: PurposeQuery,
-          response: errorReplies(),
+          response: { 200: ScreeningRecord, ...errorReplies() },
         },
       },
       async (req) => deps.screenings.get(principalOf(req), req.params.id, req.query.purpose),

@@ -17,6 +17,29 @@ const OverviewQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const counts = {
+  crossings: Type.Integer(),
+  screenings: Type.Integer(),
+  refers: Type.Integer(),
+  alertsOpened: Type.Integer(),
+};
+
+/** Aggregates only: nothing in it can name a traveller. */
+const Overview = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  daily: Type.Array(Type.Object({ date: Type.String(), ...counts })),
+  byCrossingPoint: Type.Array(
+    Type.Object({
+      date: Type.String(),
+      crossingPointId: Type.Union([Type.String(), Type.Null()]),
+      ...counts,
+    }),
+  ),
+  openAlerts: Type.Integer(),
+  overdueAlerts: Type.Integer(),
+});
+
 export const statsRoutes =
   (deps: { stats: StatsService }): RoutePlugin =>
   async (app) => {
@@ -29,7 +52,7 @@ export const statsRoutes =
           summary:
             "crossings, screenings, refers and alerts per day and crossing point; open and overdue alerts",
           querystring: OverviewQuery,
-          response: errorReplies(),
+          response: { 200: Overview, ...errorReplies() },
         },
       },
       async (req) =>

@@ -102,7 +102,20 @@ export const userRoutes =
       "/users",
       {
         config: manage,
-        schema: { tags: ["users"], summary: "create a user", body: NewUserBody, response: errorReplies(409) },
+        schema: {
+          tags: ["users"],
+          summary: "create a user",
+          body: NewUserBody,
+          response: {
+            201: Type.Object({
+              id: Type.String(),
+              username: Type.String(),
+              roles: Type.Array(oneOf(ROLES)),
+              agency: Type.String(),
+            }),
+            ...errorReplies(409),
+          },
+        },
       },
       async (req, reply) => {
         const { id } = await deps.access.createUser(principalOf(req), req.body);

@@ -16,6 +16,7 @@ import {
 import { type AppDeps, DEFAULT_UPLOAD_LIMIT } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
+import { Entity } from "../replies/screening.js";
 import { ErrorSchema, errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
 import { ImportProgressSchema, SavedVersionSchema, WatchlistSchema } from "./watchlist-schemas.js";
@@ -210,7 +211,7 @@ export const watchlistRoutes =
           summary: "search a list's entities by name (audited)",
           params: IdParams,
           body: EntitySearch,
-          response: errorReplies(),
+          response: { 200: Type.Object({ entities: Type.Array(Entity) }), ...errorReplies() },
         },
       },
       async (req) => {

@@ -2,7 +2,7 @@
 // which a second officer must approve. An action barred by a protection need says so before it is sent.
 import { type FormEvent, useState } from "react";
 import { t } from "../i18n";
-import { ADVERSE_ACTIONS, type AlertDetailView, BARRED_BY_PROTECTION, OUTCOMES } from "../lib/alerts";
+import { ADVERSE_ACTIONS, type AdverseAction, type AlertDetailView, OUTCOMES } from "../lib/alerts";
 import { type ApiError, api, asApiError } from "../lib/api";
 import { PURPOSES } from "../lib/screens";
 import { ErrorBox } from "./State";
@@ -14,7 +14,7 @@ export interface Notice {
 
 export function DecisionForm({ alert, onDone }: { alert: AlertDetailView; onDone: (n: Notice) => void }) {
   const [outcome, setOutcome] = useState<string>("");
-  const [adverseAction, setAdverseAction] = useState("");
+  const [adverseAction, setAdverseAction] = useState<AdverseAction | "">("");
   const [reason, setReason] = useState("");
   const [legalBasis, setLegalBasis] = useState("");
   const [clearance, setClearance] = useState(false);
@@ -22,7 +22,7 @@ export function DecisionForm({ alert, onDone }: { alert: AlertDetailView; onDone
   const [error, setError] = useState<ApiError>();
 
   const blocked =
-    alert.protection.barred && BARRED_BY_PROTECTION.includes(adverseAction)
+    alert.protection.barred && adverseAction && alert.protection.barredActions.includes(adverseAction)
       ? t.detail.protectionBarred(alert.protection.openReferrals)
       : undefined;
 
@@ -76,7 +76,7 @@ export function DecisionForm({ alert, onDone }: { alert: AlertDetailView; onDone
           <select
             name="adverseAction"
             value={adverseAction}
-            onChange={(e) => setAdverseAction(e.target.value)}
+            onChange={(e) => setAdverseAction(e.target.value as AdverseAction | "")}
             aria-describedby="adverse-hint"
           >
             <option value="">{t.decision.noAdverseAction}</option>

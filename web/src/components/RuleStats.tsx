@@ -8,7 +8,7 @@ function fairnessBars(groups: readonly GroupStat[]): { bars: Bar[]; suppressed: 
   const bars: Bar[] = [];
   let suppressed = 0;
   for (const g of groups) {
-    if (g.suppressed) {
+    if ("suppressed" in g) {
       suppressed += g.population;
       continue;
     }

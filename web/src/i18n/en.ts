@@ -553,6 +553,23 @@ export const en = {
     minutes: (n: number) => `${n} min`,
     seconds: (n: number) => `${n} s`,
   },
+  /**
+   * Error messages by the API's error `code`, with `{name}` standing for the error's `params.name`. A code
+   * not listed here, or a message whose parameter did not come, shows the server's English message. Codes
+   * whose message names the specific fault (`invalid`, `conflict`, …) are left to the server's message.
+   */
+  errors: {
+    forbidden: "Your role may not do this.",
+    too_many_attempts: "Too many attempts. Try again in {retryAfterSeconds} seconds.",
+    payload_too_large: "The file or request is too large.",
+    unsupported_media_type: "This kind of file cannot be sent here.",
+    internal: "The server failed. Try again; if it persists, tell the administrator.",
+    network: "The server cannot be reached. Check the connection.",
+    unknown_crossing_point: "There is no crossing point {crossingPointId} in your agency.",
+    zip_too_large: "The zip unpacks to more than {limit} bytes.",
+    zip_unreadable: "The zip file cannot be read.",
+    ofac_files_missing: "An OFAC upload needs sdn.csv.",
+  } as Record<string, string>,
 };
 
 export type Strings = typeof en;

@@ -1,19 +1,10 @@
-import { api } from "./api";
+// The agency's crossing points, typed by the generated contract.
+import { call } from "./api";
 import { useApi } from "./useApi";
-
-export interface CrossingPoint {
-  id: string;
-  code: string;
-  name: string;
-  kind: "land" | "air" | "sea";
-  country: string;
-}
 
 export function useCrossingPoints() {
   return useApi(
-    async (signal) =>
-      (await api<{ crossingPoints: CrossingPoint[] }>("GET", "/crossing-points", undefined, { signal })).data
-        .crossingPoints,
+    async (signal) => (await call("get", "/api/v1/crossing-points", {}, { signal })).data.crossingPoints,
     [],
   );
 }

@@ -1,19 +1,10 @@
 // Turns a match explanation into what the reviewer sees: each name token with the alignment it belongs
 // to (same colour on both sides), and each comparison as a traffic light.
+import type { Schemas } from "./api";
 
-export interface TokenAlignment {
-  query: string;
-  candidate: string;
-  similarity: number;
-  method: string;
-}
-
-export interface FeatureContribution {
-  feature: string;
-  detail: string;
-  contribution: number;
-  outcome: "match" | "partial" | "mismatch" | "missing";
-}
+type Explanation = Schemas["Match"]["explanation"];
+export type TokenAlignment = Explanation["alignment"][number];
+export type FeatureContribution = Explanation["features"][number];
 
 export interface NameToken {
   text: string;
@@ -79,15 +70,7 @@ export function featureOf(
   return features.find((f) => f.feature === feature);
 }
 
-export interface BirthDate {
-  kind: "date" | "range";
-  date?: string;
-  from?: string;
-  to?: string;
-  approximate?: boolean;
-}
-
-export function birthDateText(b: BirthDate): string {
-  const core = b.kind === "range" ? `${b.from}–${b.to}` : (b.date ?? "");
+export function birthDateText(b: Schemas["BirthDate"]): string {
+  const core = b.kind === "range" ? `${b.from}–${b.to}` : b.date;
   return b.approximate ? `~${core}` : core;
 }

@@ -1,24 +1,25 @@
-// The rule language as the authoring form builds it (src/rules/model.ts): conditions over known facts.
+// The rule language as the authoring form builds it: conditions over the facts and operators the API
+// names (the generated contract, api-schema.ts).
+import type { Schemas } from "./api";
+import {
+  ruleBooleanFieldValues,
+  ruleListFieldValues,
+  ruleNumberFieldValues,
+  ruleOperatorValues,
+  ruleStringFieldValues,
+} from "./api-schema";
 
-export const FIELDS: Record<string, "string" | "string[]" | "number" | "boolean"> = {
-  "route.origin": "string",
-  "route.destination": "string",
-  "route.transit": "string[]",
-  "booking.hoursBeforeDeparture": "number",
-  "booking.paymentMethod": "string",
-  "booking.oneWay": "boolean",
-  "document.type": "string",
-  "document.expiresInDays": "number",
-  "document.issuedDaysAgo": "number",
-  "travel.tripsLast90Days": "number",
-  "travel.shortTripsLast90Days": "number",
-  "manifest.watchlistedCoTravellers": "number",
-  "traveller.nationality": "string",
-  "traveller.sex": "string",
-  "traveller.age": "number",
-};
+type FieldType = "string" | "string[]" | "number" | "boolean";
 
-export const OPERATORS = ["eq", "neq", "in", "nin", "lt", "lte", "gt", "gte", "contains", "exists"] as const;
+/** Each fact a rule may test, with its type: from the generated contract, never copied. */
+export const FIELDS: Record<string, FieldType> = Object.fromEntries([
+  ...ruleStringFieldValues.map((f) => [f, "string"] as const),
+  ...ruleListFieldValues.map((f) => [f, "string[]"] as const),
+  ...ruleNumberFieldValues.map((f) => [f, "number"] as const),
+  ...ruleBooleanFieldValues.map((f) => [f, "boolean"] as const),
+]);
+
+export const OPERATORS = ruleOperatorValues;
 
 export interface ConditionRow {
   field: string;
@@ -65,54 +66,17 @@ export function parseCondition(text: string): Condition {
   }
 }
 
-export interface RuleDraft {
-  name: string;
-  justification: string;
-  evidence: string;
-  reviewDate: string;
-  priority: "standard" | "high" | "immediate";
-  action: "refer" | "note";
+/** What the authoring form sends: a rule without its id, version and owner. */
+export type RuleDraft = Omit<Schemas["Rule"], "id" | "version" | "owner" | "condition"> & {
   condition: Condition;
-}
+};
 
-export interface RuleView extends RuleDraft {
-  id: string;
-  version: number;
-  owner?: string;
-  createdAt?: string;
-  createdBy?: string;
-}
-
+/** A rule as listed, or one of its versions. */
+export type RuleView = Schemas["Rule"] & { createdAt?: string; createdBy?: string };
+export type RuleWithVersions = Schemas["RuleWithVersions"];
+export type RuleStats = Schemas["RuleStats"];
 /**
- * A group of the fairness report (src/rules/fairness.ts). Groups too small to show, and any others withheld
- * so that none can be worked out, come as one entry; hit figures are null when withheld altogether.
+ * A group of the fairness report. Groups too small to show, and any others withheld so that none can be
+ * worked out, come as one entry; hit figures are null when withheld altogether.
  */
-export type GroupStat =
-  | {
-      group: string;
-      population: number;
-      hits: number | null;
-      hitRate: number | null;
-      /** Hit rate over the overall rate; null when nobody was hit or hits are withheld. */
-      disparity: number | null;
-      /** An exact test finds this group hit far more often than everyone. */
-      warn: boolean;
-      suppressed?: undefined;
-    }
-  | { group: "suppressed"; population: number; suppressed: true };
-
-export interface RuleStats {
-  ruleId: string;
-  version: number;
-  since: string;
-  population: number;
-  hits: number | null;
-  overallHitRate: number | null;
-  alerts: number;
-  confirmed: number;
-  falsePositives: number;
-  byNationality: GroupStat[];
-  bySex: GroupStat[];
-  notes: string[];
-  warnings: string[];
-}
+export type GroupStat = RuleStats["byNationality"][number];

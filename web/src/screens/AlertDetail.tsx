@@ -9,7 +9,7 @@ import { Name } from "../components/Name";
 import { ProtectionForm } from "../components/ProtectionForm";
 import { Async, ErrorBox } from "../components/State";
 import { t } from "../i18n";
-import { type AlertDetailView, type Entity, isDecided, type Match } from "../lib/alerts";
+import { type AlertDetailView, type Entity, isDecided, type Match, type Traveller } from "../lib/alerts";
 import { type ApiError, api, asApiError } from "../lib/api";
 import { birthDateText, featureOf } from "../lib/explain";
 import { dateTime, deadline, fullName, score } from "../lib/format";
@@ -168,7 +168,8 @@ function AlertView({
 
 function MatchView({ alert: a, match, entity }: { alert: AlertDetailView; match: Match; entity?: Entity }) {
   const f = match.explanation.features;
-  const tr = a.traveller;
+  // Matches against listed persons are only ever on a person's alert.
+  const tr = a.traveller as Traveller;
   const rows: { key: string; label: string; traveller: string; listed: string; feature?: string }[] = [
     {
       key: "birthDate",

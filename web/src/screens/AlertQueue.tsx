@@ -2,6 +2,7 @@
 // server pages it: the first page loads with the filters, "Show more" appends the next, and the count
 // says how many of the total are shown.
 import { useState } from "react";
+import { CrossingPointSelect } from "../components/CrossingPointSelect";
 import { ScreenTitle } from "../components/Heading";
 import { Name } from "../components/Name";
 import { ShowMore } from "../components/ShowMore";
@@ -37,17 +38,13 @@ export function AlertQueue() {
     <section aria-labelledby="queue-title">
       <ScreenTitle id="queue-title">{t.alerts.title}</ScreenTitle>
       <form className="card inline-form" aria-label={t.alerts.filters} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t.alerts.crossingPoint}
-          <select value={crossingPointId} onChange={(e) => setCrossingPointId(e.target.value)}>
-            <option value="">{t.alerts.anyCrossingPoint}</option>
-            {points.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.code} · {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CrossingPointSelect
+          label={t.alerts.crossingPoint}
+          points={points.data}
+          value={crossingPointId}
+          onChange={setCrossingPointId}
+          emptyLabel={t.alerts.anyCrossingPoint}
+        />
         <label>
           {t.alerts.status}
           <select value={status} onChange={(e) => setStatus(e.target.value)}>

@@ -1,6 +1,7 @@
 // The booth: one traveller at a time, keyboard first (Enter checks, Esc clears), and one large answer.
 // The answer is the decision and a reference, nothing more: the booth is not told why.
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import { CrossingPointSelect } from "../components/CrossingPointSelect";
 import { ScreenTitle } from "../components/Heading";
 import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
@@ -176,21 +177,14 @@ export function FirstLineCheck() {
                 <option value="exit">{t.check.exit}</option>
               </select>
             </label>
-            <label>
-              {t.check.crossingPoint}
-              <select
-                value={crossingPointId}
-                onChange={(e) => setCrossingPointId(e.target.value)}
-                required={mode === "manual"}
-              >
-                <option value="">{t.check.noCrossingPoint}</option>
-                {points.data?.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.code} · {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <CrossingPointSelect
+              label={t.check.crossingPoint}
+              points={points.data}
+              value={crossingPointId}
+              onChange={setCrossingPointId}
+              emptyLabel={t.check.noCrossingPoint}
+              required={mode === "manual"}
+            />
           </div>
           <p id="check-hint" className="hint">
             {t.check.mrzHint}

@@ -5,29 +5,11 @@ import { Name } from "../components/Name";
 import { SortHeader } from "../components/SortHeader";
 import { Empty, ErrorBox } from "../components/State";
 import { t } from "../i18n";
-import { type ApiError, api, asApiError } from "../lib/api";
+import { type ApiError, api, asApiError, type Schemas } from "../lib/api";
 import { PURPOSES } from "../lib/screens";
 import { type Direction, sortRows } from "../lib/sort";
 
-interface ManifestAnswer {
-  id: string;
-  manifest: {
-    kind: "flight" | "voyage" | "bus";
-    carrier?: string;
-    number?: string;
-    legs: {
-      number?: string;
-      departure?: { location: string; time?: string };
-      arrival?: { location: string; time?: string };
-    }[];
-    listType: "passengers" | "crew";
-    declaredCount?: number;
-    warnings: string[];
-    persons: { index: number; surname: string; givenNames: string; role: string }[];
-  };
-  summary: { persons: number; refer: number };
-  results: { index: number; decision: "refer" | "clear"; reference: string }[];
-}
+type ManifestAnswer = Schemas["ManifestReply"];
 
 type Column = "decision" | "line" | "name" | "role" | "reference";
 

@@ -5,22 +5,11 @@ import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { Async } from "../components/State";
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { api, type Schemas } from "../lib/api";
 import { deadline } from "../lib/format";
 import { useAction, useApi, useNow } from "../lib/useApi";
 
-interface Referral {
-  id: string;
-  recordId: string;
-  service: string;
-  status: "open" | "closed";
-  createdAt: string;
-  dueAt: string;
-  overdue: boolean;
-  closedAt: string | null;
-  closedBy: string | null;
-  outcome: string | null;
-}
+type Referral = Schemas["ReferralView"];
 
 const PURPOSE = "protection referral tracking";
 
