@@ -176,7 +176,11 @@ export function trainScript(pairs: readonly TranslitPair[], seed = 14): ScriptCo
         : (k) => t.multi.get(k) ?? (round === LETTER_ROUNDS ? MULTI_START : costs.unseen);
     const c: AlignCounts = { ops: new Map(), from: new Float64Array(128), latinLetters: 0 };
     for (const p of pairs) countAlignment(t, multi, p.romanised, p.folded, 1 + Math.log(p.count), c);
-    costs = costsFrom(c);
+    const next = costsFrom(c);
+    // The letter operations keep their letter-round costs: in the later rounds the multi-letter ones
+    // would take their counts (d → de instead of d, then e), and a spelling no multi-letter operation
+    // covers would then pay the unseen cost for every vowel it adds.
+    costs = round < LETTER_ROUNDS ? next : { ...costs, multi: next.multi };
   }
   const rand = prng(seed);
   const wrong: number[] = [];

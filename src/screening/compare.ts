@@ -2,7 +2,7 @@
 // or last) and tells a *missing* name part (dropped middle name: mild) from a *different* one (another
 // father's name in the same slot: strong evidence of another person).
 import { arabicLatinSimilarity } from "./arabic.js";
-import { LEARNED_BEST, LEARNED_SCRIPTS, learnedSimilarity } from "./learned.js";
+import { hasLearnedCosts, LEARNED_BEST, LEARNED_SCRIPTS, learnedSimilarity } from "./learned.js";
 import { DERIVED_NAME_SUFFIXES } from "./lexicon.js";
 import { phoneticKey } from "./phonetic.js";
 import { editDistance } from "./similarity.js";
@@ -78,8 +78,10 @@ export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
   if (learned > rules.sim) return { sim: learned, method: "learned transliteration" };
   // The rules grade spellings in a few steps (0.93, 0.88, …), so many candidates tie; the learned cost
   // orders them within a step. Only downwards, so that it never brings a pair to `refer` on its own.
-  if (rules.sim === 0) return rules;
-  return { sim: rules.sim - TIE_SPREAD * (1 - learned / LEARNED_BEST), method: rules.method };
+  // Nor below the least similarity that aligns: it orders, it does not drop a pair.
+  if (rules.sim <= MIN_PAIR_SIMILARITY || !hasLearnedCosts(native.script)) return rules;
+  const ordered = rules.sim - TIE_SPREAD * (1 - learned / LEARNED_BEST);
+  return { sim: Math.max(MIN_PAIR_SIMILARITY, ordered), method: rules.method };
 }
 
 function ruleSimilarity(a: NameToken, b: NameToken): TokenSim {

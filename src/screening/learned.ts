@@ -184,6 +184,11 @@ const AT_REFER = 0.75;
 /** The similarity of a pair that costs nothing under the learned table. */
 export const LEARNED_BEST = 0.95;
 
+/** Whether the active model has costs for the script. */
+export function hasLearnedCosts(script: string): boolean {
+  return active.scripts[script as LearnedScript] !== undefined;
+}
+
 /**
  * Similarity of a native-script part (romanised) and a Latin part under the learned costs, or 0 when
  * the script has no table. Cost per letter is mapped linearly: 0 → 0.95, the refer cost → 0.75.
