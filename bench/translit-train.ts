@@ -5,9 +5,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  alignmentTable,
+  type Compiled,
+  compile,
   type LearnedScript,
+  type MultiCost,
+  opKey,
   type ScriptCosts,
+  STEPS,
+  stepCost,
   type TranslitModel,
+  unitCode,
   weightedDistance,
 } from "../src/screening/learned.js";
 import { tokenizeName } from "../src/screening/tokens.js";
@@ -63,8 +71,7 @@ export function readTranslitPairs(script: LearnedScript): TranslitPair[] {
   return out;
 }
 
-type Counts = Map<string, number>;
-const bump = (m: Counts, k: string, w: number) => m.set(k, (m.get(k) ?? 0) + w);
+const bump = (m: Map<number, number>, k: number, w: number) => m.set(k, (m.get(k) ?? 0) + w);
 
 /**
  * Costs before any training: keeping a letter is free, adding a vowel is cheap (Arabic and Hebrew do not
@@ -77,65 +84,81 @@ function initialCosts(): ScriptCosts {
   return { sub, del: {}, ins, unseen: 3, referCost: 1 };
 }
 
-/** Viterbi alignment of one pair under the current costs; adds its operations to the counts. */
-function countAlignment(costs: ScriptCosts, a: string, b: string, w: number, c: AlignCounts): void {
-  const n = a.length;
-  const m = b.length;
-  const d: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
-  const ins = (j: number) => costs.ins[b[j - 1]!] ?? costs.unseen;
-  const del = (i: number) => costs.del[a[i - 1]!] ?? costs.unseen;
-  const sub = (i: number, j: number) => costs.sub[a[i - 1]! + b[j - 1]!] ?? costs.unseen;
-  for (let j = 1; j <= m; j++) d[0]![j] = d[0]![j - 1]! + ins(j);
-  for (let i = 1; i <= n; i++) {
-    d[i]![0] = d[i - 1]![0]! + del(i);
-    for (let j = 1; j <= m; j++)
-      d[i]![j] = Math.min(d[i - 1]![j - 1]! + sub(i, j), d[i - 1]![j]! + del(i), d[i]![j - 1]! + ins(j));
-  }
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const here = d[i]![j]!;
-    if (i > 0 && j > 0 && here === d[i - 1]![j - 1]! + sub(i, j)) {
-      bump(c.from, a[i - 1]!, w);
-      bump(c.sub, a[i - 1]! + b[j - 1]!, w);
-      i--;
-      j--;
-    } else if (i > 0 && here === d[i - 1]![j]! + del(i)) {
-      bump(c.from, a[i - 1]!, w);
-      bump(c.del, a[i - 1]!, w);
-      i--;
-    } else {
-      bump(c.ins, b[j - 1]!, w);
-      j--;
-    }
-  }
-  c.latinLetters += w * m;
-}
-
+/** Operation counts of the Viterbi alignments, keyed by `opKey(from, to)` of unit codes. */
 interface AlignCounts {
-  from: Counts;
-  sub: Counts;
-  del: Counts;
-  ins: Counts;
+  ops: Map<number, number>;
+  /** Alignment units starting with each romanised letter: what sub, del and multi costs are shares of. */
+  from: Float64Array;
   latinLetters: number;
 }
+
+/** Viterbi alignment of one pair under the current costs; adds its operations to the counts. */
+function countAlignment(
+  t: Compiled,
+  multi: MultiCost | undefined,
+  a: string,
+  b: string,
+  w: number,
+  c: AlignCounts,
+): void {
+  const d = alignmentTable(t, multi, a, b);
+  const width = b.length + 1;
+  let i = a.length;
+  let j = b.length;
+  while (i > 0 || j > 0) {
+    const here = d[i * width + j]!;
+    // The operation that reached this cell: the same sum as the table's, so equality is exact.
+    const k = STEPS.findIndex(
+      ([da, db], k) =>
+        i >= da && j >= db && d[(i - da) * width + j - db]! + stepCost(t, multi, a, b, i, j, k) === here,
+    );
+    const [da, db] = STEPS[k]!;
+    const from = a.slice(i - da, i);
+    bump(c.ops, opKey(unitCode(from), unitCode(b.slice(j - db, j))), w);
+    if (da > 0) c.from[from.charCodeAt(0) & 127]! += w;
+    i -= da;
+    j -= db;
+  }
+  c.latinLetters += w * b.length;
+}
+
+const unitOf = (code: number): string =>
+  code === 0
+    ? ""
+    : code < 128
+      ? String.fromCharCode(code)
+      : String.fromCharCode((code - 128) >> 7, (code - 128) & 127);
 
 /** Costs as −ln of the smoothed share of each operation; rounded, and unseen ones left out. */
 function costsFrom(c: AlignCounts): ScriptCosts {
   const unseen = 8;
   const cost = (k: number, total: number) => Math.round(-Math.log((k + 0.1) / (total + 1)) * 100) / 100;
-  const sub: Record<string, number> = {};
-  const del: Record<string, number> = {};
-  const ins: Record<string, number> = {};
-  // Operations as rare as the unseen ones are left out of the table: it stays small.
-  const keep = (table: Record<string, number>, k: string, v: number) => {
-    if (v < unseen) table[k] = v;
+  const out: Required<Pick<ScriptCosts, "sub" | "del" | "ins" | "multi">> = {
+    sub: {},
+    del: {},
+    ins: {},
+    multi: {},
   };
-  for (const [k, v] of [...c.sub].sort()) keep(sub, k, cost(v, c.from.get(k[0]!)!));
-  for (const [k, v] of [...c.del].sort()) keep(del, k, cost(v, c.from.get(k)!));
-  for (const [k, v] of [...c.ins].sort()) keep(ins, k, cost(v, c.latinLetters));
-  return { sub, del, ins, unseen, referCost: 1 };
+  const units = 128 + 128 * 128;
+  for (const [key, k] of [...c.ops].sort((x, y) => x[0] - y[0])) {
+    const from = unitOf(Math.floor(key / units));
+    const to = unitOf(key % units);
+    const v = from === "" ? cost(k, c.latinLetters) : cost(k, c.from[from.charCodeAt(0) & 127]!);
+    // Operations as rare as the unseen ones are left out of the table, and so are multi-letter ones
+    // seen less than twice (one noisy pair): it stays small.
+    if (v >= unseen) continue;
+    if (from.length === 1 && to.length === 1) out.sub[from + to] = v;
+    else if (to === "" && from.length === 1) out.del[from] = v;
+    else if (from === "") out.ins[to] = v;
+    else if (k >= 2) out.multi[`${from}>${to}`] = v;
+  }
+  return { ...out, unseen, referCost: 1 };
 }
+
+const LETTER_ROUNDS = 3;
+const ROUNDS = 6;
+/** Cost of a multi-letter operation in its first round: dearer than a likely letter, cheaper than two edits. */
+const MULTI_START = 3;
 
 /** Share of wrong pairs a table may bring to `refer` on its own training data (the target is 0.1%). */
 const WRONG_AT_REFER = 0.0003;
@@ -143,16 +166,21 @@ const WRONG_AT_REFER = 0.0003;
 /** Learns one script's costs from pairs: four rounds of hard EM, then the refer cost from wrong pairs. */
 export function trainScript(pairs: readonly TranslitPair[], seed = 14): ScriptCosts {
   let costs = initialCosts();
-  for (let round = 0; round < 4; round++) {
-    const c: AlignCounts = {
-      from: new Map(),
-      sub: new Map(),
-      del: new Map(),
-      ins: new Map(),
-      latinLetters: 0,
-    };
-    for (const p of pairs) countAlignment(costs, p.romanised, p.folded, 1 + Math.log(p.count), c);
-    costs = costsFrom(c);
+  // Letter-by-letter rounds first; then multi-letter operations join, each priced at MULTI_START until
+  // the alignments have counted it.
+  for (let round = 0; round < ROUNDS; round++) {
+    const t = compile(costs);
+    const multi: MultiCost | undefined =
+      round < LETTER_ROUNDS
+        ? undefined
+        : (k) => t.multi.get(k) ?? (round === LETTER_ROUNDS ? MULTI_START : costs.unseen);
+    const c: AlignCounts = { ops: new Map(), from: new Float64Array(128), latinLetters: 0 };
+    for (const p of pairs) countAlignment(t, multi, p.romanised, p.folded, 1 + Math.log(p.count), c);
+    const next = costsFrom(c);
+    // The letter operations keep their letter-round costs: in the later rounds the multi-letter ones
+    // would take their counts (d → de instead of d, then e), and a spelling no multi-letter operation
+    // covers would then pay the unseen cost for every vowel it adds.
+    costs = round < LETTER_ROUNDS ? next : { ...costs, multi: next.multi };
   }
   const rand = prng(seed);
   const wrong: number[] = [];
@@ -193,7 +221,7 @@ function main(): void {
   >;
   const model = trainModel(
     pairs,
-    `translit-costs v1 (${scripts.map((s) => `${s} ${pairs[s].length}`).join(", ")} pairs)`,
+    `translit-costs v2, multi-letter (${scripts.map((s) => `${s} ${pairs[s].length}`).join(", ")} pairs)`,
   );
   const out = join(REPO_ROOT, "src", "screening", "translit-costs.ts");
   writeFileSync(

@@ -2,7 +2,7 @@
 // or last) and tells a *missing* name part (dropped middle name: mild) from a *different* one (another
 // father's name in the same slot: strong evidence of another person).
 import { arabicLatinSimilarity } from "./arabic.js";
-import { LEARNED_SCRIPTS, learnedSimilarity } from "./learned.js";
+import { hasLearnedCosts, LEARNED_BEST, LEARNED_SCRIPTS, learnedSimilarity } from "./learned.js";
 import { DERIVED_NAME_SUFFIXES } from "./lexicon.js";
 import { phoneticKey } from "./phonetic.js";
 import { editDistance } from "./similarity.js";
@@ -58,6 +58,8 @@ function isDerivedFrom(a: NameToken, b: NameToken): boolean {
 }
 
 const LEARNED = new Set<string>(LEARNED_SCRIPTS);
+/** How far the learned cost may lower a rule's grade to order the spellings it grades alike. */
+const TIE_SPREAD = 0.02;
 /** Just below `refer` for a name of one part. */
 const LEARNED_ARABIC_CAP = 0.74;
 
@@ -73,7 +75,13 @@ export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
   // The Arabic frame knows long vowels, which a letter-by-letter cost does not weigh (حسين is Husayn, not
   // Hasan): where it rejects the spelling, the learned costs may rank the pair but not refer it alone.
   if (native.frame && rules.sim === 0) learned = Math.min(learned, LEARNED_ARABIC_CAP);
-  return learned > rules.sim ? { sim: learned, method: "learned transliteration" } : rules;
+  if (learned > rules.sim) return { sim: learned, method: "learned transliteration" };
+  // The rules grade spellings in a few steps (0.93, 0.88, …), so many candidates tie; the learned cost
+  // orders them within a step. Only downwards, so that it never brings a pair to `refer` on its own.
+  // Nor below the least similarity that aligns: it orders, it does not drop a pair.
+  if (rules.sim <= MIN_PAIR_SIMILARITY || !hasLearnedCosts(native.script)) return rules;
+  const ordered = rules.sim - TIE_SPREAD * (1 - learned / LEARNED_BEST);
+  return { sim: Math.max(MIN_PAIR_SIMILARITY, ordered), method: rules.method };
 }
 
 function ruleSimilarity(a: NameToken, b: NameToken): TokenSim {

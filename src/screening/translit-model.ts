@@ -13,6 +13,8 @@ export interface ScriptCosts {
   del: Record<string, number>;
   /** Latin letter → cost of adding it (vowels the native script does not write) */
   ins: Record<string, number>;
+  /** "kh>h" → cost of one or two romanised letters written as zero to two Latin ones (not 1 → 1) */
+  multi?: Record<string, number>;
   /** Cost of an operation the training data never saw. */
   unseen: number;
   /** Cost per letter at which a pair is as likely right as a wrong pair scores at or above `refer`. */
