@@ -132,7 +132,7 @@ function envelope(segments: Segment[]): Segment[] {
   let i = 0;
   if (first.tag === "UNB") i++;
   const unh = segments[i];
-  if (!unh || unh.tag !== "UNH") throw new InvalidError(`CUSCAR: segment ${unh?.number ?? 1}: UNH expected`);
+  if (unh?.tag !== "UNH") throw new InvalidError(`CUSCAR: segment ${unh?.number ?? 1}: UNH expected`);
   const type = unh.elements[1] ?? [];
   if (type[0] !== "CUSCAR") fail(unh, `message type "${type[0] ?? ""}" is not CUSCAR`);
   if (!VERSIONS.has(`${type[1]}:${type[2]}`))
