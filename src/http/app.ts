@@ -9,6 +9,7 @@ import type { AccessService } from "../access/index.js";
 import type { AlertService } from "../alerts/index.js";
 import type { ApprovalService } from "../approvals/index.js";
 import type { AuditSigning } from "../audit/index.js";
+import type { CargoService } from "../cargo/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
@@ -26,6 +27,7 @@ import { alertRoutes } from "./routes/alerts.js";
 import { approvalRoutes } from "./routes/approvals.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { cargoRoutes } from "./routes/cargo.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { healthRoutes } from "./routes/health.js";
@@ -51,6 +53,7 @@ export interface AppDeps {
   stats: StatsService;
   watchlists: WatchlistService;
   approvals: ApprovalService;
+  cargo: CargoService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
   /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */
@@ -109,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps), v1);
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
+  await app.register(cargoRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }
