@@ -58,7 +58,9 @@ export async function recordCargoManifest(
   const id = randomUUID();
   return deps.db.kysely.transaction().execute(async (trx) => {
     const ctx = { agency: p.agency, sourceId: id, ...(cp ? { crossingPointId: cp } : {}), now: at };
-    const alerts = await openAlerts(trx, ctx, manifest.reference ?? id, screening);
+    // Alert references are unique: the same manifest sent twice is two screenings, so the reference is
+    // this screening's (the start of its id) and the consignment's own number.
+    const alerts = await openAlerts(trx, ctx, id.slice(0, 8).toUpperCase(), screening);
     await insertCargoManifest(trx, {
       id,
       agency: p.agency,
@@ -162,6 +164,10 @@ async function openAlerts(
     description: { label, ...v.declared },
     hits: v.hits.map(vesselHit),
   };
-  const opened = await openSubjectAlert(trx, { ...ctx, source: "vessel", reference }, subject);
+  const opened = await openSubjectAlert(
+    trx,
+    { ...ctx, source: "vessel", reference: `${reference}/VESSEL` },
+    subject,
+  );
   return opened ? { vessel: opened.alertId, consignments } : { consignments };
 }

@@ -83,15 +83,20 @@ describeBothDialects("cargo manifests", (getDb) => {
     expect(res.json().consignments[0]).toMatchObject({ reference: "BL2", decision: "refer" });
   });
 
-  it("reads the 50-consignment CUSCAR fixture", async () => {
-    const res = await api.call(
-      "reviewer",
-      "POST",
-      "/api/v1/cargo/manifests?purpose=arrival",
-      readFileSync(fixture("cargo", "cuscar-50.edi")),
-      text,
-    );
+  it("reads the 50-consignment CUSCAR fixture, and the same message sent twice is screened twice", async () => {
+    const send = () =>
+      api.call(
+        "reviewer",
+        "POST",
+        "/api/v1/cargo/manifests?purpose=arrival",
+        readFileSync(fixture("cargo", "cuscar-50.edi")),
+        text,
+      );
+    const res = await send();
     expect(res.statusCode).toBe(201);
+    const again = await send();
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).not.toBe(res.json().id);
     expect(res.json()).toMatchObject({
       format: "cuscar",
       reference: "MNF-2026-1130",
