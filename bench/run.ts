@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareNames, DEFAULT_THRESHOLDS } from "../src/screening/index.js";
 import { REPO_ROOT } from "../test/support/paths.js";
+import { type CargoBenchResult, cargoReport, runCargoBench } from "./cargo.js";
 import { DATA_FILES, everyNth, missingDataFiles, readCsv, readPersons, rowToQuery } from "./data.js";
 import { type HttpLoadResult, httpReport, runHttpLoad } from "./http-load.js";
 import { type LoginFloodResult, loginFloodReport, runLoginFlood } from "./login-flood.js";
@@ -100,6 +101,14 @@ async function main(): Promise<void> {
       out.scale = { error: scaleError };
     }
   }
+  let cargo: CargoBenchResult | string | undefined;
+  if (p.sections.has("cargo")) {
+    note("cargo: a 2,000-consignment CUSCAR through the API");
+    cargo = await runCargoBench(p.quick ? 3 : 11).catch((err: unknown) =>
+      err instanceof Error ? err.message : String(err),
+    );
+    out.cargo = typeof cargo === "string" ? { error: cargo } : cargo;
+  }
   out.elapsedMs = Date.now() - started;
 
   const report = [
@@ -115,6 +124,8 @@ async function main(): Promise<void> {
     report.push(typeof flood === "string" ? `6. Login flood: failed (${flood})\n` : loginFloodReport(flood));
   if (scale) report.push(scaleReport(scale));
   if (scaleError) report.push(`4. Scale: failed (${scaleError})\n`);
+  if (cargo)
+    report.push(typeof cargo === "string" ? `7. Cargo manifest: failed (${cargo})\n` : cargoReport(cargo));
   if (screening) report.push(summaryReport(screening, names));
   report.push(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.stdout.write(`${report.join("\n")}\n`);

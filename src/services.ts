@@ -2,6 +2,7 @@
 import { type AccessOptions, createAccessService } from "./access/index.js";
 import { createAlertService } from "./alerts/index.js";
 import { createApprovalService } from "./approvals/index.js";
+import { type CargoConfig, createCargoService } from "./cargo/index.js";
 import { createCrossingPointService } from "./crossing-points/index.js";
 import { createCrossingService } from "./crossings/index.js";
 import type { Db } from "./db/index.js";
@@ -21,16 +22,28 @@ export function composeServices(
     access?: AccessOptions;
     listLimits?: ListLimits;
     uploadLimit?: number;
+    cargo?: Partial<CargoConfig>;
   },
 ) {
   const screenings = createScreeningService(db, createScreener(opts.entities));
   const protection = createProtectionService(db);
   const rules = createRuleService(db);
-  // A new list version builds a new index and swaps it in; queries running on the old one finish.
-  const watchlists = createWatchlistService(db, (entities) => screenings.swap(createScreener(entities)), {
-    ...(opts.listLimits ? { limits: opts.listLimits } : {}),
-    ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
+  const cargo = createCargoService(db, {
+    entities: opts.entities,
+    ...(opts.cargo ? { config: opts.cargo } : {}),
   });
+  // A new list version builds a new index and swaps it in; queries running on the old one finish.
+  const watchlists = createWatchlistService(
+    db,
+    (entities) => {
+      screenings.swap(createScreener(entities));
+      cargo.swap(entities);
+    },
+    {
+      ...(opts.listLimits ? { limits: opts.listLimits } : {}),
+      ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
+    },
+  );
   return {
     db,
     access: createAccessService(db, opts.access),
@@ -41,6 +54,7 @@ export function composeServices(
       rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
     }),
     protection,
+    cargo,
     stats: createStatsService(db),
     alerts: createAlertService(db, { protection }),
     watchlists,

@@ -18,6 +18,7 @@ const MIGRATION_NAMES = [
   "0008_population",
   "0009_safeguards",
   "0010_subjects",
+  "0011_cargo",
 ];
 
 const TABLES = [
@@ -27,6 +28,8 @@ const TABLES = [
   "audit_chains",
   "audit_checkpoints",
   "audit_log",
+  "cargo_consignments",
+  "cargo_manifests",
   "clearance_notes",
   "clearances",
   "crossing_points",

@@ -3,6 +3,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import { accountsMigration } from "./migration-accounts.js";
 import { auditSigning } from "./migration-audit.js";
+import { cargo } from "./migration-cargo.js";
 import { listStaging } from "./migration-lists.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
@@ -363,6 +364,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0008_population": population,
   "0009_safeguards": safeguards,
   "0010_subjects": subjects,
+  "0011_cargo": cargo,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -388,7 +388,38 @@ export interface CrossingsTable {
   depersonalised_at?: string | null;
 }
 
+/** A screened cargo manifest (issue 17). */
+export interface CargoManifestsTable {
+  id: string;
+  agency: string;
+  user_id: string;
+  crossing_point_id: string | null;
+  format: string;
+  reference: string | null;
+  /** The vessel as declared, JSON. */
+  vessel: string | null;
+  consignments: number;
+  referred: number;
+  /** The vessel's screening and the manifest's warnings, JSON. */
+  data: string;
+  created_at: string;
+}
+
+export interface CargoConsignmentsTable {
+  manifest_id: string;
+  idx: number;
+  reference: string;
+  decision: "refer" | "clear";
+  /** The goods rules that fired, JSON array of ids. */
+  flags: string;
+  alert_id: string | null;
+  /** Parties, containers, goods, facts and hits, JSON. */
+  data: string;
+}
+
 export interface Database {
+  cargo_manifests: CargoManifestsTable;
+  cargo_consignments: CargoConsignmentsTable;
   manifests: ManifestsTable;
   crossings: CrossingsTable;
   users: UsersTable;

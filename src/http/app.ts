@@ -16,6 +16,7 @@ import { alertRoutes } from "./routes/alerts.js";
 import { approvalRoutes } from "./routes/approvals.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { cargoRoutes } from "./routes/cargo.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { healthRoutes } from "./routes/health.js";
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps), v1);
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
+  await app.register(cargoRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }

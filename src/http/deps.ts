@@ -4,6 +4,7 @@ import type { AccessService } from "../access/index.js";
 import type { AlertService } from "../alerts/index.js";
 import type { ApprovalService } from "../approvals/index.js";
 import type { AuditSigning } from "../audit/index.js";
+import type { CargoService } from "../cargo/index.js";
 import type { CrossingPointService } from "../crossing-points/index.js";
 import type { CrossingService } from "../crossings/index.js";
 import type { Db } from "../db/index.js";
@@ -26,6 +27,7 @@ export interface AppDeps {
   stats: StatsService;
   watchlists: WatchlistService;
   approvals: ApprovalService;
+  cargo: CargoService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
   /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */

@@ -3,6 +3,14 @@
 export { evaluateRules, fires, matches, type RuleHit } from "./evaluate.js";
 export { ageOn, factsFor, type TripContext } from "./facts.js";
 export { type Cell, type FairnessReport, fairnessReport, MIN_GROUP, WARNING_LEVEL } from "./fairness.js";
+export {
+  evaluateGoodsRules,
+  GOODS_FIELDS,
+  type GoodsFacts,
+  type GoodsField,
+  type GoodsRule,
+  nonGoodsFields,
+} from "./goods.js";
 export { checkRule, DEFAULT_PROXY_FIELDS, type GuardResult, PROHIBITED_FIELDS } from "./guard.js";
 export {
   type Condition,

@@ -11,6 +11,9 @@ import { PASSWORD, startTestApi, type TestApi } from "./harness.js";
 const SPECIMEN_MRZ =
   "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
 // A hand-written FAL Form 6 with two fictional passengers (columns: test/fixtures/travel/README.md).
+const CARGO_CSV = `consignment,consignor,consignee,hs_code,description,containers
+BL1,Piraeus Marble Works SA,Bar Port Logistics,251511,Marble blocks,CSQU3054383
+`;
 const FAL6 = [
   "# direction: arrival",
   "# vessel: MS TABLE TEST",
@@ -56,6 +59,7 @@ describeBothDialects("every route and every role", (getDb) => {
   let api: TestApi;
   let screeningId: string;
   let manifestId: string;
+  let cargoId: string;
   /** One alert the table reviews, decides and closes; another with an adverse action awaiting approval. */
   let alertId: string;
   let pendingAlertId: string;
@@ -79,6 +83,11 @@ describeBothDialects("every route and every role", (getDb) => {
     ).json().id;
     manifestId = (
       await api.call("first_line", "POST", "/api/v1/manifests?purpose=arrival%20check", FAL6, {
+        "content-type": "text/plain",
+      })
+    ).json().id;
+    cargoId = (
+      await api.call("first_line", "POST", "/api/v1/cargo/manifests?purpose=arrival%20check", CARGO_CSV, {
         "content-type": "text/plain",
       })
     ).json().id;
@@ -209,6 +218,20 @@ describeBothDialects("every route and every role", (getDb) => {
     {
       route: "GET /api/v1/manifests/:id",
       url: `/api/v1/manifests/${manifestId}?purpose=review`,
+      allowed: ["first_line", "second_line", "analyst"],
+      status: 200,
+    },
+    {
+      route: "POST /api/v1/cargo/manifests",
+      url: "/api/v1/cargo/manifests?purpose=arrival%20check",
+      body: CARGO_CSV,
+      contentType: "text/plain",
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "GET /api/v1/cargo/manifests/:id",
+      url: `/api/v1/cargo/manifests/${cargoId}?purpose=review`,
       allowed: ["first_line", "second_line", "analyst"],
       status: 200,
     },

@@ -5851,6 +5851,289 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cargo/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** screen a cargo manifest: CUSCAR (D.95B/D.99B), or the CSV or JSON form, as the body */
+        post: {
+            parameters: {
+                query: {
+                    /** @description why this personal data is processed (written to the audit log) */
+                    purpose: string;
+                    /** @description id or code; default: the officer's post */
+                    crossingPointId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            createdAt: string;
+                            /** @enum {string} */
+                            format: "cuscar" | "csv" | "json";
+                            reference?: string;
+                            counts: {
+                                consignments: number;
+                                refer: number;
+                            };
+                            vessel?: {
+                                declared: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                decision: "refer" | "clear";
+                                problems: string[];
+                                hits?: unknown[];
+                                alertId?: string;
+                            };
+                            warnings: string[];
+                            /** @description referred first, then in manifest order */
+                            consignments: {
+                                index: number;
+                                reference: string;
+                                /** @enum {string} */
+                                decision: "refer" | "clear";
+                                /** @description the goods rules that fired */
+                                flags: string[];
+                                alertId?: string;
+                                /** @description parties, party hits, containers, goods, facts and hits (roles that read screening details) */
+                                details?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cargo/manifests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** one screened cargo manifest of the caller's agency (audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description why this personal data is processed (written to the audit log) */
+                    purpose: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            createdAt: string;
+                            /** @enum {string} */
+                            format: "cuscar" | "csv" | "json";
+                            reference?: string;
+                            counts: {
+                                consignments: number;
+                                refer: number;
+                            };
+                            vessel?: {
+                                declared: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                decision: "refer" | "clear";
+                                problems: string[];
+                                hits?: unknown[];
+                                alertId?: string;
+                            };
+                            warnings: string[];
+                            /** @description referred first, then in manifest order */
+                            consignments: {
+                                index: number;
+                                reference: string;
+                                /** @enum {string} */
+                                decision: "refer" | "clear";
+                                /** @description the goods rules that fired */
+                                flags: string[];
+                                alertId?: string;
+                                /** @description parties, party hits, containers, goods, facts and hits (roles that read screening details) */
+                                details?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6487,6 +6770,12 @@ export const pathsApiV1ApprovalsIdRejectPostResponses200ContentApplicationJsonSt
 export const pathsApiV1ApprovalsIdRejectPostResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/approvals/{id}/reject"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["rejected"];
 export const pathsApiV1ApprovalsIdRejectPostResponses200ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/approvals/{id}/reject"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["withdrawn"];
 export const pathsApiV1ApprovalsIdRejectPostResponses200ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/approvals/{id}/reject"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["expired"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["format"]> = ["cuscar", "csv", "json"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonVesselDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["vessel"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonConsignmentsDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["consignments"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["cuscar", "csv", "json"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonVesselDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["vessel"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["decision"]> = ["refer", "clear"];
 export const decisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]> = ["refer", "clear"];
 export const priorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Priority"]> = ["standard", "high", "immediate"];
 export const matchExplanationMatchedNameKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Match"]["explanation"]["matchedNameKind"]> = ["primary", "strong-alias", "weak-alias", "original-script"];
