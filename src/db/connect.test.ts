@@ -18,6 +18,7 @@ const MIGRATION_NAMES = [
   "0008_population",
   "0009_safeguards",
   "0010_subjects",
+  "0012_checks_at_post",
 ];
 
 const TABLES = [
@@ -27,10 +28,13 @@ const TABLES = [
   "audit_chains",
   "audit_checkpoints",
   "audit_log",
+  "cash_items",
+  "cash_records",
   "clearance_notes",
   "clearances",
   "crossing_points",
   "crossings",
+  "firearm_checks",
   "login_attempts",
   "manifests",
   "protection_bindings",
@@ -44,6 +48,7 @@ const TABLES = [
   "tokens",
   "user_roles",
   "users",
+  "vehicle_checks",
   "watchlist_entities",
   "watchlist_versions",
   "watchlists",

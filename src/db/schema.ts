@@ -1,6 +1,7 @@
 // Table types for Kysely. Timestamps are ISO-8601 text and JSON columns are text, so that one set of
 // migrations and queries works on SQLite and PostgreSQL alike.
 import type { ColumnType, Generated } from "kysely";
+import type { ChecksAtPostTables } from "./schema-checks-at-post.js";
 
 export interface UsersTable {
   id: string;
@@ -385,7 +386,7 @@ export interface CrossingsTable {
   depersonalised_at?: string | null;
 }
 
-export interface Database {
+export interface Database extends ChecksAtPostTables {
   manifests: ManifestsTable;
   crossings: CrossingsTable;
   users: UsersTable;
