@@ -9,13 +9,16 @@ import type { AccessService } from "../access/index.js";
 import type { AlertService } from "../alerts/index.js";
 import type { ApprovalService } from "../approvals/index.js";
 import type { AuditSigning } from "../audit/index.js";
+import type { CashService } from "../cash/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
+import type { FirearmService } from "../firearms/index.js";
 import type { ProtectionService } from "../protection/index.js";
 import type { RuleService } from "../rules/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import type { StatsService } from "../stats/index.js";
+import type { VehicleService } from "../vehicles/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
@@ -26,14 +29,17 @@ import { alertRoutes } from "./routes/alerts.js";
 import { approvalRoutes } from "./routes/approvals.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { cashRoutes } from "./routes/cash.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
+import { firearmRoutes } from "./routes/firearms.js";
 import { healthRoutes } from "./routes/health.js";
 import { protectionRoutes } from "./routes/protection.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { statsRoutes } from "./routes/stats.js";
 import { userRoutes } from "./routes/users.js";
+import { vehicleRoutes } from "./routes/vehicles.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
 import { webRoutes } from "./web.js";
 
@@ -51,6 +57,9 @@ export interface AppDeps {
   stats: StatsService;
   watchlists: WatchlistService;
   approvals: ApprovalService;
+  vehicles: VehicleService;
+  firearms: FirearmService;
+  cash: CashService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
   /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */
@@ -109,6 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps), v1);
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
+  await app.register(vehicleRoutes(deps), v1);
+  await app.register(firearmRoutes(deps), v1);
+  await app.register(cashRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }
