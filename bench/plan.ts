@@ -22,7 +22,16 @@ export const TARGETS = {
   scaleBuildMs: 30_000,
 };
 
-export const SECTIONS = ["names", "screening", "translit", "http", "login-flood", "scale", "cargo"] as const;
+export const SECTIONS = [
+  "names",
+  "screening",
+  "translit",
+  "http",
+  "login-flood",
+  "scale",
+  "cargo",
+  "at-post",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Plan {

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareNames, DEFAULT_THRESHOLDS } from "../src/screening/index.js";
 import { REPO_ROOT } from "../test/support/paths.js";
+import { type AtPostResult, atPostReport, runAtPost } from "./at-post.js";
 import { type CargoBenchResult, cargoReport, runCargoBench } from "./cargo.js";
 import { DATA_FILES, everyNth, missingDataFiles, readCsv, readPersons, rowToQuery } from "./data.js";
 import { type HttpLoadResult, httpReport, runHttpLoad } from "./http-load.js";
@@ -109,6 +110,12 @@ async function main(): Promise<void> {
     );
     out.cargo = typeof cargo === "string" ? { error: cargo } : cargo;
   }
+  let atPost: AtPostResult | undefined;
+  if (p.sections.has("at-post")) {
+    note("checks at the post: firearm serials and vehicle + occupants");
+    atPost = await runAtPost(p.quick);
+    out.atPost = atPost;
+  }
   out.elapsedMs = Date.now() - started;
 
   const report = [
@@ -126,6 +133,7 @@ async function main(): Promise<void> {
   if (scaleError) report.push(`4. Scale: failed (${scaleError})\n`);
   if (cargo)
     report.push(typeof cargo === "string" ? `7. Cargo manifest: failed (${cargo})\n` : cargoReport(cargo));
+  if (atPost) report.push(atPostReport(atPost));
   if (screening) report.push(summaryReport(screening, names));
   report.push(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.stdout.write(`${report.join("\n")}\n`);

@@ -36,6 +36,8 @@ export interface Config {
   host: string;
   logLevel: LogLevel;
   sltdFile?: string;
+  /** Files of the checks at the post (LIMES_STOLEN_VEHICLES, LIMES_FIREARMS, LIMES_CASH_RATES) and the cash threshold. */
+  atPost?: { stolenVehicles?: string; firearms?: string; cashRates?: string; cashThresholdEur?: number };
   /** Demo officers besides the demo admin on an empty database. */
   demoUsers?: boolean;
   /** How long personal data is kept, and how often the server applies it; no schedule when absent. */
@@ -168,6 +170,25 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (Object.keys(audit).length > 0) config.audit = audit;
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;
+  const atPost = readAtPost(value);
+  if (Object.keys(atPost).length > 0) config.atPost = atPost;
   if (pctText !== undefined) config.listMaxRemovedPct = pct;
   return config;
+}
+
+function readAtPost(value: (name: string) => string | undefined): NonNullable<Config["atPost"]> {
+  const atPost: NonNullable<Config["atPost"]> = {};
+  const vehicles = value("LIMES_STOLEN_VEHICLES");
+  const firearms = value("LIMES_FIREARMS");
+  const rates = value("LIMES_CASH_RATES");
+  const threshold = value("LIMES_CASH_THRESHOLD_EUR");
+  if (vehicles) atPost.stolenVehicles = vehicles;
+  if (firearms) atPost.firearms = firearms;
+  if (rates) atPost.cashRates = rates;
+  if (threshold !== undefined) {
+    if (!/^[1-9][0-9]{0,8}$/.test(threshold))
+      throw new InvalidError(`LIMES_CASH_THRESHOLD_EUR must be a whole number of euros, got "${threshold}"`);
+    atPost.cashThresholdEur = Number(threshold);
+  }
+  return atPost;
 }

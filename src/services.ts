@@ -3,15 +3,18 @@ import { type AccessOptions, createAccessService } from "./access/index.js";
 import { createAlertService } from "./alerts/index.js";
 import { createApprovalService } from "./approvals/index.js";
 import { type CargoConfig, createCargoService } from "./cargo/index.js";
+import { createCashService, type RateTable, RETAIN_CASH_KIND } from "./cash/index.js";
 import { createCrossingPointService } from "./crossing-points/index.js";
 import { createCrossingService } from "./crossings/index.js";
 import type { Db } from "./db/index.js";
+import { createFirearmService, type FirearmIndex, SEIZE_FIREARM_KIND } from "./firearms/index.js";
 import { createProtectionService } from "./protection/index.js";
 import { createRuleService } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
 import { createStatsService } from "./stats/index.js";
 import type { SltdIndex } from "./travel/index.js";
+import { createVehicleService, type StolenVehicleIndex } from "./vehicles/index.js";
 import { ACTIVATE_KIND, createWatchlistService, type Entity, type ListLimits } from "./watchlists/index.js";
 
 export function composeServices(
@@ -23,6 +26,13 @@ export function composeServices(
     listLimits?: ListLimits;
     uploadLimit?: number;
     cargo?: Partial<CargoConfig>;
+    /** The lists and rates of the checks at the post (issue 17); empty when not given. */
+    atPost?: {
+      stolenVehicles?: StolenVehicleIndex;
+      firearms?: FirearmIndex;
+      cashRates?: RateTable;
+      cashThresholdEur?: number;
+    };
   },
 ) {
   const screenings = createScreeningService(db, createScreener(opts.entities));
@@ -44,22 +54,40 @@ export function composeServices(
       ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
     },
   );
+  const crossings = createCrossingService(db, screenings, () => opts.sltd, {
+    rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
+  });
+  const atPost = opts.atPost ?? {};
+  const firearms = createFirearmService(db, atPost.firearms ? { index: atPost.firearms } : {});
+  const cash = createCashService(db, {
+    ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
+    ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
+  });
   return {
     db,
     access: createAccessService(db, opts.access),
     screenings,
     crossingPoints: createCrossingPointService(db),
     rules,
-    crossings: createCrossingService(db, screenings, () => opts.sltd, {
-      rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
-    }),
+    crossings,
+    vehicles: createVehicleService(
+      db,
+      (p, input) => crossings.recordCrossing(p, input),
+      atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
+    ),
+    firearms,
+    cash,
     protection,
     cargo,
     stats: createStatsService(db),
     alerts: createAlertService(db, { protection }),
     watchlists,
     // Each kind of four-eyes action registers its handler here.
-    approvals: createApprovalService(db, { [ACTIVATE_KIND]: watchlists.activation }),
+    approvals: createApprovalService(db, {
+      [ACTIVATE_KIND]: watchlists.activation,
+      [SEIZE_FIREARM_KIND]: firearms.seizure,
+      [RETAIN_CASH_KIND]: cash.retention,
+    }),
   };
 }
 

@@ -19,6 +19,7 @@ const MIGRATION_NAMES = [
   "0009_safeguards",
   "0010_subjects",
   "0011_cargo",
+  "0012_checks_at_post",
 ];
 
 const TABLES = [
@@ -30,10 +31,13 @@ const TABLES = [
   "audit_log",
   "cargo_consignments",
   "cargo_manifests",
+  "cash_items",
+  "cash_records",
   "clearance_notes",
   "clearances",
   "crossing_points",
   "crossings",
+  "firearm_checks",
   "login_attempts",
   "manifests",
   "protection_bindings",
@@ -47,6 +51,7 @@ const TABLES = [
   "tokens",
   "user_roles",
   "users",
+  "vehicle_checks",
   "watchlist_entities",
   "watchlist_versions",
   "watchlists",

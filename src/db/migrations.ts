@@ -4,6 +4,7 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely
 import { accountsMigration } from "./migration-accounts.js";
 import { auditSigning } from "./migration-audit.js";
 import { cargo } from "./migration-cargo.js";
+import { checksAtPost } from "./migration-checks-at-post.js";
 import { listStaging } from "./migration-lists.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
@@ -365,6 +366,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0009_safeguards": safeguards,
   "0010_subjects": subjects,
   "0011_cargo": cargo,
+  "0012_checks_at_post": checksAtPost,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -1,6 +1,7 @@
 // Table types for Kysely. Timestamps are ISO-8601 text and JSON columns are text, so that one set of
 // migrations and queries works on SQLite and PostgreSQL alike.
 import type { ColumnType, Generated } from "kysely";
+import type { ChecksAtPostTables } from "./schema-checks-at-post.js";
 
 /** The two databases Limes runs on; migrations and a few queries differ by it. */
 export type Dialect = "sqlite" | "postgres";
@@ -417,7 +418,7 @@ export interface CargoConsignmentsTable {
   data: string;
 }
 
-export interface Database {
+export interface Database extends ChecksAtPostTables {
   cargo_manifests: CargoManifestsTable;
   cargo_consignments: CargoConsignmentsTable;
   manifests: ManifestsTable;

@@ -17,14 +17,17 @@ import { approvalRoutes } from "./routes/approvals.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { cargoRoutes } from "./routes/cargo.js";
+import { cashRoutes } from "./routes/cash.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
+import { firearmRoutes } from "./routes/firearms.js";
 import { healthRoutes } from "./routes/health.js";
 import { protectionRoutes } from "./routes/protection.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { statsRoutes } from "./routes/stats.js";
 import { userRoutes } from "./routes/users.js";
+import { vehicleRoutes } from "./routes/vehicles.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
 import { webRoutes } from "./web.js";
 
@@ -75,6 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
   await app.register(cargoRoutes(deps), v1);
+  await app.register(vehicleRoutes(deps), v1);
+  await app.register(firearmRoutes(deps), v1);
+  await app.register(cashRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }

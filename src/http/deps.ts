@@ -5,13 +5,16 @@ import type { AlertService } from "../alerts/index.js";
 import type { ApprovalService } from "../approvals/index.js";
 import type { AuditSigning } from "../audit/index.js";
 import type { CargoService } from "../cargo/index.js";
+import type { CashService } from "../cash/index.js";
 import type { CrossingPointService } from "../crossing-points/index.js";
 import type { CrossingService } from "../crossings/index.js";
 import type { Db } from "../db/index.js";
+import type { FirearmService } from "../firearms/index.js";
 import type { ProtectionService } from "../protection/index.js";
 import type { RuleService } from "../rules/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import type { StatsService } from "../stats/index.js";
+import type { VehicleService } from "../vehicles/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
 import type { RateLimitSettings } from "./rate-limit.js";
 
@@ -28,6 +31,9 @@ export interface AppDeps {
   watchlists: WatchlistService;
   approvals: ApprovalService;
   cargo: CargoService;
+  vehicles: VehicleService;
+  firearms: FirearmService;
+  cash: CashService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
   /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */

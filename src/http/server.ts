@@ -21,6 +21,7 @@ import {
   saveWatchlistVersion,
 } from "../watchlists/index.js";
 import { buildApp } from "./app.js";
+import { loadAtPostLists } from "./at-post-lists.js";
 
 const SAMPLE_SLTD = fileURLToPath(new URL("../../data/samples/sltd-sample.csv", import.meta.url));
 
@@ -54,6 +55,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     const services = composeServices(db, {
       entities: [],
       sltd,
+      atPost: await loadAtPostLists(config),
       access: {
         ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
         ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),

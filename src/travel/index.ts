@@ -1,3 +1,4 @@
+export { type CsvRow, type RowProblem, readCsv, rejectIfProblems } from "./csv.js";
 export { type FalForm, parseFalCsv } from "./fal.js";
 export { identityKey, personKey } from "./identity.js";
 export { parseManifestFile } from "./manifest-file.js";

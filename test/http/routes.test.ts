@@ -38,6 +38,13 @@ const RULE = {
     ],
   },
 } as const;
+// A fictional carrier declaring EUR 12,000 (EUR needs no rate).
+const CASH = {
+  direction: "entry",
+  carrier: { name: "Table Carrier" },
+  items: [{ kind: "currency", currency: "EUR", amount: 12_000 }],
+  crossingPointId: "cp-table",
+};
 // Hand-written CSV in the documented national-list format.
 const CSV_LIST = "id,name,birth_dates,nationalities\nTBL-1,Table Row Person,1970-01-01,RS\n";
 
@@ -51,6 +58,8 @@ interface Row {
   allowed: readonly Role[];
   /** A 404 or 422 where a real success would change what other rows rely on: the gate let it through. */
   status: 200 | 201 | 204 | 404 | 422;
+  /** Roles the gate lets through whose call the use case refuses (an approval of another kind). */
+  statusFor?: Partial<Record<Role, 403 | 404>>;
   /** The call spends its token (logout): every role signs in afresh for it. */
   freshToken?: boolean;
 }
@@ -338,26 +347,30 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["protection_officer"],
       status: 200,
     },
-    { route: "GET /api/v1/approvals", allowed: ["watchlist_manager"], status: 200 },
+    // The second line decides seizures and retentions (issue 17), not list activations.
+    { route: "GET /api/v1/approvals", allowed: ["second_line", "watchlist_manager"], status: 200 },
     {
       route: "GET /api/v1/approvals/:id",
       url: `/api/v1/approvals/${approvalIds[0]}`,
-      allowed: ["watchlist_manager"],
+      allowed: ["second_line", "watchlist_manager"],
       status: 200,
+      statusFor: { second_line: 404 },
     },
     {
       route: "POST /api/v1/approvals/:id/approve",
       url: `/api/v1/approvals/${approvalIds[0]}/approve`,
       body: { reason: "The national list was withdrawn." },
-      allowed: ["watchlist_manager"],
+      allowed: ["second_line", "watchlist_manager"],
       status: 200,
+      statusFor: { second_line: 403 },
     },
     {
       route: "POST /api/v1/approvals/:id/reject",
       url: `/api/v1/approvals/${approvalIds[1]}/reject`,
       body: { reason: "Not announced by the list owner." },
-      allowed: ["watchlist_manager"],
+      allowed: ["second_line", "watchlist_manager"],
       status: 200,
+      statusFor: { second_line: 403 },
     },
     { route: "GET /api/v1/stats/overview", allowed: ["second_line", "analyst", "auditor"], status: 200 },
     { route: "GET /api/v1/rules", allowed: ["analyst", "auditor"], status: 200 },
@@ -382,6 +395,53 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["analyst", "auditor"],
       status: 200,
     },
+    // Checks at the post (issue 17): the booth and the second line check; a seizure or retention of
+    // something never checked is a 404 past the gate.
+    {
+      route: "POST /api/v1/vehicle-checks",
+      body: {
+        plate: { country: "HR", number: "ZG 9999 ZZ" },
+        direction: "entry",
+        crossingPointId: "cp-table",
+        occupants: [],
+        purpose: "entry",
+      },
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "POST /api/v1/firearm-checks",
+      body: { serial: "TBL-12345", make: "Zastava", crossingPointId: "cp-table", purpose: "entry" },
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "POST /api/v1/firearm-checks/:id/seizure",
+      url: "/api/v1/firearm-checks/no-such-check/seizure",
+      body: { reason: "Listed as trafficked." },
+      allowed: ["first_line", "second_line"],
+      status: 404,
+    },
+    {
+      route: "POST /api/v1/cash/declarations",
+      body: { ...CASH, purpose: "entry" },
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "POST /api/v1/cash/detections",
+      body: { ...CASH, purpose: "entry" },
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "POST /api/v1/cash/records/:id/retention",
+      url: "/api/v1/cash/records/no-such-record/retention",
+      body: { measure: "retention", reason: "Undeclared cash." },
+      allowed: ["first_line", "second_line"],
+      status: 404,
+    },
+    { route: "GET /api/v1/cash/statistics", allowed: ["second_line", "analyst", "auditor"], status: 200 },
   ];
 
   it("names every documented route", async () => {
@@ -407,7 +467,7 @@ describeBothDialects("every route and every role", (getDb) => {
         if (row.freshToken) await api.addUser(`${role}.fresh`, [role]);
         const r = await api.call(row.freshToken ? `${role}.fresh` : role, method, url, row.body, headers);
         expect(r.statusCode, `${row.route} as ${role}: ${r.body.slice(0, 200)}`).toBe(
-          allowed ? row.status : 403,
+          allowed ? (row.statusFor?.[role] ?? row.status) : 403,
         );
         if (!allowed) {
           denied++;

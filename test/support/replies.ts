@@ -45,7 +45,14 @@ export function checkReplies(app: FastifyInstance): void {
     // A 500 whose message names the fault, so the failing test prints it with the body.
     const fail = (message: string) => {
       reply.code(500);
-      return { error: { code: "reply_check", message: `${where}: ${message}`, details: payload } };
+      return {
+        error: {
+          code: "reply_check",
+          message: `${where}: ${message}`,
+          params: { route: where },
+          details: payload,
+        },
+      };
     };
     if (!schema) return fail("no response schema");
     const validate = validator(schema);

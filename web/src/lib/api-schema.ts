@@ -6134,6 +6134,1011 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vehicle-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** check a vehicle against the stolen-vehicle list and record its occupants' crossings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a plate, a VIN or both; occupants as crossings (mrz or entry) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plate?: {
+                            /** @description ISO alpha-2/alpha-3 or name; empty if unknown */
+                            country: string;
+                            number: string;
+                        };
+                        vin?: string;
+                        make?: string;
+                        model?: string;
+                        colour?: string;
+                        /** @enum {string} */
+                        direction: "entry" | "exit";
+                        crossingPointId?: string;
+                        occupants: {
+                            mrz?: string;
+                            /** @description a manual entry, as for POST /crossings */
+                            entry?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description why this personal data is processed (written to the audit log) */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            decision: "refer" | "clear";
+                            vehicle: {
+                                /** @enum {string} */
+                                decision: "refer" | "clear";
+                                reference: string;
+                                vinCheckDigit?: {
+                                    /** @enum {string} */
+                                    rule: "required" | "optional";
+                                    expected: string;
+                                    found: string;
+                                    ok: boolean;
+                                };
+                                alertId?: string;
+                                hits?: {
+                                    kind: string;
+                                    /** @enum {string} */
+                                    priority: "standard" | "high" | "immediate";
+                                    list?: string;
+                                    entityId?: string;
+                                    score?: number;
+                                    requestedAction: string;
+                                    evidence: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            };
+                            occupants: {
+                                index: number;
+                                crossingId: string;
+                                /** @enum {string} */
+                                decision: "refer" | "clear";
+                                reference: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/firearm-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** check a firearm's serial and make against the lost, stolen or trafficked firearms list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description as stamped; ? or * for each unreadable character */
+                        serial: string;
+                        make?: string;
+                        model?: string;
+                        calibre?: string;
+                        type?: string;
+                        /** @description the marking details a tracing request needs */
+                        markings?: {
+                            countryOfManufacture?: string;
+                            yearOfManufacture?: string;
+                            importMarking?: string;
+                            proofMarks?: string;
+                            otherMarkings?: string;
+                            /** @enum {string} */
+                            serialCondition?: "intact" | "partly_obliterated" | "obliterated";
+                        };
+                        crossingPointId?: string;
+                        /** @description why this personal data is processed (written to the audit log) */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            decision: "refer" | "clear";
+                            reference: string;
+                            alertId?: string;
+                            priority?: string;
+                            hits?: {
+                                kind: string;
+                                /** @enum {string} */
+                                priority: "standard" | "high" | "immediate";
+                                list?: string;
+                                entityId?: string;
+                                score?: number;
+                                requestedAction: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/firearm-checks/{id}/seizure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** propose seizing the checked firearm: a second person decides under /approvals */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        legalBasis?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description what the action is, e.g. watchlist.activate */
+                            kind: string;
+                            /** @description what it acts on, e.g. un-sc@4 */
+                            subject: string;
+                            agency: string | null;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            reason: string;
+                            legalBasis: string | null;
+                            requiredPermission: string;
+                            proposedBy: {
+                                userId: string;
+                                username: string;
+                            };
+                            proposedAt: string;
+                            expiresAt: string;
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "expired";
+                            decidedBy: {
+                                userId: string;
+                                username: string;
+                            } | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** record a cash declaration (EU 2018/1672), priced in euros from the rate table */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        direction: "entry" | "exit";
+                        carrier: {
+                            name: string;
+                            birthDate?: string;
+                            nationality?: string;
+                            documentNumber?: string;
+                            address?: string;
+                        };
+                        owner?: {
+                            name: string;
+                            birthDate?: string;
+                            nationality?: string;
+                            documentNumber?: string;
+                            address?: string;
+                        };
+                        items: {
+                            /** @enum {string} */
+                            kind: "currency" | "bearer_instrument" | "gold" | "prepaid_card";
+                            /** @description ISO 4217 */
+                            currency: string;
+                            amount: number;
+                        }[];
+                        origin?: string;
+                        intendedUse?: string;
+                        crossingPointId?: string;
+                        /** @description why this personal data is processed (written to the audit log) */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            totalEurCents: number;
+                            thresholdEur: number;
+                            reachesThreshold: boolean;
+                            items: {
+                                kind: string;
+                                currency: string;
+                                amount: number;
+                                eurCents: number;
+                                rate: {
+                                    perEur: number;
+                                    date: string;
+                                };
+                            }[];
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash/detections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** record cash found at a control; undeclared or under-declared cash opens an alert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        direction: "entry" | "exit";
+                        carrier: {
+                            name: string;
+                            birthDate?: string;
+                            nationality?: string;
+                            documentNumber?: string;
+                            address?: string;
+                        };
+                        owner?: {
+                            name: string;
+                            birthDate?: string;
+                            nationality?: string;
+                            documentNumber?: string;
+                            address?: string;
+                        };
+                        items: {
+                            /** @enum {string} */
+                            kind: "currency" | "bearer_instrument" | "gold" | "prepaid_card";
+                            /** @description ISO 4217 */
+                            currency: string;
+                            amount: number;
+                        }[];
+                        origin?: string;
+                        intendedUse?: string;
+                        crossingPointId?: string;
+                        /** @description why this personal data is processed (written to the audit log) */
+                        purpose: string;
+                        declarationId?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            totalEurCents: number;
+                            thresholdEur: number;
+                            reachesThreshold: boolean;
+                            items: {
+                                kind: string;
+                                currency: string;
+                                amount: number;
+                                eurCents: number;
+                                rate: {
+                                    perEur: number;
+                                    date: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            finding: "undeclared" | "incomplete" | "below_threshold" | "as_declared";
+                            declaredEurCents: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash/records/{id}/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** propose retaining or seizing undeclared cash: a second person decides under /approvals */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        legalBasis?: string;
+                        /** @enum {string} */
+                        measure: "retention" | "seizure";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description what the action is, e.g. watchlist.activate */
+                            kind: string;
+                            /** @description what it acts on, e.g. un-sc@4 */
+                            subject: string;
+                            agency: string | null;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            reason: string;
+                            legalBasis: string | null;
+                            requiredPermission: string;
+                            proposedBy: {
+                                userId: string;
+                                username: string;
+                            };
+                            proposedAt: string;
+                            expiresAt: string;
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "expired";
+                            decidedBy: {
+                                userId: string;
+                                username: string;
+                            } | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** declared and detected sums by crossing point, currency and kind of record */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description days up to now (default 30) */
+                    days?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            thresholdEur: number;
+                            rows: {
+                                crossingPointId: string | null;
+                                currency: string;
+                                kind: string;
+                                records: number;
+                                amount: number;
+                                eurCents: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6776,6 +7781,31 @@ export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonConsi
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["cuscar", "csv", "json"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonVesselDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["vessel"]["decision"]> = ["refer", "clear"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1VehicleChecksPostRequestBodyContentApplicationJsonDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["requestBody"]["content"]["application/json"]["direction"]> = ["entry", "exit"];
+export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonVehicleDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["vehicle"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonVehicleVinCheckDigitRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["vehicle"]["vinCheckDigit"]["rule"]> = ["required", "optional"];
+export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonVehicleHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["vehicle"]["hits"]["priority"]> = ["standard", "high", "immediate"];
+export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonOccupantsDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["occupants"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1FirearmChecksPostRequestBodyContentApplicationJsonMarkingsSerialConditionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/firearm-checks"]["post"]["requestBody"]["content"]["application/json"]["markings"]["serialCondition"]> = ["intact", "partly_obliterated", "obliterated"];
+export const pathsApiV1FirearmChecksPostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/firearm-checks"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1FirearmChecksPostResponses201ContentApplicationJsonHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/firearm-checks"]["post"]["responses"]["201"]["content"]["application/json"]["hits"]["priority"]> = ["standard", "high", "immediate"];
+export const pathsApiV1FirearmChecksIdSeizurePostResponses201ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/firearm-checks/{id}/seizure"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["pending"];
+export const pathsApiV1FirearmChecksIdSeizurePostResponses201ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/firearm-checks/{id}/seizure"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["approved"];
+export const pathsApiV1FirearmChecksIdSeizurePostResponses201ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/firearm-checks/{id}/seizure"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["rejected"];
+export const pathsApiV1FirearmChecksIdSeizurePostResponses201ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/firearm-checks/{id}/seizure"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["withdrawn"];
+export const pathsApiV1FirearmChecksIdSeizurePostResponses201ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/firearm-checks/{id}/seizure"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["expired"];
+export const pathsApiV1CashDeclarationsPostRequestBodyContentApplicationJsonDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/declarations"]["post"]["requestBody"]["content"]["application/json"]["direction"]> = ["entry", "exit"];
+export const pathsApiV1CashDeclarationsPostRequestBodyContentApplicationJsonItemsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/declarations"]["post"]["requestBody"]["content"]["application/json"]["items"]["kind"]> = ["currency", "bearer_instrument", "gold", "prepaid_card"];
+export const pathsApiV1CashDetectionsPostRequestBodyContentApplicationJsonDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/detections"]["post"]["requestBody"]["content"]["application/json"]["direction"]> = ["entry", "exit"];
+export const pathsApiV1CashDetectionsPostRequestBodyContentApplicationJsonItemsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/detections"]["post"]["requestBody"]["content"]["application/json"]["items"]["kind"]> = ["currency", "bearer_instrument", "gold", "prepaid_card"];
+export const pathsApiV1CashDetectionsPostResponses201ContentApplicationJsonFindingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/detections"]["post"]["responses"]["201"]["content"]["application/json"]["finding"]> = ["undeclared", "incomplete", "below_threshold", "as_declared"];
+export const pathsApiV1CashRecordsIdRetentionPostRequestBodyContentApplicationJsonMeasureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["requestBody"]["content"]["application/json"]["measure"]> = ["retention", "seizure"];
+export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["pending"];
+export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["approved"];
+export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["rejected"];
+export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["withdrawn"];
+export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["expired"];
 export const decisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]> = ["refer", "clear"];
 export const priorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Priority"]> = ["standard", "high", "immediate"];
 export const matchExplanationMatchedNameKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Match"]["explanation"]["matchedNameKind"]> = ["primary", "strong-alias", "weak-alias", "original-script"];
