@@ -5,6 +5,12 @@ import { createApprovalService } from "./approvals/index.js";
 import { createCrossingPointService } from "./crossing-points/service.js";
 import { createCrossingService } from "./crossings/service.js";
 import type { Db } from "./db/index.js";
+import {
+  AGREEMENT_KIND,
+  agreementApproval,
+  createPartnerService,
+  type PartnerOptions,
+} from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
 import { createRuleService } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
@@ -21,6 +27,8 @@ export function composeServices(
     access?: AccessOptions;
     listLimits?: ListLimits;
     uploadLimit?: number;
+    /** This node's identity and the partner exchange's settings (issue 16). */
+    partners?: PartnerOptions;
   },
 ) {
   const screenings = createScreeningService(db, createScreener(opts.entities));
@@ -45,7 +53,11 @@ export function composeServices(
     alerts: createAlertService(db, { protection }),
     watchlists,
     // Each kind of four-eyes action registers its handler here.
-    approvals: createApprovalService(db, { [ACTIVATE_KIND]: watchlists.activation }),
+    approvals: createApprovalService(db, {
+      [ACTIVATE_KIND]: watchlists.activation,
+      [AGREEMENT_KIND]: agreementApproval,
+    }),
+    partners: createPartnerService(db, opts.partners),
   };
 }
 

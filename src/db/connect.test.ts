@@ -17,6 +17,7 @@ const MIGRATION_NAMES = [
   "0006_accounts",
   "0008_population",
   "0009_safeguards",
+  "0013_partners",
 ];
 
 const TABLES = [
@@ -32,6 +33,10 @@ const TABLES = [
   "crossings",
   "login_attempts",
   "manifests",
+  "partner_agreements",
+  "partner_follow_ups",
+  "partner_nonces",
+  "partner_queries",
   "protection_bindings",
   "protection_records",
   "referrals",

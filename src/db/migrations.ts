@@ -5,6 +5,7 @@ import type { Dialect } from "./connect.js";
 import { accountsMigration } from "./migration-accounts.js";
 import { auditSigning } from "./migration-audit.js";
 import { listStaging } from "./migration-lists.js";
+import { partners } from "./migration-partners.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
 
@@ -361,6 +362,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0006_accounts": accountsMigration,
   "0008_population": population,
   "0009_safeguards": safeguards,
+  "0013_partners": partners,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

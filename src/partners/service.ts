@@ -1,0 +1,62 @@
+// The partner exchange bound to a database and to this node's identity. Without a node identity
+// (LIMES_NODE_ID unset) the node neither asks nor answers partners; agreements and sharing can still be
+// prepared.
+import type { Principal } from "../access/index.js";
+import type { Db } from "../db/index.js";
+import { ConflictError } from "../shared/errors.js";
+import { answerQuery, type PartnerQuery } from "./answer-query.js";
+import { askPartner } from "./ask-partner.js";
+import { createPartnerAuthenticator } from "./authenticate.js";
+import { createPartnerClient, type PartnerSender } from "./client.js";
+import type { Agreement, QueryKind } from "./model.js";
+import { type NodeIdentity, publicDescription } from "./node.js";
+import { createPartnerIndex } from "./partner-index.js";
+import { type AgreementInput, proposeAgreement } from "./propose-agreement.js";
+import { agreementsFor, checksOfAlert, sharingOfLists } from "./read.js";
+import { createRejectionLog } from "./rejections.js";
+import { setListSharing } from "./set-sharing.js";
+import { suspendAgreement } from "./suspend-agreement.js";
+
+export interface PartnerOptions {
+  node?: NodeIdentity;
+  /** Accepted clock difference of a signed request, in seconds (default 300). */
+  windowSeconds?: number;
+  /** Refusals written one by one per minute before they are tallied (default 60). */
+  rejectionsPerMinute?: number;
+}
+
+export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
+  const index = createPartnerIndex(db);
+  const send: PartnerSender | undefined = opts.node ? createPartnerClient(opts.node) : undefined;
+  const sender = () => {
+    if (!send)
+      throw new ConflictError("this node has no identity (LIMES_NODE_ID, LIMES_NODE_KEY)", {}, "no_node");
+    return send;
+  };
+  return {
+    node: opts.node,
+    describe: () => (opts.node ? publicDescription(opts.node) : undefined),
+    authenticate: createPartnerAuthenticator(
+      db,
+      opts.windowSeconds ? { windowSeconds: opts.windowSeconds } : {},
+    ),
+    rejections: createRejectionLog(
+      db,
+      opts.rejectionsPerMinute ? { perMinute: opts.rejectionsPerMinute } : {},
+    ),
+    answer: (agreement: Agreement, q: PartnerQuery) => answerQuery(db, index, agreement, q),
+    sharing: () => sharingOfLists(db),
+    setSharing: (p: Principal, list: string, sharing: string, reason: string) =>
+      setListSharing(db, p, list, sharing, reason),
+    agreements: (p: Principal) => agreementsFor(db, p),
+    propose: (p: Principal, input: AgreementInput) => proposeAgreement(db, p, input),
+    suspend: (p: Principal, id: string, reason: string) => suspendAgreement(db, p, id, reason),
+    ask: (
+      p: Principal,
+      input: { alertId: string; partnerNodeId: string; purpose: string; kind: QueryKind },
+    ) => askPartner(db, sender(), p, input),
+    checksOf: (p: Principal, alertId: string) => checksOfAlert(db, p, alertId),
+  };
+}
+
+export type PartnerService = ReturnType<typeof createPartnerService>;
