@@ -31,6 +31,7 @@ import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { healthRoutes } from "./routes/health.js";
 import { partnerApiRoutes } from "./routes/partner-api.js";
+import { partnerFollowUpRoutes } from "./routes/partner-follow-ups.js";
 import { partnerRoutes } from "./routes/partners.js";
 import { protectionRoutes } from "./routes/protection.js";
 import { ruleRoutes } from "./routes/rules.js";
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
   await app.register(partnerRoutes(deps), v1);
+  await app.register(partnerFollowUpRoutes(deps), v1);
   // Partner nodes, authenticated by signature, not by session (issue 16).
   await app.register(partnerApiRoutes(deps));
   await app.register(webRoutes());

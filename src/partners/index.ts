@@ -4,6 +4,8 @@ export { agreementApproval } from "./agreement-approval.js";
 export type { PartnerAnswer, PartnerQuery } from "./answer-query.js";
 export type { PartnerCheck } from "./ask-partner.js";
 export { DEFAULT_CLOCK_WINDOW_SECONDS, PartnerRefusal, type SignedRequest } from "./authenticate.js";
+export { expireReceivedData } from "./expire-received.js";
+export type { FollowUpView } from "./follow-up-views.js";
 export {
   type Agreement,
   CATEGORIES,

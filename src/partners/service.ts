@@ -8,12 +8,17 @@ import { answerQuery, type PartnerQuery } from "./answer-query.js";
 import { askPartner } from "./ask-partner.js";
 import { createPartnerAuthenticator } from "./authenticate.js";
 import { createPartnerClient, type PartnerSender } from "./client.js";
+import { decideFollowUp, type FollowUpDecision } from "./decide-follow-up.js";
+import { followUpsOfCheck, partnerRequests } from "./follow-up-views.js";
 import type { Agreement, QueryKind } from "./model.js";
 import { type NodeIdentity, publicDescription } from "./node.js";
 import { createPartnerIndex } from "./partner-index.js";
 import { type AgreementInput, proposeAgreement } from "./propose-agreement.js";
 import { agreementsFor, checksOfAlert, sharingOfLists } from "./read.js";
+import { type FollowUpRequest, receiveFollowUp } from "./receive-follow-up.js";
+import { type FollowUpAnswer, receiveFollowUpAnswer } from "./receive-follow-up-answer.js";
 import { createRejectionLog } from "./rejections.js";
+import { type FollowUpInput, requestFollowUp } from "./request-follow-up.js";
 import { setListSharing } from "./set-sharing.js";
 import { suspendAgreement } from "./suspend-agreement.js";
 
@@ -56,6 +61,12 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
       input: { alertId: string; partnerNodeId: string; purpose: string; kind: QueryKind },
     ) => askPartner(db, sender(), p, input),
     checksOf: (p: Principal, alertId: string) => checksOfAlert(db, p, alertId),
+    requestFollowUp: (p: Principal, input: FollowUpInput) => requestFollowUp(db, sender(), p, input),
+    followUpsOf: (p: Principal, checkId: string) => followUpsOfCheck(db, p, checkId),
+    receiveFollowUp: (agreement: Agreement, f: FollowUpRequest) => receiveFollowUp(db, agreement, f),
+    requests: (p: Principal, status?: string) => partnerRequests(db, p, status),
+    decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) => decideFollowUp(db, sender(), p, id, d),
+    receiveAnswer: (agreement: Agreement, a: FollowUpAnswer) => receiveFollowUpAnswer(db, agreement, a),
   };
 }
 

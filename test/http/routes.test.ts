@@ -400,6 +400,39 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 409,
     },
     {
+      // As above: no node identity to sign the follow-up with.
+      route: "POST /api/v1/partner-checks/:id/follow-ups",
+      url: "/api/v1/partner-checks/none-such/follow-ups",
+      body: {
+        categories: ["identity"],
+        reason: "hit on a watchlisted person",
+        legalBasis: "Prüm decision art. 5",
+      },
+      allowed: ["second_line"],
+      status: 409,
+    },
+    {
+      route: "GET /api/v1/partner-checks/:id/follow-ups",
+      url: "/api/v1/partner-checks/none-such/follow-ups",
+      allowed: ["second_line"],
+      status: 404,
+    },
+    { route: "GET /api/v1/partner-requests", allowed: ["second_line"], status: 200 },
+    {
+      route: "POST /api/v1/partner-requests/:id/approve",
+      url: "/api/v1/partner-requests/none-such/approve",
+      body: { reason: "legal basis checked" },
+      allowed: ["second_line"],
+      status: 409,
+    },
+    {
+      route: "POST /api/v1/partner-requests/:id/refuse",
+      url: "/api/v1/partner-requests/none-such/refuse",
+      body: { reason: "no legal basis" },
+      allowed: ["second_line"],
+      status: 409,
+    },
+    {
       route: "GET /api/v1/alerts/:id/partner-checks",
       url: `/api/v1/alerts/${alertId}/partner-checks`,
       allowed: ["second_line"],
@@ -442,7 +475,11 @@ describeBothDialects("every route and every role", (getDb) => {
       "GET /.well-known/limes-node",
     ];
     // Partner nodes' routes: no session, a signature (test/http/partners.test.ts).
-    const signedRoutes = ["POST /partner/v1/queries"];
+    const signedRoutes = [
+      "POST /partner/v1/queries",
+      "POST /partner/v1/follow-ups",
+      "POST /partner/v1/follow-up-answers",
+    ];
     expect(documented.sort()).toEqual(
       [...table().map((r) => r.route), ...publicRoutes, ...signedRoutes].sort(),
     );

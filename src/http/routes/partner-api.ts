@@ -11,6 +11,7 @@ import type { AppDeps } from "../app.js";
 import { errorBody } from "../errors.js";
 import { ErrorSchema } from "../schemas.js";
 import type { RoutePlugin, TypeBoxProvider } from "../type-provider.js";
+import { followUpEndpoints } from "./partner-api-follow-ups.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -180,6 +181,7 @@ export const partnerApiRoutes =
             }
           },
         );
+        followUpEndpoints(signed, partners, refuse, partnerErrors);
       },
       { prefix: PARTNER_API },
     );
