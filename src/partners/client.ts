@@ -22,7 +22,7 @@ export function createPartnerClient(node: NodeIdentity, opts: { timeoutMs?: numb
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body,
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 5000),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
       });
     } catch (err) {
       throw new ConflictError(

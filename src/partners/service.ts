@@ -51,8 +51,12 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     ),
     answer: (agreement: Agreement, q: PartnerQuery) => answerQuery(db, index, agreement, q),
     sharing: () => sharingOfLists(db),
-    setSharing: (p: Principal, list: string, sharing: string, reason: string) =>
-      setListSharing(db, p, list, sharing, reason),
+    async setSharing(p: Principal, list: string, sharing: string, reason: string) {
+      const set = await setListSharing(db, p, list, sharing, reason);
+      // Rebuilt now rather than on the next partner query, which would otherwise wait for it.
+      index.current().catch(() => {});
+      return set;
+    },
     agreements: (p: Principal) => agreementsFor(db, p),
     propose: (p: Principal, input: AgreementInput) => proposeAgreement(db, p, input),
     suspend: (p: Principal, id: string, reason: string) => suspendAgreement(db, p, id, reason),
