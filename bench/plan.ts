@@ -22,7 +22,15 @@ export const TARGETS = {
   scaleBuildMs: 30_000,
 };
 
-export const SECTIONS = ["names", "screening", "translit", "http", "login-flood", "scale"] as const;
+export const SECTIONS = [
+  "names",
+  "screening",
+  "translit",
+  "http",
+  "login-flood",
+  "scale",
+  "partners",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Plan {

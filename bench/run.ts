@@ -9,6 +9,7 @@ import { DATA_FILES, everyNth, missingDataFiles, readCsv, readPersons, rowToQuer
 import { type HttpLoadResult, httpReport, runHttpLoad } from "./http-load.js";
 import { type LoginFloodResult, loginFloodReport, runLoginFlood } from "./login-flood.js";
 import { type NamePairsResult, runNamePairs, toPairCase } from "./name-pairs.js";
+import { type PartnerBenchResult, partnerReport, runPartnerBench } from "./partner-round-trip.js";
 import { type Plan, parsePlan, USAGE } from "./plan.js";
 import { note } from "./progress.js";
 import { namePairsReport, qualityReport, scaleReport, speedReport, summaryReport } from "./report.js";
@@ -100,6 +101,13 @@ async function main(): Promise<void> {
       out.scale = { error: scaleError };
     }
   }
+  let partners: PartnerBenchResult | string | undefined;
+  if (p.sections.has("partners")) {
+    partners = await runPartnerBench({ requests: p.quick ? 50 : 300, seconds: p.quick ? 5 : 15 }).catch(
+      (err: unknown) => (err instanceof Error ? err.message : String(err)),
+    );
+    out.partners = typeof partners === "string" ? { error: partners } : partners;
+  }
   out.elapsedMs = Date.now() - started;
 
   const report = [
@@ -115,6 +123,10 @@ async function main(): Promise<void> {
     report.push(typeof flood === "string" ? `6. Login flood: failed (${flood})\n` : loginFloodReport(flood));
   if (scale) report.push(scaleReport(scale));
   if (scaleError) report.push(`4. Scale: failed (${scaleError})\n`);
+  if (partners)
+    report.push(
+      typeof partners === "string" ? `7. Partner exchange: failed (${partners})\n` : partnerReport(partners),
+    );
   if (screening) report.push(summaryReport(screening, names));
   report.push(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.stdout.write(`${report.join("\n")}\n`);

@@ -120,3 +120,57 @@ export async function addAdmin(node: Node, username: string): Promise<void> {
   if (r.status !== 201) throw new Error(`user ${username}: ${JSON.stringify(r.body)}`);
   await signIn(node, username, password);
 }
+
+/** Signs in the demo accounts used by the exchange, and adds a second admin for four-eyes. */
+export async function signInAll(node: Node): Promise<void> {
+  for (const user of ["admin", "reviewer", "booth", "lists", "protection"]) await signIn(node, user);
+  await addAdmin(node, "admin2");
+}
+
+/**
+ * `node` shares `lists` with `partner` (sharing set by the list manager, an agreement proposed by one
+ * admin and approved by the second); the terms are the demo's. Returns the agreement id.
+ */
+export async function agreeWith(
+  node: Node,
+  partner: Node,
+  lists: string[],
+  opts: { id?: string; ratePerMinute?: number } = {},
+): Promise<string> {
+  for (const list of lists)
+    await call(node, "lists", "PUT", `/api/v1/watchlists/${list}/sharing`, {
+      sharing: "partners",
+      reason: "agreement",
+    });
+  const described = (await call(partner, "admin", "GET", "/.well-known/limes-node")).body;
+  const proposed = await call(node, "admin", "POST", "/api/v1/partners/agreements", {
+    ...(opts.id ? { id: opts.id } : {}),
+    partnerNodeId: described.nodeId,
+    partnerKey: described.publicKey,
+    partnerUrl: partner.url,
+    validFrom: new Date(Date.now() - 86_400_000).toISOString(),
+    validTo: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    purposes: ["counter-terrorism", "serious-organised-crime", "document-fraud"],
+    queryKinds: ["person", "document"],
+    lists,
+    categories: ["identity", "birth", "nationality", "documents", "listing"],
+    retentionDays: 30,
+    ratePerMinute: opts.ratePerMinute ?? 600,
+    contact: `${node.nodeId} single point of contact`,
+    reason: "bilateral protocol on border security",
+  });
+  if (proposed.status !== 201)
+    throw new Error(`agreement of ${node.nodeId}: ${JSON.stringify(proposed.body)}`);
+  const approved = await call(
+    node,
+    "admin2",
+    "POST",
+    `/api/v1/approvals/${proposed.body.approvalId}/approve`,
+    {
+      reason: "protocol text checked",
+    },
+  );
+  if (approved.status !== 200)
+    throw new Error(`approval of ${node.nodeId}: ${JSON.stringify(approved.body)}`);
+  return proposed.body.agreement.id;
+}

@@ -9,7 +9,7 @@ import { queryAudit } from "../../src/audit/index.js";
 import { openDatabase } from "../../src/db/index.js";
 import { CATEGORIES, NEVER_SHARED } from "../../src/partners/index.js";
 import { readRetentionPolicy, runRetention } from "../../src/retention/index.js";
-import { addAdmin, call, type Node, signIn, startNode } from "./support.js";
+import { call, type Node, signInAll, startNode } from "./support.js";
 
 const DAY = 86_400_000;
 /**
@@ -90,10 +90,7 @@ async function auditOf(node: Node, action: string, objectId: string) {
 
 beforeAll(async () => {
   [a, b] = await Promise.all([startNode("MK-BORDER", port), startNode("AL-BORDER", port + 1)]);
-  for (const node of [a, b]) {
-    for (const user of ["admin", "reviewer", "booth", "lists", "protection"]) await signIn(node, user);
-    await addAdmin(node, "admin2");
-  }
+  for (const node of [a, b]) await signInAll(node);
 }, 300_000);
 
 afterAll(() => {
