@@ -22,6 +22,7 @@ const MIGRATION_NAMES = [
 
 const TABLES = [
   "alert_decisions",
+  "alert_hand_overs",
   "alerts",
   "approvals",
   "audit_chains",

@@ -1,7 +1,8 @@
 // 0013_partners (issue 16). Partner exchange between Limes nodes: which lists may answer a partner
 // (`watchlists.sharing`), the agreements (versioned, approved by a second admin), the nonces seen
 // (replay protection that holds across processes), the hit/no-hit queries sent and answered, and the
-// follow-ups with the data received (kept with its origin, agreement and expiry).
+// follow-ups with the data received (kept with its origin, agreement and expiry); and the hand-over of an
+// alert to another agency of the same deployment.
 import type { Kysely } from "kysely";
 import type { Dialect } from "./connect.js";
 
@@ -88,5 +89,22 @@ export async function partners(db: Kysely<unknown>, _dialect: Dialect): Promise<
     .createIndex("partner_follow_ups_status")
     .on("partner_follow_ups")
     .columns(["direction", "status"])
+    .execute();
+  await db.schema
+    .createTable("alert_hand_overs")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("alert_id", "text", (c) => c.notNull())
+    .addColumn("from_agency", "text", (c) => c.notNull())
+    .addColumn("to_agency", "text", (c) => c.notNull())
+    .addColumn("mode", "text", (c) => c.notNull())
+    .addColumn("reason", "text", (c) => c.notNull())
+    .addColumn("snapshot", "text", (c) => c.notNull())
+    .addColumn("created_by", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("alert_hand_overs_to")
+    .on("alert_hand_overs")
+    .columns(["to_agency", "created_at"])
     .execute();
 }

@@ -416,6 +416,7 @@ export interface Database {
   partner_nonces: PartnerNoncesTable;
   partner_queries: PartnerQueriesTable;
   partner_follow_ups: PartnerFollowUpsTable;
+  alert_hand_overs: AlertHandOversTable;
 }
 
 /** One version of an agreement with a partner node; `terms` is the JSON of purposes, kinds, lists… */
@@ -484,4 +485,17 @@ export interface PartnerFollowUpsTable {
   expires_at: string | null;
   created_at: string;
   decided_at: string | null;
+}
+
+/** An alert shared with another agency of this deployment; `snapshot` is what that agency sees (JSON). */
+export interface AlertHandOversTable {
+  id: string;
+  alert_id: string;
+  from_agency: string;
+  to_agency: string;
+  mode: "read" | "action";
+  reason: string;
+  snapshot: string;
+  created_by: string;
+  created_at: string;
 }

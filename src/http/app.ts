@@ -29,6 +29,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
+import { handOverRoutes } from "./routes/hand-overs.js";
 import { healthRoutes } from "./routes/health.js";
 import { partnerApiRoutes } from "./routes/partner-api.js";
 import { partnerFollowUpRoutes } from "./routes/partner-follow-ups.js";
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(approvalRoutes(deps), v1);
   await app.register(partnerRoutes(deps), v1);
   await app.register(partnerFollowUpRoutes(deps), v1);
+  await app.register(handOverRoutes(deps), v1);
   // Partner nodes, authenticated by signature, not by session (issue 16).
   await app.register(partnerApiRoutes(deps));
   await app.register(webRoutes());

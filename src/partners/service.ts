@@ -10,6 +10,7 @@ import { createPartnerAuthenticator } from "./authenticate.js";
 import { createPartnerClient, type PartnerSender } from "./client.js";
 import { decideFollowUp, type FollowUpDecision } from "./decide-follow-up.js";
 import { followUpsOfCheck, partnerRequests } from "./follow-up-views.js";
+import { type HandOverInput, handOverAlert, handOversTo } from "./hand-over.js";
 import type { Agreement, QueryKind } from "./model.js";
 import { type NodeIdentity, publicDescription } from "./node.js";
 import { createPartnerIndex } from "./partner-index.js";
@@ -71,6 +72,8 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     requests: (p: Principal, status?: string) => partnerRequests(db, p, status),
     decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) => decideFollowUp(db, sender(), p, id, d),
     receiveAnswer: (agreement: Agreement, a: FollowUpAnswer) => receiveFollowUpAnswer(db, agreement, a),
+    handOver: (p: Principal, alertId: string, input: HandOverInput) => handOverAlert(db, p, alertId, input),
+    handOvers: (p: Principal, purpose: string) => handOversTo(db, p, purpose),
   };
 }
 

@@ -433,6 +433,20 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 409,
     },
     {
+      // No one works for that agency: refused by the use case, after the gate.
+      route: "POST /api/v1/alerts/:id/hand-overs",
+      url: `/api/v1/alerts/${alertId}/hand-overs`,
+      body: { agency: "no-such-agency", mode: "read", reason: "customs interest" },
+      allowed: ["second_line"],
+      status: 422,
+    },
+    {
+      route: "GET /api/v1/hand-overs",
+      url: "/api/v1/hand-overs?purpose=queue",
+      allowed: ["second_line"],
+      status: 200,
+    },
+    {
       route: "GET /api/v1/alerts/:id/partner-checks",
       url: `/api/v1/alerts/${alertId}/partner-checks`,
       allowed: ["second_line"],
