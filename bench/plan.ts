@@ -31,6 +31,7 @@ export const SECTIONS = [
   "scale",
   "cargo",
   "at-post",
+  "partners",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

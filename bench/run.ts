@@ -11,6 +11,7 @@ import { DATA_FILES, everyNth, missingDataFiles, readCsv, readPersons, rowToQuer
 import { type HttpLoadResult, httpReport, runHttpLoad } from "./http-load.js";
 import { type LoginFloodResult, loginFloodReport, runLoginFlood } from "./login-flood.js";
 import { type NamePairsResult, runNamePairs, toPairCase } from "./name-pairs.js";
+import { type PartnerBenchResult, partnerReport, runPartnerBench } from "./partner-round-trip.js";
 import { type Plan, parsePlan, USAGE } from "./plan.js";
 import { note } from "./progress.js";
 import { namePairsReport, qualityReport, scaleReport, speedReport, summaryReport } from "./report.js";
@@ -116,6 +117,13 @@ async function main(): Promise<void> {
     atPost = await runAtPost(p.quick);
     out.atPost = atPost;
   }
+  let partners: PartnerBenchResult | string | undefined;
+  if (p.sections.has("partners")) {
+    partners = await runPartnerBench({ requests: p.quick ? 50 : 300, seconds: p.quick ? 5 : 15 }).catch(
+      (err: unknown) => (err instanceof Error ? err.message : String(err)),
+    );
+    out.partners = typeof partners === "string" ? { error: partners } : partners;
+  }
   out.elapsedMs = Date.now() - started;
 
   const report = [
@@ -134,6 +142,10 @@ async function main(): Promise<void> {
   if (cargo)
     report.push(typeof cargo === "string" ? `7. Cargo manifest: failed (${cargo})\n` : cargoReport(cargo));
   if (atPost) report.push(atPostReport(atPost));
+  if (partners)
+    report.push(
+      typeof partners === "string" ? `7. Partner exchange: failed (${partners})\n` : partnerReport(partners),
+    );
   if (screening) report.push(summaryReport(screening, names));
   report.push(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.stdout.write(`${report.join("\n")}\n`);

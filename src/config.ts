@@ -22,6 +22,10 @@
 //   LIMES_AUDIT_CHECKPOINTS  the external append-only JSON-lines file of signed checkpoints
 //   LIMES_AUDIT_CHECKPOINT_ENTRIES / LIMES_AUDIT_CHECKPOINT_SECONDS  a checkpoint every N appends
 //               (default 100) or T seconds (default 10), whichever comes first
+//   LIMES_NODE_ID / LIMES_NODE_KEY / LIMES_NODE_URL  this deployment as a partner node (issue 16): its id
+//               (e.g. MK-BORDER), its Ed25519 node key file (`limes keys generate --purpose node`) and the
+//               base URL partners reach it at; all three or none (then the node neither asks nor answers)
+//   LIMES_PARTNER_CLOCK_SECONDS  how far a partner request's signature time may be off (default 300)
 import { isRole, type Role } from "./access/index.js";
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { type RetentionPolicy, readRetentionPolicy } from "./retention/index.js";
@@ -52,6 +56,23 @@ export interface Config {
   listMaxRemovedPct?: number;
   /** Audit signing: key file, checkpoint file and how often a checkpoint is signed. */
   audit?: AuditConfig;
+  /** This deployment as a partner node. */
+  node?: { nodeId: string; keyFile: string; url: string };
+  partnerClockSeconds?: number;
+}
+
+function readNodeConfig(value: (name: string) => string | undefined, problems: string[]): Partial<Config> {
+  const out: Partial<Config> = {};
+  const [nodeId, keyFile, url] = ["LIMES_NODE_ID", "LIMES_NODE_KEY", "LIMES_NODE_URL"].map(value);
+  if (nodeId && keyFile && url) out.node = { nodeId, keyFile, url };
+  else if (nodeId || keyFile || url)
+    problems.push("LIMES_NODE_ID, LIMES_NODE_KEY and LIMES_NODE_URL go together");
+  const clock = value("LIMES_PARTNER_CLOCK_SECONDS");
+  if (clock !== undefined) {
+    if (/^[1-9][0-9]{0,4}$/.test(clock)) out.partnerClockSeconds = Number(clock);
+    else problems.push(`LIMES_PARTNER_CLOCK_SECONDS must be a whole number of seconds, not "${clock}"`);
+  }
+  return out;
 }
 
 /** The account and throttling settings, each problem named for the whole list. */
@@ -156,6 +177,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (pctText !== undefined && (!/^\d+(\.\d+)?$/.test(pctText) || pct > 100))
     problems.push(`LIMES_LIST_MAX_REMOVED_PCT must be a percentage from 0 to 100, not "${pctText}"`);
   const audit = readAuditConfig(value, problems);
+  const node = readNodeConfig(value, problems);
 
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
@@ -166,6 +188,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     demoUsers: demo === undefined ? db.startsWith("sqlite:") : demo === "1",
     ...(retention ? { retention } : {}),
     ...access,
+    ...node,
   };
   if (Object.keys(audit).length > 0) config.audit = audit;
   const sltdFile = value("LIMES_SLTD");

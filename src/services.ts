@@ -8,6 +8,12 @@ import { createCrossingPointService } from "./crossing-points/index.js";
 import { createCrossingService } from "./crossings/index.js";
 import type { Db } from "./db/index.js";
 import { createFirearmService, type FirearmIndex, SEIZE_FIREARM_KIND } from "./firearms/index.js";
+import {
+  AGREEMENT_KIND,
+  agreementApproval,
+  createPartnerService,
+  type PartnerOptions,
+} from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
 import { createRuleService } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
@@ -33,6 +39,8 @@ export function composeServices(
       cashRates?: RateTable;
       cashThresholdEur?: number;
     };
+    /** This node's identity and the partner exchange's settings (issue 16). */
+    partners?: PartnerOptions;
   },
 ) {
   const screenings = createScreeningService(db, createScreener(opts.entities));
@@ -87,7 +95,9 @@ export function composeServices(
       [ACTIVATE_KIND]: watchlists.activation,
       [SEIZE_FIREARM_KIND]: firearms.seizure,
       [RETAIN_CASH_KIND]: cash.retention,
+      [AGREEMENT_KIND]: agreementApproval,
     }),
+    partners: createPartnerService(db, opts.partners),
   };
 }
 

@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   "protection:record",
   "protection:read",
   "protection:manage",
+  "partners:manage",
+  "partners:query",
+  "partners:respond",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,6 +42,9 @@ export type Permission = (typeof PERMISSIONS)[number];
  * - protection_officer: reads protection records and tracks referrals (asylum, child protection,
  *   anti-trafficking) to completion. Any officer may record a protection need; few may read them.
  * - admin: manages users and crossing points, but reads no personal data without a second role.
+ *   Admins also propose and approve partner agreements (four-eyes: a second admin approves).
+ * - partners:query (second line) sends a partner check and a follow-up from an alert; partners:respond
+ *   (second line) decides the follow-ups partners send here.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   first_line: ["screen", "crossing_points:read", "protection:record"],
@@ -51,6 +57,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "crossing_points:read",
     "protection:record",
     "protection:read",
+    "partners:query",
+    "partners:respond",
   ],
   analyst: [
     "screening:read",
@@ -63,7 +71,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   watchlist_manager: ["watchlists:read", "watchlists:manage", "crossing_points:read"],
   auditor: ["audit:read", "rules:stats", "crossing_points:read"],
   protection_officer: ["protection:record", "protection:read", "protection:manage", "crossing_points:read"],
-  admin: ["users:manage", "crossing_points:read", "crossing_points:manage"],
+  admin: ["users:manage", "crossing_points:read", "crossing_points:manage", "partners:manage"],
 };
 
 export interface Principal {

@@ -32,7 +32,11 @@ export interface Approval {
  * The permissions an approval may require of its approver: the approvals routes admit exactly these, so
  * a role that could never decide anything is refused at the gate. A new kind adds its permission here.
  */
-export const APPROVER_PERMISSIONS: readonly Permission[] = ["watchlists:manage", "alerts:review"];
+export const APPROVER_PERMISSIONS: readonly Permission[] = [
+  "watchlists:manage",
+  "alerts:review",
+  "partners:manage",
+];
 
 /** How long a proposal waits for its second person by default. */
 export const DEFAULT_APPROVAL_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -14,6 +14,7 @@ function format(r: RetentionReport): string {
     `${r.dryRun ? "dry run: nothing changed" : "retention run"}`,
     `  screenings   ${verb} ${s.screenings} (crossings ${s.crossings}, manifests ${s.manifests}, alerts ${s.alerts}; clearances removed ${s.clearances}) in ${s.batches} batches; ${s.heldByPersonKey} more kept under an open referral found by name and birth date`,
     `  protection   ${verb} ${r.protection.records} records (bindings removed ${r.protection.bindings}) in ${r.protection.batches} batches`,
+    `  partners     ${r.dryRun ? "would remove" : "removed"} the data received in ${r.partners.followUps} follow-ups past their agreement's expiry`,
     `  audit        ${r.audit.pastRetention} entries past retention, ${r.audit.erased} payloads erased (the chains still verify)`,
     `  cutoffs      no hit before ${r.cutoffs.noHit}, alerts closed before ${r.cutoffs.alertClosed}, protection closed before ${r.cutoffs.protectionClosed}, audit before ${r.cutoffs.audit}`,
     "",

@@ -20,10 +20,12 @@ const MIGRATION_NAMES = [
   "0010_subjects",
   "0011_cargo",
   "0012_checks_at_post",
+  "0013_partners",
 ];
 
 const TABLES = [
   "alert_decisions",
+  "alert_hand_overs",
   "alerts",
   "approvals",
   "audit_chains",
@@ -40,6 +42,10 @@ const TABLES = [
   "firearm_checks",
   "login_attempts",
   "manifests",
+  "partner_agreements",
+  "partner_follow_ups",
+  "partner_nonces",
+  "partner_queries",
   "protection_bindings",
   "protection_records",
   "referrals",

@@ -6,6 +6,7 @@ import { auditSigning } from "./migration-audit.js";
 import { cargo } from "./migration-cargo.js";
 import { checksAtPost } from "./migration-checks-at-post.js";
 import { listStaging } from "./migration-lists.js";
+import { partners } from "./migration-partners.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
 import { subjects } from "./migration-subjects.js";
@@ -367,6 +368,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0010_subjects": subjects,
   "0011_cargo": cargo,
   "0012_checks_at_post": checksAtPost,
+  "0013_partners": partners,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

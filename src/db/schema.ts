@@ -68,6 +68,8 @@ export interface WatchlistsTable {
   name: string;
   format: string;
   created_at: string;
+  /** `national-only` (the default) or `partners`: whether the list may answer a partner node. */
+  sharing: Generated<"national-only" | "partners">;
 }
 
 export interface WatchlistVersionsTable {
@@ -452,4 +454,90 @@ export interface Database extends ChecksAtPostTables {
   approvals: ApprovalsTable;
   audit_chains: AuditChainsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  partner_agreements: PartnerAgreementsTable;
+  partner_nonces: PartnerNoncesTable;
+  partner_queries: PartnerQueriesTable;
+  partner_follow_ups: PartnerFollowUpsTable;
+  alert_hand_overs: AlertHandOversTable;
+}
+
+/** One version of an agreement with a partner node; `terms` is the JSON of purposes, kinds, lists… */
+export interface PartnerAgreementsTable {
+  id: string;
+  version: number;
+  status: "pending" | "active" | "suspended" | "superseded" | "rejected";
+  partner_node_id: string;
+  /** The partner's Ed25519 public key (SPKI PEM), pinned. */
+  partner_key: string;
+  partner_key_id: string;
+  partner_url: string;
+  valid_from: string;
+  valid_to: string;
+  terms: string;
+  approval_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartnerNoncesTable {
+  key_id: string;
+  nonce: string;
+  seen_at: string;
+}
+
+/** A hit/no-hit query: `sent` by this node (for an alert) or `received` from a partner. */
+export interface PartnerQueriesTable {
+  request_id: string;
+  direction: "sent" | "received";
+  agreement_id: string;
+  agreement_version: number;
+  partner_node_id: string;
+  purpose: string;
+  kind: string;
+  answer: "hit" | "no_hit";
+  reference: string;
+  contact: string | null;
+  /** Received side only: the matched entities, never sent; what a follow-up may draw on. */
+  entity_ids: string | null;
+  agency: string | null;
+  alert_id: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface PartnerFollowUpsTable {
+  id: string;
+  direction: "sent" | "received";
+  query_request_id: string;
+  agreement_id: string;
+  partner_node_id: string;
+  reference: string;
+  reason: string;
+  legal_basis: string;
+  categories: string;
+  status: "pending" | "approved" | "refused" | "expired";
+  agency: string | null;
+  requested_by: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  returned_categories: string | null;
+  /** Sent side: the data received, JSON, until `expires_at` (the retention job removes it). */
+  data: string | null;
+  expires_at: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+/** An alert shared with another agency of this deployment; `snapshot` is what that agency sees (JSON). */
+export interface AlertHandOversTable {
+  id: string;
+  alert_id: string;
+  from_agency: string;
+  to_agency: string;
+  mode: "read" | "action";
+  reason: string;
+  snapshot: string;
+  created_by: string;
+  created_at: string;
 }

@@ -21,7 +21,11 @@ import { cashRoutes } from "./routes/cash.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { firearmRoutes } from "./routes/firearms.js";
+import { handOverRoutes } from "./routes/hand-overs.js";
 import { healthRoutes } from "./routes/health.js";
+import { partnerApiRoutes } from "./routes/partner-api.js";
+import { partnerFollowUpRoutes } from "./routes/partner-follow-ups.js";
+import { partnerRoutes } from "./routes/partners.js";
 import { protectionRoutes } from "./routes/protection.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
@@ -81,6 +85,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vehicleRoutes(deps), v1);
   await app.register(firearmRoutes(deps), v1);
   await app.register(cashRoutes(deps), v1);
+  await app.register(partnerRoutes(deps), v1);
+  await app.register(partnerFollowUpRoutes(deps), v1);
+  await app.register(handOverRoutes(deps), v1);
+  // Partner nodes, authenticated by signature, not by session (issue 16).
+  await app.register(partnerApiRoutes(deps));
   await app.register(webRoutes());
   return app;
 }

@@ -10,6 +10,7 @@ import type { CrossingPointService } from "../crossing-points/index.js";
 import type { CrossingService } from "../crossings/index.js";
 import type { Db } from "../db/index.js";
 import type { FirearmService } from "../firearms/index.js";
+import type { PartnerService } from "../partners/index.js";
 import type { ProtectionService } from "../protection/index.js";
 import type { RuleService } from "../rules/index.js";
 import type { ScreeningService } from "../screenings/index.js";
@@ -34,6 +35,7 @@ export interface AppDeps {
   vehicles: VehicleService;
   firearms: FirearmService;
   cash: CashService;
+  partners: PartnerService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
   /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */

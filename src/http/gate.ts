@@ -4,11 +4,14 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { type AccessService, can, type Permission, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
+import type { Agreement } from "../partners/index.js";
 import { errorBody } from "./errors.js";
 
 declare module "fastify" {
   interface FastifyRequest {
     principal?: Principal;
+    /** Set on a partner route once the request's signature verified: the agreement in force with its sender. */
+    partner?: Agreement;
   }
   interface FastifyContextConfig {
     /** The permission a route needs, or a list of alternatives (any one suffices). */
@@ -22,6 +25,12 @@ declare module "fastify" {
      * (who-am-I, sign out, those two). Every other route refuses such a session.
      */
     whileRestricted?: boolean;
+    /**
+     * A partner node's route (/partner/v1): no user and no token; the sender is proven by its HTTP message
+     * signature (RFC 9421), which the route plugin verifies before validation and sets `req.partner`.
+     * The gate refuses to run the handler if that did not happen.
+     */
+    partnerSignature?: boolean;
   }
 }
 
@@ -42,13 +51,20 @@ export function registerGate(app: FastifyInstance, deps: { db: Db; access: Acces
     if (route.url.startsWith("/api/docs")) route.config = { ...(route.config as object), public: true };
     const config = route.config ?? {};
     // A route that forgets to say who may call it does not start, rather than start open or closed.
-    if (!config.public && !config.anyUser && !config.permission)
+    if (!config.public && !config.anyUser && !config.permission && !config.partnerSignature)
       throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+  });
+
+  // Fail closed: a partner route whose signature check did not run (or did not pass) never reaches its handler.
+  app.addHook("preHandler", async (req, reply) => {
+    if (req.routeOptions.config.partnerSignature && !req.partner)
+      return reply.code(401).send(errorBody("signature_missing", "a verified partner signature is required"));
   });
 
   app.addHook("onRequest", async (req, reply) => {
     const config = req.routeOptions.config;
     if (config.public || !req.routeOptions.url) return; // unknown routes fall through to the 404 handler
+    if (config.partnerSignature) return; // the signature is checked once the body is read (see above)
     const token = bearer(req);
     const principal = token ? await deps.access.authenticate(token) : undefined;
     if (!principal) {

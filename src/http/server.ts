@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { resolveAuditSigning, startCheckpointer } from "../audit/index.js";
 import type { Config } from "../config.js";
 import { type Db, migrate, openDatabase } from "../db/index.js";
+import { loadNodeIdentity } from "../partners/index.js";
 import { scheduleRetention } from "../retention/index.js";
 import { createScreener } from "../screening/index.js";
 import { composeServices } from "../services.js";
@@ -64,6 +65,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ...(config.listMaxRemovedPct === undefined
         ? {}
         : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
+      partners: {
+        ...(config.node ? { node: loadNodeIdentity(config.node) } : {}),
+        ...(config.partnerClockSeconds ? { windowSeconds: config.partnerClockSeconds } : {}),
+      },
     });
     const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
     let ready = false;
@@ -128,6 +133,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         retention?.stop();
         await app.close();
         await services.access.flushFailedLogins();
+        await services.partners.rejections.flush();
         // The last checkpoint covers every entry the finished requests appended.
         await checkpointer.stop();
         await db.close();

@@ -5,6 +5,7 @@
 import type { Transaction } from "kysely";
 import { type AuditActor, type AuditSigning, appendAudit, erasePayloads } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
+import { expireReceivedData } from "../partners/index.js";
 import { type Cutoffs, cutoffs, type RetentionPolicy } from "./policy.js";
 import {
   type Cursor,
@@ -30,6 +31,8 @@ export interface RetentionReport {
     heldByPersonKey: number;
   };
   protection: { batches: number; records: number; bindings: number };
+  /** Follow-ups whose data received from a partner reached the expiry its agreement set. */
+  partners: { followUps: number };
   audit: AuditExpiry;
 }
 
@@ -115,6 +118,7 @@ export async function runRetention(
       heldByPersonKey: 0,
     },
     protection: { batches: 0, records: 0, bindings: 0 },
+    partners: { followUps: 0 },
     audit: { pastRetention: 0, erased: 0 },
   };
   const audit = (trx: Transaction<Database>, objectType: string, details: Record<string, unknown>) =>
@@ -161,6 +165,14 @@ export async function runRetention(
     report.protection.batches++;
     await audit(trx, "protection_record", { ...counts, cutoff: c.protectionClosed });
     return false;
+  });
+
+  // Partner data carries its own expiry (the agreement's), not the policy's cutoffs.
+  await inBatches(db, dryRun, async (trx) => {
+    const expired = await expireReceivedData(trx, at);
+    report.partners.followUps = expired.followUps;
+    if (expired.followUps > 0) await audit(trx, "partner_follow_up", expired);
+    return true;
   });
 
   report.audit = await expireAuditPayloads(db, c.audit, dryRun, opts.signing, actor);

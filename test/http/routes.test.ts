@@ -1,6 +1,7 @@
 // Every route against every role, on both dialects: anonymous gets 401, a role without the permission
 // gets 403 (and an audit entry), a role with it gets its 2xx. The table must name every route the API
 // documents, so a new route cannot slip in without its row.
+import { generateKeyPairSync } from "node:crypto";
 import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
 import { ROLES, type Role } from "../../src/access/index.js";
@@ -47,6 +48,10 @@ const CASH = {
 };
 // Hand-written CSV in the documented national-list format.
 const CSV_LIST = "id,name,birth_dates,nationalities\nTBL-1,Table Row Person,1970-01-01,RS\n";
+// A partner node's public key, generated per run.
+const PARTNER_KEY = generateKeyPairSync("ed25519")
+  .publicKey.export({ type: "spki", format: "pem" })
+  .toString();
 
 interface Row {
   /** As the OpenAPI document names it, with `:param` for path parameters. */
@@ -57,9 +62,13 @@ interface Row {
   contentType?: string;
   allowed: readonly Role[];
   /** A 404 or 422 where a real success would change what other rows rely on: the gate let it through. */
-  status: 200 | 201 | 204 | 404 | 422;
-  /** Roles the gate lets through whose call the use case refuses (an approval of another kind). */
-  statusFor?: Partial<Record<Role, 403 | 404>>;
+  status: 200 | 201 | 204 | 404 | 409 | 422;
+  /**
+   * What a role the gate admits gets from the use case when it differs from `status`: the second line
+   * (seizures, retentions) and admins (partner agreements) reach the approvals routes but may not decide
+   * a list's approval.
+   */
+  statusFor?: Partial<Record<Role, number>>;
   /** The call spends its token (logout): every role signs in afresh for it. */
   freshToken?: boolean;
 }
@@ -347,30 +356,138 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["protection_officer"],
       status: 200,
     },
-    // The second line decides seizures and retentions (issue 17), not list activations.
-    { route: "GET /api/v1/approvals", allowed: ["second_line", "watchlist_manager"], status: 200 },
+    // The second line decides seizures and retentions (issue 17), admins partner agreements (issue 16):
+    // neither decides list activations.
+    {
+      route: "GET /api/v1/approvals",
+      allowed: ["second_line", "watchlist_manager", "admin"],
+      status: 200,
+    },
     {
       route: "GET /api/v1/approvals/:id",
       url: `/api/v1/approvals/${approvalIds[0]}`,
-      allowed: ["second_line", "watchlist_manager"],
+      allowed: ["second_line", "watchlist_manager", "admin"],
       status: 200,
-      statusFor: { second_line: 404 },
+      statusFor: { second_line: 404, admin: 404 },
     },
     {
+      // The admin comes after the manager: the approval is decided by then.
       route: "POST /api/v1/approvals/:id/approve",
       url: `/api/v1/approvals/${approvalIds[0]}/approve`,
       body: { reason: "The national list was withdrawn." },
-      allowed: ["second_line", "watchlist_manager"],
+      allowed: ["second_line", "watchlist_manager", "admin"],
       status: 200,
-      statusFor: { second_line: 403 },
+      statusFor: { second_line: 403, admin: 409 },
     },
     {
       route: "POST /api/v1/approvals/:id/reject",
       url: `/api/v1/approvals/${approvalIds[1]}/reject`,
       body: { reason: "Not announced by the list owner." },
-      allowed: ["second_line", "watchlist_manager"],
+      allowed: ["second_line", "watchlist_manager", "admin"],
       status: 200,
-      statusFor: { second_line: 403 },
+      statusFor: { second_line: 403, admin: 409 },
+    },
+    { route: "GET /api/v1/partners/agreements", allowed: ["second_line", "admin"], status: 200 },
+    {
+      // Refused by the use case: the national list is national-only.
+      route: "POST /api/v1/partners/agreements",
+      body: {
+        partnerNodeId: "MK-BORDER",
+        partnerKey: PARTNER_KEY,
+        partnerUrl: "http://127.0.0.1:9",
+        validFrom: "2026-01-01",
+        validTo: "2027-01-01",
+        purposes: ["counter-terrorism"],
+        queryKinds: ["person"],
+        lists: ["national"],
+        categories: ["identity"],
+        retentionDays: 30,
+        ratePerMinute: 10,
+        contact: "SPOC desk",
+        reason: "bilateral protocol",
+      },
+      allowed: ["admin"],
+      status: 422,
+    },
+    {
+      route: "POST /api/v1/partners/agreements/:id/suspend",
+      url: "/api/v1/partners/agreements/none/suspend",
+      body: { reason: "breach notified" },
+      allowed: ["admin"],
+      status: 404,
+    },
+    {
+      route: "GET /api/v1/partners/sharing",
+      allowed: ["second_line", "analyst", "watchlist_manager", "admin"],
+      status: 200,
+    },
+    {
+      route: "PUT /api/v1/watchlists/:id/sharing",
+      url: "/api/v1/watchlists/none/sharing",
+      body: { sharing: "partners", reason: "agreed" },
+      allowed: ["watchlist_manager"],
+      status: 404,
+    },
+    {
+      // The test node has no node identity to sign with: the gate let it through to the use case.
+      route: "POST /api/v1/alerts/:id/partner-checks",
+      url: `/api/v1/alerts/${alertId}/partner-checks`,
+      body: { partnerNodeId: "XX-NODE", purpose: "counter-terrorism", kind: "person" },
+      allowed: ["second_line"],
+      status: 409,
+    },
+    {
+      // As above: no node identity to sign the follow-up with.
+      route: "POST /api/v1/partner-checks/:id/follow-ups",
+      url: "/api/v1/partner-checks/none-such/follow-ups",
+      body: {
+        categories: ["identity"],
+        reason: "hit on a watchlisted person",
+        legalBasis: "Prüm decision art. 5",
+      },
+      allowed: ["second_line"],
+      status: 409,
+    },
+    {
+      route: "GET /api/v1/partner-checks/:id/follow-ups",
+      url: "/api/v1/partner-checks/none-such/follow-ups",
+      allowed: ["second_line"],
+      status: 404,
+    },
+    { route: "GET /api/v1/partner-requests", allowed: ["second_line"], status: 200 },
+    {
+      route: "POST /api/v1/partner-requests/:id/approve",
+      url: "/api/v1/partner-requests/none-such/approve",
+      body: { reason: "legal basis checked" },
+      allowed: ["second_line"],
+      status: 409,
+    },
+    {
+      route: "POST /api/v1/partner-requests/:id/refuse",
+      url: "/api/v1/partner-requests/none-such/refuse",
+      body: { reason: "no legal basis" },
+      allowed: ["second_line"],
+      status: 409,
+    },
+    {
+      // No one works for that agency: refused by the use case, after the gate.
+      route: "POST /api/v1/alerts/:id/hand-overs",
+      url: `/api/v1/alerts/${alertId}/hand-overs`,
+      body: { agency: "no-such-agency", mode: "read", reason: "customs interest" },
+      allowed: ["second_line"],
+      status: 422,
+    },
+    {
+      route: "GET /api/v1/hand-overs",
+      url: "/api/v1/hand-overs?purpose=queue",
+      allowed: ["second_line"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/alerts/:id/partner-checks",
+      url: `/api/v1/alerts/${alertId}/partner-checks`,
+      allowed: ["second_line"],
+      status: 200,
     },
     { route: "GET /api/v1/stats/overview", allowed: ["second_line", "analyst", "auditor"], status: 200 },
     { route: "GET /api/v1/rules", allowed: ["analyst", "auditor"], status: 200 },
@@ -449,8 +566,21 @@ describeBothDialects("every route and every role", (getDb) => {
     const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
     );
-    const publicRoutes = ["GET /health", "GET /ready", "POST /api/v1/auth/login"];
-    expect(documented.sort()).toEqual([...table().map((r) => r.route), ...publicRoutes].sort());
+    const publicRoutes = [
+      "GET /health",
+      "GET /ready",
+      "POST /api/v1/auth/login",
+      "GET /.well-known/limes-node",
+    ];
+    // Partner nodes' routes: no session, a signature (test/http/partners.test.ts).
+    const signedRoutes = [
+      "POST /partner/v1/queries",
+      "POST /partner/v1/follow-ups",
+      "POST /partner/v1/follow-up-answers",
+    ];
+    expect(documented.sort()).toEqual(
+      [...table().map((r) => r.route), ...publicRoutes, ...signedRoutes].sort(),
+    );
   });
 
   it("answers 401 without a token, 403 for a role without the permission, 2xx with it", async () => {

@@ -1,0 +1,80 @@
+// The partner exchange bound to a database and to this node's identity. Without a node identity
+// (LIMES_NODE_ID unset) the node neither asks nor answers partners; agreements and sharing can still be
+// prepared.
+import type { Principal } from "../access/index.js";
+import type { Db } from "../db/index.js";
+import { ConflictError } from "../shared/errors.js";
+import { answerQuery, type PartnerQuery } from "./answer-query.js";
+import { askPartner } from "./ask-partner.js";
+import { createPartnerAuthenticator } from "./authenticate.js";
+import { createPartnerClient, type PartnerSender } from "./client.js";
+import { decideFollowUp, type FollowUpDecision } from "./decide-follow-up.js";
+import { followUpsOfCheck, partnerRequests } from "./follow-up-views.js";
+import { type HandOverInput, handOverAlert, handOversTo } from "./hand-over.js";
+import type { Agreement, QueryKind } from "./model.js";
+import { type NodeIdentity, publicDescription } from "./node.js";
+import { createPartnerIndex } from "./partner-index.js";
+import { type AgreementInput, proposeAgreement } from "./propose-agreement.js";
+import { agreementsFor, checksOfAlert, sharingOfLists } from "./read.js";
+import { type FollowUpRequest, receiveFollowUp } from "./receive-follow-up.js";
+import { type FollowUpAnswer, receiveFollowUpAnswer } from "./receive-follow-up-answer.js";
+import { createRejectionLog } from "./rejections.js";
+import { type FollowUpInput, requestFollowUp } from "./request-follow-up.js";
+import { setListSharing } from "./set-sharing.js";
+import { suspendAgreement } from "./suspend-agreement.js";
+
+export interface PartnerOptions {
+  node?: NodeIdentity;
+  /** Accepted clock difference of a signed request, in seconds (default 300). */
+  windowSeconds?: number;
+  /** Refusals written one by one per minute before they are tallied (default 60). */
+  rejectionsPerMinute?: number;
+}
+
+export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
+  const index = createPartnerIndex(db);
+  const send: PartnerSender | undefined = opts.node ? createPartnerClient(opts.node) : undefined;
+  const sender = () => {
+    if (!send)
+      throw new ConflictError("this node has no identity (LIMES_NODE_ID, LIMES_NODE_KEY)", {}, "no_node");
+    return send;
+  };
+  return {
+    node: opts.node,
+    describe: () => (opts.node ? publicDescription(opts.node) : undefined),
+    authenticate: createPartnerAuthenticator(
+      db,
+      opts.windowSeconds ? { windowSeconds: opts.windowSeconds } : {},
+    ),
+    rejections: createRejectionLog(
+      db,
+      opts.rejectionsPerMinute ? { perMinute: opts.rejectionsPerMinute } : {},
+    ),
+    answer: (agreement: Agreement, q: PartnerQuery) => answerQuery(db, index, agreement, q),
+    sharing: () => sharingOfLists(db),
+    async setSharing(p: Principal, list: string, sharing: string, reason: string) {
+      const set = await setListSharing(db, p, list, sharing, reason);
+      // Rebuilt now rather than on the next partner query, which would otherwise wait for it.
+      index.current().catch(() => {});
+      return set;
+    },
+    agreements: (p: Principal) => agreementsFor(db, p),
+    propose: (p: Principal, input: AgreementInput) => proposeAgreement(db, p, input),
+    suspend: (p: Principal, id: string, reason: string) => suspendAgreement(db, p, id, reason),
+    ask: (
+      p: Principal,
+      input: { alertId: string; partnerNodeId: string; purpose: string; kind: QueryKind },
+    ) => askPartner(db, sender(), p, input),
+    checksOf: (p: Principal, alertId: string) => checksOfAlert(db, p, alertId),
+    requestFollowUp: (p: Principal, input: FollowUpInput) => requestFollowUp(db, sender(), p, input),
+    followUpsOf: (p: Principal, checkId: string) => followUpsOfCheck(db, p, checkId),
+    receiveFollowUp: (agreement: Agreement, f: FollowUpRequest) => receiveFollowUp(db, agreement, f),
+    requests: (p: Principal, status?: string) => partnerRequests(db, p, status),
+    decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) => decideFollowUp(db, sender(), p, id, d),
+    receiveAnswer: (agreement: Agreement, a: FollowUpAnswer) => receiveFollowUpAnswer(db, agreement, a),
+    handOver: (p: Principal, alertId: string, input: HandOverInput) => handOverAlert(db, p, alertId, input),
+    handOvers: (p: Principal, purpose: string) => handOversTo(db, p, purpose),
+  };
+}
+
+export type PartnerService = ReturnType<typeof createPartnerService>;
