@@ -22,10 +22,13 @@
 //   LIMES_AUDIT_CHECKPOINTS  the external append-only JSON-lines file of signed checkpoints
 //   LIMES_AUDIT_CHECKPOINT_ENTRIES / LIMES_AUDIT_CHECKPOINT_SECONDS  a checkpoint every N appends
 //               (default 100) or T seconds (default 10), whichever comes first
+//   LIMES_ROLE, LIMES_NATS_URL, LIMES_POST_ID, LIMES_SYNC_*, LIMES_LIST_WARN_HOURS  remote posts and a
+//               centre on NATS JetStream: src/sync/config.ts
 import { isRole, type Role } from "./access/index.js";
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { type RetentionPolicy, readRetentionPolicy } from "./retention/index.js";
 import { InvalidError } from "./shared/errors.js";
+import { readSyncConfig, type SyncConfig } from "./sync/config.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -50,6 +53,8 @@ export interface Config {
   listMaxRemovedPct?: number;
   /** Audit signing: key file, checkpoint file and how often a checkpoint is signed. */
   audit?: AuditConfig;
+  /** Role (centre or post) and NATS JetStream; without a NATS URL the process syncs with nothing. */
+  sync?: SyncConfig;
 }
 
 /** The account and throttling settings, each problem named for the whole list. */
@@ -154,6 +159,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (pctText !== undefined && (!/^\d+(\.\d+)?$/.test(pctText) || pct > 100))
     problems.push(`LIMES_LIST_MAX_REMOVED_PCT must be a percentage from 0 to 100, not "${pctText}"`);
   const audit = readAuditConfig(value, problems);
+  const sync = readSyncConfig(value, problems);
 
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
@@ -166,6 +172,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...access,
   };
   if (Object.keys(audit).length > 0) config.audit = audit;
+  if (sync.natsUrl || sync.role !== "centre") config.sync = sync;
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;
   if (pctText !== undefined) config.listMaxRemovedPct = pct;

@@ -7,6 +7,7 @@ import { auditSigning } from "./migration-audit.js";
 import { listStaging } from "./migration-lists.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
+import { syncMigration } from "./migration-sync.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
@@ -361,6 +362,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0006_accounts": accountsMigration,
   "0008_population": population,
   "0009_safeguards": safeguards,
+  "0014_sync": syncMigration,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

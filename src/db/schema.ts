@@ -378,6 +378,36 @@ export interface CrossingsTable {
   depersonalised_at?: string | null;
 }
 
+/** Issue 18 (0014_sync): the bookkeeping of remote posts; see src/db/migration-sync.ts. */
+export interface SyncStateTable {
+  key: string;
+  value: string;
+}
+
+export interface SyncInboxTable {
+  msg_id: string;
+  origin: string;
+  ingested_at: string;
+}
+
+export interface SyncOriginsTable {
+  object_type: string;
+  object_id: string;
+  origin: string;
+  ingested_at: string;
+}
+
+/** A post's audit entry as the post stored it, with the post it came from. */
+export type SyncAuditTable = AuditLogTable & { origin: string };
+
+export interface SyncListVersionsTable {
+  list_id: string;
+  version: number;
+  sha256: string;
+  activated_at: string;
+  confirmed_at: string;
+}
+
 export interface Database {
   manifests: ManifestsTable;
   crossings: CrossingsTable;
@@ -410,4 +440,9 @@ export interface Database {
   approvals: ApprovalsTable;
   audit_chains: AuditChainsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  sync_state: SyncStateTable;
+  sync_inbox: SyncInboxTable;
+  sync_origins: SyncOriginsTable;
+  sync_audit: SyncAuditTable;
+  sync_list_versions: SyncListVersionsTable;
 }

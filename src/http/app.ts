@@ -33,6 +33,7 @@ import { protectionRoutes } from "./routes/protection.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { statsRoutes } from "./routes/stats.js";
+import { type SyncDeps, syncRoutes } from "./routes/sync.js";
 import { userRoutes } from "./routes/users.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
 import { webRoutes } from "./web.js";
@@ -64,6 +65,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
   /** The audit signing key and checkpoint file: verify checks the chains against the checkpoints. */
   auditSigning?: AuditSigning;
+  /** Remote posts and the centre on NATS (issue 18); absent on a single node. */
+  sync?: SyncDeps["sync"];
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -109,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps), v1);
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
+  await app.register(syncRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }

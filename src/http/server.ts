@@ -11,6 +11,7 @@ import { scheduleRetention } from "../retention/index.js";
 import { createScreener } from "../screening/index.js";
 import { composeServices } from "../services.js";
 import { ConflictError } from "../shared/errors.js";
+import { type SyncRuntime, startSync } from "../sync/index.js";
 import { createSltdIndex, parseSltdCsv } from "../travel/index.js";
 import {
   importWatchlist,
@@ -65,6 +66,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     });
     const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
     let ready = false;
+    const sync = syncSlot(config);
     const app = await buildApp({
       ...services,
       auditSigning,
@@ -75,6 +77,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         ...(config.loginPerMinute ? { loginPerMinute: config.loginPerMinute } : {}),
       },
       ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+      ...(sync.deps ? { sync: sync.deps } : {}),
     });
     for (const w of warnings) app.log.warn(w);
     const checkpointer = startCheckpointer(db, auditSigning, {
@@ -93,7 +96,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
 
     const index = async () => {
       const started = Date.now();
-      const seeded = (await listWatchlists(db)).length === 0;
+      // A post screens with the versions the centre sends, never with samples of its own.
+      const seeded = config.sync?.role !== "post" && (await listWatchlists(db)).length === 0;
       if (seeded) {
         for (const { format, path } of opts.samples ?? SAMPLE_WATCHLISTS) {
           const result = await importWatchlist(format, path);
@@ -116,6 +120,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ? scheduleRetention(db, config.retention, auditSigning, app.log)
       : undefined;
 
+    sync.start(db, async () => services.screenings.swap(createScreener(await loadLatestEntities(db))), app);
+
     return {
       app,
       db,
@@ -125,6 +131,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       async close() {
         retention?.stop();
         await app.close();
+        await sync.stop();
         await services.access.flushFailedLogins();
         // The last checkpoint covers every entry the finished requests appended.
         await checkpointer.stop();
@@ -135,4 +142,31 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     await db.close();
     throw err;
   }
+}
+
+/**
+ * The sync of this process (issue 18), when LIMES_NATS_URL is set. Started without waiting: a post
+ * whose link is down starts and screens with the lists it has, and connects when the link is back.
+ */
+function syncSlot(config: Config) {
+  let runtime: SyncRuntime | undefined;
+  let starting: Promise<unknown> = Promise.resolve();
+  const settings = config.sync;
+  return {
+    deps: settings ? { runtime: () => runtime, listWarnHours: settings.listWarnHours } : undefined,
+    start(db: Db, reindex: () => Promise<void>, app: FastifyInstance) {
+      const natsUrl = settings?.natsUrl;
+      if (!settings || !natsUrl) return;
+      starting = startSync(db, { ...settings, natsUrl }, { reindex, log: app.log }).then(
+        (r) => {
+          runtime = r;
+        },
+        (err: unknown) => app.log.error({ err }, "cannot start the sync"),
+      );
+    },
+    async stop() {
+      await starting;
+      await runtime?.stop();
+    },
+  };
 }
