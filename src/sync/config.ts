@@ -2,6 +2,8 @@
 // configuration in src/config.ts:
 //   LIMES_ROLE      centre (the default: today's single node, or one of several centre processes) or post
 //   LIMES_NATS_URL  nats://… of the JetStream server (centre) or of the post's leaf node; unset: no sync
+//   LIMES_NATS_DOMAIN  the centre's JetStream domain (deploy/nats/centre.conf: centre), which a post
+//               reaches through its leaf node; unset for a server without one
 //   LIMES_POST_ID   this post's name, required for a post: its messages, decisions and status carry it
 //   LIMES_SYNC_DUPLICATE_WINDOW_SECONDS  JetStream's duplicate window of the sync stream (default 120)
 //   LIMES_LIST_WARN_HOURS  a post warns when its lists are older than this (default 24)
@@ -11,6 +13,7 @@ export type SyncRole = (typeof SYNC_ROLES)[number];
 export interface SyncConfig {
   role: SyncRole;
   natsUrl?: string;
+  natsDomain?: string;
   postId?: string;
   duplicateWindowSeconds: number;
   listWarnHours: number;
@@ -28,6 +31,10 @@ export function readSyncConfig(value: (name: string) => string | undefined, prob
   const url = value("LIMES_NATS_URL");
   if (url && !/^(nats|tls):\/\//.test(url)) problems.push("LIMES_NATS_URL must be nats://… or tls://…");
   else if (url) out.natsUrl = url;
+  const domain = value("LIMES_NATS_DOMAIN");
+  if (domain !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(domain))
+    problems.push("LIMES_NATS_DOMAIN must be 1 to 40 letters, digits, - or _");
+  else if (domain) out.natsDomain = domain;
   const post = value("LIMES_POST_ID");
   if (post !== undefined && !/^[a-z0-9][a-z0-9-]{0,39}$/.test(post))
     problems.push(

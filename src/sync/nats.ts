@@ -32,10 +32,12 @@ export const DECISIONS = "limes-decisions";
 export interface Bus {
   nc: NatsConnection;
   js: JetStreamClient;
+  jsm(): Promise<JetStreamManager>;
   close(): Promise<void>;
 }
 
-export async function connectBus(url: string, name: string): Promise<Bus> {
+/** `domain`: the centre's JetStream domain, required to reach it through a post's leaf node. */
+export async function connectBus(url: string, name: string, domain?: string): Promise<Bus> {
   const nc = await connect({
     servers: url,
     name,
@@ -45,12 +47,13 @@ export async function connectBus(url: string, name: string): Promise<Bus> {
     // The first connection may also wait for a link that is down when the post starts.
     waitOnFirstConnect: true,
   });
-  return { nc, js: nc.jetstream(), close: () => nc.drain() };
+  const opts = domain ? { domain } : {};
+  return { nc, js: nc.jetstream(opts), jsm: () => nc.jetstreamManager(opts), close: () => nc.drain() };
 }
 
 /** The centre creates (or updates) the stream, the consumer and the buckets; posts only bind to them. */
 export async function ensureCentreResources(bus: Bus, opts: { duplicateWindowSeconds: number }) {
-  const jsm: JetStreamManager = await bus.nc.jetstreamManager();
+  const jsm = await bus.jsm();
   const stream = {
     name: SYNC_STREAM,
     subjects: [syncSubject(">")],
@@ -81,3 +84,10 @@ export async function ensureCentreResources(bus: Bus, opts: { duplicateWindowSec
 
 export const bindKv = (bus: Bus, name: string): Promise<KV> => bus.js.views.kv(name, { bindOnly: true });
 export const bindObjects = (bus: Bus): Promise<ObjectStore> => bus.js.views.os(LIST_OBJECTS);
+
+/** The keys first, then the reads: a slow read while iterating would stall the key listing's consumer. */
+export async function allKeys(kv: KV): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const k of await kv.keys()) keys.push(k);
+  return keys.sort();
+}

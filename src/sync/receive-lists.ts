@@ -7,7 +7,7 @@ import type { Db } from "../db/index.js";
 import { ConflictError } from "../shared/errors.js";
 import type { ListPayload, ListRelease, PostStatus } from "./model.js";
 import { sha256Hex } from "./model.js";
-import { ACTIVE_LISTS, type Bus, bindKv, bindObjects, POST_STATUS } from "./nats.js";
+import { ACTIVE_LISTS, allKeys, type Bus, bindKv, bindObjects, POST_STATUS } from "./nats.js";
 import { confirmList, receivedLists, saveReceivedList } from "./store.js";
 
 export interface ReceiveResult {
@@ -39,7 +39,7 @@ export async function receiveLists(
   const kv = await bindKv(bus, ACTIVE_LISTS);
   const local = new Map((await receivedLists(db.kysely)).map((r) => [r.list_id, r]));
   const result: ReceiveResult = { swapped: [], confirmed: 0 };
-  for await (const key of await kv.keys()) {
+  for (const key of await allKeys(kv)) {
     const entry = await kv.get(key);
     if (!entry?.value.length) continue;
     const release = entry.json() as ListRelease;

@@ -11,6 +11,7 @@ import { ingestMessages } from "./ingest.js";
 import type { ListRelease, PostStatus, SyncMessage } from "./model.js";
 import {
   ACTIVE_LISTS,
+  allKeys,
   type Bus,
   bindKv,
   connectBus,
@@ -94,7 +95,7 @@ function centreLoops(db: Db, bus: Bus, reindex: () => Promise<void>, onError: (e
       // Another centre process activated a version: this one rebuilds its own index from the database.
       const kv = await bindKv(bus, ACTIVE_LISTS);
       let changed = false;
-      for await (const key of await kv.keys()) {
+      for (const key of await allKeys(kv)) {
         const r = (await kv.get(key))?.json() as ListRelease | undefined;
         if (!r || seen.get(r.list) === r.version) continue;
         seen.set(r.list, r.version);
@@ -144,7 +145,7 @@ export async function startSync(
   deps: { reindex: () => Promise<void>; log: SyncLog },
 ): Promise<SyncRuntime> {
   const name = config.role === "post" ? `limes-post-${config.postId}` : "limes-centre";
-  const bus = await connectBus(config.natsUrl, name);
+  const bus = await connectBus(config.natsUrl, name, config.natsDomain);
   let connected = true;
   (async () => {
     for await (const s of bus.nc.status()) {
@@ -167,7 +168,7 @@ export async function startSync(
     async posts() {
       const kv = await bindKv(bus, POST_STATUS);
       const out: PostStatus[] = [];
-      for await (const key of await kv.keys()) {
+      for (const key of await allKeys(kv)) {
         const e = await kv.get(key);
         if (e?.value.length) out.push(e.json() as PostStatus);
       }
