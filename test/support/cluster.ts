@@ -30,7 +30,10 @@ export async function freePort(): Promise<number> {
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = new Socket();
-    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once("error", () => resolve(false));
     s.connect(port, "127.0.0.1");
   });
@@ -47,15 +50,22 @@ export interface Proc {
 function track(child: ChildProcess): Proc {
   children.add(child);
   let out = "";
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
-  const gone = new Promise<void>((r) => child.once("exit", () => (children.delete(child), r())));
-  return {
-    child,
-    kill9: () => (child.kill("SIGKILL"), gone),
-    stop: () => (child.kill("SIGTERM"), gone),
-    output: () => out,
+  const collect = (d: Buffer) => {
+    out += d.toString();
   };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const gone = new Promise<void>((r) =>
+    child.once("exit", () => {
+      children.delete(child);
+      r();
+    }),
+  );
+  const signal = (sig: NodeJS.Signals) => {
+    child.kill(sig);
+    return gone;
+  };
+  return { child, kill9: () => signal("SIGKILL"), stop: () => signal("SIGTERM"), output: () => out };
 }
 
 async function until(what: string, ok: () => Promise<boolean>, proc: Proc, ms = 60_000) {

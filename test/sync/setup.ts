@@ -108,6 +108,7 @@ export async function recordCrossings(base: string, token: string, tag: string, 
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < n; i = next++) {
+      const at = i;
       const r = await fetch(`${base}/api/v1/crossings`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -129,7 +130,7 @@ export async function recordCrossings(base: string, token: string, tag: string, 
         }),
       });
       if (r.status !== 201) throw new Error(`crossing ${i}: ${r.status} ${await r.text()}`);
-      ids.push(((await r.json()) as { id: string }).id);
+      ids[at] = ((await r.json()) as { id: string }).id;
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
@@ -154,4 +155,23 @@ export async function postAuditCount(d: Deployment) {
     .select(sql<number>`count(*)`.as("n"))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** What the post holds, in the same terms as centreCounts. */
+export async function postCounts(d: Deployment) {
+  const q = d.postDb.kysely;
+  const crossings = await q
+    .selectFrom("crossings")
+    .select(sql<number>`count(*)`.as("n"))
+    .executeTakeFirstOrThrow();
+  return { audit: await postAuditCount(d), crossings: Number(crossings.n) };
+}
+
+export async function outboxCursorOf(d: Deployment): Promise<number> {
+  const row = await d.postDb.kysely
+    .selectFrom("sync_state")
+    .select("value")
+    .where("key", "=", "outbox.audit_id")
+    .executeTakeFirst();
+  return Number(row?.value ?? 0);
 }

@@ -2,6 +2,7 @@
 // The answer is the decision and a reference, nothing more: the booth is not told why.
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
+import { ListAge } from "../components/ListAge";
 import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
@@ -127,6 +128,7 @@ export function FirstLineCheck() {
   return (
     <section className="check" aria-labelledby="check-title">
       <ScreenTitle id="check-title">{t.check.title}</ScreenTitle>
+      <ListAge />
       <div className="check-grid">
         <form onSubmit={submit} className="card" aria-describedby="check-hint">
           <fieldset className="segmented">
