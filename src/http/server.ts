@@ -150,22 +150,24 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
  */
 function syncSlot(config: Config) {
   let runtime: SyncRuntime | undefined;
-  let starting: Promise<unknown> = Promise.resolve();
+  let closed = false;
   const settings = config.sync;
   return {
     deps: settings ? { runtime: () => runtime, listWarnHours: settings.listWarnHours } : undefined,
     start(db: Db, reindex: () => Promise<void>, app: FastifyInstance) {
       const natsUrl = settings?.natsUrl;
       if (!settings || !natsUrl) return;
-      starting = startSync(db, { ...settings, natsUrl }, { reindex, log: app.log }).then(
+      startSync(db, { ...settings, natsUrl }, { reindex, log: app.log }).then(
         (r) => {
-          runtime = r;
+          // A post closed while it still waited for its first connection: stop what came too late.
+          if (closed) r.stop().catch(() => undefined);
+          else runtime = r;
         },
         (err: unknown) => app.log.error({ err }, "cannot start the sync"),
       );
     },
     async stop() {
-      await starting;
+      closed = true;
       await runtime?.stop();
     },
   };
