@@ -74,7 +74,7 @@ describeWithService("nats", "a remote post on NATS JetStream", () => {
     expect(s.age.warning).toBe(false);
   });
 
-  it("goes live with a new UN version at the post within 5 s: a name added is now referred", async () => {
+  it("stores a new UN version at the post within 5 s of its activation; a name added is then referred", async () => {
     const manager = await login(d.centre.url, "manager", PASSWORD);
     const un = (await postStatus()).lists.find((l) => l.list.startsWith("un"))!;
     const person = {
