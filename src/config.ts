@@ -26,10 +26,13 @@
 //               (e.g. MK-BORDER), its Ed25519 node key file (`limes keys generate --purpose node`) and the
 //               base URL partners reach it at; all three or none (then the node neither asks nor answers)
 //   LIMES_PARTNER_CLOCK_SECONDS  how far a partner request's signature time may be off (default 300)
+//   LIMES_ROLE, LIMES_NATS_URL, LIMES_POST_ID, LIMES_SYNC_*, LIMES_LIST_WARN_HOURS  remote posts and a
+//               centre on NATS JetStream: src/sync/config.ts
 import { isRole, type Role } from "./access/index.js";
 import { DEFAULT_DB, parseDbUrl } from "./db/index.js";
 import { type RetentionPolicy, readRetentionPolicy } from "./retention/index.js";
 import { InvalidError } from "./shared/errors.js";
+import { readSyncConfig, type SyncConfig } from "./sync/config.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -59,6 +62,8 @@ export interface Config {
   /** This deployment as a partner node. */
   node?: { nodeId: string; keyFile: string; url: string };
   partnerClockSeconds?: number;
+  /** Role (centre or post) and NATS JetStream; without a NATS URL the process syncs with nothing. */
+  sync?: SyncConfig;
 }
 
 function readNodeConfig(value: (name: string) => string | undefined, problems: string[]): Partial<Config> {
@@ -178,6 +183,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push(`LIMES_LIST_MAX_REMOVED_PCT must be a percentage from 0 to 100, not "${pctText}"`);
   const audit = readAuditConfig(value, problems);
   const node = readNodeConfig(value, problems);
+  const sync = readSyncConfig(value, problems);
 
   if (problems.length > 0 || !logLevel) throw new InvalidError(problems.join("; "), { problems });
   const config: Config = {
@@ -191,6 +197,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...node,
   };
   if (Object.keys(audit).length > 0) config.audit = audit;
+  if (sync.natsUrl || sync.role !== "centre") config.sync = sync;
   const sltdFile = value("LIMES_SLTD");
   if (sltdFile) config.sltdFile = sltdFile;
   const atPost = readAtPost(value);

@@ -21,6 +21,7 @@ const MIGRATION_NAMES = [
   "0011_cargo",
   "0012_checks_at_post",
   "0013_partners",
+  "0014_sync",
 ];
 
 const TABLES = [
@@ -54,6 +55,11 @@ const TABLES = [
   "screened_travellers",
   "screening_requests",
   "screening_results",
+  "sync_audit",
+  "sync_inbox",
+  "sync_list_versions",
+  "sync_origins",
+  "sync_state",
   "tokens",
   "user_roles",
   "users",

@@ -10,6 +10,7 @@ import { partners } from "./migration-partners.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
 import { subjects } from "./migration-subjects.js";
+import { syncMigration } from "./migration-sync.js";
 import type { Dialect } from "./schema.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -369,6 +370,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0011_cargo": cargo,
   "0012_checks_at_post": checksAtPost,
   "0013_partners": partners,
+  "0014_sync": syncMigration,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -420,6 +420,36 @@ export interface CargoConsignmentsTable {
   data: string;
 }
 
+/** Issue 18 (0014_sync): the bookkeeping of remote posts; see src/db/migration-sync.ts. */
+export interface SyncStateTable {
+  key: string;
+  value: string;
+}
+
+export interface SyncInboxTable {
+  msg_id: string;
+  origin: string;
+  ingested_at: string;
+}
+
+export interface SyncOriginsTable {
+  object_type: string;
+  object_id: string;
+  origin: string;
+  ingested_at: string;
+}
+
+/** A post's audit entry as the post stored it, with the post it came from. */
+export type SyncAuditTable = AuditLogTable & { origin: string };
+
+export interface SyncListVersionsTable {
+  list_id: string;
+  version: number;
+  sha256: string;
+  activated_at: string;
+  confirmed_at: string;
+}
+
 export interface Database extends ChecksAtPostTables {
   cargo_manifests: CargoManifestsTable;
   cargo_consignments: CargoConsignmentsTable;
@@ -459,6 +489,11 @@ export interface Database extends ChecksAtPostTables {
   partner_queries: PartnerQueriesTable;
   partner_follow_ups: PartnerFollowUpsTable;
   alert_hand_overs: AlertHandOversTable;
+  sync_state: SyncStateTable;
+  sync_inbox: SyncInboxTable;
+  sync_origins: SyncOriginsTable;
+  sync_audit: SyncAuditTable;
+  sync_list_versions: SyncListVersionsTable;
 }
 
 /** One version of an agreement with a partner node; `terms` is the JSON of purposes, kinds, lists… */

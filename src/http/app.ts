@@ -30,6 +30,7 @@ import { protectionRoutes } from "./routes/protection.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { statsRoutes } from "./routes/stats.js";
+import { syncRoutes } from "./routes/sync.js";
 import { userRoutes } from "./routes/users.js";
 import { vehicleRoutes } from "./routes/vehicles.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(handOverRoutes(deps), v1);
   // Partner nodes, authenticated by signature, not by session (issue 16).
   await app.register(partnerApiRoutes(deps));
+  await app.register(syncRoutes(deps), v1);
   await app.register(webRoutes());
   return app;
 }

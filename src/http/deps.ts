@@ -18,6 +18,7 @@ import type { StatsService } from "../stats/index.js";
 import type { VehicleService } from "../vehicles/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
 import type { RateLimitSettings } from "./rate-limit.js";
+import type { SyncDeps } from "./routes/sync.js";
 
 export interface AppDeps {
   db: Db;
@@ -49,6 +50,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
   /** The audit signing key and checkpoint file: verify checks the chains against the checkpoints. */
   auditSigning?: AuditSigning;
+  /** Remote posts and the centre on NATS (issue 18); absent on a single node. */
+  sync?: SyncDeps["sync"];
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

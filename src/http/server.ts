@@ -12,6 +12,7 @@ import { scheduleRetention } from "../retention/index.js";
 import { createScreener } from "../screening/index.js";
 import { composeServices } from "../services.js";
 import { ConflictError } from "../shared/errors.js";
+import { type SyncRuntime, startSync } from "../sync/index.js";
 import { createSltdIndex, parseSltdCsv } from "../travel/index.js";
 import {
   importWatchlist,
@@ -72,6 +73,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     });
     const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
     let ready = false;
+    const sync = syncSlot(config);
     const app = await buildApp({
       ...services,
       auditSigning,
@@ -82,6 +84,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         ...(config.loginPerMinute ? { loginPerMinute: config.loginPerMinute } : {}),
       },
       ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+      ...(sync.deps ? { sync: sync.deps } : {}),
     });
     for (const w of warnings) app.log.warn(w);
     const checkpointer = startCheckpointer(db, auditSigning, {
@@ -100,7 +103,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
 
     const index = async () => {
       const started = Date.now();
-      const seeded = (await listWatchlists(db)).length === 0;
+      // A post screens with the versions the centre sends, never with samples of its own.
+      const seeded = config.sync?.role !== "post" && (await listWatchlists(db)).length === 0;
       if (seeded) {
         for (const { format, path } of opts.samples ?? SAMPLE_WATCHLISTS) {
           const result = await importWatchlist(format, path);
@@ -123,6 +127,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ? scheduleRetention(db, config.retention, auditSigning, app.log)
       : undefined;
 
+    sync.start(db, async () => services.screenings.swap(createScreener(await loadLatestEntities(db))), app);
+
     return {
       app,
       db,
@@ -132,6 +138,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       async close() {
         retention?.stop();
         await app.close();
+        await sync.stop();
         await services.access.flushFailedLogins();
         await services.partners.rejections.flush();
         // The last checkpoint covers every entry the finished requests appended.
@@ -143,4 +150,33 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     await db.close();
     throw err;
   }
+}
+
+/**
+ * The sync of this process (issue 18), when LIMES_NATS_URL is set. Started without waiting: a post
+ * whose link is down starts and screens with the lists it has, and connects when the link is back.
+ */
+function syncSlot(config: Config) {
+  let runtime: SyncRuntime | undefined;
+  let closed = false;
+  const settings = config.sync;
+  return {
+    deps: settings ? { runtime: () => runtime, listWarnHours: settings.listWarnHours } : undefined,
+    start(db: Db, reindex: () => Promise<void>, app: FastifyInstance) {
+      const natsUrl = settings?.natsUrl;
+      if (!settings || !natsUrl) return;
+      startSync(db, { ...settings, natsUrl }, { reindex, log: app.log }).then(
+        (r) => {
+          // A post closed while it still waited for its first connection: stop what came too late.
+          if (closed) r.stop().catch(() => undefined);
+          else runtime = r;
+        },
+        (err: unknown) => app.log.error({ err }, "cannot start the sync"),
+      );
+    },
+    async stop() {
+      closed = true;
+      await runtime?.stop();
+    },
+  };
 }

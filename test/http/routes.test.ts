@@ -490,6 +490,13 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 200,
     },
     { route: "GET /api/v1/stats/overview", allowed: ["second_line", "analyst", "auditor"], status: 200 },
+    { route: "GET /api/v1/sync/status", allowed: ["first_line", "second_line"], status: 200 },
+    {
+      route: "GET /api/v1/sync/posts",
+      allowed: ["second_line", "analyst", "watchlist_manager"],
+      status: 200,
+    },
+    { route: "GET /api/v1/sync/audit", allowed: ["auditor"], status: 200 },
     { route: "GET /api/v1/rules", allowed: ["analyst", "auditor"], status: 200 },
     { route: "POST /api/v1/rules/check", body: { rule: RULE }, allowed: ["analyst"], status: 200 },
     { route: "POST /api/v1/rules", body: { rule: RULE }, allowed: ["analyst"], status: 201 },

@@ -68,6 +68,15 @@ export const en = {
     totpDone: "The second factor is on: each sign-in asks for a code.",
     failed: "That did not work",
   },
+  sync: {
+    from: (ago: string) => `Lists from ${ago} ago`,
+    none: "No lists received from the centre yet",
+    minutes: (n: number) => `${n} min`,
+    hours: (n: number) => `${n} h`,
+    days: (n: number) => `${n} days`,
+    offline: "no link to the centre",
+    warn: (hours: number) => `older than ${hours} h: screening may miss recent listings`,
+  },
   check: {
     title: "First-line check",
     modeLabel: "How to enter the traveller",

@@ -3,6 +3,7 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
 import { ScreenTitle } from "../components/Heading";
+import { ListAge } from "../components/ListAge";
 import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
@@ -128,6 +129,7 @@ export function FirstLineCheck() {
   return (
     <section className="check" aria-labelledby="check-title">
       <ScreenTitle id="check-title">{t.check.title}</ScreenTitle>
+      <ListAge />
       <div className="check-grid">
         <form onSubmit={submit} className="card" aria-describedby="check-hint">
           <fieldset className="segmented">
