@@ -12,6 +12,7 @@ import { createScreeningService } from "./screenings/index.js";
 import { createStatsService } from "./stats/index.js";
 import type { SltdIndex } from "./travel/index.js";
 import { ACTIVATE_KIND, createWatchlistService, type Entity, type ListLimits } from "./watchlists/index.js";
+import { createYenteService } from "./yente/index.js";
 
 export function composeServices(
   db: Db,
@@ -46,6 +47,7 @@ export function composeServices(
     watchlists,
     // Each kind of four-eyes action registers its handler here.
     approvals: createApprovalService(db, { [ACTIVATE_KIND]: watchlists.activation }),
+    yente: createYenteService(db, screenings),
   };
 }
 

@@ -65,6 +65,8 @@ export const tokenByHash = (db: Db, tokenHash: string) =>
       "tokens.expires_at",
       "tokens.revoked_at",
       "tokens.last_used_at",
+      "tokens.client",
+      "tokens.purpose",
       "users.id as userId",
       "users.username",
       "users.agency",

@@ -17,6 +17,7 @@ const MIGRATION_NAMES = [
   "0006_accounts",
   "0008_population",
   "0009_safeguards",
+  "0016_languages",
 ];
 
 const TABLES = [

@@ -4,6 +4,7 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely
 import type { Dialect } from "./connect.js";
 import { accountsMigration } from "./migration-accounts.js";
 import { auditSigning } from "./migration-audit.js";
+import { languages } from "./migration-languages.js";
 import { listStaging } from "./migration-lists.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
@@ -361,6 +362,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0006_accounts": accountsMigration,
   "0008_population": population,
   "0009_safeguards": safeguards,
+  "0016_languages": languages,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

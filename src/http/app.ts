@@ -17,6 +17,7 @@ import type { RuleService } from "../rules/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import type { StatsService } from "../stats/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
+import type { YenteService } from "../yente/index.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
 import { registerSecurityHeaders } from "./headers.js";
@@ -35,6 +36,7 @@ import { screeningRoutes } from "./routes/screenings.js";
 import { statsRoutes } from "./routes/stats.js";
 import { userRoutes } from "./routes/users.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
+import { yenteRoutes } from "./routes/yente.js";
 import { webRoutes } from "./web.js";
 
 export { errorBody } from "./errors.js";
@@ -51,6 +53,10 @@ export interface AppDeps {
   stats: StatsService;
   watchlists: WatchlistService;
   approvals: ApprovalService;
+  /** The yente-compatible matching API for analysts' tools (under /api/yente). */
+  yente: YenteService;
+  /** Offer yente's GET /search, which puts the name in the URL (LIMES_YENTE_GET_SEARCH=1). */
+  yenteGetSearch?: boolean;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
   /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */
@@ -66,13 +72,21 @@ export interface AppDeps {
   auditSigning?: AuditSigning;
 }
 
+/** What a request log line says: method and path, never the query string. */
+function requestForLog(req: { method: string; url: string }) {
+  return { method: req.method, url: req.url.split("?")[0] };
+}
+
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const hops = deps.trustProxy;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    // Query strings are never logged: a yente search by GET would put a traveller's name there.
+    logger: deps.logger
+      ? { ...(deps.logger === true ? {} : deps.logger), serializers: { req: requestForLog } }
+      : false,
     bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // A hop count trusts that many proxies in front, as proxy-addr counts them.
     trustProxy: typeof hops === "number" ? (_addr: string, hop: number) => hop < hops : (hops ?? false),
@@ -109,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps), v1);
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
+  await app.register(yenteRoutes(deps), { prefix: "/api/yente" });
   await app.register(webRoutes());
   return app;
 }
