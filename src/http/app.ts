@@ -31,6 +31,7 @@ import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { healthRoutes } from "./routes/health.js";
 import { protectionRoutes } from "./routes/protection.js";
+import { reconcileRoutes } from "./routes/reconcile.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { statsRoutes } from "./routes/stats.js";
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
   await app.register(yenteRoutes(deps), { prefix: "/api/yente" });
+  await app.register(reconcileRoutes(deps), { prefix: "/api/yente" });
   await app.register(webRoutes());
   return app;
 }

@@ -8,4 +8,6 @@ export {
   type MatchResponse,
   purposeOf,
 } from "./match.js";
+export { RECONCILE_TYPES, type ReconcileQuery } from "./reconcile.js";
+export { EXTEND_PROPERTIES } from "./reconcile-extend.js";
 export { createYenteService, type YenteService } from "./service.js";
