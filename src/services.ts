@@ -5,6 +5,7 @@ import { createApprovalService } from "./approvals/index.js";
 import { createCrossingPointService } from "./crossing-points/service.js";
 import { createCrossingService } from "./crossings/service.js";
 import type { Db } from "./db/index.js";
+import { createExportService } from "./export/index.js";
 import { createProtectionService } from "./protection/index.js";
 import { createRuleService } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
@@ -32,22 +33,25 @@ export function composeServices(
     ...(opts.listLimits ? { limits: opts.listLimits } : {}),
     ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
   });
+  const alerts = createAlertService(db, { protection });
+  const crossings = createCrossingService(db, screenings, () => opts.sltd, {
+    rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
+  });
   return {
     db,
     access: createAccessService(db, opts.access),
     screenings,
     crossingPoints: createCrossingPointService(db),
     rules,
-    crossings: createCrossingService(db, screenings, () => opts.sltd, {
-      rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
-    }),
+    crossings,
     protection,
     stats: createStatsService(db),
-    alerts: createAlertService(db, { protection }),
+    alerts,
     watchlists,
     // Each kind of four-eyes action registers its handler here.
     approvals: createApprovalService(db, { [ACTIVATE_KIND]: watchlists.activation }),
     yente: createYenteService(db, screenings),
+    exports: createExportService(db, { alerts, screenings, crossings }),
   };
 }
 

@@ -12,6 +12,7 @@ import type { AuditSigning } from "../audit/index.js";
 import type { CrossingPointService } from "../crossing-points/service.js";
 import type { CrossingService } from "../crossings/service.js";
 import type { Db } from "../db/index.js";
+import type { ExportService } from "../export/index.js";
 import type { ProtectionService } from "../protection/index.js";
 import type { RuleService } from "../rules/index.js";
 import type { ScreeningService } from "../screenings/index.js";
@@ -29,6 +30,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
+import { exportRoutes } from "./routes/export.js";
 import { healthRoutes } from "./routes/health.js";
 import { protectionRoutes } from "./routes/protection.js";
 import { reconcileRoutes } from "./routes/reconcile.js";
@@ -54,6 +56,8 @@ export interface AppDeps {
   stats: StatsService;
   watchlists: WatchlistService;
   approvals: ApprovalService;
+  /** CSV and FtM exports of alerts, matches and manifests. */
+  exports: ExportService;
   /** The yente-compatible matching API for analysts' tools (under /api/yente). */
   yente: YenteService;
   /** Offer yente's GET /search, which puts the name in the URL (LIMES_YENTE_GET_SEARCH=1). */
@@ -124,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps), v1);
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
+  await app.register(exportRoutes(deps), v1);
   await app.register(yenteRoutes(deps), { prefix: "/api/yente" });
   await app.register(reconcileRoutes(deps), { prefix: "/api/yente" });
   await app.register(webRoutes());

@@ -38,6 +38,10 @@ const RULE = {
 // Hand-written CSV in the documented national-list format.
 const CSV_LIST = "id,name,birth_dates,nationalities\nTBL-1,Table Row Person,1970-01-01,RS\n";
 
+/** Roles that see list details (`screening:read_details`), and those that read the lists. */
+const DETAILS: readonly Role[] = ["second_line", "analyst"];
+const LIST_READERS: readonly Role[] = ["second_line", "analyst", "watchlist_manager"];
+
 interface Row {
   /** As the OpenAPI document names it, with `:param` for path parameters. */
   route: string;
@@ -359,6 +363,85 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["analyst", "auditor"],
       status: 200,
     },
+    {
+      route: "GET /api/v1/alerts/export",
+      url: "/api/v1/alerts/export?format=csv&purpose=report",
+      allowed: ["second_line"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/screenings/:id/export",
+      url: `/api/v1/screenings/${screeningId}/export?format=ftm&purpose=report`,
+      allowed: ["second_line", "analyst"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/manifests/:id/export",
+      url: `/api/v1/manifests/${manifestId}/export?format=csv&purpose=report`,
+      allowed: ["first_line", "second_line", "analyst"],
+      status: 200,
+    },
+    // The yente-compatible API and reconciliation (issue 19): list details for reviewers only.
+    {
+      route: "POST /api/yente/match/:dataset",
+      url: "/api/yente/match/default?purpose=table",
+      body: { queries: { a: { schema: "Person", properties: { name: ["Some Traveller"] } } } },
+      allowed: DETAILS,
+      status: 200,
+    },
+    {
+      route: "POST /api/yente/search/:dataset",
+      url: "/api/yente/search/default",
+      body: { q: "Some Traveller", purpose: "table" },
+      allowed: DETAILS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/entities/:id",
+      url: "/api/yente/entities/national:NL-0001?purpose=table",
+      allowed: DETAILS,
+      status: 200,
+    },
+    { route: "GET /api/yente/catalog", allowed: LIST_READERS, status: 200 },
+    { route: "GET /api/yente/algorithms", allowed: LIST_READERS, status: 200 },
+    {
+      route: "POST /api/yente/reconcile/:dataset",
+      url: "/api/yente/reconcile/default",
+      body: { queries: JSON.stringify({ q0: { query: "Some Traveller" } }), purpose: "table" },
+      allowed: DETAILS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/reconcile/:dataset/extend/propose",
+      url: "/api/yente/reconcile/default/extend/propose",
+      allowed: LIST_READERS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/reconcile/:dataset/suggest/property",
+      url: "/api/yente/reconcile/default/suggest/property?prefix=b",
+      allowed: LIST_READERS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/reconcile/:dataset/suggest/type",
+      url: "/api/yente/reconcile/default/suggest/type?prefix=P",
+      allowed: LIST_READERS,
+      status: 200,
+    },
+    {
+      route: "POST /api/yente/reconcile/:dataset/suggest/entity",
+      url: "/api/yente/reconcile/default/suggest/entity",
+      body: { prefix: "Petr", purpose: "table" },
+      allowed: DETAILS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/reconcile/:dataset/preview",
+      url: "/api/yente/reconcile/default/preview?id=national:NL-0001&purpose=table",
+      allowed: DETAILS,
+      status: 200,
+    },
   ];
 
   it("names every documented route", async () => {
@@ -366,7 +449,12 @@ describeBothDialects("every route and every role", (getDb) => {
     const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
     );
-    const publicRoutes = ["GET /health", "GET /ready", "POST /api/v1/auth/login"];
+    const publicRoutes = [
+      "GET /health",
+      "GET /ready",
+      "POST /api/v1/auth/login",
+      "GET /api/yente/reconcile/:dataset",
+    ];
     expect(documented.sort()).toEqual([...table().map((r) => r.route), ...publicRoutes].sort());
   });
 
