@@ -83,6 +83,8 @@ export interface Principal {
    * the purpose stated for it. Such a key reaches only the routes made for those tools.
    */
   client?: { name: string; purpose: string };
+  /** The UI language the officer chose (web/src/i18n); absent until they choose one. */
+  locale?: string;
 }
 
 export function isRole(value: string): value is Role {

@@ -74,6 +74,7 @@ export const tokenByHash = (db: Db, tokenHash: string) =>
       "users.disabled_at",
       "users.must_change_password",
       "users.totp_enabled_at",
+      "users.locale",
     ])
     .where("tokens.token_hash", "=", tokenHash)
     .executeTakeFirst();

@@ -74,6 +74,7 @@ export async function authenticate(ctx: AccessContext, token: string): Promise<P
     tokenId: row.tokenId,
   };
   if (row.crossing_point_id) principal.crossingPointId = row.crossing_point_id;
+  if (row.locale) principal.locale = row.locale;
   if (row.client) principal.client = { name: row.client, purpose: row.purpose ?? "" };
   const restricted = restrictionOf(ctx, row, roles);
   if (restricted) principal.restricted = restricted;

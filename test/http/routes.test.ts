@@ -142,6 +142,7 @@ describeBothDialects("every route and every role", (getDb) => {
   const table = (): Row[] => [
     { route: "POST /api/v1/auth/logout", allowed: ROLES, status: 204, freshToken: true },
     { route: "GET /api/v1/auth/me", allowed: ROLES, status: 200 },
+    { route: "PUT /api/v1/auth/locale", body: { locale: "fr" }, allowed: ROLES, status: 204 },
     {
       // Refused as unchanged, so no one's password changes here.
       route: "POST /api/v1/auth/password",
@@ -503,7 +504,13 @@ describeBothDialects("every route and every role", (getDb) => {
       payload: { username: "auditor", password: PASSWORD },
     });
     expect(login.statusCode).toBe(200);
-    expect(login.json().user).toEqual({ username: "auditor", roles: ["auditor"], agency: "agency-a" });
+    // The table's row for PUT /auth/locale chose French for every user.
+    expect(login.json().user).toEqual({
+      username: "auditor",
+      roles: ["auditor"],
+      agency: "agency-a",
+      locale: "fr",
+    });
   });
 
   it("answers an unknown route 404 in the same error shape", async () => {
