@@ -1,6 +1,6 @@
 // The loading, empty and error states every screen shows the same way.
 import type { ReactNode } from "react";
-import { t } from "../i18n";
+import { errorMessage, locale, t } from "../i18n";
 import type { ApiError } from "../lib/api";
 import type { Resource } from "../lib/useApi";
 
@@ -16,12 +16,16 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="state empty">{children}</p>;
 }
 
+const paramsOf = (e: ApiError) =>
+  (e.details as { params?: Record<string, unknown> } | undefined)?.params ?? {};
+
 export function ErrorBox({ title, error, retry }: { title: string; error: ApiError; retry?: () => void }) {
   const reasons = error.reasons;
   return (
     <div className="state error" role="alert">
       <p className="error-title">{title}</p>
-      <p>{error.message}</p>
+      {/* The server writes English: in another language the message comes from the error's code. */}
+      <p>{locale === "en" ? error.message : errorMessage(error.code, error.message, paramsOf(error))}</p>
       {reasons.length > 0 && (
         <ul>
           {reasons.map((r) => (

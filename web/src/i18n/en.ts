@@ -553,6 +553,24 @@ export const en = {
     minutes: (n: number) => `${n} min`,
     seconds: (n: number) => `${n} s`,
   },
+  language: {
+    label: "Language",
+  },
+  /** The server's errors by their `code` (src/http/errors.ts); an unknown code shows the server's text. */
+  errors: {
+    unauthenticated: "Please sign in again.",
+    forbidden: "Your role may not do this.",
+    not_found: "Not found.",
+    invalid: "Some of the entries are not valid.",
+    bad_request: "The request was not understood.",
+    conflict: "This was changed meanwhile; reload and try again.",
+    too_many_attempts: "Too many attempts; wait a moment and try again.",
+    payload_too_large: "The file is too large.",
+    password_change_required: "Change your one-time password first.",
+    second_factor_required: "Set up your second factor first.",
+    internal: "The server could not do this. Try again, or tell the administrator.",
+    client: "The server could not be reached.",
+  } as Record<string, string>,
 };
 
 export type Strings = typeof en;
