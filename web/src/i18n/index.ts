@@ -12,8 +12,6 @@ export const LOCALES = {
 
 export type Locale = keyof typeof LOCALES;
 
-const STORED = "limes.locale";
-
 export let t: Strings = en;
 export let locale: Locale = "en";
 
@@ -21,7 +19,10 @@ export function isLocale(x: string | null | undefined): x is Locale {
   return !!x && Object.hasOwn(LOCALES, x);
 }
 
-/** Switches the language: the strings, `lang` and `dir` on the document, and this browser's default. */
+/**
+ * Switches the language: the strings, and `lang` and `dir` on the document. Nothing is stored in the
+ * browser (the session token is the only thing kept there): the user's choice lives on the server.
+ */
 export function setLocale(next: Locale): void {
   locale = next;
   t = LOCALES[next].strings();
@@ -29,13 +30,12 @@ export function setLocale(next: Locale): void {
     document.documentElement.lang = next;
     document.documentElement.dir = LOCALES[next].dir;
   }
-  if (typeof localStorage !== "undefined") localStorage.setItem(STORED, next);
 }
 
-/** This browser's last choice, before anyone signs in. */
-export function storedLocale(): Locale {
-  const s = typeof localStorage === "undefined" ? null : localStorage.getItem(STORED);
-  return isLocale(s) ? s : "en";
+/** Before anyone signs in: the browser's preferred language where the UI has it, else English. */
+export function browserLocale(): Locale {
+  const preferred = typeof navigator === "undefined" ? [] : navigator.languages;
+  return preferred.find(isLocale) ?? "en";
 }
 
 /** The form of `forms` that CLDR's rule for the locale picks for `n` (`other` when a form is not given). */
