@@ -8,6 +8,8 @@
 //   LIMES_SLTD  CSV of stolen and lost travel documents; the demo's small fictional list when unset
 //   LIMES_DEMO_USERS  1 to create one demo officer per role on an empty database (with the demo admin);
 //               the default on the embedded SQLite database, which is the demo, and off on PostgreSQL
+//   LIMES_YENTE_GET_SEARCH  1 to offer yente's GET /api/yente/search/{dataset}?q=, which puts a name in
+//               the URL (off by default; the same search by POST is always there)
 //   LIMES_RETENTION_*  the retention policy and how often the server applies it (src/retention/policy.ts)
 //   LIMES_TRUST_PROXY  which proxy in front gives the client address (X-Forwarded-For): unset or false
 //               (none: the default), true (any), a hop count, or addresses/CIDRs separated by commas
@@ -47,6 +49,8 @@ export interface Config {
   atPost?: { stolenVehicles?: string; firearms?: string; cashRates?: string; cashThresholdEur?: number };
   /** Demo officers besides the demo admin on an empty database. */
   demoUsers?: boolean;
+  /** yente's search by GET, with the name in the URL (LIMES_YENTE_GET_SEARCH=1). */
+  yenteGetSearch?: boolean;
   /** How long personal data is kept, and how often the server applies it; no schedule when absent. */
   retention?: RetentionPolicy;
   trustProxy?: boolean | number | string[];
@@ -170,6 +174,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (demo !== undefined && demo !== "0" && demo !== "1")
     problems.push(`LIMES_DEMO_USERS must be 0 or 1, not "${demo}"`);
 
+  const getSearch = value("LIMES_YENTE_GET_SEARCH");
+  if (getSearch !== undefined && getSearch !== "0" && getSearch !== "1")
+    problems.push(`LIMES_YENTE_GET_SEARCH must be 0 or 1, not "${getSearch}"`);
+
   let retention: RetentionPolicy | undefined;
   try {
     retention = readRetentionPolicy(env);
@@ -193,6 +201,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     demoUsers: demo === undefined ? db.startsWith("sqlite:") : demo === "1",
     ...(retention ? { retention } : {}),
+    ...(getSearch === "1" ? { yenteGetSearch: true } : {}),
     ...access,
     ...node,
   };

@@ -7,6 +7,7 @@ import { createCashService, type RateTable, RETAIN_CASH_KIND } from "./cash/inde
 import { createCrossingPointService } from "./crossing-points/index.js";
 import { createCrossingService } from "./crossings/index.js";
 import type { Db } from "./db/index.js";
+import { createExportService } from "./export/index.js";
 import { createFirearmService, type FirearmIndex, SEIZE_FIREARM_KIND } from "./firearms/index.js";
 import {
   AGREEMENT_KIND,
@@ -22,6 +23,7 @@ import { createStatsService } from "./stats/index.js";
 import type { SltdIndex } from "./travel/index.js";
 import { createVehicleService, type StolenVehicleIndex } from "./vehicles/index.js";
 import { ACTIVATE_KIND, createWatchlistService, type Entity, type ListLimits } from "./watchlists/index.js";
+import { createYenteService } from "./yente/index.js";
 
 export function composeServices(
   db: Db,
@@ -71,6 +73,7 @@ export function composeServices(
     ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
     ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
   });
+  const alerts = createAlertService(db, { protection });
   return {
     db,
     access: createAccessService(db, opts.access),
@@ -88,7 +91,7 @@ export function composeServices(
     protection,
     cargo,
     stats: createStatsService(db),
-    alerts: createAlertService(db, { protection }),
+    alerts,
     watchlists,
     // Each kind of four-eyes action registers its handler here.
     approvals: createApprovalService(db, {
@@ -98,6 +101,8 @@ export function composeServices(
       [AGREEMENT_KIND]: agreementApproval,
     }),
     partners: createPartnerService(db, opts.partners),
+    yente: createYenteService(db, screenings),
+    exports: createExportService(db, { alerts, screenings, crossings }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Public surface of access control: roles, permissions, users, passwords, tokens and login throttling.
 
 export type { LoginActivity } from "./activity.js";
+export { UI_LOCALES, type UiLocale } from "./locale.js";
 export { commonPasswordCount, MIN_PASSWORD_LENGTH, passwordProblem } from "./password-policy.js";
 export {
   can,

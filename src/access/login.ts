@@ -99,6 +99,7 @@ async function openSession(
     tokenId,
   };
   if (user.crossing_point_id) principal.crossingPointId = user.crossing_point_id;
+  if (user.locale) principal.locale = user.locale;
   const restricted = restrictionOf(ctx, user, roles);
   if (restricted) principal.restricted = restricted;
   await ctx.db.kysely.transaction().execute(async (trx) => {

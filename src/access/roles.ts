@@ -86,6 +86,13 @@ export interface Principal {
    * its role requires. The gate lets it reach only the routes for that (and who-am-I, sign out).
    */
   restricted?: "password_change" | "totp_enrolment";
+  /**
+   * Set when an analysts' tool (a yente client, OpenRefine) calls with its API key: the client's name and
+   * the purpose stated for it. Such a key reaches only the routes made for those tools.
+   */
+  client?: { name: string; purpose: string };
+  /** The UI language the officer chose (web/src/i18n); absent until they choose one. */
+  locale?: string;
 }
 
 export function isRole(value: string): value is Role {

@@ -4,8 +4,10 @@
 // own file; this binds them to one database, clock and configuration.
 import type { Db } from "../db/index.js";
 import { cleanupLoginAttempts, loginActivity } from "./activity.js";
+import { createClientKey, type NewClientKey } from "./client-keys.js";
 import { type AccessOptions, accessContext } from "./context.js";
 import { ensureDemoAdmin } from "./demo.js";
+import { setOwnLocale } from "./locale.js";
 import { login } from "./login.js";
 import { changeOwnPassword, resetPassword } from "./passwords.js";
 import type { Principal } from "./roles.js";
@@ -27,6 +29,10 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
     logout: (tokenOrPrincipal: string | Principal) => logout(ctx, tokenOrPrincipal),
     createApiToken: (actor: Principal, input: { name: string; expiresInDays: number }) =>
       createApiToken(ctx, actor, input),
+    /** Remembers the officer's UI language. */
+    setOwnLocale: (actor: Principal, locale: string) => setOwnLocale(ctx, actor, locale),
+    /** An API key for an analysts' tool, acting as the named user (the operator's command line). */
+    createClientKey: (input: NewClientKey) => createClientKey(ctx, input),
     /** One page of the admin's agency's users, with the total. */
     listUsersPage: (actor: Principal, page: { limit?: number; cursor?: string } = {}) =>
       listUsers(ctx, actor, page),

@@ -65,6 +65,8 @@ export const tokenByHash = (db: Db, tokenHash: string) =>
       "tokens.expires_at",
       "tokens.revoked_at",
       "tokens.last_used_at",
+      "tokens.client",
+      "tokens.purpose",
       "users.id as userId",
       "users.username",
       "users.agency",
@@ -72,6 +74,7 @@ export const tokenByHash = (db: Db, tokenHash: string) =>
       "users.disabled_at",
       "users.must_change_password",
       "users.totp_enabled_at",
+      "users.locale",
     ])
     .where("tokens.token_hash", "=", tokenHash)
     .executeTakeFirst();

@@ -35,6 +35,7 @@ export async function insertToken(
     kind: "session" | "api";
     name: string | null;
     expiresAt: string;
+    client?: { name: string; purpose: string };
   },
 ): Promise<void> {
   const at = ctx.now().toISOString();
@@ -50,6 +51,8 @@ export async function insertToken(
       expires_at: row.expiresAt,
       revoked_at: null,
       last_used_at: at,
+      client: row.client?.name ?? null,
+      purpose: row.client?.purpose ?? null,
     })
     .execute();
 }
@@ -71,6 +74,8 @@ export async function authenticate(ctx: AccessContext, token: string): Promise<P
     tokenId: row.tokenId,
   };
   if (row.crossing_point_id) principal.crossingPointId = row.crossing_point_id;
+  if (row.locale) principal.locale = row.locale;
+  if (row.client) principal.client = { name: row.client, purpose: row.purpose ?? "" };
   const restricted = restrictionOf(ctx, row, roles);
   if (restricted) principal.restricted = restricted;
   return principal;

@@ -67,4 +67,30 @@ forEachDialect("limes user create", (dialect) => {
     );
     expect(atUnknownPoint.stderr).toBe('limes: crossingPointId: no crossing point "RS-HRG"\n');
   });
+
+  it("makes an API key for a tool that acts as the user, with its client and purpose, printed once", async () => {
+    const run = limes.withEnv({ LIMES_DB: fresh.url });
+    const args = [
+      "user",
+      "apikey",
+      "-u",
+      "officer7",
+      "--client",
+      "openrefine-fiu",
+      "--purpose",
+      "carrier checks",
+    ];
+    const r = run(...args, "--days", "30");
+    expect(r.code).toBe(0);
+    const key = r.stdout.split("\n")[1] ?? "";
+    expect(r.stdout.split("\n")[0]).toMatch(/^API key for openrefine-fiu as officer7, expires \d{4}-/);
+    expect(await createAccessService(fresh.db).authenticate(key)).toMatchObject({
+      username: "officer7",
+      client: { name: "openrefine-fiu", purpose: "carrier checks" },
+    });
+    expect(run(...args, "--days", "400").stderr).toBe("limes: expiresInDays: between 1 and 366\n");
+    expect(
+      run("user", "apikey", "-u", "nobody", "--client", "x1", "--purpose", "carrier checks").stderr,
+    ).toBe('limes: no active user "nobody"\n');
+  });
 });

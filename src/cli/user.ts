@@ -57,4 +57,40 @@ export function registerUserCommands(program: Command): void {
       process.stdout.write(`created user ${opts.username} (${id}) with role(s) ${opts.role.join(", ")}\n`);
       if (!opts.password) process.stdout.write(`one-time password: ${password}\n`);
     });
+  registerApiKeyCommand(user);
+}
+
+interface ApiKeyOptions {
+  username: string;
+  client: string;
+  purpose: string;
+  days: string;
+}
+
+/** `limes user apikey`: a key for a yente client or OpenRefine, acting as one user of one agency. */
+function registerApiKeyCommand(user: Command): void {
+  user
+    .command("apikey")
+    .description("create an API key for an analysts' tool (yente client, OpenRefine); printed once")
+    .requiredOption("-u, --username <name>", "the user the key acts as (their roles and agency apply)")
+    .requiredOption("--client <name>", "the tool or team the key is for, e.g. openrefine-fiu")
+    .requiredOption("--purpose <text>", "why its queries process personal data (audited with each query)")
+    .option("--days <n>", "days until the key expires (1-366)", "365")
+    .addHelpText(
+      "after",
+      '\nExample:\n  limes user apikey -u analyst1 --client openrefine-fiu --purpose "sanctions due diligence of carriers"',
+    )
+    .action(async (opts: ApiKeyOptions) => {
+      const created = await withDb(async (db) => {
+        await migrate(db);
+        return createAccessService(db).createClientKey({
+          username: opts.username,
+          client: opts.client,
+          purpose: opts.purpose,
+          expiresInDays: Number(opts.days),
+        });
+      });
+      process.stdout.write(`API key for ${opts.client} as ${opts.username}, expires ${created.expiresAt}:\n`);
+      process.stdout.write(`${created.key}\n`);
+    });
 }

@@ -22,6 +22,7 @@ const MIGRATION_NAMES = [
   "0012_checks_at_post",
   "0013_partners",
   "0014_sync",
+  "0016_languages",
 ];
 
 const TABLES = [

@@ -5,6 +5,7 @@ import { accountsMigration } from "./migration-accounts.js";
 import { auditSigning } from "./migration-audit.js";
 import { cargo } from "./migration-cargo.js";
 import { checksAtPost } from "./migration-checks-at-post.js";
+import { languages } from "./migration-languages.js";
 import { listStaging } from "./migration-lists.js";
 import { partners } from "./migration-partners.js";
 import { population } from "./migration-population.js";
@@ -371,6 +372,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0012_checks_at_post": checksAtPost,
   "0013_partners": partners,
   "0014_sync": syncMigration,
+  "0016_languages": languages,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

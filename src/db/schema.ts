@@ -22,6 +22,8 @@ export interface UsersTable {
   totp_enabled_at: string | null;
   /** The last TOTP time step accepted, so that a code is accepted once. */
   totp_last_step: number | null;
+  /** The UI language the officer chose at sign-in (a locale tag such as `ar` or `sr-Cyrl`); null: not chosen. */
+  locale: string | null;
 }
 
 export interface UserRolesTable {
@@ -41,6 +43,10 @@ export interface TokensTable {
   revoked_at: string | null;
   /** Coarse (at most once a minute): what idle expiry reads. */
   last_used_at: string | null;
+  /** Set on an API key of an analysts' tool (a yente client, OpenRefine): it reaches only that API. */
+  client: string | null;
+  /** Why the client's queries process personal data, stated when the key was made; audited with each. */
+  purpose: string | null;
 }
 
 export interface LoginAttemptsTable {

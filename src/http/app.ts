@@ -20,6 +20,7 @@ import { cargoRoutes } from "./routes/cargo.js";
 import { cashRoutes } from "./routes/cash.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
+import { exportRoutes } from "./routes/export.js";
 import { firearmRoutes } from "./routes/firearms.js";
 import { handOverRoutes } from "./routes/hand-overs.js";
 import { healthRoutes } from "./routes/health.js";
@@ -27,6 +28,7 @@ import { partnerApiRoutes } from "./routes/partner-api.js";
 import { partnerFollowUpRoutes } from "./routes/partner-follow-ups.js";
 import { partnerRoutes } from "./routes/partners.js";
 import { protectionRoutes } from "./routes/protection.js";
+import { reconcileRoutes } from "./routes/reconcile.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { statsRoutes } from "./routes/stats.js";
@@ -34,15 +36,24 @@ import { syncRoutes } from "./routes/sync.js";
 import { userRoutes } from "./routes/users.js";
 import { vehicleRoutes } from "./routes/vehicles.js";
 import { watchlistRoutes } from "./routes/watchlists.js";
+import { yenteRoutes } from "./routes/yente.js";
 import { webRoutes } from "./web.js";
 
 export { type AppDeps, DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT } from "./deps.js";
 export { errorBody } from "./errors.js";
 
+/** What a request log line says: method and path, never the query string. */
+function requestForLog(req: { method: string; url: string }) {
+  return { method: req.method, url: req.url.split("?")[0] };
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const hops = deps.trustProxy;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    // Query strings are never logged: a yente search by GET would put a traveller's name there.
+    logger: deps.logger
+      ? { ...(deps.logger === true ? {} : deps.logger), serializers: { req: requestForLog } }
+      : false,
     bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // A hop count trusts that many proxies in front, as proxy-addr counts them.
     trustProxy: typeof hops === "number" ? (_addr: string, hop: number) => hop < hops : (hops ?? false),
@@ -92,6 +103,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Partner nodes, authenticated by signature, not by session (issue 16).
   await app.register(partnerApiRoutes(deps));
   await app.register(syncRoutes(deps), v1);
+  await app.register(exportRoutes(deps), v1);
+  await app.register(yenteRoutes(deps), { prefix: "/api/yente" });
+  await app.register(reconcileRoutes(deps), { prefix: "/api/yente" });
   await app.register(webRoutes());
   return app;
 }

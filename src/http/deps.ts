@@ -9,6 +9,7 @@ import type { CashService } from "../cash/index.js";
 import type { CrossingPointService } from "../crossing-points/index.js";
 import type { CrossingService } from "../crossings/index.js";
 import type { Db } from "../db/index.js";
+import type { ExportService } from "../export/index.js";
 import type { FirearmService } from "../firearms/index.js";
 import type { PartnerService } from "../partners/index.js";
 import type { ProtectionService } from "../protection/index.js";
@@ -17,6 +18,7 @@ import type { ScreeningService } from "../screenings/index.js";
 import type { StatsService } from "../stats/index.js";
 import type { VehicleService } from "../vehicles/index.js";
 import type { WatchlistService } from "../watchlists/index.js";
+import type { YenteService } from "../yente/index.js";
 import type { RateLimitSettings } from "./rate-limit.js";
 import type { SyncDeps } from "./routes/sync.js";
 
@@ -32,6 +34,12 @@ export interface AppDeps {
   stats: StatsService;
   watchlists: WatchlistService;
   approvals: ApprovalService;
+  /** CSV and FtM exports of alerts, matches and manifests. */
+  exports: ExportService;
+  /** The yente-compatible matching API for analysts' tools (under /api/yente). */
+  yente: YenteService;
+  /** Offer yente's GET /search, which puts the name in the URL (LIMES_YENTE_GET_SEARCH=1). */
+  yenteGetSearch?: boolean;
   cargo: CargoService;
   vehicles: VehicleService;
   firearms: FirearmService;

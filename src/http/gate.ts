@@ -31,12 +31,16 @@ declare module "fastify" {
      * The gate refuses to run the handler if that did not happen.
      */
     partnerSignature?: boolean;
+    /** Made for analysts' tools (yente, reconciliation): the only routes an API key with a client reaches. */
+    clientApi?: boolean;
   }
 }
 
+/** The token: `Bearer <token>`, or `ApiKey <key>` as yente clients send it. */
 function bearer(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
-  return h?.startsWith("Bearer ") ? h.slice(7).trim() : undefined;
+  if (h?.startsWith("Bearer ")) return h.slice(7).trim();
+  return h?.startsWith("ApiKey ") ? h.slice(7).trim() : undefined;
 }
 
 /** The caller, set by the gate on every non-public route. */
@@ -83,6 +87,12 @@ export function registerGate(app: FastifyInstance, deps: { db: Db; access: Acces
             ] as const)
           : (["second_factor_required", "enrol a second factor first (POST /api/v1/auth/totp)"] as const);
       return reply.code(403).send(errorBody(code, message));
+    }
+    // A tool's key leaked or misused cannot reach the officers' API.
+    if (principal.client && !config.clientApi) {
+      return reply
+        .code(403)
+        .send(errorBody("client_key_scope", "this API key reaches only the matching and reconciliation API"));
     }
     if (config.anyUser) return;
     const needed: readonly Permission[] =

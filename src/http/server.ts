@@ -79,6 +79,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       auditSigning,
       ready: () => ready,
       logger: { level: config.logLevel },
+      ...(config.yenteGetSearch ? { yenteGetSearch: true } : {}),
       rateLimit: {
         ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
         ...(config.loginPerMinute ? { loginPerMinute: config.loginPerMinute } : {}),

@@ -27,6 +27,7 @@ export const MESSAGES = {
   permission_denied: (p) => `this role lacks the permission "${list(p.permission)}"`,
   password_change_required: () => "change the one-time password first (POST /api/v1/auth/password)",
   second_factor_required: () => "enrol a second factor first (POST /api/v1/auth/totp)",
+  client_key_scope: () => "this API key reaches only the matching and reconciliation API",
   web_not_built: () => "the web UI is not built: run `npm run build:web`",
   page_limit: (p) => `limit: at most ${list(p.max)} per page`,
   bad_cursor: () => "cursor: not a cursor of this list (start again without one)",

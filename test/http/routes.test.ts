@@ -53,6 +53,10 @@ const PARTNER_KEY = generateKeyPairSync("ed25519")
   .publicKey.export({ type: "spki", format: "pem" })
   .toString();
 
+/** Roles that see list details (`screening:read_details`), and those that read the lists. */
+const DETAILS: readonly Role[] = ["second_line", "analyst"];
+const LIST_READERS: readonly Role[] = ["second_line", "analyst", "watchlist_manager"];
+
 interface Row {
   /** As the OpenAPI document names it, with `:param` for path parameters. */
   route: string;
@@ -165,6 +169,7 @@ describeBothDialects("every route and every role", (getDb) => {
   const table = (): Row[] => [
     { route: "POST /api/v1/auth/logout", allowed: ROLES, status: 204, freshToken: true },
     { route: "GET /api/v1/auth/me", allowed: ROLES, status: 200 },
+    { route: "PUT /api/v1/auth/locale", body: { locale: "fr" }, allowed: ROLES, status: 204 },
     {
       // Refused as unchanged, so no one's password changes here.
       route: "POST /api/v1/auth/password",
@@ -566,6 +571,85 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 404,
     },
     { route: "GET /api/v1/cash/statistics", allowed: ["second_line", "analyst", "auditor"], status: 200 },
+    {
+      route: "GET /api/v1/alerts/export",
+      url: "/api/v1/alerts/export?format=csv&purpose=report",
+      allowed: ["second_line"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/screenings/:id/export",
+      url: `/api/v1/screenings/${screeningId}/export?format=ftm&purpose=report`,
+      allowed: ["second_line", "analyst"],
+      status: 200,
+    },
+    {
+      route: "GET /api/v1/manifests/:id/export",
+      url: `/api/v1/manifests/${manifestId}/export?format=csv&purpose=report`,
+      allowed: ["first_line", "second_line", "analyst"],
+      status: 200,
+    },
+    // The yente-compatible API and reconciliation (issue 19): list details for reviewers only.
+    {
+      route: "POST /api/yente/match/:dataset",
+      url: "/api/yente/match/default?purpose=table",
+      body: { queries: { a: { schema: "Person", properties: { name: ["Some Traveller"] } } } },
+      allowed: DETAILS,
+      status: 200,
+    },
+    {
+      route: "POST /api/yente/search/:dataset",
+      url: "/api/yente/search/default",
+      body: { q: "Some Traveller", purpose: "table" },
+      allowed: DETAILS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/entities/:id",
+      url: "/api/yente/entities/national:NL-0001?purpose=table",
+      allowed: DETAILS,
+      status: 200,
+    },
+    { route: "GET /api/yente/catalog", allowed: LIST_READERS, status: 200 },
+    { route: "GET /api/yente/algorithms", allowed: LIST_READERS, status: 200 },
+    {
+      route: "POST /api/yente/reconcile/:dataset",
+      url: "/api/yente/reconcile/default",
+      body: { queries: JSON.stringify({ q0: { query: "Some Traveller" } }), purpose: "table" },
+      allowed: DETAILS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/reconcile/:dataset/extend/propose",
+      url: "/api/yente/reconcile/default/extend/propose",
+      allowed: LIST_READERS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/reconcile/:dataset/suggest/property",
+      url: "/api/yente/reconcile/default/suggest/property?prefix=b",
+      allowed: LIST_READERS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/reconcile/:dataset/suggest/type",
+      url: "/api/yente/reconcile/default/suggest/type?prefix=P",
+      allowed: LIST_READERS,
+      status: 200,
+    },
+    {
+      route: "POST /api/yente/reconcile/:dataset/suggest/entity",
+      url: "/api/yente/reconcile/default/suggest/entity",
+      body: { prefix: "Petr", purpose: "table" },
+      allowed: DETAILS,
+      status: 200,
+    },
+    {
+      route: "GET /api/yente/reconcile/:dataset/preview",
+      url: "/api/yente/reconcile/default/preview?id=national:NL-0001&purpose=table",
+      allowed: DETAILS,
+      status: 200,
+    },
   ];
 
   it("names every documented route", async () => {
@@ -578,6 +662,7 @@ describeBothDialects("every route and every role", (getDb) => {
       "GET /ready",
       "POST /api/v1/auth/login",
       "GET /.well-known/limes-node",
+      "GET /api/yente/reconcile/:dataset",
     ];
     // Partner nodes' routes: no session, a signature (test/http/partners.test.ts).
     const signedRoutes = [
@@ -635,7 +720,13 @@ describeBothDialects("every route and every role", (getDb) => {
       payload: { username: "auditor", password: PASSWORD },
     });
     expect(login.statusCode).toBe(200);
-    expect(login.json().user).toEqual({ username: "auditor", roles: ["auditor"], agency: "agency-a" });
+    // The table's row for PUT /auth/locale chose French for every user.
+    expect(login.json().user).toEqual({
+      username: "auditor",
+      roles: ["auditor"],
+      agency: "agency-a",
+      locale: "fr",
+    });
   });
 
   it("answers an unknown route 404 in the same error shape", async () => {

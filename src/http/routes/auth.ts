@@ -2,7 +2,7 @@
 // /api/v1: it has its own limit per client address (so a flood of logins is refused before any database
 // or password work, and cannot slow the rest), and the access service throttles per account and address.
 import { Type } from "@sinclair/typebox";
-import { ROLES } from "../../access/index.js";
+import { ROLES, UI_LOCALES } from "../../access/index.js";
 import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { DEFAULT_LOGIN_PER_MINUTE, limitPerAddress } from "../rate-limit.js";
@@ -30,7 +30,9 @@ const User = Type.Object({
   agency: Type.String(),
   crossingPointId: Type.Optional(Type.String()),
   restricted: Restricted,
+  locale: Type.Optional(Type.String({ description: "the UI language the user chose" })),
 });
+const LocaleBody = Type.Object({ locale: oneOf(UI_LOCALES) }, { additionalProperties: false });
 
 const LoginReply = Type.Object({ token: Type.String(), expiresAt: Type.String(), user: User });
 
@@ -53,6 +55,7 @@ const userOf = (p: ReturnType<typeof principalOf>) => ({
   agency: p.agency,
   ...(p.crossingPointId ? { crossingPointId: p.crossingPointId } : {}),
   ...(p.restricted ? { restricted: p.restricted } : {}),
+  ...(p.locale ? { locale: p.locale } : {}),
 });
 
 const replies = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
@@ -110,6 +113,23 @@ export const authRoutes =
       },
       async (req, reply) => {
         await deps.access.logout(principalOf(req));
+        return reply.code(204).send();
+      },
+    );
+
+    app.put(
+      "/auth/locale",
+      {
+        config: { anyUser: true, whileRestricted: true },
+        schema: {
+          tags: ["auth"],
+          summary: "remember the UI language chosen at sign-in",
+          body: LocaleBody,
+          response: { 204: Type.Null(), ...replies },
+        },
+      },
+      async (req, reply) => {
+        await deps.access.setOwnLocale(principalOf(req), req.body.locale);
         return reply.code(204).send();
       },
     );

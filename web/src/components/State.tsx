@@ -21,6 +21,7 @@ export function ErrorBox({ title, error, retry }: { title: string; error: ApiErr
   return (
     <div className="state error" role="alert">
       <p className="error-title">{title}</p>
+      {/* Already in the UI's language: ApiError words it from the error's code and params. */}
       <p>{error.message}</p>
       {reasons.length > 0 && (
         <ul>

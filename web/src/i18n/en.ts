@@ -562,6 +562,9 @@ export const en = {
     minutes: (n: number) => `${n} min`,
     seconds: (n: number) => `${n} s`,
   },
+  language: {
+    label: "Language",
+  },
   /**
    * Error messages by the API's error `code`, with `{name}` standing for the error's `params.name`. A code
    * not listed here, or a message whose parameter did not come, shows the server's English message. Codes

@@ -1,7 +1,62 @@
-// The active strings. A second language is one more module of the `Strings` shape, picked here.
+// The active strings and the officer's locale. Each language is a module of the `Strings` shape (en.ts),
+// so a missing key is a type error. `t` is a live binding: `setLocale` swaps it, and the app re-renders.
+// Plurals follow CLDR through Intl.PluralRules; numbers and dates go through Intl in the chosen locale.
 import { en, type Strings } from "./en";
+import { pseudoLocale } from "./pseudo";
 
-export const t: Strings = en;
+/** The UI's locales (the server keeps the same list in src/access/locale.ts). */
+export const LOCALES = {
+  en: { label: "English", dir: "ltr", strings: () => en },
+  "en-XA": { label: "Pseudo (layout check)", dir: "ltr", strings: () => pseudoLocale(en) },
+} as const satisfies Record<string, { label: string; dir: "ltr" | "rtl"; strings: () => Strings }>;
+
+export type Locale = keyof typeof LOCALES;
+
+export let t: Strings = en;
+export let locale: Locale = "en";
+
+export function isLocale(x: string | null | undefined): x is Locale {
+  return !!x && Object.hasOwn(LOCALES, x);
+}
+
+/**
+ * Switches the language: the strings, and `lang` and `dir` on the document. Nothing is stored in the
+ * browser (the session token is the only thing kept there): the user's choice lives on the server.
+ */
+export function setLocale(next: Locale): void {
+  locale = next;
+  t = LOCALES[next].strings();
+  if (typeof document !== "undefined") {
+    document.documentElement.lang = next;
+    document.documentElement.dir = LOCALES[next].dir;
+  }
+}
+
+/** Before anyone signs in: the browser's preferred language where the UI has it, else English. */
+export function browserLocale(): Locale {
+  const preferred = typeof navigator === "undefined" ? [] : navigator.languages;
+  return preferred.find(isLocale) ?? "en";
+}
+
+/** The form of `forms` that CLDR's rule for the locale picks for `n` (`other` when a form is not given). */
+export function plural(
+  n: number,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
+  tag: string = locale,
+): string {
+  return (forms[new Intl.PluralRules(tag).select(n)] ?? forms.other).replace("#", formatNumber(n, tag));
+}
+
+export function formatNumber(n: number, tag: string = locale): string {
+  return new Intl.NumberFormat(tag === "en-XA" ? "en" : tag).format(n);
+}
+
+export function formatDateTime(d: Date, tag: string = locale): string {
+  return new Intl.DateTimeFormat(tag === "en-XA" ? "en" : tag, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(d);
+}
 
 export type ErrorParams = Record<string, string | number | boolean | null>;
 

@@ -1,6 +1,16 @@
 // Who is signed in. The token is in sessionStorage (lib/api.ts); the user (name and roles) only in memory,
 // fetched again from the server after a reload.
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import {
+  createContext,
+  Fragment,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import { locale as current, isLocale, type Locale, setLocale } from "../i18n";
 import { api, session, setUnauthenticatedHandler } from "./api";
 
 export interface User {
@@ -9,6 +19,8 @@ export interface User {
   agency?: string;
   /** What the session must do before anything else: change a one-time password, or enrol a second factor. */
   restricted?: "password_change" | "totp_enrolment";
+  /** The UI language the officer chose at an earlier sign-in. */
+  locale?: string;
 }
 
 interface SessionState {
@@ -16,7 +28,11 @@ interface SessionState {
   /** True while a stored token is being checked after a reload. */
   restoring: boolean;
   expired: boolean;
+  /** A language chosen on the sign-in page is remembered for the user. */
   signIn(username: string, password: string, code?: string): Promise<User>;
+  locale: Locale;
+  /** Switches the UI language (the screens are rebuilt in it). */
+  chooseLocale(next: Locale): void;
   signOut(): Promise<void>;
   /** Asks the server again who this is (after a password change or an enrolment lifts a restriction). */
   refresh(): Promise<void>;
@@ -28,6 +44,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User>();
   const [restoring, setRestoring] = useState(() => session.token() !== null);
   const [expired, setExpired] = useState(false);
+  const [lang, setLang] = useState<Locale>(current);
+  // Chosen before signing in: kept across the remount that a language switch causes.
+  const picked = useRef<Locale | undefined>(undefined);
+  const chooseLocale = useCallback((next: Locale) => {
+    if (!session.token()) picked.current = next;
+    setLocale(next);
+    setLang(next);
+  }, []);
+  // The user's own language, once known, wins over this browser's last choice.
+  const adopt = useCallback(
+    (u: User) => {
+      if (isLocale(u.locale) && u.locale !== current) chooseLocale(u.locale);
+    },
+    [chooseLocale],
+  );
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
@@ -37,22 +68,36 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     if (!session.token()) return;
     api<{ user?: User } & Partial<User>>("GET", "/auth/me")
-      .then(({ data }) => setUser(data.user ?? (data as User)))
+      .then(({ data }) => {
+        const u = data.user ?? (data as User);
+        adopt(u);
+        setUser(u);
+      })
       .catch(() => session.clear())
       .finally(() => setRestoring(false));
-  }, []);
+  }, [adopt]);
 
-  const signIn = useCallback(async (username: string, password: string, code?: string) => {
-    const { data } = await api<{ token: string; user: User }>("POST", "/auth/login", {
-      username,
-      password,
-      ...(code ? { code } : {}),
-    });
-    session.set(data.token);
-    setUser(data.user);
-    setExpired(false);
-    return data.user;
-  }, []);
+  const signIn = useCallback(
+    async (username: string, password: string, code?: string) => {
+      const { data } = await api<{ token: string; user: User }>("POST", "/auth/login", {
+        username,
+        password,
+        ...(code ? { code } : {}),
+      });
+      session.set(data.token);
+      const chosen = picked.current;
+      if (chosen) {
+        // Remembered for the next sign-in on any workstation; the session works on if this fails.
+        await api("PUT", "/auth/locale", { locale: chosen }).catch(() => undefined);
+        data.user.locale = chosen;
+        picked.current = undefined;
+      } else adopt(data.user);
+      setUser(data.user);
+      setExpired(false);
+      return data.user;
+    },
+    [adopt],
+  );
 
   const signOut = useCallback(async () => {
     await api("POST", "/auth/logout").catch(() => undefined);
@@ -66,8 +111,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <SessionContext.Provider value={{ user, restoring, expired, signIn, signOut, refresh }}>
-      {children}
+    <SessionContext.Provider
+      value={{ user, restoring, expired, signIn, signOut, refresh, locale: lang, chooseLocale }}
+    >
+      <Fragment key={lang}>{children}</Fragment>
     </SessionContext.Provider>
   );
 }

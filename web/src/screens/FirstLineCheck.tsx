@@ -148,6 +148,7 @@ export function FirstLineCheck() {
                 ref={firstField}
                 name="mrz"
                 className="mrz"
+                dir="ltr"
                 rows={3}
                 wrap="off"
                 value={mrz}

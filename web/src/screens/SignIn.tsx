@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ErrorBox } from "../components/State";
-import { t } from "../i18n";
+import { isLocale, LOCALES, t } from "../i18n";
 import { type ApiError, asApiError } from "../lib/api";
 import { navigate } from "../lib/router";
 import { homeFor } from "../lib/screens";
 import { useSession } from "../lib/session";
 
 export function SignIn({ notice }: { notice?: string }) {
-  const { signIn } = useSession();
+  const { signIn, locale, chooseLocale } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   // Asked for only when the server says the account has a second factor.
@@ -41,6 +41,23 @@ export function SignIn({ notice }: { notice?: string }) {
         <h1 id="sign-in-title">{t.app.name}</h1>
         <p className="tagline">{t.app.tagline}</p>
         <h2>{t.signIn.title}</h2>
+        <label>
+          {t.language.label}
+          <select
+            name="locale"
+            value={locale}
+            onChange={(e) => {
+              // Remembered for the user at sign-in; otherwise the user's own language applies then.
+              if (isLocale(e.target.value)) chooseLocale(e.target.value);
+            }}
+          >
+            {Object.entries(LOCALES).map(([tag, l]) => (
+              <option key={tag} value={tag} lang={tag}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
         {notice && <p role="status">{notice}</p>}
         <label>
           {t.signIn.username}
