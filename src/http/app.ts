@@ -10,7 +10,7 @@ import { registerErrorHandlers } from "./errors.js";
 import { registerGate } from "./gate.js";
 import { registerSecurityHeaders } from "./headers.js";
 import { registerStrictJson } from "./json-body.js";
-import { type RateLimitSettings, registerRateLimit } from "./rate-limit.js";
+import { registerRateLimit } from "./rate-limit.js";
 import { components } from "./replies/component.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { approvalRoutes } from "./routes/approvals.js";
