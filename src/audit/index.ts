@@ -9,6 +9,8 @@
 // appends the checkpoint to the external file. The chains still verify; an erasure without a signed
 // prune checkpoint is reported by verify. `signing` is the server's AuditSigning: `auditSigning` in
 // startServer (src/http/server.ts), made by resolveAuditSigning from LIMES_AUDIT_KEY.
+
+export { type BoundedAuditOptions, createBoundedAudit } from "./bounded.js";
 export {
   type AuditPayload,
   type ChainBreak,

@@ -43,6 +43,7 @@
 // `date_of_birth` must be filled in, the rest may be empty where the master's list leaves them blank.
 
 import { InvalidError } from "../shared/errors.js";
+import { isValidImo, normaliseImo } from "../vessels/imo.js";
 import { type CsvRow, type RowProblem, readCsv, rejectIfProblems } from "./csv.js";
 import { isoDate } from "./dates.js";
 import {
@@ -140,8 +141,7 @@ function readHeaderFields(text: string, what: string, manifest: Manifest): void 
   }
   const imo = get("imo");
   if (imo) {
-    const digits = imo.replace(/^IMO\s*/i, "");
-    if (validImo(digits)) vessel.imo = digits;
+    if (isValidImo(imo)) vessel.imo = normaliseImo(imo);
     else problem("imo", `IMO number "${imo}" is not 7 digits with a valid check digit`);
   }
   const callSign = get("call_sign");
@@ -178,14 +178,6 @@ function readHeaderFields(text: string, what: string, manifest: Manifest): void 
   }
   if (voyage && (leg.departure || leg.arrival)) leg.number = voyage;
   if (leg.departure || leg.arrival) manifest.legs.push(leg);
-}
-
-/** IMO ship number: six digits weighted 7 to 2, the sum's last digit is the seventh. */
-function validImo(digits: string): boolean {
-  if (!/^\d{7}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
-  return sum % 10 === Number(digits[6]);
 }
 
 const TRANSIT: Record<string, boolean> = {
