@@ -181,6 +181,66 @@ describeWithService("nats", "a remote post on NATS JetStream", () => {
     for (const a of refers) expect(queue.alerts.map((x) => x.id)).toContain(a.id);
   }, 300_000);
 
+  it("sends the centre's review and decision on a post's alert back to the post, with an audit entry", async () => {
+    const reviewer = await login(d.centre.url, "reviewer", PASSWORD);
+    const alert = await d.centreDb.db.kysely
+      .selectFrom("alerts")
+      .innerJoin("sync_origins as o", (j) =>
+        j.onRef("o.object_id", "=", "alerts.id").on("o.object_type", "=", "alert"),
+      )
+      .select("alerts.id")
+      .where("o.origin", "=", POST)
+      .where("alerts.status", "=", "open")
+      .executeTakeFirstOrThrow();
+    const call = async (path: string, body: object) => {
+      const r = await fetch(`${d.centre.url}/api/v1/alerts/${alert.id}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${reviewer}` },
+        body: JSON.stringify({ purpose: "second-line review of a post's alert", ...body }),
+      });
+      expect(r.status, await r.clone().text()).toBeLessThan(300);
+      return ((await r.json()) as { status?: string; alert?: { status: string } }) ?? {};
+    };
+    const statusAtPost = async () =>
+      (
+        await d.postDb.kysely
+          .selectFrom("alerts")
+          .select("status")
+          .where("id", "=", alert.id)
+          .executeTakeFirstOrThrow()
+      ).status;
+    const centreStatus = async () =>
+      (
+        await d.centreDb.db.kysely
+          .selectFrom("alerts")
+          .select("status")
+          .where("id", "=", alert.id)
+          .executeTakeFirstOrThrow()
+      ).status;
+
+    expect(await statusAtPost()).toBe("open");
+    await call("/review", {});
+    const reviewed = await centreStatus();
+    expect(reviewed).not.toBe("open");
+    expect(await waitFor(statusAtPost, (s) => s === reviewed, 30_000)).toBe(reviewed);
+
+    await call("/decisions", {
+      outcome: "confirmed",
+      reason: "The document number and the birth date agree with the listed person.",
+      legalBasis: "Schengen Borders Code Art. 8: thorough checks at second line",
+    });
+    const decided = await centreStatus();
+    expect(decided).not.toBe(reviewed);
+    expect(await waitFor(statusAtPost, (s) => s === decided, 30_000)).toBe(decided);
+    const received = await d.postDb.kysely
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "alert.decision_received")
+      .where("object_id", "=", alert.id)
+      .execute();
+    expect(received.map((r) => JSON.parse(String(r.details)).status)).toEqual([reviewed, decided]);
+  }, 120_000);
+
   it("re-sent after the duplicate window, everything is ingested once; both chains verify", async () => {
     const before = await centreCounts(d);
     // The post forgets how far it got, as after restoring an old backup: it re-sends its whole log.
