@@ -71,6 +71,9 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
   // event, which would crash the process if unheard. The pool has already discarded that connection and
   // the next query opens a new one, so there is nothing more to do here.
   pool.on("error", () => {});
+  // The same for a connection that is checked out (a transaction, or a pinned lock holder): its query
+  // already fails with the error, and the unheard event would end the process as well.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect, describe: target.replace(/:[^:@/]*@/, ":***@"), close: () => kysely.destroy() };
 }

@@ -1,7 +1,8 @@
 // The retention job on a schedule inside the server: every `intervalMinutes` (0 = never), one run at a
 // time. The first run is one interval after start, so a restart loop never hammers the database.
+// In a centre of several processes the run is exclusive: the process that finds it taken skips the tick.
 import type { AuditSigning } from "../audit/index.js";
-import type { Db } from "../db/index.js";
+import { type Db, runExclusive } from "../db/index.js";
 import type { RetentionPolicy } from "./policy.js";
 import { type RetentionReport, runRetention } from "./run.js";
 
@@ -16,8 +17,12 @@ export function scheduleRetention(
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runRetention(db, policy, { signing })
-      .then((report: RetentionReport) => log.info({ retention: report }, "retention run"))
+    runExclusive(db, "retention", () => runRetention(db, policy, { signing }))
+      .then((r) =>
+        r.ran
+          ? log.info({ retention: r.value satisfies RetentionReport }, "retention run")
+          : log.info({}, "retention run skipped: another process is running it"),
+      )
       .catch((err: unknown) =>
         log.error({ err }, "retention run failed; every batch before the failure stands"),
       )

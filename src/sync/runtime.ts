@@ -4,7 +4,7 @@
 //           and rebuilds its index when another centre process activated a version
 //   post:   publishes its outbox, fetches the active list versions and applies the centre's decisions
 // Every loop survives an outage: a failed pass is logged and retried on the next tick.
-import type { Db } from "../db/index.js";
+import { type Db, runExclusive } from "../db/index.js";
 import type { SyncConfig } from "./config.js";
 import { publishDecisions, watchDecisions } from "./decisions.js";
 import { ingestMessages } from "./ingest.js";
@@ -91,7 +91,10 @@ function centreLoops(db: Db, bus: Bus, reindex: () => Promise<void>, onError: (e
   const lists = every(
     1000,
     async () => {
-      for (const r of await publishLiveLists(db, bus)) seen.set(r.list, r.version);
+      // Publishing runs in one centre process at a time; a process that skipped it learns the versions
+      // from the KV below, like any other process's activation.
+      const published = await runExclusive(db, "publish-lists", () => publishLiveLists(db, bus));
+      if (published.ran) for (const r of published.value) seen.set(r.list, r.version);
       // Another centre process activated a version: this one rebuilds its own index from the database.
       const kv = await bindKv(bus, ACTIVE_LISTS);
       let changed = false;
@@ -103,7 +106,7 @@ function centreLoops(db: Db, bus: Bus, reindex: () => Promise<void>, onError: (e
       }
       if (changed && baseline) await reindex();
       baseline = true;
-      await publishDecisions(db, bus);
+      await runExclusive(db, "publish-decisions", () => publishDecisions(db, bus));
       return false;
     },
     onError,
