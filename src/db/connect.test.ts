@@ -22,7 +22,17 @@ const MIGRATION_NAMES = [
   "0012_checks_at_post",
   "0013_partners",
   "0014_sync",
+  "0015_partitions",
   "0016_languages",
+];
+
+/** Partitioned by month on PostgreSQL: a default partition, this month and three ahead. */
+const PARTITIONED = [
+  "audit_log",
+  "crossings",
+  "screened_travellers",
+  "screening_requests",
+  "screening_results",
 ];
 
 const TABLES = [
@@ -135,7 +145,24 @@ forEachDialect("migrations", (dialect) => {
     });
     expect(await migrate(fresh.db)).toEqual({ applied: [] });
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(TABLES);
+    // PostgreSQL lists each month partition (migration 0015) as a table of its own.
+    const partitions =
+      dialect === "postgres"
+        ? (
+            await sql<{
+              name: string;
+            }>`select relname as name from pg_class where relispartition and relkind = 'r'`.execute(
+              fresh.db.kysely,
+            )
+          ).rows.map((r) => r.name)
+        : [];
+    expect(tables.filter((t) => !partitions.includes(t))).toEqual(TABLES);
+    if (dialect === "postgres") {
+      const month = new Date().toISOString().slice(0, 7).replace("-", "_");
+      for (const t of PARTITIONED)
+        expect(partitions).toEqual(expect.arrayContaining([`${t}_default`, `${t}_${month}`]));
+      expect(partitions).toHaveLength(PARTITIONED.length * 5);
+    }
     // Sixteen empty hash chains, so PostgreSQL appenders need not queue on one head row.
     const chains = await fresh.db.kysely.selectFrom("audit_chains").selectAll().orderBy("id").execute();
     expect(chains).toHaveLength(16);

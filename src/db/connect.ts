@@ -7,6 +7,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { InvalidError } from "../shared/errors.js";
 import { migrationProvider } from "./migrations.js";
+import { ensurePartitions } from "./partitions.js";
 import type { Database, Dialect } from "./schema.js";
 
 export type { Dialect } from "./schema.js";
@@ -83,5 +84,6 @@ export async function migrate(db: Db): Promise<{ applied: string[] }> {
   const migrator = new Migrator({ db: db.kysely, provider: migrationProvider(db.dialect) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
+  if (db.dialect === "postgres") await ensurePartitions(db.kysely as unknown as Kysely<unknown>);
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
 }

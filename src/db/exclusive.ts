@@ -3,13 +3,23 @@
 // pinned connection for the length of the run. When a process dies its connection ends and PostgreSQL
 // releases the lock, so a survivor takes the job on its next tick: no lease to expire and no clock to
 // trust. A SQLite database belongs to one process, so there the job simply runs.
-import { sql } from "kysely";
-import type { Db } from "./connect.js";
+import { type Kysely, sql } from "kysely";
+import type { Database, Dialect } from "./schema.js";
+
+/** What a job needs of the database handle (not connect.ts's `Db`, which would import back here). */
+export interface DbHandle {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+}
 
 export type Exclusive<T> = { ran: true; value: T } | { ran: false };
 
 /** Runs `job` unless another process holds it now; `{ ran: false }` then, and nothing waits. */
-export async function runExclusive<T>(db: Db, name: string, job: () => Promise<T>): Promise<Exclusive<T>> {
+export async function runExclusive<T>(
+  db: DbHandle,
+  name: string,
+  job: () => Promise<T>,
+): Promise<Exclusive<T>> {
   if (db.dialect === "sqlite") return { ran: true, value: await job() };
   return db.kysely.connection().execute(async (conn) => {
     const key = sql`hashtextextended(${`limes.${name}`}, 0)`;

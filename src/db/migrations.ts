@@ -7,6 +7,7 @@ import { cargo } from "./migration-cargo.js";
 import { checksAtPost } from "./migration-checks-at-post.js";
 import { languages } from "./migration-languages.js";
 import { listStaging } from "./migration-lists.js";
+import { partitions } from "./migration-partitions.js";
 import { partners } from "./migration-partners.js";
 import { population } from "./migration-population.js";
 import { safeguards } from "./migration-safeguards.js";
@@ -372,6 +373,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0012_checks_at_post": checksAtPost,
   "0013_partners": partners,
   "0014_sync": syncMigration,
+  "0015_partitions": partitions,
   "0016_languages": languages,
 };
 

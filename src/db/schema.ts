@@ -141,6 +141,8 @@ export interface ScreeningResultsTable {
   person_index: number;
   decision: "refer" | "clear";
   matches: string;
+  /** Its screening's time: the month partition it lives in (migration 0015). */
+  created_at: string;
 }
 
 /** Where an alert was opened: a crossing or a passenger manifest (persons), or a goods check. */

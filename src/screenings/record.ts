@@ -91,6 +91,7 @@ export async function recordScreening(
           person_index: start + j,
           decision: s.decisions[start + j]!,
           matches: JSON.stringify(matches),
+          created_at: s.createdAt,
         })),
       )
       .execute();

@@ -74,7 +74,13 @@ function rows(db: Db) {
       await db.kysely
         .insertInto("screening_results")
         .values(
-          decisions.map((decision, i) => ({ request_id: sid, person_index: i, decision, matches: "[]" })),
+          decisions.map((decision, i) => ({
+            request_id: sid,
+            person_index: i,
+            decision,
+            matches: "[]",
+            created_at: at,
+          })),
         )
         .execute();
     },
