@@ -2,6 +2,7 @@
 // The answer is the decision and a reference, nothing more: the booth is not told why.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
+import { type Direction, DirectionSelect } from "../components/DirectionSelect";
 import { ScreenTitle } from "../components/Heading";
 import { ListAge } from "../components/ListAge";
 import { ErrorBox } from "../components/State";
@@ -23,7 +24,7 @@ export function FirstLineCheck() {
   const [mode, setMode] = useState<EntryMode>("mrz");
   const [mrz, setMrz] = useState("");
   const [manual, setManual] = useState(EMPTY_MANUAL);
-  const [direction, setDirection] = useState<"entry" | "exit">("entry");
+  const [direction, setDirection] = useState<Direction>("entry");
   const [crossingPointId, setCrossingPointId] = useState("");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>();
@@ -103,13 +104,7 @@ export function FirstLineCheck() {
             firstField={firstField}
           />
           <div className="fields inline">
-            <label>
-              {t.check.direction}
-              <select value={direction} onChange={(e) => setDirection(e.target.value as "entry" | "exit")}>
-                <option value="entry">{t.check.entry}</option>
-                <option value="exit">{t.check.exit}</option>
-              </select>
-            </label>
+            <DirectionSelect value={direction} onChange={setDirection} />
             <CrossingPointSelect
               label={t.check.crossingPoint}
               points={points.data}
