@@ -13,7 +13,7 @@ import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { call } from "../lib/api";
 import { EMPTY_PARTY, itemsBody, itemsProblem, newItem, partyBody } from "../lib/cash";
-import { useCrossingPoints } from "../lib/crossingPoints";
+import { useRecordingPoint } from "../lib/crossingPoints";
 import { PURPOSES } from "../lib/screens";
 import { useAction } from "../lib/useApi";
 
@@ -21,10 +21,9 @@ type Mode = "declaration" | "detection";
 const MODES: readonly Mode[] = ["declaration", "detection"];
 
 export function CashControl() {
-  const points = useCrossingPoints();
+  const point = useRecordingPoint();
   const [mode, setMode] = useState<Mode>("declaration");
   const [direction, setDirection] = useState<Direction>("entry");
-  const [crossingPointId, setCrossingPointId] = useState("");
   const [carrier, setCarrier] = useState(EMPTY_PARTY);
   const [owner, setOwner] = useState(EMPTY_PARTY);
   const [items, setItems] = useState(() => [newItem()]);
@@ -53,7 +52,7 @@ export function CashControl() {
       ...(own ? { owner: own } : {}),
       items: itemsBody(items),
       ...optional,
-      ...(crossingPointId ? { crossingPointId } : {}),
+      ...(point.id ? { crossingPointId: point.id } : {}),
       purpose: PURPOSES.cash,
     };
     return action.run(e, async () => {
@@ -98,9 +97,9 @@ export function CashControl() {
             <DirectionSelect value={direction} onChange={setDirection} />
             <CrossingPointSelect
               label={t.check.crossingPoint}
-              points={points.data}
-              value={crossingPointId}
-              onChange={setCrossingPointId}
+              points={point.points}
+              value={point.id}
+              onChange={point.setId}
               emptyLabel={t.check.noCrossingPoint}
             />
           </div>

@@ -1,6 +1,6 @@
 // A firearm at the post: serial, make, model, calibre, type and markings, against the lost, stolen or
 // trafficked firearms list. A hit opens an alert; a seizure is only proposed here, for a second officer.
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
 import { EMPTY_FIREARM, FirearmFields, firearmBody } from "../components/firearms/FirearmFields";
 import { type FirearmCheckReply, FirearmResult } from "../components/firearms/FirearmResult";
@@ -10,28 +10,22 @@ import { ProposalForm } from "../components/ProposalForm";
 import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { call } from "../lib/api";
-import { useCrossingPoints } from "../lib/crossingPoints";
+import { useRecordingPoint } from "../lib/crossingPoints";
 import { PURPOSES } from "../lib/screens";
 import { useAction } from "../lib/useApi";
 
 export function FirearmCheck() {
-  const points = useCrossingPoints();
+  const point = useRecordingPoint();
   const [form, setForm] = useState(EMPTY_FIREARM);
-  const [crossingPointId, setCrossingPointId] = useState("");
   const [result, setResult] = useState<FirearmCheckReply>();
   const action = useAction();
-
-  useEffect(() => {
-    const only = points.data?.length === 1 ? points.data[0] : undefined;
-    if (only && !crossingPointId) setCrossingPointId(only.id);
-  }, [points.data, crossingPointId]);
 
   const submit = (e: FormEvent) => {
     setResult(undefined);
     return action.run(e, async () => {
       const body = {
         ...firearmBody(form),
-        ...(crossingPointId ? { crossingPointId } : {}),
+        ...(point.id ? { crossingPointId: point.id } : {}),
         purpose: PURPOSES.firearm,
       };
       setResult((await call("post", "/api/v1/firearm-checks", { body })).data);
@@ -48,9 +42,9 @@ export function FirearmCheck() {
           <div className="fields inline">
             <CrossingPointSelect
               label={t.check.crossingPoint}
-              points={points.data}
-              value={crossingPointId}
-              onChange={setCrossingPointId}
+              points={point.points}
+              value={point.id}
+              onChange={point.setId}
               emptyLabel={t.check.noCrossingPoint}
             />
           </div>

@@ -1,7 +1,7 @@
 // A vehicle and its occupants at a land post: the plate and/or VIN, and each person in it entered as at
 // the first-line check. The answer is refer or clear for the vehicle and for each person, with references,
 // nothing about why (as at the first line); the reasons are read in the alert.
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
 import { type Direction, DirectionSelect } from "../components/DirectionSelect";
 import { ScreenTitle } from "../components/Heading";
@@ -16,26 +16,20 @@ import {
 import { type VehicleCheckReply, VehicleResult } from "../components/vehicles/VehicleResult";
 import { t } from "../i18n";
 import { call } from "../lib/api";
-import { useCrossingPoints } from "../lib/crossingPoints";
+import { useRecordingPoint } from "../lib/crossingPoints";
 import { PURPOSES } from "../lib/screens";
 import { useAction } from "../lib/useApi";
 
 export function VehicleCheck() {
-  const points = useCrossingPoints();
+  const point = useRecordingPoint();
   const [country, setCountry] = useState("");
   const [plate, setPlate] = useState("");
   const [vin, setVin] = useState("");
   const [direction, setDirection] = useState<Direction>("entry");
-  const [crossingPointId, setCrossingPointId] = useState("");
   const [occupants, setOccupants] = useState<Occupant[]>(() => [newOccupant()]);
   const [result, setResult] = useState<VehicleCheckReply>();
   const [problem, setProblem] = useState<string>();
   const action = useAction();
-
-  useEffect(() => {
-    const only = points.data?.length === 1 ? points.data[0] : undefined;
-    if (only && !crossingPointId) setCrossingPointId(only.id);
-  }, [points.data, crossingPointId]);
 
   const submit = (e: FormEvent) => {
     setResult(undefined);
@@ -51,7 +45,7 @@ export function VehicleCheck() {
           ...(plate.trim() ? { plate: { country: country.trim(), number: plate.trim() } } : {}),
           ...(vin.trim() ? { vin: vin.trim().toUpperCase() } : {}),
           direction,
-          ...(crossingPointId ? { crossingPointId } : {}),
+          ...(point.id ? { crossingPointId: point.id } : {}),
           occupants: occupants.map(occupantBody),
           purpose: PURPOSES.vehicle,
         },
@@ -94,9 +88,9 @@ export function VehicleCheck() {
             <DirectionSelect value={direction} onChange={setDirection} />
             <CrossingPointSelect
               label={t.check.crossingPoint}
-              points={points.data}
-              value={crossingPointId}
-              onChange={setCrossingPointId}
+              points={point.points}
+              value={point.id}
+              onChange={point.setId}
               emptyLabel={t.check.noCrossingPoint}
               required={occupants.some((o) => o.mode === "manual")}
             />

@@ -30,7 +30,9 @@ export function CashResult({ result }: { result: CashReply }) {
                 {i.currency} {formatNumber(i.amount)}
               </td>
               <td className="num">
-                {formatNumber(i.rate.perEur)} ({t.cash.rateDate} {i.rate.date})
+                {i.currency === "EUR"
+                  ? "—"
+                  : `${formatNumber(i.rate.perEur)} (${t.cash.rateDate} ${i.rate.date})`}
               </td>
               <td className="num">{euros(i.eurCents)}</td>
             </tr>
