@@ -10,6 +10,8 @@ import { Account } from "./screens/Account";
 import { AlertDetail } from "./screens/AlertDetail";
 import { AlertQueue } from "./screens/AlertQueue";
 import { Audit } from "./screens/Audit";
+import { CashControl } from "./screens/CashControl";
+import { FirearmCheck } from "./screens/FirearmCheck";
 import { FirstLineCheck } from "./screens/FirstLineCheck";
 import { Manifests } from "./screens/Manifests";
 import { Overview } from "./screens/Overview";
@@ -17,6 +19,7 @@ import { Referrals } from "./screens/Referrals";
 import { Rules } from "./screens/Rules";
 import { SignIn } from "./screens/SignIn";
 import { Users } from "./screens/Users";
+import { VehicleCheck } from "./screens/VehicleCheck";
 import { Watchlists } from "./screens/Watchlists";
 
 function Screen({ path, screen, agency }: { path: string; screen: ScreenId; agency: string }) {
@@ -26,6 +29,12 @@ function Screen({ path, screen, agency }: { path: string; screen: ScreenId; agen
       return <FirstLineCheck />;
     case "manifests":
       return <Manifests />;
+    case "vehicles":
+      return <VehicleCheck />;
+    case "firearms":
+      return <FirearmCheck />;
+    case "cash":
+      return <CashControl />;
     case "alerts":
       return alertId ? <AlertDetail id={decodeURIComponent(alertId)} /> : <AlertQueue />;
     case "watchlists":

@@ -4,6 +4,9 @@
 export type ScreenId =
   | "check"
   | "manifests"
+  | "vehicles"
+  | "firearms"
+  | "cash"
   | "alerts"
   | "watchlists"
   | "rules"
@@ -15,6 +18,9 @@ export type ScreenId =
 export const SCREEN_PATHS: Record<ScreenId, string> = {
   check: "/check",
   manifests: "/manifests",
+  vehicles: "/vehicles",
+  firearms: "/firearms",
+  cash: "/cash",
   alerts: "/alerts",
   watchlists: "/watchlists",
   rules: "/rules",
@@ -24,9 +30,10 @@ export const SCREEN_PATHS: Record<ScreenId, string> = {
   users: "/users",
 };
 
+// The checks at the post (vehicles, firearms, cash) need the `screen` permission: first and second line.
 const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
-  first_line: ["check", "manifests"],
-  second_line: ["alerts", "check", "manifests", "watchlists", "overview"],
+  first_line: ["check", "manifests", "vehicles", "firearms", "cash"],
+  second_line: ["alerts", "check", "manifests", "vehicles", "firearms", "cash", "watchlists", "overview"],
   analyst: ["rules", "overview", "watchlists"],
   watchlist_manager: ["watchlists"],
   auditor: ["audit", "rules", "overview"],
@@ -37,6 +44,9 @@ const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
 const ORDER: readonly ScreenId[] = [
   "check",
   "manifests",
+  "vehicles",
+  "firearms",
+  "cash",
   "alerts",
   "watchlists",
   "rules",
@@ -73,4 +83,7 @@ export const PURPOSES = {
   review: "second-line review of an alert",
   watchlistSearch: "watchlist entity search by an officer",
   audit: "audit oversight",
+  vehicle: "border check of a vehicle and its occupants at a land post",
+  firearm: "firearm check at the post",
+  cash: "cash control at the post (EU Regulation 2018/1672)",
 } as const;

@@ -1,35 +1,30 @@
 // The booth: one traveller at a time, keyboard first (Enter checks, Esc clears), and one large answer.
 // The answer is the decision and a reference, nothing more: the booth is not told why.
-import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
+import { type Direction, DirectionSelect } from "../components/DirectionSelect";
 import { ScreenTitle } from "../components/Heading";
 import { ListAge } from "../components/ListAge";
 import { ErrorBox } from "../components/State";
+import { TravellerFields } from "../components/TravellerFields";
+import { Verdict } from "../components/Verdict";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
 import { useCrossingPoints } from "../lib/crossingPoints";
 import { PURPOSES } from "../lib/screens";
+import { EMPTY_MANUAL, type EntryMode, manualEntry } from "../lib/traveller";
 
 interface Result {
   decision: "refer" | "clear";
   reference: string;
 }
 
-const EMPTY_MANUAL = {
-  surname: "",
-  givenNames: "",
-  birthDate: "",
-  nationality: "",
-  number: "",
-  issuingCountry: "",
-};
-
 export function FirstLineCheck() {
   const points = useCrossingPoints();
-  const [mode, setMode] = useState<"mrz" | "manual">("mrz");
+  const [mode, setMode] = useState<EntryMode>("mrz");
   const [mrz, setMrz] = useState("");
   const [manual, setManual] = useState(EMPTY_MANUAL);
-  const [direction, setDirection] = useState<"entry" | "exit">("entry");
+  const [direction, setDirection] = useState<Direction>("entry");
   const [crossingPointId, setCrossingPointId] = useState("");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>();
@@ -74,20 +69,7 @@ export function FirstLineCheck() {
         ? { mrz: mrz.trim(), direction, ...(cp ? { crossingPointId: cp } : {}), purpose: PURPOSES.check }
         : {
             entry: {
-              person: {
-                surname: manual.surname,
-                givenNames: manual.givenNames,
-                ...(manual.birthDate ? { birthDate: manual.birthDate } : {}),
-                ...(manual.nationality ? { nationality: manual.nationality } : {}),
-              },
-              ...(manual.number
-                ? {
-                    document: {
-                      number: manual.number,
-                      ...(manual.issuingCountry ? { issuingCountry: manual.issuingCountry } : {}),
-                    },
-                  }
-                : {}),
+              ...manualEntry(manual),
               direction,
               crossingPointId: crossingPointId,
             },
@@ -104,82 +86,25 @@ export function FirstLineCheck() {
     }
   };
 
-  const onMrzKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === "Enter" && !e.shiftKey) {
-      e.preventDefault();
-      void submit();
-    }
-  };
-
-  const field = (key: keyof typeof EMPTY_MANUAL, label: string, extra: Record<string, unknown> = {}) => (
-    <label>
-      {label}
-      <input
-        name={key}
-        value={manual[key]}
-        onChange={(e) => setManual({ ...manual, [key]: e.target.value })}
-        autoComplete="off"
-        spellCheck={false}
-        dir="auto"
-        {...extra}
-      />
-    </label>
-  );
-
   return (
     <section className="check" aria-labelledby="check-title">
       <ScreenTitle id="check-title">{t.check.title}</ScreenTitle>
       <ListAge />
       <div className="check-grid">
         <form onSubmit={submit} className="card" aria-describedby="check-hint">
-          <fieldset className="segmented">
-            <legend>{t.check.modeLabel}</legend>
-            {(["mrz", "manual"] as const).map((m) => (
-              <label key={m}>
-                <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} />
-                {m === "mrz" ? t.check.modeMrz : t.check.modeManual}
-              </label>
-            ))}
-          </fieldset>
-          {mode === "mrz" ? (
-            <label>
-              {t.check.mrz}
-              <textarea
-                ref={firstField}
-                name="mrz"
-                className="mrz"
-                dir="ltr"
-                rows={3}
-                wrap="off"
-                value={mrz}
-                onChange={(e) => setMrz(e.target.value.toUpperCase())}
-                onKeyDown={onMrzKey}
-                autoComplete="off"
-                spellCheck={false}
-                required
-              />
-            </label>
-          ) : (
-            <div className="fields">
-              {field("surname", t.check.surname, { ref: firstField, required: true })}
-              {field("givenNames", t.check.givenNames)}
-              {field("birthDate", t.check.birthDate, {
-                pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?",
-                inputMode: "numeric",
-              })}
-              {field("nationality", t.check.nationality)}
-              {field("number", t.check.documentNumber)}
-              {field("issuingCountry", t.check.issuingCountry)}
-            </div>
-          )}
+          <TravellerFields
+            name="mode"
+            mode={mode}
+            onMode={setMode}
+            mrz={mrz}
+            onMrz={setMrz}
+            manual={manual}
+            onManual={setManual}
+            onEnter={() => void submit()}
+            firstField={firstField}
+          />
           <div className="fields inline">
-            <label>
-              {t.check.direction}
-              <select value={direction} onChange={(e) => setDirection(e.target.value as "entry" | "exit")}>
-                <option value="entry">{t.check.entry}</option>
-                <option value="exit">{t.check.exit}</option>
-              </select>
-            </label>
+            <DirectionSelect value={direction} onChange={setDirection} />
             <CrossingPointSelect
               label={t.check.crossingPoint}
               points={points.data}
@@ -202,16 +127,7 @@ export function FirstLineCheck() {
           </div>
         </form>
         <section className="result-area" aria-label={t.check.resultLabel} aria-live="assertive">
-          {result && (
-            <output className={`verdict verdict-${result.decision}`} data-testid="verdict">
-              <span className="verdict-word">
-                {result.decision === "refer" ? t.check.resultRefer : t.check.resultClear}
-              </span>
-              <span className="verdict-ref">
-                {t.check.reference}: <strong>{result.reference}</strong>
-              </span>
-            </output>
-          )}
+          {result && <Verdict decision={result.decision} reference={result.reference} />}
           {result && warnings.length > 0 && (
             <div className="warnings">
               <h2>{t.check.warnings}</h2>

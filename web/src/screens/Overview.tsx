@@ -1,6 +1,7 @@
 // The dashboard: activity per day and per crossing point, and the alerts still open or overdue.
 import { useState } from "react";
 import { type Bar, BarChart } from "../components/BarChart";
+import { CashStatistics } from "../components/cash/CashStatistics";
 import { ScreenTitle } from "../components/Heading";
 import { Async } from "../components/State";
 import { t } from "../i18n";
@@ -99,6 +100,7 @@ export function Overview() {
           </>
         )}
       </Async>
+      <CashStatistics days={days} />
     </section>
   );
 }

@@ -1,0 +1,68 @@
+// A recorded cash declaration or finding: each sum converted to euros with the rate and its date, the
+// total against the threshold, and for a control what it found.
+import { formatNumber, t } from "../../i18n";
+import type { Reply } from "../../lib/api";
+import { euros } from "../../lib/cash";
+
+export type DeclarationReply = Reply<"/api/v1/cash/declarations", "post">;
+export type DetectionReply = Reply<"/api/v1/cash/detections", "post">;
+export type CashReply = DeclarationReply | DetectionReply;
+
+export function CashResult({ result }: { result: CashReply }) {
+  const finding = "finding" in result ? result.finding : undefined;
+  return (
+    <section className="card" aria-labelledby="cash-result" data-testid="cash-result">
+      <h2 id="cash-result">{t.cash.resultTitle}</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t.cash.kind}</th>
+            <th scope="col">{t.cash.amount}</th>
+            <th scope="col">{t.cash.rate}</th>
+            <th scope="col">{t.cash.eur}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.items.map((i) => (
+            <tr key={`${i.kind}-${i.currency}-${i.amount}`}>
+              <td>{t.cash.kinds[i.kind] ?? i.kind}</td>
+              <td className="num">
+                {i.currency} {formatNumber(i.amount)}
+              </td>
+              <td className="num">
+                {i.currency === "EUR"
+                  ? "—"
+                  : `${formatNumber(i.rate.perEur)} (${t.cash.rateDate} ${i.rate.date})`}
+              </td>
+              <td className="num">{euros(i.eurCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              {t.cash.total}
+            </th>
+            <td className="num" data-testid="cash-total">
+              {t.cash.eur} {euros(result.totalEurCents)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p data-testid="cash-threshold">{t.cash.threshold(formatNumber(result.thresholdEur))}</p>
+      <p className={`notice ${result.reachesThreshold ? "notice-pending" : "notice-ok"}`}>
+        {result.reachesThreshold ? t.cash.reaches : t.cash.below}
+      </p>
+      {finding && (
+        <p
+          className={`notice ${finding === "undeclared" || finding === "incomplete" ? "notice-bad" : "notice-ok"}`}
+        >
+          {t.cash.findings[finding]}
+        </p>
+      )}
+      <p className="muted">
+        {t.cash.recordId}: <span className="mono">{result.id}</span>
+      </p>
+    </section>
+  );
+}
