@@ -219,7 +219,7 @@ export const bs: Strings = {
     placeOfBirth: "Mjesto rođenja",
     list: "Lista",
     programmes: "Program",
-    listedOn: "Upisan",
+    listedOn: "Datum upisa",
     remarks: "Napomene",
     aliases: "Druga imena",
     score: "Ocjena",
@@ -450,7 +450,7 @@ export const bs: Strings = {
     fairness: "Pravednost: stopa pogodaka po državljanstvu",
     fairnessSex: "Pravednost: stopa pogodaka po spolu",
     suppressed: (persons: number) =>
-      `Grupe premale za prikaz, i druge potrebne da se nijedna ne može izračunati: ${p(persons, "# osoba", "# osobe", "# osoba")}, izostavljeno radi privatnosti`,
+      `Grupe premale za prikaz i ostale skrivene da se nijedna ne bi mogla izračunati: ${p(persons, "# osoba", "# osobe", "# osoba")}, izostavljeno radi privatnosti`,
     hitsWithheld:
       "Premalo pogodaka da bi se objavila raspodjela bez otkrivanja male grupe: broj pogodaka je izostavljen.",
     disparity: (d: string) => `nejednakost ${d}`,
@@ -554,7 +554,7 @@ export const bs: Strings = {
     secondFactor: "drugi faktor",
     disable: (name: string) => `Onemogući ${name}`,
     enable: (name: string) => `Omogući ${name}`,
-    reset: (name: string) => `Poništi lozinku za ${name}`,
+    reset: (name: string) => `Nova lozinka za ${name}`,
     resetDone: (name: string, password: string) =>
       `Nova jednokratna lozinka za ${name}: ${password} — predajte je lično; prikazuje se samo jednom.`,
     page: (from: number, to: number, total: number) => `${from}–${to} od ${total}`,

@@ -218,7 +218,7 @@ export const srCyrl: Strings = {
     placeOfBirth: "Место рођења",
     list: "Листа",
     programmes: "Програм",
-    listedOn: "Уписан",
+    listedOn: "Датум уписа",
     remarks: "Напомене",
     aliases: "Друга имена",
     score: "Оцена",
@@ -449,7 +449,7 @@ export const srCyrl: Strings = {
     fairness: "Правичност: стопа погодака по држављанству",
     fairnessSex: "Правичност: стопа погодака по полу",
     suppressed: (persons: number) =>
-      `Групе премале за приказ, и друге потребне да се ниједна не може израчунати: ${p(persons, "# особа", "# особе", "# особа")}, изостављено ради приватности`,
+      `Групе премале за приказ и остале скривене да се ниједна не би могла израчунати: ${p(persons, "# особа", "# особе", "# особа")}, изостављено ради приватности`,
     hitsWithheld:
       "Премало погодака да би се објавила расподела без откривања мале групе: број погодака је изостављен.",
     disparity: (d: string) => `неједнакост ${d}`,
@@ -553,7 +553,7 @@ export const srCyrl: Strings = {
     secondFactor: "други фактор",
     disable: (name: string) => `Онемогући ${name}`,
     enable: (name: string) => `Омогући ${name}`,
-    reset: (name: string) => `Поништи лозинку за ${name}`,
+    reset: (name: string) => `Нова лозинка за ${name}`,
     resetDone: (name: string, password: string) =>
       `Нова једнократна лозинка за ${name}: ${password} — предајте је лично; приказује се само једном.`,
     page: (from: number, to: number, total: number) => `${from}–${to} од ${total}`,

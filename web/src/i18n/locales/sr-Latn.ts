@@ -218,7 +218,7 @@ export const srLatn: Strings = {
     placeOfBirth: "Mesto rođenja",
     list: "Lista",
     programmes: "Program",
-    listedOn: "Upisan",
+    listedOn: "Datum upisa",
     remarks: "Napomene",
     aliases: "Druga imena",
     score: "Ocena",
@@ -449,7 +449,7 @@ export const srLatn: Strings = {
     fairness: "Pravičnost: stopa pogodaka po državljanstvu",
     fairnessSex: "Pravičnost: stopa pogodaka po polu",
     suppressed: (persons: number) =>
-      `Grupe premale za prikaz, i druge potrebne da se nijedna ne može izračunati: ${p(persons, "# osoba", "# osobe", "# osoba")}, izostavljeno radi privatnosti`,
+      `Grupe premale za prikaz i ostale skrivene da se nijedna ne bi mogla izračunati: ${p(persons, "# osoba", "# osobe", "# osoba")}, izostavljeno radi privatnosti`,
     hitsWithheld:
       "Premalo pogodaka da bi se objavila raspodela bez otkrivanja male grupe: broj pogodaka je izostavljen.",
     disparity: (d: string) => `nejednakost ${d}`,
@@ -553,7 +553,7 @@ export const srLatn: Strings = {
     secondFactor: "drugi faktor",
     disable: (name: string) => `Onemogući ${name}`,
     enable: (name: string) => `Omogući ${name}`,
-    reset: (name: string) => `Poništi lozinku za ${name}`,
+    reset: (name: string) => `Nova lozinka za ${name}`,
     resetDone: (name: string, password: string) =>
       `Nova jednokratna lozinka za ${name}: ${password} — predajte je lično; prikazuje se samo jednom.`,
     page: (from: number, to: number, total: number) => `${from}–${to} od ${total}`,
