@@ -2,11 +2,21 @@
 // so a missing key is a type error. `t` is a live binding: `setLocale` swaps it, and the app re-renders.
 // Plurals follow CLDR through Intl.PluralRules; numbers and dates go through Intl in the chosen locale.
 import { en, type Strings } from "./en";
+import { bs } from "./locales/bs";
+import { el } from "./locales/el";
+import { mk } from "./locales/mk";
+import { srCyrl } from "./locales/sr-Cyrl";
+import { srLatn } from "./locales/sr-Latn";
 import { pseudoLocale } from "./pseudo";
 
 /** The UI's locales (the server keeps the same list in src/access/locale.ts). */
 export const LOCALES = {
   en: { label: "English", dir: "ltr", strings: () => en },
+  "sr-Cyrl": { label: "Српски (ћирилица)", dir: "ltr", strings: () => srCyrl },
+  "sr-Latn": { label: "Srpski (latinica)", dir: "ltr", strings: () => srLatn },
+  bs: { label: "Bosanski / Hrvatski / Crnogorski", dir: "ltr", strings: () => bs },
+  mk: { label: "Македонски", dir: "ltr", strings: () => mk },
+  el: { label: "Ελληνικά", dir: "ltr", strings: () => el },
   "en-XA": { label: "Pseudo (layout check)", dir: "ltr", strings: () => pseudoLocale(en) },
 } as const satisfies Record<string, { label: string; dir: "ltr" | "rtl"; strings: () => Strings }>;
 

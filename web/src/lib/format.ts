@@ -1,5 +1,5 @@
 // Display helpers, pure so they are tested without a browser.
-import { t } from "../i18n";
+import { formatDateTime, t } from "../i18n";
 
 /** "2 d 3 h", "45 min", "30 s": the two largest units of a duration. */
 export function duration(ms: number): string {
@@ -21,12 +21,12 @@ export function deadline(dueAt: string, now: number): { text: string; overdue: b
     : { text: t.alerts.overdueBy(duration(-left)), overdue: true };
 }
 
-/** Date and time in the officer's locale, without seconds. */
+/** Date and time in the UI's language (not the browser's), without seconds. */
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return formatDateTime(d);
 }
 
 export function fullName(p: { surname?: string | null; givenNames?: string | null }): string {
