@@ -8,15 +8,14 @@
 // 3. The queries the code really issues (retention, the rule guard's population, the overview, the audit
 //    trail and its verification) are captured through Kysely's query log and run under EXPLAIN ANALYZE.
 // The database is dropped at the end. Timings depend on the machine's load: the script prints it.
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { createAccessService } from "../src/access/index.js";
-import { generateKeyFiles, queryAudit, verifyAuditChain } from "../src/audit/index.js";
+import { type Centre, crossingBody, startCentre } from "../bench/centre.js";
+import { queryAudit, verifyAuditChain } from "../src/audit/index.js";
 import { type Database, type Db, migrate, openDatabase } from "../src/db/index.js";
 import { createMonth } from "../src/db/migration-partitions.js";
 import { expiredScreenings } from "../src/retention/store.js";
@@ -33,8 +32,6 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.crossings);
 const COPIES = Number(args.copies);
-const PASSWORD = "scaling figures for the centre 2026";
-const STOLEN = { type: "P", number: "C01X00T47", issuingCountry: "DEU" };
 const PARTITIONED = [
   "crossings",
   "screening_requests",
@@ -53,55 +50,16 @@ async function admin(text: string) {
   }
 }
 
-async function startCentre(url: string, dir: string) {
-  const port = 18000 + Math.floor(Math.random() * 1000);
-  const key = generateKeyFiles(dir, "audit");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
-      LIMES_DB: url,
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      LIMES_DEMO_USERS: "0",
-      LIMES_RETENTION_INTERVAL_MINUTES: "0",
-      LIMES_AUDIT_KEY: key.privateKeyFile,
-      LIMES_AUDIT_CHECKPOINTS: join(dir, "checkpoints.jsonl"),
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if ((await fetch(`${base}/ready`).catch(() => undefined))?.ok) return { child, base };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGKILL");
-  throw new Error("the centre did not get ready in 150 s");
-}
-
-async function recordCrossings(base: string): Promise<{ seconds: number; refers: number }> {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "booth", password: PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
+async function recordCrossings(c: Centre): Promise<{ seconds: number; refers: number }> {
   let next = 0;
   let refers = 0;
   const started = performance.now();
   const worker = async () => {
     for (let i = next++; i < N; i = next++) {
-      const r = await fetch(`${base}/api/v1/crossings`, {
+      const r = await fetch(`${c.base}/api/v1/crossings`, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          entry: {
-            person: { surname: `Scale${i}`, givenNames: "Mira", birthDate: "1979-03-03", nationality: "AT" },
-            document: i % 10 === 0 ? STOLEN : { type: "P", number: `S${i}`, issuingCountry: "AUT" },
-            direction: i % 2 ? "exit" : "entry",
-            crossingPointId: "cp-scale",
-          },
-          purpose: "entry check at the booth",
-        }),
+        headers: { "content-type": "application/json", authorization: `Bearer ${c.token}` },
+        body: crossingBody(i),
       });
       if (r.status !== 201) throw new Error(`crossing ${i}: ${r.status} ${await r.text()}`);
       if (((await r.json()) as { result: { decision: string } }).result.decision === "refer") refers++;
@@ -238,7 +196,7 @@ async function explainRealQueries(url: string, agency: string): Promise<string> 
       "overview: the last 14 days per day and crossing point",
       () =>
         createStatsService(db).overview(
-          { userId: "u", username: "scale", roles: ["analyst"], agency } as never,
+          { userId: "u", username: "measure", roles: ["analyst"], agency } as never,
           { days: 14 },
         ),
     ],
@@ -275,34 +233,15 @@ const name = `limes_scaling_${process.pid}`;
 await admin(`create database ${name}`);
 const url = args.admin.replace(/\/[^/]*$/, `/${name}`);
 const dir = mkdtempSync(join(tmpdir(), "limes-scaling-"));
-let child: ReturnType<typeof spawn> | undefined;
+let centre: Centre | undefined;
 try {
   const db = await openDatabase(url);
   await migrate(db);
-  await createAccessService(db).createUser("system", {
-    username: "booth",
-    password: PASSWORD,
-    roles: ["first_line"],
-    agency: "scale",
-  });
-  await db.kysely
-    .insertInto("crossing_points")
-    .values({
-      id: "cp-scale",
-      code: "SCALE",
-      name: "Scale test post",
-      kind: "land",
-      country: "AT",
-      agency: "scale",
-      created_at: new Date().toISOString(),
-    })
-    .execute();
   const empty = await sizes(db.kysely);
-  const centre = await startCentre(url, dir);
-  child = centre.child;
+  centre = await startCentre(url, dir);
   const load = loadavg()[0]!;
-  const run = await recordCrossings(centre.base);
-  child.kill("SIGTERM");
+  const run = await recordCrossings(centre);
+  await centre.stop();
   const full = await sizes(db.kysely);
   const perCrossing = Object.fromEntries(
     Object.entries(full).map(([t, n]) => [t, Math.round((n - (empty[t] ?? 0)) / N)]),
@@ -319,7 +258,7 @@ try {
   );
   console.log(`crossings per partition: ${counts.rows.map((r) => `${r.part} ${r.n}`).join(", ")}`);
   await db.close();
-  const plans = await explainRealQueries(url, "scale");
+  const plans = await explainRealQueries(url, "measure");
   writeFileSync(
     args.out,
     `# Query plans on the partitioned tables\n\nGenerated by \`npx tsx tools/scaling.ts\` on ${new Date().toISOString().slice(0, 10)}: ` +
@@ -332,6 +271,6 @@ try {
   );
   console.log(`query plans written to ${args.out}`);
 } finally {
-  child?.kill("SIGKILL");
+  await centre?.stop();
   await admin(`drop database if exists ${name} with (force)`);
 }
