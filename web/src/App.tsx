@@ -10,6 +10,7 @@ import { Account } from "./screens/Account";
 import { AlertDetail } from "./screens/AlertDetail";
 import { AlertQueue } from "./screens/AlertQueue";
 import { Audit } from "./screens/Audit";
+import { CargoManifest } from "./screens/CargoManifest";
 import { FirstLineCheck } from "./screens/FirstLineCheck";
 import { Manifests } from "./screens/Manifests";
 import { Overview } from "./screens/Overview";
@@ -21,11 +22,14 @@ import { Watchlists } from "./screens/Watchlists";
 
 function Screen({ path, screen, agency }: { path: string; screen: ScreenId; agency: string }) {
   const alertId = /^\/alerts\/([^/]+)$/.exec(path)?.[1];
+  const cargoId = /^\/cargo\/([^/]+)$/.exec(path)?.[1];
   switch (screen) {
     case "check":
       return <FirstLineCheck />;
     case "manifests":
       return <Manifests />;
+    case "cargo":
+      return <CargoManifest id={cargoId ? decodeURIComponent(cargoId) : undefined} />;
     case "alerts":
       return alertId ? <AlertDetail id={decodeURIComponent(alertId)} /> : <AlertQueue />;
     case "watchlists":

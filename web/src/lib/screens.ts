@@ -4,6 +4,7 @@
 export type ScreenId =
   | "check"
   | "manifests"
+  | "cargo"
   | "alerts"
   | "watchlists"
   | "rules"
@@ -15,6 +16,7 @@ export type ScreenId =
 export const SCREEN_PATHS: Record<ScreenId, string> = {
   check: "/check",
   manifests: "/manifests",
+  cargo: "/cargo",
   alerts: "/alerts",
   watchlists: "/watchlists",
   rules: "/rules",
@@ -25,8 +27,9 @@ export const SCREEN_PATHS: Record<ScreenId, string> = {
 };
 
 const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
-  first_line: ["check", "manifests"],
-  second_line: ["alerts", "check", "manifests", "watchlists", "overview"],
+  // Cargo screening needs the `screen` permission (POST /cargo/manifests): the roles that hold it.
+  first_line: ["check", "manifests", "cargo"],
+  second_line: ["alerts", "check", "manifests", "cargo", "watchlists", "overview"],
   analyst: ["rules", "overview", "watchlists"],
   watchlist_manager: ["watchlists"],
   auditor: ["audit", "rules", "overview"],
@@ -37,6 +40,7 @@ const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
 const ORDER: readonly ScreenId[] = [
   "check",
   "manifests",
+  "cargo",
   "alerts",
   "watchlists",
   "rules",
@@ -70,6 +74,7 @@ export function screenOf(path: string): ScreenId | undefined {
 export const PURPOSES = {
   check: "border check at first line",
   manifest: "advance screening of a passenger or crew manifest",
+  cargo: "advance screening of a cargo manifest",
   review: "second-line review of an alert",
   watchlistSearch: "watchlist entity search by an officer",
   audit: "audit oversight",
