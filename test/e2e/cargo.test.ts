@@ -96,7 +96,7 @@ describe("web UI, cargo manifests and goods evidence", () => {
     expect(await row.locator("td").allTextContents()).toEqual([
       "Al Wassel and Babil General Trading LLC",
       "AL WASEL AND BABEL GENERAL TRADING LLC",
-      "",
+      expect.stringMatching(/^name match, score 0\.\d\d$/),
     ]);
     const goods = evidence.getByTestId("evidence-goods").first().locator("tbody tr");
     expect(await goods.count()).toBeGreaterThan(0);
@@ -115,6 +115,23 @@ describe("web UI, cargo manifests and goods evidence", () => {
       /^✗ check digit \d should be \d$/,
     );
   }, 120_000);
+
+  it("shows the booth each consignment's result and flags, not which listed entity matched", async () => {
+    const booth = await e2e.openSession((await apiAs(e2e.server.url, "booth")).token);
+    try {
+      await booth.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cargo" }).click();
+      await booth.getByLabel(FILE_LABEL).setInputFiles(CUSCAR);
+      await booth.getByRole("button", { name: "Screen manifest" }).click();
+      const rows = booth.getByTestId("consignment");
+      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(50);
+      await booth.getByText("Your role sees each consignment's result and risk indicators").waitFor();
+      expect(await rows.first().getByTestId("flags").textContent()).toBe("Drug precursor or dual-use code");
+      expect(await booth.getByTestId("party").count()).toBe(0);
+      expect(await booth.getByText("AL WASEL AND BABEL", { exact: false }).count()).toBe(0);
+    } finally {
+      await booth.close();
+    }
+  }, 60_000);
 
   it("refuses a malformed CUSCAR with the place of its fault, and records nothing", async () => {
     await page.goto("/cargo");

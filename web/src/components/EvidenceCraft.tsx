@@ -10,7 +10,7 @@ type Evidence = Record<string, unknown>;
 const agreement = (v: unknown) =>
   v === true ? t.evidence.agrees : v === false ? t.evidence.differs : t.evidence.unknown;
 
-export function SerialEvidence({ e }: { e: Evidence }) {
+export function SerialEvidence({ e, subject }: { e: Evidence; subject: Evidence }) {
   const declared = text(e, "declaredSerial") ?? "";
   const listed = text(e, "listedSerial") ?? "";
   const chars = markCharacters(declared, listed, {
@@ -30,8 +30,8 @@ export function SerialEvidence({ e }: { e: Evidence }) {
       listed: text(e, "listedMake"),
       verdict: agreement(e.makeAgrees),
     },
-    { label: t.evidence.model, declared: undefined, listed: text(e, "listedModel") },
-    { label: t.evidence.calibre, declared: undefined, listed: text(e, "listedCalibre") },
+    { label: t.evidence.model, declared: text(subject, "model"), listed: text(e, "listedModel") },
+    { label: t.evidence.calibre, declared: text(subject, "calibre"), listed: text(e, "listedCalibre") },
     { label: t.evidence.status, declared: undefined, listed: text(e, "status") },
     { label: t.evidence.reportingCountry, declared: undefined, listed: text(e, "reportingCountry") },
   ];
@@ -93,11 +93,13 @@ export function VinCheckEvidence({ e }: { e: Evidence }) {
   );
 }
 
-export function PartyEvidence({ e }: { e: Evidence }) {
+export function PartyEvidence({ e, verdict }: { e: Evidence; verdict: string }) {
   const role = text(e, "role") ?? "";
   return (
     <CompareTable
-      rows={[{ label: t.evidence.party(role), declared: text(e, "declared"), listed: text(e, "listed") }]}
+      rows={[
+        { label: t.evidence.party(role), declared: text(e, "declared"), listed: text(e, "listed"), verdict },
+      ]}
     />
   );
 }

@@ -34,41 +34,36 @@ export function ContainersTable({ list }: { list: ContainerVerdict[] }) {
   );
 }
 
-export function GoodsTable({ lines, chaptersNamed }: { lines: GoodsLine[]; chaptersNamed?: string[] }) {
+export function GoodsTable({ lines }: { lines: GoodsLine[] }) {
   if (lines.length === 0) return null;
   return (
-    <>
-      <table className="data evidence-goods" data-testid="evidence-goods">
-        <caption>{t.evidence.goods}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.evidence.hsCode}</th>
-            <th scope="col">{t.evidence.description}</th>
-            <th scope="col">{t.evidence.nomenclature}</th>
+    <table className="data evidence-goods" data-testid="evidence-goods">
+      <caption>{t.evidence.goods}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.evidence.hsCode}</th>
+          <th scope="col">{t.evidence.description}</th>
+          <th scope="col">{t.evidence.nomenclature}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((g, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: goods lines have no identity beyond their place
+          <tr key={i}>
+            <th scope="row" className="mono">
+              {g.hsCode ?? "—"}
+            </th>
+            <td>{g.description}</td>
+            <td>
+              {g.hsDescription ?? "—"}
+              {g.hs && g.hs !== "exact" && (
+                <span className="muted"> · {t.evidence.hsFound[g.hs] ?? g.hs}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {lines.map((g, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: goods lines have no identity beyond their place
-            <tr key={i}>
-              <th scope="row" className="mono">
-                {g.hsCode ?? "—"}
-              </th>
-              <td>{g.description}</td>
-              <td>
-                {g.hsDescription ?? "—"}
-                {g.hs && g.hs !== "exact" && (
-                  <span className="muted"> · {t.evidence.hsFound[g.hs] ?? g.hs}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {chaptersNamed && chaptersNamed.length > 0 && (
-        <p className="notice notice-pending">{t.evidence.chaptersNamed(chaptersNamed.join(", "))}</p>
-      )}
-    </>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -28,8 +28,14 @@ export function SubjectEvidence({ alert: a }: { alert: AlertDetailView }) {
       </p>
       {a.subjectKind === "consignment" && <ConsignmentEvidence subject={subject} />}
       {a.subjectHits.map((h, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: hits are stored in order and never move
-        <EvidenceHit key={i} index={i} hit={h} subject={subject} />
+        <EvidenceHit
+          // biome-ignore lint/suspicious/noArrayIndexKey: hits are stored in order and never move
+          key={i}
+          index={i}
+          hit={h}
+          subject={subject}
+          consignment={a.subjectKind === "consignment"}
+        />
       ))}
     </section>
   );
@@ -40,7 +46,15 @@ function hitTitle(h: Hit): string {
   return t.evidence.kinds[h.kind] ?? h.kind;
 }
 
-function EvidenceHit({ hit: h, index, subject }: { hit: Hit; index: number; subject: Subject }) {
+interface HitProps {
+  hit: Hit;
+  subject: Subject;
+  /** A consignment's goods and containers are shown once above, not again under each rule. */
+  consignment: boolean;
+}
+
+function EvidenceHit({ index, ...props }: HitProps & { index: number }) {
+  const h = props.hit;
   return (
     <article className="evidence-hit" data-testid="evidence-hit" data-kind={h.kind}>
       <h3>
@@ -57,20 +71,20 @@ function EvidenceHit({ hit: h, index, subject }: { hit: Hit; index: number; subj
       <p>
         <strong>{t.evidence.requestedAction}:</strong> {h.requestedAction}
       </p>
-      <HitBody hit={h} subject={subject} />
+      <HitBody {...props} />
     </article>
   );
 }
 
-function HitBody({ hit: h, subject }: { hit: Hit; subject: Subject }) {
+function HitBody({ hit: h, subject, consignment }: HitProps) {
   const e = h.evidence;
   switch (h.kind) {
     case "listed_firearm":
-      return <SerialEvidence e={e} />;
+      return <SerialEvidence e={e} subject={subject} />;
     case "listed_vessel":
       return <VesselEvidence e={e} subject={subject} />;
     case "listed_party":
-      return <PartyEvidence e={e} />;
+      return <PartyEvidence e={e} verdict={h.score === undefined ? "" : t.evidence.score(score(h.score))} />;
     case "stolen_vehicle":
     case "stolen_vehicle_partial_plate":
       return <VehicleEvidence e={e} subject={subject} />;
@@ -82,8 +96,11 @@ function HitBody({ hit: h, subject }: { hit: Hit; subject: Subject }) {
     const named = Array.isArray(e.chaptersNamed) ? e.chaptersNamed.map(String) : undefined;
     return (
       <>
-        <GoodsTable lines={goodsLines(e.goods)} {...(named ? { chaptersNamed: named } : {})} />
-        <ContainersTable list={containers(e.containers)} />
+        <GoodsTable lines={consignment ? [] : goodsLines(e.goods)} />
+        {named && named.length > 0 && (
+          <p className="notice notice-pending">{t.evidence.chaptersNamed(named.join(", "))}</p>
+        )}
+        {!consignment && <ContainersTable list={containers(e.containers)} />}
         {transshipment.length > 0 && (
           <p>
             <strong>{t.evidence.transshipment}:</strong> {transshipment.join(", ")}

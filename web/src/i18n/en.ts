@@ -259,6 +259,7 @@ export const en = {
       name: "Name",
     } as Record<string, string>,
     listedName: "Listed name",
+    score: (score: string) => `name match, score ${score}`,
     strength: { conclusive: "near-conclusive", strong: "strong", weak: "weak (name only)" } as Record<
       string,
       string
