@@ -7,8 +7,9 @@ import { score } from "../lib/format";
 export function ConsignmentParties({ details: d }: { details: ConsignmentDetails }) {
   const partyKey = (p: { role: string; name: string }) => `${p.role}:${p.name}`;
   // The carrier is screened once for the whole manifest; its hits are repeated on every consignment.
-  const carriers = d.partyHits.filter((h) => !d.parties.some((p) => partyKey(p) === partyKey(h.party)));
-  const parties = [...d.parties, ...carriers.map((h) => h.party)];
+  const parties = [
+    ...new Map([...d.parties, ...d.partyHits.map((h) => h.party)].map((p) => [partyKey(p), p])).values(),
+  ];
   return (
     <ul className="parties">
       {parties.map((p) => {
