@@ -1,7 +1,8 @@
 // The cargo manifest screen and the goods evidence in a real browser (issue 17): the 50-consignment CUSCAR
 // fixture uploaded as an officer does, refers on top with their risk indicators and exactly one party
 // match; that consignment's alert with the evidence side by side; a malformed message refused with the
-// place of its fault; and a firearm hit's alert with the confusable and unreadable characters marked.
+// place of its fault; a firearm hit's alert with the confusable and unreadable characters marked; and a
+// stolen vehicle's plate and VIN beside the listed ones.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -178,5 +179,35 @@ describe("web UI, cargo manifests and goods evidence", () => {
     ]);
     expect(await a11yProblems(page, "firearm alert")).toEqual([]);
     await shot(page, "firearm-alert-evidence");
+  }, 60_000);
+
+  it("shows a stolen vehicle's plate and VIN beside the listed ones, the differing character marked", async () => {
+    // The listed Golf's VIN, with a plate read 8 for B.
+    const check = await reviewer.ok<{ vehicle: { alertId: string } }>("POST", "/vehicle-checks", {
+      plate: { country: "HR", number: "ZG 1234-A8" },
+      vin: "WVWZZZ1KZAW123456",
+      make: "Volkswagen",
+      direction: "entry",
+      occupants: [],
+      purpose: "entry check",
+    });
+    await page.goto(`/alerts/${check.vehicle.alertId}`);
+    const hit = page.locator('[data-kind^="stolen_vehicle"]').first();
+    await hit.waitFor();
+    const plate = hit.getByRole("row", { name: /^Plate/ });
+    expect(await plate.locator("td").nth(0).textContent()).toBe("HR ZG1234A8");
+    expect(await plate.locator("td").nth(1).textContent()).toBe("HR ZG1234AB");
+    expect(await plate.locator("td").nth(0).locator("mark").allTextContents()).toEqual(["8"]);
+    expect(await plate.locator("td").nth(1).locator("mark").allTextContents()).toEqual(["B"]);
+    const vin = hit.getByRole("row", { name: /^VIN/ });
+    expect(await vin.locator("td").nth(0).textContent()).toBe("WVWZZZ1KZAW123456");
+    expect(await vin.locator("td").nth(1).textContent()).toBe("WVWZZZ1KZAW123456");
+    expect(await vin.locator("mark").count()).toBe(0);
+    expect(
+      await hit
+        .getByRole("row", { name: /^Vehicle/ })
+        .locator("td")
+        .allTextContents(),
+    ).toEqual(["Volkswagen", "Volkswagen Golf grey", ""]);
   }, 60_000);
 });
