@@ -1,8 +1,8 @@
 // The cargo manifest screen and the goods evidence in a real browser (issue 17): the 50-consignment CUSCAR
 // fixture uploaded as an officer does, refers on top with their risk indicators and exactly one party
 // match; that consignment's alert with the evidence side by side; a malformed message refused with the
-// place of its fault; a firearm hit's alert with the confusable and unreadable characters marked; and a
-// stolen vehicle's plate and VIN beside the listed ones.
+// place of its fault; a firearm hit's alert with the confusable and unreadable characters marked; a stolen
+// vehicle's plate and VIN, and a listed vessel's IMO number, beside the listed ones.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -209,5 +209,40 @@ describe("web UI, cargo manifests and goods evidence", () => {
         .locator("td")
         .allTextContents(),
     ).toEqual(["Volkswagen", "Volkswagen Golf grey", ""]);
+  }, 60_000);
+
+  it("opens a listed vessel's alert from the cargo screen: the IMO number beside the listed vessel's", async () => {
+    // ARTAVIL is on the OFAC sample with IMO 9187629 (data/samples/ofac-sdn); the consignment is fictional.
+    const csv = [
+      "# vessel: ARTAVIL",
+      "# imo: 9187629",
+      "consignment,consignor,consignee,hs_code,description,containers",
+      "BL9,Piraeus Marble Works SA,Bar Port Logistics,251511,Marble blocks,CSQU3054383",
+      "",
+    ].join("\n");
+    await page.goto("/cargo");
+    await page.getByLabel(FILE_LABEL).setInputFiles({
+      name: "vessel.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole("button", { name: "Screen manifest" }).click();
+    const vessel = page.getByTestId("vessel-result");
+    await vessel.getByText("IMO number 9187629 matches ARTAVIL (ofac-sdn)").waitFor();
+    expect(await page.getByTestId("consignment").getByTestId("flags").textContent()).toBe(
+      "Sanctioned vessel, carrier or party",
+    );
+    await vessel.getByRole("link", { name: "Open the vessel's alert" }).click();
+    const hit = page.locator('[data-kind="listed_vessel"]').first();
+    await hit.waitFor();
+    // The listed number as the list writes it, beside the declared one.
+    const imo = hit.getByRole("row", { name: /^IMO number/ });
+    expect(await imo.locator("td").allTextContents()).toEqual([
+      "9187629",
+      "IMO 9187629",
+      "Strength: near-conclusive",
+    ]);
+    const name = hit.getByRole("row", { name: /^Listed name/ });
+    expect(await name.locator("td").allTextContents()).toEqual(["ARTAVIL", "ARTAVIL", ""]);
   }, 60_000);
 });
