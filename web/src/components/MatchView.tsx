@@ -19,46 +19,7 @@ export function MatchView({
   const f = match.explanation.features;
   // Matches against listed persons are only ever on a person's alert.
   const tr = a.traveller as Traveller;
-  const rows: { key: string; label: string; traveller: string; listed: string; feature?: string }[] = [
-    {
-      key: "birthDate",
-      label: t.detail.birthDate,
-      traveller: tr.birthDate ?? "—",
-      listed: entity?.birthDates.map(birthDateText).join("; ") || "—",
-      feature: "birthDate",
-    },
-    {
-      key: "nationality",
-      label: t.detail.nationality,
-      traveller: tr.nationality ?? "—",
-      listed: [...(entity?.nationalities ?? []), ...(entity?.nationalitiesText ?? [])].join(", ") || "—",
-      feature: "nationality",
-    },
-    {
-      key: "document",
-      label: t.detail.documents,
-      traveller:
-        tr.documents.map((d) => [d.number, d.issuingCountry].filter(Boolean).join(" ")).join("; ") || "—",
-      listed:
-        entity?.documents
-          .map((d) => `${d.type} ${d.number} ${d.country ?? d.countryText ?? ""}`.trim())
-          .join("; ") || "—",
-      feature: "document",
-    },
-    {
-      key: "gender",
-      label: t.detail.gender,
-      traveller: tr.gender ?? "—",
-      listed: entity?.gender ?? "—",
-      feature: "gender",
-    },
-    {
-      key: "placeOfBirth",
-      label: t.detail.placeOfBirth,
-      traveller: tr.placeOfBirth ?? "—",
-      listed: entity?.placesOfBirth.join("; ") || "—",
-    },
-  ];
+  const rows = compareRows(tr, entity);
   return (
     <>
       <table className="data compare" aria-label={`${t.detail.traveller} / ${t.detail.entity}`}>
@@ -106,35 +67,96 @@ export function MatchView({
               </tr>
             );
           })}
-          <tr>
-            <th scope="row">{t.detail.programmes}</th>
-            <td />
-            <td colSpan={2}>{entity?.programmes.join(", ") || "—"}</td>
-          </tr>
-          {entity?.listedOn && (
-            <tr>
-              <th scope="row">{t.detail.listedOn}</th>
-              <td />
-              <td colSpan={2}>{entity.listedOn}</td>
-            </tr>
-          )}
-          {entity && entity.aliases.length > 0 && (
-            <tr>
-              <th scope="row">{t.detail.aliases}</th>
-              <td />
-              <td colSpan={2}>
-                {entity.aliases.map((al, i) => (
-                  <span key={`${al.name}-${al.quality}`}>
-                    {i > 0 && "; "}
-                    <Name>{al.name}</Name>
-                  </span>
-                ))}
-              </td>
-            </tr>
-          )}
+          <ListedRows entity={entity} />
         </tbody>
       </table>
       <MatchFeatures match={match} />
+    </>
+  );
+}
+
+interface CompareRow {
+  key: string;
+  label: string;
+  traveller: string;
+  listed: string;
+  feature?: string;
+}
+
+/** The traveller's fields beside the entity's, each with the feature the engine compared it as. */
+function compareRows(tr: Traveller, entity: Entity | undefined): CompareRow[] {
+  return [
+    {
+      key: "birthDate",
+      label: t.detail.birthDate,
+      traveller: tr.birthDate ?? "—",
+      listed: entity?.birthDates.map(birthDateText).join("; ") || "—",
+      feature: "birthDate",
+    },
+    {
+      key: "nationality",
+      label: t.detail.nationality,
+      traveller: tr.nationality ?? "—",
+      listed: [...(entity?.nationalities ?? []), ...(entity?.nationalitiesText ?? [])].join(", ") || "—",
+      feature: "nationality",
+    },
+    {
+      key: "document",
+      label: t.detail.documents,
+      traveller:
+        tr.documents.map((d) => [d.number, d.issuingCountry].filter(Boolean).join(" ")).join("; ") || "—",
+      listed:
+        entity?.documents
+          .map((d) => `${d.type} ${d.number} ${d.country ?? d.countryText ?? ""}`.trim())
+          .join("; ") || "—",
+      feature: "document",
+    },
+    {
+      key: "gender",
+      label: t.detail.gender,
+      traveller: tr.gender ?? "—",
+      listed: entity?.gender ?? "—",
+      feature: "gender",
+    },
+    {
+      key: "placeOfBirth",
+      label: t.detail.placeOfBirth,
+      traveller: tr.placeOfBirth ?? "—",
+      listed: entity?.placesOfBirth.join("; ") || "—",
+    },
+  ];
+}
+
+/** What the list says of the entity beyond the compared features: programmes, listing date, aliases. */
+function ListedRows({ entity }: { entity: Entity | undefined }) {
+  return (
+    <>
+      <tr>
+        <th scope="row">{t.detail.programmes}</th>
+        <td />
+        <td colSpan={2}>{entity?.programmes.join(", ") || "—"}</td>
+      </tr>
+      {entity?.listedOn && (
+        <tr>
+          <th scope="row">{t.detail.listedOn}</th>
+          <td />
+          <td colSpan={2}>{entity.listedOn}</td>
+        </tr>
+      )}
+      {entity && entity.aliases.length > 0 && (
+        <tr>
+          <th scope="row">{t.detail.aliases}</th>
+          <td />
+          <td colSpan={2}>
+            {entity.aliases.map((al, i) => (
+              <span key={`${al.name}-${al.quality}`}>
+                {i > 0 && "; "}
+                <Name>{al.name}</Name>
+              </span>
+            ))}
+          </td>
+        </tr>
+      )}
     </>
   );
 }
