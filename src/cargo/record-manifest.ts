@@ -136,7 +136,8 @@ async function openAlerts(
     const description = {
       label,
       parties: c.parties,
-      containers: c.containers.map((x) => x.number),
+      // Each number with its ISO 6346 verdict, for the reviewer's side-by-side view.
+      containers: c.containers,
       goods: c.goods,
     };
     const subject = {

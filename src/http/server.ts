@@ -102,6 +102,13 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       "database ready",
     );
 
+    // Every in-memory index over the lists moves to a new version together: persons, and cargo's parties
+    // and craft (which otherwise kept the empty start-up list and screened no party at all).
+    const swapLists = (entities: Awaited<ReturnType<typeof loadLatestEntities>>) => {
+      services.screenings.swap(createScreener(entities));
+      services.cargo.swap(entities);
+    };
+
     const index = async () => {
       const started = Date.now();
       // A post screens with the versions the centre sends, never with samples of its own.
@@ -116,7 +123,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         }
       }
       const entities = await loadLatestEntities(db);
-      services.screenings.swap(createScreener(entities));
+      swapLists(entities);
       ready = true;
       const done = { entities: entities.length, seeded, ms: Date.now() - started };
       app.log.info(done, "watchlists loaded from the database and indexed");
@@ -128,7 +135,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ? scheduleRetention(db, config.retention, auditSigning, app.log)
       : undefined;
 
-    sync.start(db, async () => services.screenings.swap(createScreener(await loadLatestEntities(db))), app);
+    sync.start(db, async () => swapLists(await loadLatestEntities(db)), app);
 
     return {
       app,

@@ -64,6 +64,11 @@ describeBothDialects("cargo manifests", (getDb) => {
       subjectKind: "consignment",
       traveller: { label: "Consignment BL3" },
     });
+    // The reviewer sees each container with its check-digit verdict, and the HS code beside its text.
+    expect(alert.json().traveller.containers).toEqual([
+      { valid: false, number: "CSQU3054384", reason: "check digit 4 should be 3" },
+    ]);
+    expect(alert.json().traveller.goods[0]).toMatchObject({ hsCode: "930200", hs: "exact" });
     expect(alert.json().subjectHits.map((h: { kind: string }) => h.kind)).toEqual([
       "rule:goods-arms-explosives",
       "rule:container-invalid",

@@ -156,6 +156,17 @@ describeBothDialects("checks at the post", (getDb) => {
         makeAgrees: true,
       },
     });
+    // A serial listed with a dash is kept as compared, so the confusable positions count in both serials.
+    const dashed = await api.call("reviewer", "POST", "/api/v1/firearm-checks", {
+      serial: "2S-1182O4",
+      purpose: "baggage control",
+    });
+    expect(dashed.statusCode, dashed.body).toBe(201);
+    expect(dashed.json().hits[0].evidence).toMatchObject({
+      declaredSerial: "2S1182O4",
+      listedSerial: "ZS118204",
+      confusable: [0, 6],
+    });
     const id = check.json().id;
     const stored = await getDb()
       .kysely.selectFrom("firearm_checks")

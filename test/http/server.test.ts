@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccessService } from "../../src/access/index.js";
 import { generateKeyFiles } from "../../src/audit/index.js";
 import { buildApp } from "../../src/http/app.js";
 import { startServer } from "../../src/http/server.js";
@@ -77,6 +78,30 @@ forEachDialect("npm start", (dialect) => {
       expect(await server.indexed).toMatchObject({ entities: 16, seeded: false });
       const versions = await fresh.db.kysely.selectFrom("watchlist_versions").select("version").execute();
       expect(versions).toEqual([{ version: 1 }]);
+      // Cargo screens parties against the list the server loaded, not the empty list it composed with.
+      await createAccessService(server.db).createUser("system", {
+        username: "cargo-reviewer",
+        password: "correct horse battery staple",
+        roles: ["second_line"],
+        agency: "demo",
+      });
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "cargo-reviewer", password: "correct horse battery staple" }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const cargo = await fetch(`${server.url}/api/v1/cargo/manifests?purpose=arrival`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
+        body: "consignment,consignor,consignee,hs_code,description,containers\nBL1,Piraeus Marble Works SA,Adriatic Fictional Trading d.o.o.,251511,Marble blocks,CSQU3054383\n",
+      });
+      expect(cargo.status).toBe(201);
+      const screened = (await cargo.json()) as { consignments: { decision: string; flags: string[] }[] };
+      expect(screened.consignments[0]).toMatchObject({
+        decision: "refer",
+        flags: ["listed-party-or-vessel"],
+      });
     } finally {
       await server.close();
     }

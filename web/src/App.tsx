@@ -10,6 +10,7 @@ import { Account } from "./screens/Account";
 import { AlertDetail } from "./screens/AlertDetail";
 import { AlertQueue } from "./screens/AlertQueue";
 import { Audit } from "./screens/Audit";
+import { CargoManifest } from "./screens/CargoManifest";
 import { CashControl } from "./screens/CashControl";
 import { FirearmCheck } from "./screens/FirearmCheck";
 import { FirstLineCheck } from "./screens/FirstLineCheck";
@@ -24,6 +25,7 @@ import { Watchlists } from "./screens/Watchlists";
 
 function Screen({ path, screen, agency }: { path: string; screen: ScreenId; agency: string }) {
   const alertId = /^\/alerts\/([^/]+)$/.exec(path)?.[1];
+  const cargoId = /^\/cargo\/([^/]+)$/.exec(path)?.[1];
   switch (screen) {
     case "check":
       return <FirstLineCheck />;
@@ -35,6 +37,8 @@ function Screen({ path, screen, agency }: { path: string; screen: ScreenId; agen
       return <FirearmCheck />;
     case "cash":
       return <CashControl />;
+    case "cargo":
+      return <CargoManifest id={cargoId ? decodeURIComponent(cargoId) : undefined} />;
     case "alerts":
       return alertId ? <AlertDetail id={decodeURIComponent(alertId)} /> : <AlertQueue />;
     case "watchlists":

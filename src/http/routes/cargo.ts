@@ -6,6 +6,7 @@ import { InvalidError } from "../../shared/errors.js";
 import { principalOf } from "../gate.js";
 import { errorReplies, IdParams, oneOf, PurposeQuery, purpose } from "../schemas.js";
 import type { RoutePlugin } from "../type-provider.js";
+import { SubjectHitReply } from "./goods-schemas.js";
 
 /** 2,000 consignments of CUSCAR are about 1 MiB; a large container ship's manifest fits well under this. */
 const CARGO_LIMIT = 16 * 1024 * 1024;
@@ -22,18 +23,74 @@ const CargoQuery = Type.Object(
 
 const Decision = oneOf(["refer", "clear"]);
 
+const Party = Type.Object({
+  role: oneOf(["consignor", "consignee", "notify", "carrier"]),
+  name: Type.String(),
+  country: Type.Optional(Type.String()),
+});
+
+/** A container number with its ISO 6346 verdict: owner, category and serial, or what is wrong. */
+const ContainerCheck = Type.Union([
+  Type.Object({
+    valid: Type.Literal(true),
+    number: Type.String(),
+    owner: Type.String(),
+    category: Type.String(),
+    serial: Type.String(),
+  }),
+  Type.Object({ valid: Type.Literal(false), number: Type.String(), reason: Type.String() }),
+]);
+
+const ConsignmentDetails = Type.Object(
+  {
+    source: Type.String({ description: "where the consignment starts in the file (`segment 12`, `line 7`)" }),
+    parties: Type.Array(Party),
+    partyHits: Type.Array(
+      Type.Object({
+        party: Party,
+        entityId: Type.String(),
+        list: Type.String(),
+        listedName: Type.String(),
+        score: Type.Number(),
+      }),
+    ),
+    containers: Type.Array(ContainerCheck),
+    goods: Type.Array(
+      Type.Object({
+        hsCode: Type.Optional(Type.String()),
+        description: Type.String(),
+        hs: oneOf(["exact", "partial", "none"]),
+        hsDescription: Type.Optional(Type.String()),
+      }),
+    ),
+    facts: Type.Record(Type.String(), Type.Unknown(), { description: "the goods rule facts" }),
+    hits: Type.Array(SubjectHitReply),
+  },
+  {
+    description: "parties, party hits, containers, goods, facts and hits (roles that read screening details)",
+  },
+);
+
 const ConsignmentReply = Type.Object({
   index: Type.Integer(),
   reference: Type.String(),
   decision: Decision,
   flags: Type.Array(Type.String(), { description: "the goods rules that fired" }),
   alertId: Type.Optional(Type.String()),
-  details: Type.Optional(
-    Type.Unknown({
-      description:
-        "parties, party hits, containers, goods, facts and hits (roles that read screening details)",
-    }),
-  ),
+  details: Type.Optional(ConsignmentDetails),
+});
+
+const CraftHit = Type.Object({
+  entityId: Type.String(),
+  list: Type.String(),
+  listedName: Type.String(),
+  basis: oneOf(["imo", "mmsi", "call_sign", "registration", "serial", "name"]),
+  strength: oneOf(["conclusive", "strong", "weak"]),
+  score: Type.Number(),
+  declared: Type.String(),
+  listed: Type.String(),
+  dataIssue: Type.Optional(Type.String()),
+  programmes: Type.Array(Type.String()),
 });
 
 export const CargoManifestReply = Type.Object({
@@ -47,7 +104,7 @@ export const CargoManifestReply = Type.Object({
       declared: Type.Record(Type.String(), Type.String()),
       decision: Decision,
       problems: Type.Array(Type.String()),
-      hits: Type.Optional(Type.Array(Type.Unknown())),
+      hits: Type.Optional(Type.Array(CraftHit)),
       alertId: Type.Optional(Type.String()),
     }),
   ),

@@ -5970,7 +5970,20 @@ export interface paths {
                                 /** @enum {string} */
                                 decision: "refer" | "clear";
                                 problems: string[];
-                                hits?: unknown[];
+                                hits?: {
+                                    entityId: string;
+                                    list: string;
+                                    listedName: string;
+                                    /** @enum {string} */
+                                    basis: "imo" | "mmsi" | "call_sign" | "registration" | "serial" | "name";
+                                    /** @enum {string} */
+                                    strength: "conclusive" | "strong" | "weak";
+                                    score: number;
+                                    declared: string;
+                                    listed: string;
+                                    dataIssue?: string;
+                                    programmes: string[];
+                                }[];
                                 alertId?: string;
                             };
                             warnings: string[];
@@ -5984,7 +5997,64 @@ export interface paths {
                                 flags: string[];
                                 alertId?: string;
                                 /** @description parties, party hits, containers, goods, facts and hits (roles that read screening details) */
-                                details?: unknown;
+                                details?: {
+                                    /** @description where the consignment starts in the file (`segment 12`, `line 7`) */
+                                    source: string;
+                                    parties: {
+                                        /** @enum {string} */
+                                        role: "consignor" | "consignee" | "notify" | "carrier";
+                                        name: string;
+                                        country?: string;
+                                    }[];
+                                    partyHits: {
+                                        party: {
+                                            /** @enum {string} */
+                                            role: "consignor" | "consignee" | "notify" | "carrier";
+                                            name: string;
+                                            country?: string;
+                                        };
+                                        entityId: string;
+                                        list: string;
+                                        listedName: string;
+                                        score: number;
+                                    }[];
+                                    containers: ({
+                                        /** @enum {boolean} */
+                                        valid: true;
+                                        number: string;
+                                        owner: string;
+                                        category: string;
+                                        serial: string;
+                                    } | {
+                                        /** @enum {boolean} */
+                                        valid: false;
+                                        number: string;
+                                        reason: string;
+                                    })[];
+                                    goods: {
+                                        hsCode?: string;
+                                        description: string;
+                                        /** @enum {string} */
+                                        hs: "exact" | "partial" | "none";
+                                        hsDescription?: string;
+                                    }[];
+                                    /** @description the goods rule facts */
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    hits: {
+                                        kind: string;
+                                        /** @enum {string} */
+                                        priority: "standard" | "high" | "immediate";
+                                        list?: string;
+                                        entityId?: string;
+                                        score?: number;
+                                        requestedAction: string;
+                                        evidence: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                };
                             }[];
                         };
                     };
@@ -6114,7 +6184,20 @@ export interface paths {
                                 /** @enum {string} */
                                 decision: "refer" | "clear";
                                 problems: string[];
-                                hits?: unknown[];
+                                hits?: {
+                                    entityId: string;
+                                    list: string;
+                                    listedName: string;
+                                    /** @enum {string} */
+                                    basis: "imo" | "mmsi" | "call_sign" | "registration" | "serial" | "name";
+                                    /** @enum {string} */
+                                    strength: "conclusive" | "strong" | "weak";
+                                    score: number;
+                                    declared: string;
+                                    listed: string;
+                                    dataIssue?: string;
+                                    programmes: string[];
+                                }[];
                                 alertId?: string;
                             };
                             warnings: string[];
@@ -6128,7 +6211,64 @@ export interface paths {
                                 flags: string[];
                                 alertId?: string;
                                 /** @description parties, party hits, containers, goods, facts and hits (roles that read screening details) */
-                                details?: unknown;
+                                details?: {
+                                    /** @description where the consignment starts in the file (`segment 12`, `line 7`) */
+                                    source: string;
+                                    parties: {
+                                        /** @enum {string} */
+                                        role: "consignor" | "consignee" | "notify" | "carrier";
+                                        name: string;
+                                        country?: string;
+                                    }[];
+                                    partyHits: {
+                                        party: {
+                                            /** @enum {string} */
+                                            role: "consignor" | "consignee" | "notify" | "carrier";
+                                            name: string;
+                                            country?: string;
+                                        };
+                                        entityId: string;
+                                        list: string;
+                                        listedName: string;
+                                        score: number;
+                                    }[];
+                                    containers: ({
+                                        /** @enum {boolean} */
+                                        valid: true;
+                                        number: string;
+                                        owner: string;
+                                        category: string;
+                                        serial: string;
+                                    } | {
+                                        /** @enum {boolean} */
+                                        valid: false;
+                                        number: string;
+                                        reason: string;
+                                    })[];
+                                    goods: {
+                                        hsCode?: string;
+                                        description: string;
+                                        /** @enum {string} */
+                                        hs: "exact" | "partial" | "none";
+                                        hsDescription?: string;
+                                    }[];
+                                    /** @description the goods rule facts */
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    hits: {
+                                        kind: string;
+                                        /** @enum {string} */
+                                        priority: "standard" | "high" | "immediate";
+                                        list?: string;
+                                        entityId?: string;
+                                        score?: number;
+                                        requestedAction: string;
+                                        evidence: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                };
                             }[];
                         };
                     };
@@ -12026,10 +12166,22 @@ export const pathsApiV1ApprovalsIdRejectPostResponses200ContentApplicationJsonSt
 export const pathsApiV1ApprovalsIdRejectPostResponses200ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/approvals/{id}/reject"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["expired"];
 export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["format"]> = ["cuscar", "csv", "json"];
 export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonVesselDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["vessel"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonVesselHitsBasisValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["vessel"]["hits"]["basis"]> = ["imo", "mmsi", "call_sign", "registration", "serial", "name"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonVesselHitsStrengthValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["vessel"]["hits"]["strength"]> = ["conclusive", "strong", "weak"];
 export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonConsignmentsDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["consignments"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonConsignmentsDetailsPartiesRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["consignments"]["details"]["parties"]["role"]> = ["consignor", "consignee", "notify", "carrier"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonConsignmentsDetailsPartyHitsPartyRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["consignments"]["details"]["partyHits"]["party"]["role"]> = ["consignor", "consignee", "notify", "carrier"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonConsignmentsDetailsGoodsHsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["consignments"]["details"]["goods"]["hs"]> = ["exact", "partial", "none"];
+export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonConsignmentsDetailsHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests"]["post"]["responses"]["201"]["content"]["application/json"]["consignments"]["details"]["hits"]["priority"]> = ["standard", "high", "immediate"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["cuscar", "csv", "json"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonVesselDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["vessel"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonVesselHitsBasisValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["vessel"]["hits"]["basis"]> = ["imo", "mmsi", "call_sign", "registration", "serial", "name"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonVesselHitsStrengthValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["vessel"]["hits"]["strength"]> = ["conclusive", "strong", "weak"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDetailsPartiesRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["details"]["parties"]["role"]> = ["consignor", "consignee", "notify", "carrier"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDetailsPartyHitsPartyRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["details"]["partyHits"]["party"]["role"]> = ["consignor", "consignee", "notify", "carrier"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDetailsGoodsHsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["details"]["goods"]["hs"]> = ["exact", "partial", "none"];
+export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDetailsHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["details"]["hits"]["priority"]> = ["standard", "high", "immediate"];
 export const pathsApiV1VehicleChecksPostRequestBodyContentApplicationJsonDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["requestBody"]["content"]["application/json"]["direction"]> = ["entry", "exit"];
 export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
 export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonVehicleDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["vehicle"]["decision"]> = ["refer", "clear"];

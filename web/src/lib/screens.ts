@@ -7,6 +7,7 @@ export type ScreenId =
   | "vehicles"
   | "firearms"
   | "cash"
+  | "cargo"
   | "alerts"
   | "watchlists"
   | "rules"
@@ -21,6 +22,7 @@ export const SCREEN_PATHS: Record<ScreenId, string> = {
   vehicles: "/vehicles",
   firearms: "/firearms",
   cash: "/cash",
+  cargo: "/cargo",
   alerts: "/alerts",
   watchlists: "/watchlists",
   rules: "/rules",
@@ -30,10 +32,21 @@ export const SCREEN_PATHS: Record<ScreenId, string> = {
   users: "/users",
 };
 
-// The checks at the post (vehicles, firearms, cash) need the `screen` permission: first and second line.
+// Cargo and the checks at the post (vehicles, firearms, cash) need the `screen` permission: first and
+// second line.
 const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
-  first_line: ["check", "manifests", "vehicles", "firearms", "cash"],
-  second_line: ["alerts", "check", "manifests", "vehicles", "firearms", "cash", "watchlists", "overview"],
+  first_line: ["check", "manifests", "cargo", "vehicles", "firearms", "cash"],
+  second_line: [
+    "alerts",
+    "check",
+    "manifests",
+    "cargo",
+    "vehicles",
+    "firearms",
+    "cash",
+    "watchlists",
+    "overview",
+  ],
   analyst: ["rules", "overview", "watchlists"],
   watchlist_manager: ["watchlists"],
   auditor: ["audit", "rules", "overview"],
@@ -47,6 +60,7 @@ const ORDER: readonly ScreenId[] = [
   "vehicles",
   "firearms",
   "cash",
+  "cargo",
   "alerts",
   "watchlists",
   "rules",
@@ -80,6 +94,7 @@ export function screenOf(path: string): ScreenId | undefined {
 export const PURPOSES = {
   check: "border check at first line",
   manifest: "advance screening of a passenger or crew manifest",
+  cargo: "advance screening of a cargo manifest",
   review: "second-line review of an alert",
   watchlistSearch: "watchlist entity search by an officer",
   audit: "audit oversight",
