@@ -2,11 +2,19 @@
 // so a missing key is a type error. `t` is a live binding: `setLocale` swaps it, and the app re-renders.
 // Plurals follow CLDR through Intl.PluralRules; numbers and dates go through Intl in the chosen locale.
 import { en, type Strings } from "./en";
+import { ar } from "./locales/ar";
+import { fr } from "./locales/fr";
+import { sq } from "./locales/sq";
+import { tr } from "./locales/tr";
 import { pseudoLocale } from "./pseudo";
 
 /** The UI's locales (the server keeps the same list in src/access/locale.ts). */
 export const LOCALES = {
   en: { label: "English", dir: "ltr", strings: () => en },
+  fr: { label: "Français", dir: "ltr", strings: () => fr },
+  ar: { label: "العربية", dir: "rtl", strings: () => ar },
+  sq: { label: "Shqip", dir: "ltr", strings: () => sq },
+  tr: { label: "Türkçe", dir: "ltr", strings: () => tr },
   "en-XA": { label: "Pseudo (layout check)", dir: "ltr", strings: () => pseudoLocale(en) },
 } as const satisfies Record<string, { label: string; dir: "ltr" | "rtl"; strings: () => Strings }>;
 
@@ -47,12 +55,20 @@ export function plural(
   return (forms[new Intl.PluralRules(tag).select(n)] ?? forms.other).replace("#", formatNumber(n, tag));
 }
 
+/**
+ * The tag Intl formats with. Arabic keeps Latin digits: the MRZ, document numbers and references on the
+ * same screen are in Latin digits, and one line mixing two kinds of digits misleads at a glance.
+ */
+function intlTag(tag: string): string {
+  return tag === "en-XA" ? "en" : tag === "ar" ? "ar-u-nu-latn" : tag;
+}
+
 export function formatNumber(n: number, tag: string = locale): string {
-  return new Intl.NumberFormat(tag === "en-XA" ? "en" : tag).format(n);
+  return new Intl.NumberFormat(intlTag(tag)).format(n);
 }
 
 export function formatDateTime(d: Date, tag: string = locale): string {
-  return new Intl.DateTimeFormat(tag === "en-XA" ? "en" : tag, {
+  return new Intl.DateTimeFormat(intlTag(tag), {
     dateStyle: "medium",
     timeStyle: "short",
   }).format(d);

@@ -1,5 +1,5 @@
 // Display helpers, pure so they are tested without a browser.
-import { t } from "../i18n";
+import { formatDateTime, t } from "../i18n";
 
 /** "2 d 3 h", "45 min", "30 s": the two largest units of a duration. */
 export function duration(ms: number): string {
@@ -26,7 +26,7 @@ export function dateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return formatDateTime(d);
 }
 
 export function fullName(p: { surname?: string | null; givenNames?: string | null }): string {
