@@ -40,6 +40,11 @@ export function setLocale(next: Locale): void {
   }
 }
 
+/** The arrow of a way back: it points where the reader came from, to the right in a right-to-left page. */
+export function backArrow(): string {
+  return LOCALES[locale].dir === "rtl" ? "→" : "←";
+}
+
 /** Before anyone signs in: the browser's preferred language where the UI has it, else English. */
 export function browserLocale(): Locale {
   const preferred = typeof navigator === "undefined" ? [] : navigator.languages;

@@ -8,7 +8,7 @@ import { Light } from "../components/Light";
 import { Name } from "../components/Name";
 import { ProtectionForm } from "../components/ProtectionForm";
 import { Async, ErrorBox } from "../components/State";
-import { t } from "../i18n";
+import { backArrow, t } from "../i18n";
 import { type AlertDetailView, type Entity, isDecided, type Match, type Traveller } from "../lib/alerts";
 import { type ApiError, api, asApiError } from "../lib/api";
 import { birthDateText, featureOf } from "../lib/explain";
@@ -33,7 +33,9 @@ export function AlertDetail({ id }: { id: string }) {
   return (
     <section aria-labelledby="alert-title">
       <p>
-        <Link href="/alerts">← {t.detail.back}</Link>
+        <Link href="/alerts">
+          <span aria-hidden="true">{backArrow()}</span> {t.detail.back}
+        </Link>
       </p>
       <Async resource={alert} errorTitle={t.detail.failed}>
         {(a) => (
@@ -306,7 +308,7 @@ function MatchView({ alert: a, match, entity }: { alert: AlertDetailView; match:
             {f.map((x) => (
               <tr key={x.feature} className={`row-light-${x.outcome}`}>
                 <th scope="row">{t.detail.feature[x.feature] ?? x.feature}</th>
-                <td>{x.detail}</td>
+                <td dir="auto">{x.detail}</td>
                 <td className="num">
                   {x.contribution > 0 ? "+" : ""}
                   {score(x.contribution)}
@@ -330,7 +332,9 @@ function Reasons({ alert: a }: { alert: AlertDetailView }) {
       {a.requestedActions.length ? (
         <ul>
           {a.requestedActions.map((x) => (
-            <li key={x}>{x}</li>
+            <li key={x} dir="auto">
+              {x}
+            </li>
           ))}
         </ul>
       ) : (
@@ -422,8 +426,12 @@ function Decisions({ alert: a, onChange }: { alert: AlertDetailView; onChange: (
               {d.approvedBy && (
                 <div className="muted">{t.detail.approvedBy(d.approvedBy, dateTime(d.approvedAt))}</div>
               )}
-              <q>{d.reason}</q>
-              {d.legalBasis && <div className="muted">{d.legalBasis}</div>}
+              <q dir="auto">{d.reason}</q>
+              {d.legalBasis && (
+                <div className="muted" dir="auto">
+                  {d.legalBasis}
+                </div>
+              )}
               {d.status === "pending_approval" && d.by !== user?.username && (
                 <button type="button" disabled={busy} onClick={() => void approve(d.id)}>
                   {busy ? t.detail.approving : t.detail.approve}

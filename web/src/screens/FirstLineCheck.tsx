@@ -208,7 +208,10 @@ export function FirstLineCheck() {
                 {result.decision === "refer" ? t.check.resultRefer : t.check.resultClear}
               </span>
               <span className="verdict-ref">
-                {t.check.reference}: <strong>{result.reference}</strong>
+                {t.check.reference}:{" "}
+                <strong>
+                  <bdi>{result.reference}</bdi>
+                </strong>
               </span>
             </output>
           )}

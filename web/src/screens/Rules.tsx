@@ -225,7 +225,7 @@ function Author({ onSaved }: { onSaved: () => void }) {
       </div>
       <fieldset>
         <legend>{t.rules.conditions}</legend>
-        <label>
+        <label className="check-label">
           <input
             type="checkbox"
             checked={json !== undefined}

@@ -4,6 +4,13 @@
 import type { Strings } from "../en";
 import { plural } from "../index";
 
+/**
+ * A value set in Arabic text in its own direction (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
+ * ISOLATE): without it an ISO date after an Arabic word reads backwards (2026-11-18 shows as 18-11-2026),
+ * and a Latin name or reference can swap places with the punctuation around it.
+ */
+const v = (x: string | number | undefined) => `\u2068${x}\u2069`;
+
 type Forms = { zero: string; one: string; two: string; few: string; many: string; other: string };
 const n6 = (n: number, forms: Forms) => plural(n, forms, "ar");
 
@@ -35,7 +42,7 @@ export const ar: Strings = {
     name: "Limes",
     tagline: "الفحص الحدودي وإدارة الحالات",
     skipToContent: "انتقل إلى المحتوى",
-    signedInAs: (user: string, roles: string) => `المستخدم: ${user} (${roles})`,
+    signedInAs: (user: string, roles: string) => `المستخدم: ${v(user)} (${v(roles)})`,
     signOut: "تسجيل الخروج",
     mainNav: "القائمة الرئيسية",
     loading: "جارٍ التحميل…",
@@ -224,8 +231,8 @@ export const ar: Strings = {
         .filter(Boolean)
         .join("، ") || "—",
     overdue: "متأخر",
-    dueIn: (text: string) => `المتبقي ${text}`,
-    overdueBy: (text: string) => `متأخر ${text}`,
+    dueIn: (text: string) => `المتبقي ${v(text)}`,
+    overdueBy: (text: string) => `متأخر ${v(text)}`,
     open: "فتح",
   },
   priority: {
@@ -247,7 +254,7 @@ export const ar: Strings = {
   } as Record<string, string>,
   detail: {
     back: "العودة إلى القائمة",
-    title: (reference: string) => `التنبيه ${reference}`,
+    title: (reference: string) => `التنبيه ${v(reference)}`,
     failed: "تعذّر تحميل التنبيه",
     created: "تاريخ الإنشاء",
     deadline: "المهلة",
@@ -267,7 +274,8 @@ export const ar: Strings = {
     aliases: "الأسماء المستعارة",
     score: "الدرجة",
     matches: "التطابقات",
-    matchTab: (i: number, list: string, name: string, score: string) => `${i}. ${list}: ${name} (${score})`,
+    matchTab: (i: number, list: string, name: string, score: string) =>
+      `${i}. ${v(list)}: ${v(name)} (${v(score)})`,
     alignment: "مواءمة الأسماء",
     alignmentHint: "الأجزاء ذات اللون نفسه متقابلة؛ الأجزاء المشطوبة لا مقابل لها.",
     queryName: "اسم المسافر",
@@ -278,7 +286,7 @@ export const ar: Strings = {
       "weak-alias": "اسم مستعار ضعيف",
       "original-script": "الاسم بالكتابة الأصلية",
     } as Record<string, string>,
-    method: (method: string, similarity: string) => `${method}، التشابه ${similarity}`,
+    method: (method: string, similarity: string) => `${v(method)}، التشابه ${v(similarity)}`,
     unmatched: "لا مقابل",
     comparisons: "المقارنات",
     colFeature: "العنصر",
@@ -301,21 +309,22 @@ export const ar: Strings = {
     } as Record<string, string>,
     noMatches: "لا تطابق في قوائم المراقبة: هذا التنبيه ناتج عن وثيقة أو قاعدة.",
     documentHits: "وثائق مسروقة أو مفقودة",
-    documentHit: (number: string, country: string, status: string) => `${number} (${country}): ${status}`,
+    documentHit: (number: string, country: string, status: string) =>
+      `${v(number)} (${v(country)}): ${v(status)}`,
     ruleHits: "قواعد المخاطر المنطبقة",
-    ruleHit: (name: string, version: number) => `${name} (الإصدار ${version})`,
+    ruleHit: (name: string, version: number) => `${v(name)} (الإصدار ${v(version)})`,
     requestedActions: "الإجراء المطلوب",
     noRequestedActions: "غير محدد",
     clearances: "حالات رفع الاشتباه السابقة لهذا المسافر",
     noClearances: "لا يوجد",
     clearance: (entity: string, by: string, at: string, until: string) =>
-      `رُفع الاشتباه عن ${entity} بواسطة ${by} في ${at}، ساري حتى ${until}`,
+      `رُفع الاشتباه عن ${v(entity)} بواسطة ${v(by)} في ${v(at)}، ساري حتى ${v(until)}`,
     expired: "منتهي",
     previouslyCleared: "سبق رفع الاشتباه عن هذا المسافر لهذا الكيان",
     decisions: "القرارات",
     noDecisions: "لا يوجد بعد",
-    decisionBy: (by: string, at: string) => `بواسطة ${by}، ${at}`,
-    approvedBy: (by: string, at: string) => `وافق عليه ${by}، ${at}`,
+    decisionBy: (by: string, at: string) => `بواسطة ${v(by)}، ${v(at)}`,
+    approvedBy: (by: string, at: string) => `وافق عليه ${v(by)}، ${v(at)}`,
     approve: "موافقة بصفتي الموظف الثاني",
     approving: "جارٍ الموافقة…",
     protectionBarred: (n: number) =>
@@ -400,7 +409,7 @@ export const ar: Strings = {
     colEntities: "الكيانات",
     colDiff: "آخر استيراد",
     diff: (d: { added: number; removed: number; changed: number; unchanged: number }) =>
-      `+${d.added} مُضاف، −${d.removed} محذوف، ${d.changed} معدَّل، ${d.unchanged} دون تغيير`,
+      `+${v(d.added)} مُضاف، −${v(d.removed)} محذوف، ${v(d.changed)} معدَّل، ${v(d.unchanged)} دون تغيير`,
     firstVersion: "الإصدار الأول",
     upload: "رفع إصدار جديد",
     list: "معرّف القائمة",
@@ -409,10 +418,10 @@ export const ar: Strings = {
     uploadSubmit: "رفع",
     uploading: "جارٍ الرفع…",
     progressSend: "جارٍ إرسال الملف",
-    progressImport: (status: string) => `جارٍ الاستيراد: ${status}`,
+    progressImport: (status: string) => `جارٍ الاستيراد: ${v(status)}`,
     progressDone: "اكتمل الاستيراد",
     uploaded: (list: string, version: number, diff: string) =>
-      `${list} الإصدار ${version} قيد العمل الآن (${diff}).`,
+      `${v(list)} الإصدار ${v(version)} قيد العمل الآن (${v(diff)}).`,
     uploadFailed: "فشل الرفع",
     search: "البحث عن كيان",
     searchList: "القائمة",
@@ -426,28 +435,28 @@ export const ar: Strings = {
     colNationality: "الجنسية",
     colProgramme: "البرنامج",
     colRef: "المرجع",
-    stagedTitle: (list: string, version: number) => `${list} الإصدار ${version} بانتظار الموافقة`,
+    stagedTitle: (list: string, version: number) => `${v(list)} الإصدار ${v(version)} بانتظار الموافقة`,
     stagedNotice: (base: number | null) =>
-      `يستمر الفحص بالإصدار العامل${base === null ? "" : ` ${base}`} حتى يوافق مسؤول قوائم ثانٍ على هذا الإصدار.`,
+      `يستمر الفحص بالإصدار العامل${base === null ? "" : ` ${v(base)}`} حتى يوافق مسؤول قوائم ثانٍ على هذا الإصدار.`,
     breaches: "حدود الأمان التي يتجاوزها",
     breach: (code: string, p: Record<string, string | number>, fallback: string) =>
       code === "removed_share"
-        ? `يحذف من الكيانات ${p.removed} من أصل ${p.total} (${p.pct}%)؛ الحد أقل من ${p.limit}%.`
+        ? `يحذف من الكيانات ${v(p.removed)} من أصل ${v(p.total)} (${v(p.pct)}%)؛ الحد أقل من ${v(p.limit)}%.`
         : code === "schema_emptied"
-          ? `لا يُبقي أي كيان من نوع ${p.schema} (الإصدار العامل فيه ${p.before}).`
+          ? `لا يُبقي أي كيان من نوع ${v(p.schema)} (الإصدار العامل فيه ${v(p.before)}).`
           : code === "source_date_backwards"
-            ? `تاريخ المصدر نفسه ${p.upload} أقدم من تاريخ الإصدار العامل ${p.live}.`
+            ? `تاريخ المصدر نفسه ${v(p.upload)} أقدم من تاريخ الإصدار العامل ${v(p.live)}.`
             : fallback,
     removedSample: (n: number) => `سيحذف ${entities(n)}، ومنها:`,
     proposed: (who: string, at: string, expires: string) =>
-      `رفعه ${who} في ${at}؛ تنتهي مهلة الموافقة في ${expires}.`,
+      `رفعه ${v(who)} في ${v(at)}؛ تنتهي مهلة الموافقة في ${v(expires)}.`,
     ownProposal: "أنت من رفع هذا الإصدار: يجب أن يوافق عليه مسؤول قوائم ثانٍ أو يرفضه.",
     decisionReason: "سبب قرارك",
     approve: "موافقة وتشغيل",
     reject: "رفض",
     decisionFailed: "رُفض القرار",
     uploadedStaged: (list: string, version: number) =>
-      `${list} الإصدار ${version} يتجاوز حد أمان: ينتظر موافقة مسؤول قوائم ثانٍ.`,
+      `${v(list)} الإصدار ${v(version)} يتجاوز حد أمان: ينتظر موافقة مسؤول قوائم ثانٍ.`,
     filesHint: "OFAC: اختر sdn.csv وalt.csv وadd.csv معًا، أو ملف zip واحدًا يضمها.",
     noAliases: "هذا الإصدار من OFAC لا يحتوي فعلًا على أسماء مستعارة (ارفع sdn.csv وحده)",
     colLive: "الإصدار العامل",
@@ -481,7 +490,7 @@ export const ar: Strings = {
     rejected: "الضوابط ترفض هذه القاعدة:",
     save: "حفظ القاعدة",
     saving: "جارٍ الحفظ…",
-    saved: (name: string, version: number) => `تم حفظ ${name}، الإصدار ${version}.`,
+    saved: (name: string, version: number) => `تم حفظ ${v(name)}، الإصدار ${v(version)}.`,
     saveFailed: "لم تُحفظ القاعدة",
     colName: "الاسم",
     colVersion: "الإصدار",
@@ -503,13 +512,13 @@ export const ar: Strings = {
     suppressed: (count: number) =>
       `مجموعات أصغر من أن تُعرض، وما يلزم غيرها حتى لا يُستنتج أي منها: ${persons(count)}، حُجبت حفاظًا على الخصوصية`,
     hitsWithheld: "مرات الانطباق أقل من أن يُنشر أي تفصيل دون كشف مجموعة صغيرة: حُجبت الأعداد.",
-    disparity: (d: string) => `التفاوت ${d}`,
+    disparity: (d: string) => `التفاوت ${v(d)}`,
     noStats: "لم يُسجَّل أي انطباق بعد.",
     warnings: "تحذيرات",
     select: "عرض",
-    selectRule: (name: string) => `عرض ${name}`,
+    selectRule: (name: string) => `عرض ${v(name)}`,
     overallRate: (pct: string) =>
-      `معدل الانطباق العام ${pct}%؛ يُعلَّم العمود عندما يجد اختبار دقيق أن مجموعته تنطبق عليها القاعدة أكثر بكثير.`,
+      `معدل الانطباق العام ${v(pct)}%؛ يُعلَّم العمود عندما يجد اختبار دقيق أن مجموعته تنطبق عليها القاعدة أكثر بكثير.`,
   },
   audit: {
     title: "سجل التدقيق",
@@ -553,7 +562,7 @@ export const ar: Strings = {
     empty: "لا نشاط في هذه الفترة.",
     period: "الفترة",
     days: (n: number) => `آخر ${days(n)}`,
-    range: (from: string, to: string) => `من ${from} إلى ${to} (أيام UTC)`,
+    range: (from: string, to: string) => `من ${v(from)} إلى ${v(to)} (أيام UTC)`,
     openAlerts: "التنبيهات المفتوحة",
     overdueAlerts: "التنبيهات المتأخرة",
     perDay: "حسب اليوم",
@@ -584,7 +593,7 @@ export const ar: Strings = {
     outcome: "كيف انتهت (10 أحرف على الأقل)",
     close: "إغلاق الإحالة",
     overdue: "متأخرة",
-    closedBy: (who: string) => `أغلقها ${who}`,
+    closedBy: (who: string) => `أغلقها ${v(who)}`,
     services: {
       asylum_authority: "سلطة اللجوء",
       child_protection: "حماية الطفل",
@@ -602,7 +611,7 @@ export const ar: Strings = {
     password: "كلمة المرور الأولية (12 حرفًا على الأقل)",
     roles: "الأدوار",
     submit: "إنشاء المستخدم",
-    created: (name: string) => `تم إنشاء المستخدم ${name}.`,
+    created: (name: string) => `تم إنشاء المستخدم ${v(name)}.`,
     passwordOneTime: "كلمة المرور الأولية (12 حرفًا على الأقل؛ على المستخدم تغييرها عند أول دخول)",
     status: "الحالة",
     actions: "الإجراءات",
@@ -610,18 +619,18 @@ export const ar: Strings = {
     disabled: "معطّل",
     mustChange: "يجب تغيير كلمة المرور",
     secondFactor: "عامل التحقق الثاني",
-    disable: (name: string) => `تعطيل ${name}`,
-    enable: (name: string) => `تفعيل ${name}`,
-    reset: (name: string) => `إعادة تعيين كلمة مرور ${name}`,
+    disable: (name: string) => `تعطيل ${v(name)}`,
+    enable: (name: string) => `تفعيل ${v(name)}`,
+    reset: (name: string) => `إعادة تعيين كلمة مرور ${v(name)}`,
     resetDone: (name: string, password: string) =>
-      `كلمة مرور جديدة لمرة واحدة لـ ${name}: ${password} — سلّمها شخصيًا؛ تُعرض مرة واحدة فقط.`,
-    page: (from: number, to: number, total: number) => `${from}–${to} من ${total}`,
+      `كلمة مرور جديدة لمرة واحدة لـ ${v(name)}: ${v(password)} — سلّمها شخصيًا؛ تُعرض مرة واحدة فقط.`,
+    page: (from: number, to: number, total: number) => `${v(from)}–${v(to)} من ${v(total)}`,
     next: "الصفحة التالية",
     first: "الصفحة الأولى",
     activityTitle: "محاولات الدخول (آخر 24 ساعة)",
     sprayingTitle: "عناوين تجرّب حسابات كثيرة (رشّ كلمات المرور)",
     spraying: (ip: string, usernames: number, failures: number) =>
-      `${ip}: ${n6(failures, {
+      `${v(ip)}: ${n6(failures, {
         zero: "لا محاولات فاشلة",
         one: "محاولة دخول فاشلة واحدة",
         two: "محاولتا دخول فاشلتان",
@@ -637,7 +646,7 @@ export const ar: Strings = {
         other: "# اسم مستخدم",
       })} — أُبطئ الدخول على كل الحسابات`,
     noSpraying: "لا يوجد عنوان يجرّب حسابات كثيرة.",
-    sprayingAudited: (id: number, at: string) => `(قيد التدقيق ${id}، ${at})`,
+    sprayingAudited: (id: number, at: string) => `(قيد التدقيق ${v(id)}، ${v(at)})`,
     failures: "محاولات الدخول الفاشلة",
     noFailures: "لا توجد محاولات دخول فاشلة.",
     address: "العنوان",
