@@ -51,11 +51,15 @@ interface Overflow {
   spilled: string[];
 }
 
+/** What the page's window offers the test (whose tsconfig has no DOM types). */
+type Win = { getComputedStyle(el: unknown): { direction: string } };
+
+/** The computed `direction` of the first element matching `selector`. */
 const direction = (page: Page, selector: string) =>
   page
     .locator(selector)
     .first()
-    .evaluate((el) => getComputedStyle(el).direction);
+    .evaluate((el) => (globalThis as unknown as Win).getComputedStyle(el).direction);
 
 describeWithService("browser", "web UI in Arabic, right to left", () => {
   let e2e: E2eApp;
