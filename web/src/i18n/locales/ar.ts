@@ -409,7 +409,7 @@ export const ar: Strings = {
     colEntities: "الكيانات",
     colDiff: "آخر استيراد",
     diff: (d: { added: number; removed: number; changed: number; unchanged: number }) =>
-      `+${v(d.added)} مُضاف، −${v(d.removed)} محذوف، ${v(d.changed)} معدَّل، ${v(d.unchanged)} دون تغيير`,
+      `مُضاف: ${v(`+${d.added}`)}، محذوف: ${v(`−${d.removed}`)}، معدَّل: ${v(d.changed)}، دون تغيير: ${v(d.unchanged)}`,
     firstVersion: "الإصدار الأول",
     upload: "رفع إصدار جديد",
     list: "معرّف القائمة",

@@ -74,7 +74,7 @@ export const fr: Strings = {
     failed: "L'opération a échoué",
   },
   sync: {
-    from: (ago: string) => `Listes d'il y a ${ago}`,
+    from: (ago: string) => `Listes reçues il y a ${ago}`,
     none: "Aucune liste reçue du centre pour l'instant",
     minutes: (n: number) => `${n} min`,
     hours: (n: number) => `${n} h`,
@@ -339,7 +339,7 @@ export const fr: Strings = {
     colEntities: "Entités",
     colDiff: "Dernier import",
     diff: (d: { added: number; removed: number; changed: number; unchanged: number }) =>
-      `+${d.added} ajoutées, −${d.removed} retirées, ${d.changed} modifiées, ${d.unchanged} inchangées`,
+      `+${n1(d.added, "# ajoutée", "# ajoutées")}, −${n1(d.removed, "# retirée", "# retirées")}, ${n1(d.changed, "# modifiée", "# modifiées")}, ${n1(d.unchanged, "# inchangée", "# inchangées")}`,
     firstVersion: "première version",
     upload: "Charger une nouvelle version",
     list: "Identifiant de la liste",
