@@ -310,8 +310,11 @@ function MatchView({ alert: a, match, entity }: { alert: AlertDetailView; match:
                 <th scope="row">{t.detail.feature[x.feature] ?? x.feature}</th>
                 <td dir="auto">{x.detail}</td>
                 <td className="num">
-                  {x.contribution > 0 ? "+" : ""}
-                  {score(x.contribution)}
+                  {/* A signed number keeps its sign in front in a right-to-left row too. */}
+                  <bdi dir="ltr">
+                    {x.contribution > 0 ? "+" : ""}
+                    {score(x.contribution)}
+                  </bdi>
                 </td>
                 <td>
                   <Light outcome={x.outcome} />
