@@ -45,6 +45,11 @@ export function backArrow(): string {
   return LOCALES[locale].dir === "rtl" ? "→" : "←";
 }
 
+/** Words of the UI in a row (roles, account states), with the language's comma: Arabic writes "،". */
+export function joinWords(words: readonly string[]): string {
+  return words.join(locale === "ar" ? "، " : ", ");
+}
+
 /** Before anyone signs in: the browser's preferred language where the UI has it, else English. */
 export function browserLocale(): Locale {
   const preferred = typeof navigator === "undefined" ? [] : navigator.languages;

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { en, type Strings } from "./en";
-import { LOCALES } from "./index";
+import { formatDateTime, formatNumber, joinWords, LOCALES, setLocale } from "./index";
 import { ar } from "./locales/ar";
 
 const TRANSLATED = ["fr", "ar", "sq", "tr"] as const;
@@ -83,5 +83,18 @@ describe("Arabic plurals", () => {
       "آخر 99 يومًا",
       "آخر 102 يوم",
     ]);
+  });
+});
+
+describe("Arabic formats", () => {
+  it("writes numbers and dates in Latin digits, and joins words with the Arabic comma", () => {
+    expect(formatNumber(1234, "ar")).toBe("1,234");
+    const date = formatDateTime(new Date(Date.UTC(2026, 10, 18, 9, 30)), "ar");
+    expect(date).toMatch(/2026/);
+    expect(date).not.toMatch(/[\u0660-\u0669]/);
+    setLocale("ar");
+    expect(joinWords(["الخط الأول", "محلل"])).toBe("الخط الأول، محلل");
+    setLocale("en");
+    expect(joinWords(["first line", "analyst"])).toBe("first line, analyst");
   });
 });
