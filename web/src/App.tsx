@@ -2,7 +2,7 @@
 // the current path. Each screen gets focus on its heading when it opens, for keyboard and screen readers.
 import { useEffect } from "react";
 import { Loading } from "./components/State";
-import { t } from "./i18n";
+import { joinWords, t } from "./i18n";
 import { Link, navigate, usePath } from "./lib/router";
 import { homeFor, SCREEN_PATHS, type ScreenId, screenOf, screensFor } from "./lib/screens";
 import { useSession } from "./lib/session";
@@ -96,7 +96,7 @@ export function App() {
           </ul>
         </nav>
         <div className="who">
-          <span>{t.app.signedInAs(user.username, user.roles.map((r) => t.roles[r] ?? r).join(", "))}</span>
+          <span>{t.app.signedInAs(user.username, joinWords(user.roles.map((r) => t.roles[r] ?? r)))}</span>
           <Link href="/account" aria-current={path === "/account" ? "page" : undefined}>
             {t.account.link}
           </Link>

@@ -54,8 +54,12 @@ export function AlertDecisions({
               {d.approvedBy && (
                 <div className="muted">{t.detail.approvedBy(d.approvedBy, dateTime(d.approvedAt))}</div>
               )}
-              <q>{d.reason}</q>
-              {d.legalBasis && <div className="muted">{d.legalBasis}</div>}
+              <q dir="auto">{d.reason}</q>
+              {d.legalBasis && (
+                <div className="muted" dir="auto">
+                  {d.legalBasis}
+                </div>
+              )}
               {d.status === "pending_approval" && d.by !== user?.username && (
                 <button type="button" disabled={busy} onClick={() => void approve(d.id)}>
                   {busy ? t.detail.approving : t.detail.approve}

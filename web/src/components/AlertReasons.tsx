@@ -11,7 +11,9 @@ export function AlertReasons({ alert: a }: { alert: AlertDetailView }) {
       {a.requestedActions.length ? (
         <ul>
           {a.requestedActions.map((x) => (
-            <li key={x}>{x}</li>
+            <li key={x} dir="auto">
+              {x}
+            </li>
           ))}
         </ul>
       ) : (

@@ -1,7 +1,8 @@
 // Sign-in attempts for the administrator: addresses spraying one password across many accounts (which
 // the server already slows down on every account), and failed sign-ins per username and address.
-import { formatDateTime, t } from "../i18n";
+import { t } from "../i18n";
 import { api } from "../lib/api";
+import { dateTime } from "../lib/format";
 import { useApi } from "../lib/useApi";
 import { Async } from "./State";
 
@@ -33,7 +34,7 @@ export function LoginActivity() {
                     {t.users.spraying(s.ip, s.usernames, s.failures)}
                     {a.sprayingAudit
                       .filter((e) => e.ip === s.ip)
-                      .map((e) => ` ${t.users.sprayingAudited(e.auditId, formatDateTime(new Date(e.ts)))}`)
+                      .map((e) => ` ${t.users.sprayingAudited(e.auditId, dateTime(e.ts))}`)
                       .join("")}
                   </li>
                 ))}
@@ -58,7 +59,7 @@ export function LoginActivity() {
                       <td>{f.username}</td>
                       <td>{f.ip}</td>
                       <td>{f.failures}</td>
-                      <td>{formatDateTime(new Date(f.last))}</td>
+                      <td>{dateTime(f.last)}</td>
                     </tr>
                   ))}
                 </tbody>

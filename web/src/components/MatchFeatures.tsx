@@ -30,10 +30,13 @@ export function MatchFeatures({ match }: { match: Match }) {
           {f.map((x) => (
             <tr key={x.feature} className={`row-light-${x.outcome}`}>
               <th scope="row">{t.detail.feature[x.feature] ?? x.feature}</th>
-              <td>{x.detail}</td>
+              <td dir="auto">{x.detail}</td>
               <td className="num">
-                {x.contribution > 0 ? "+" : ""}
-                {score(x.contribution)}
+                {/* A signed number keeps its sign in front in a right-to-left row too. */}
+                <bdi dir="ltr">
+                  {x.contribution > 0 ? "+" : ""}
+                  {score(x.contribution)}
+                </bdi>
               </td>
               <td>
                 <Light outcome={x.outcome} />

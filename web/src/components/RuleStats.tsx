@@ -57,7 +57,7 @@ export function RuleStatsView({ stats: s }: { stats: RuleStats }) {
       {nat.suppressed > 0 && <p className="muted">{t.rules.suppressed(nat.suppressed)}</p>}
       {s.hits === null && <p className="muted">{t.rules.hitsWithheld}</p>}
       {s.notes.map((n) => (
-        <p key={n} className="muted" data-testid="fairness-note">
+        <p key={n} className="muted" data-testid="fairness-note" dir="auto">
           {n}
         </p>
       ))}
@@ -69,7 +69,9 @@ export function RuleStatsView({ stats: s }: { stats: RuleStats }) {
           <h4>{t.rules.warnings}</h4>
           <ul>
             {s.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w} dir="auto">
+                {w}
+              </li>
             ))}
           </ul>
         </div>

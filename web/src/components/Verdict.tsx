@@ -23,7 +23,10 @@ export function Verdict({
       {label && <span className="verdict-label">{label}</span>}
       <span className="verdict-word">{decision === "refer" ? t.check.resultRefer : t.check.resultClear}</span>
       <span className="verdict-ref">
-        {t.check.reference}: <strong>{reference}</strong>
+        {t.check.reference}:{" "}
+        <strong>
+          <bdi>{reference}</bdi>
+        </strong>
       </span>
     </output>
   );

@@ -2,11 +2,15 @@
 // so a missing key is a type error. `t` is a live binding: `setLocale` swaps it, and the app re-renders.
 // Plurals follow CLDR through Intl.PluralRules; numbers and dates go through Intl in the chosen locale.
 import { en, type Strings } from "./en";
+import { ar } from "./locales/ar";
 import { bs } from "./locales/bs";
 import { el } from "./locales/el";
+import { fr } from "./locales/fr";
 import { mk } from "./locales/mk";
+import { sq } from "./locales/sq";
 import { srCyrl } from "./locales/sr-Cyrl";
 import { srLatn } from "./locales/sr-Latn";
+import { tr } from "./locales/tr";
 import { pseudoLocale } from "./pseudo";
 
 /** The UI's locales (the server keeps the same list in src/access/locale.ts). */
@@ -17,6 +21,10 @@ export const LOCALES = {
   bs: { label: "Bosanski / Hrvatski / Crnogorski", dir: "ltr", strings: () => bs },
   mk: { label: "Македонски", dir: "ltr", strings: () => mk },
   el: { label: "Ελληνικά", dir: "ltr", strings: () => el },
+  fr: { label: "Français", dir: "ltr", strings: () => fr },
+  ar: { label: "العربية", dir: "rtl", strings: () => ar },
+  sq: { label: "Shqip", dir: "ltr", strings: () => sq },
+  tr: { label: "Türkçe", dir: "ltr", strings: () => tr },
   "en-XA": { label: "Pseudo (layout check)", dir: "ltr", strings: () => pseudoLocale(en) },
 } as const satisfies Record<string, { label: string; dir: "ltr" | "rtl"; strings: () => Strings }>;
 
@@ -42,6 +50,16 @@ export function setLocale(next: Locale): void {
   }
 }
 
+/** The arrow of a way back: it points where the reader came from, to the right in a right-to-left page. */
+export function backArrow(): string {
+  return LOCALES[locale].dir === "rtl" ? "→" : "←";
+}
+
+/** Words of the UI in a row (roles, account states), with the language's comma: Arabic writes "،". */
+export function joinWords(words: readonly string[]): string {
+  return words.join(locale === "ar" ? "، " : ", ");
+}
+
 /** Before anyone signs in: the browser's preferred language where the UI has it, else English. */
 export function browserLocale(): Locale {
   const preferred = typeof navigator === "undefined" ? [] : navigator.languages;
@@ -57,12 +75,20 @@ export function plural(
   return (forms[new Intl.PluralRules(tag).select(n)] ?? forms.other).replace("#", formatNumber(n, tag));
 }
 
+/**
+ * The tag Intl formats with. Arabic keeps Latin digits: the MRZ, document numbers and references on the
+ * same screen are in Latin digits, and one line mixing two kinds of digits misleads at a glance.
+ */
+function intlTag(tag: string): string {
+  return tag === "en-XA" ? "en" : tag === "ar" ? "ar-u-nu-latn" : tag;
+}
+
 export function formatNumber(n: number, tag: string = locale): string {
-  return new Intl.NumberFormat(tag === "en-XA" ? "en" : tag).format(n);
+  return new Intl.NumberFormat(intlTag(tag)).format(n);
 }
 
 export function formatDateTime(d: Date, tag: string = locale): string {
-  return new Intl.DateTimeFormat(tag === "en-XA" ? "en" : tag, {
+  return new Intl.DateTimeFormat(intlTag(tag), {
     dateStyle: "medium",
     timeStyle: "short",
   }).format(d);

@@ -11,7 +11,7 @@ import { MatchView } from "../components/MatchView";
 import { ProtectionForm } from "../components/ProtectionForm";
 import { Async } from "../components/State";
 import { SubjectEvidence } from "../components/SubjectEvidence";
-import { t } from "../i18n";
+import { backArrow, t } from "../i18n";
 import { type AlertDetailView, isDecided } from "../lib/alerts";
 import { api } from "../lib/api";
 import { score } from "../lib/format";
@@ -34,7 +34,9 @@ export function AlertDetail({ id }: { id: string }) {
   return (
     <section aria-labelledby="alert-title">
       <p>
-        <Link href="/alerts">← {t.detail.back}</Link>
+        <Link href="/alerts">
+          <span aria-hidden="true">{backArrow()}</span> {t.detail.back}
+        </Link>
       </p>
       <Async resource={alert} errorTitle={t.detail.failed}>
         {(a) => (

@@ -6,7 +6,7 @@ import { ScreenTitle } from "../components/Heading";
 import { Async } from "../components/State";
 import { t } from "../i18n";
 import { api, type Schemas } from "../lib/api";
-import { deadline } from "../lib/format";
+import { dateTime, deadline } from "../lib/format";
 import { useAction, useApi, useNow } from "../lib/useApi";
 
 type Referral = Schemas["ReferralView"];
@@ -98,7 +98,7 @@ export function Referrals() {
                   <tr key={r.id} className={late ? "row-overdue" : undefined}>
                     <td>{t.referrals.services[r.service] ?? r.service}</td>
                     <td>
-                      <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>
+                      <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
                     </td>
                     <td>
                       {r.status === "open" ? (

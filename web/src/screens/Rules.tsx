@@ -225,7 +225,7 @@ function Author({ onSaved }: { onSaved: () => void }) {
       </div>
       <fieldset>
         <legend>{t.rules.conditions}</legend>
-        <label>
+        <label className="check-label">
           <input
             type="checkbox"
             checked={json !== undefined}
@@ -368,7 +368,7 @@ function RuleDetail({ id }: { id: string }) {
         {(r) => (
           <>
             <h2>{r.name}</h2>
-            <p>{r.justification}</p>
+            <p dir="auto">{r.justification}</p>
             <pre className="mono condition">{JSON.stringify(r.condition, null, 2)}</pre>
             <h3>{t.rules.versions}</h3>
             <ol data-testid="rule-versions">

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { LoginActivity } from "../components/LoginActivity";
 import { Async } from "../components/State";
-import { t } from "../i18n";
+import { joinWords, t } from "../i18n";
 import { api } from "../lib/api";
 import { useAction, useApi } from "../lib/useApi";
 
@@ -101,7 +101,7 @@ function statusOf(u: UserView): string {
   const parts = [u.disabledAt ? t.users.disabled : t.users.active];
   if (u.changeRequired) parts.push(t.users.mustChange);
   if (u.secondFactor) parts.push(t.users.secondFactor);
-  return parts.join(", ");
+  return joinWords(parts);
 }
 
 /** Disable or enable, and reset the password; the new one-time password is shown once, here. */
@@ -154,7 +154,7 @@ function UserTable({ page, onChanged }: { page: UsersPage; onChanged: (notice: s
         {page.users.map((u) => (
           <tr key={u.id}>
             <td>{u.username}</td>
-            <td>{u.roles.map((r) => t.roles[r] ?? r).join(", ")}</td>
+            <td>{joinWords(u.roles.map((r) => t.roles[r] ?? r))}</td>
             <td>{statusOf(u)}</td>
             <td>
               <UserActions user={u} onChanged={onChanged} />

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { Name } from "../components/Name";
 import { Async, Empty, ErrorBox } from "../components/State";
-import { t } from "../i18n";
+import { formatNumber, t } from "../i18n";
 import type { Entity } from "../lib/alerts";
 import { ApiError, api, asApiError, uploadWithProgress } from "../lib/api";
 import { birthDateText } from "../lib/explain";
@@ -80,7 +80,7 @@ export function Watchlists() {
                     <td>{v?.version ?? "—"}</td>
                     <td>{l.versions}</td>
                     <td>{dateTime(v?.importedAt)}</td>
-                    <td className="num">{v?.counts.entities.toLocaleString() ?? "—"}</td>
+                    <td className="num">{(v ? formatNumber(v.counts.entities) : undefined) ?? "—"}</td>
                     <td>{v ? (v.diff ? t.watchlists.diff(v.diff) : t.watchlists.firstVersion) : "—"}</td>
                   </tr>
                 );
