@@ -520,6 +520,9 @@ export const en = {
     downloading: "Preparing…",
     failed: "The export failed",
     done: (file: string) => `Downloaded ${file}.`,
+    alertQueue: "alert queue (with these filters)",
+    screening: "this check's matches",
+    manifest: "this manifest's results",
   },
   /** The overview's time-series charts and the charts' downloads (components/TimeChart, ChartExport). */
   charts: {
@@ -528,6 +531,7 @@ export const en = {
     desc: (what: string, from: string, to: string, total: string, peak: string) =>
       `${what} from ${from} to ${to}: ${total} in all, at most ${peak} on one day.`,
     download: (chart: string) => `Download ${chart}`,
+    downloadAs: (chart: string, kind: string) => `Download ${chart} as ${kind}`,
     png: "PNG",
     svg: "SVG",
     csv: "CSV",

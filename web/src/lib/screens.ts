@@ -74,3 +74,11 @@ export const PURPOSES = {
   watchlistSearch: "watchlist entity search by an officer",
   audit: "audit oversight",
 } as const;
+
+/**
+ * Roles that see a screening's list details (screening:read_details in src/access/roles.ts), so may export
+ * its matches. Only hides the button: the server refuses the export to any other role.
+ */
+export function mayExportMatches(roles: readonly string[]): boolean {
+  return roles.some((r) => r === "second_line" || r === "analyst");
+}

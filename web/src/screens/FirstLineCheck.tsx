@@ -2,17 +2,20 @@
 // The answer is the decision and a reference, nothing more: the booth is not told why.
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
+import { ExportFile } from "../components/ExportFile";
 import { ScreenTitle } from "../components/Heading";
 import { ListAge } from "../components/ListAge";
 import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
 import { useCrossingPoints } from "../lib/crossingPoints";
-import { PURPOSES } from "../lib/screens";
+import { mayExportMatches, PURPOSES } from "../lib/screens";
+import { useSession } from "../lib/session";
 
 interface Result {
   decision: "refer" | "clear";
   reference: string;
+  screeningId: string;
 }
 
 const EMPTY_MANUAL = {
@@ -25,6 +28,7 @@ const EMPTY_MANUAL = {
 };
 
 export function FirstLineCheck() {
+  const { user } = useSession();
   const points = useCrossingPoints();
   const [mode, setMode] = useState<"mrz" | "manual">("mrz");
   const [mrz, setMrz] = useState("");
@@ -94,8 +98,12 @@ export function FirstLineCheck() {
             purpose: PURPOSES.check,
           };
     try {
-      const { data } = await api<{ result: Result; warnings?: string[] }>("POST", "/crossings", body);
-      setResult({ decision: data.result.decision, reference: data.result.reference });
+      const { data } = await api<{ screeningId: string; result: Result; warnings?: string[] }>(
+        "POST",
+        "/crossings",
+        body,
+      );
+      setResult({ ...data.result, screeningId: data.screeningId });
       setWarnings(data.warnings ?? []);
     } catch (err) {
       setError(asApiError(err));
@@ -211,6 +219,14 @@ export function FirstLineCheck() {
                 {t.check.reference}: <strong>{result.reference}</strong>
               </span>
             </output>
+          )}
+          {/* The booth is not told why; a second-line officer at the same screen may take the matches. */}
+          {result && mayExportMatches(user?.roles ?? []) && (
+            <ExportFile
+              path={`/screenings/${encodeURIComponent(result.screeningId)}/export`}
+              fallbackName="screening-matches.csv"
+              label={t.exports.screening}
+            />
           )}
           {result && warnings.length > 0 && (
             <div className="warnings">
