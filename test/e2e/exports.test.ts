@@ -1,4 +1,4 @@
-// Exports in the browser: the alert queue and a check's matches download as the API's CSV, through fetch
+// Exports in the browser: the alert queue, a check's matches and a manifest download as the API's CSV, through fetch
 // with the session token in a header (no token, no name in any URL); the overview's per-day charts are
 // time series on a dated axis, and every chart downloads as a valid PNG, SVG and CSV.
 import { readFile, writeFile } from "node:fs/promises";
@@ -7,6 +7,7 @@ import { parse } from "csv-parse/sync";
 import type { Download, Locator, Page } from "playwright-core";
 import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { REPO_ROOT } from "../support/paths.js";
 import { describeWithService } from "../support/services.js";
 import { type ApiUser, apiAs } from "./support/api.js";
 import { type E2eApp, RESULTS, shot, startE2e } from "./support/app.js";
@@ -146,6 +147,31 @@ describeWithService("browser", "web UI, exports and charts", () => {
     expect(watches.flatMap((w) => urlsLeaking(w, [...SECRETS, api.reviewer!.token]))).toEqual([]);
   });
 
+  it("a screened manifest downloads as CSV with one row per person, the refer among them", async () => {
+    const page = await open("booth");
+    await page.getByRole("link", { name: "Manifests" }).click();
+    const fixture = await readFile(join(REPO_ROOT, "test/fixtures/travel/fal6-passengers.csv"), "utf8");
+    const listed = "IYAMUREMYE,Gaston,RWA,1948-03-15,Ruhengeri,P,PA7654321,RWA,2030-01-01,NLRTM,DEHAM,no";
+    await page.getByLabel("PAXLST or FAL file").setInputFiles({
+      name: "fal6.csv",
+      mimeType: "text/plain",
+      buffer: Buffer.from(`${fixture.trimEnd()}\n${listed}\n`),
+    });
+    await page.getByRole("button", { name: "Screen manifest" }).click();
+    const shown = page.locator("table.data tbody tr");
+    await shown.first().waitFor();
+    await page.getByText("Export: this manifest's results").click();
+    const form = page.getByRole("form", { name: "Export: this manifest's results" });
+    await form.getByLabel("Purpose of this export (recorded)").fill("advance passenger report");
+    const csv = await download(page, form.getByRole("button", { name: "Download" }));
+    const rows = csvRows(csv.bytes);
+    expect(rows).toHaveLength(await shown.count());
+    expect(rows.filter((r) => r.decision === "refer").map((r) => r.surname)).toEqual(["IYAMUREMYE"]);
+    // Each person once, refers first as on screen.
+    expect(rows.map((r) => Number(r.index)).sort((a, b) => a - b)).toEqual(rows.map((_, i) => i + 1));
+    expect(rows[0]!.decision).toBe("refer");
+  });
+
   it("the per-day charts are time series with a dated axis and a title and description; each chart downloads as PNG, SVG and CSV", async () => {
     const stats = await api.reviewer!.ok<{ daily: { date: string; crossings: number }[] }>(
       "GET",
@@ -207,7 +233,8 @@ describeWithService("browser", "web UI, exports and charts", () => {
         expect(lines).toHaveLength(14);
       } else {
         expect(header).toBe("label,value");
-        expect(lines).toEqual([`EXP-LAND,${total}`]);
+        // A manifest's persons screened before travel have no crossing point (and no crossing).
+        expect(lines).toContain(`EXP-LAND,${total}`);
       }
       expect(csv.name).toBe(`${title.toLowerCase().replaceAll(" ", "-")}.csv`);
     }
