@@ -224,6 +224,7 @@ describeWithService("browser", "web UI, exports and charts", () => {
       });
       parser.write(svg.bytes.toString("utf8")).close();
       expect(root).toBe("http://www.w3.org/2000/svg svg");
+      expect(svg.bytes.toString("utf8")).toContain(`>${title}</text>`);
       expect(svg.bytes.toString("utf8")).toContain(title.startsWith("Crossings per day") ? "circle" : "rect");
       const csv = await download(page, figure.getByRole("button", { name: `Download ${title} as CSV` }));
       const [header, ...lines] = csv.bytes.toString("utf8").trim().split("\n");

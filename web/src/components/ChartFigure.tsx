@@ -26,10 +26,9 @@ export function ChartFigure({
       return saveBlob(new Blob([csvText(data.header, data.rows)], { type: "text/csv" }), name);
     const svg = svgRef.current;
     if (!svg) return;
-    const doc = svgDocument(svg);
-    if (kind === "svg") return saveBlob(new Blob([doc], { type: "image/svg+xml" }), name);
-    const { width, height } = svg.getBoundingClientRect();
-    saveBlob(await pngOf(doc, width, height), name);
+    const doc = svgDocument(svg, title);
+    if (kind === "svg") return saveBlob(new Blob([doc.text], { type: "image/svg+xml" }), name);
+    saveBlob(await pngOf(doc.text, doc.width, doc.height), name);
   };
   return (
     <figure className="chart">

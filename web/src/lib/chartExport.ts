@@ -13,8 +13,19 @@ const STYLED = [
   "font-weight",
 ];
 
-/** The chart as a standalone SVG document, styles inlined, with a white background. */
-export function svgDocument(svg: SVGSVGElement): string {
+const SVG_NS = "http://www.w3.org/2000/svg";
+/** Room around the chart in the file, and for its title above it. */
+const PAD = 16;
+const TITLE_H = 28;
+
+/**
+ * The chart as a standalone SVG document with its title written above it (a report's figure needs it),
+ * styles inlined, on a white background; with the document's size, for the PNG.
+ */
+export function svgDocument(
+  svg: SVGSVGElement,
+  title: string,
+): { text: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll("*")];
   const copies = [clone, ...clone.querySelectorAll("*")];
@@ -28,17 +39,35 @@ export function svgDocument(svg: SVGSVGElement): string {
       if (value) copy.setAttribute(p, value);
     }
   });
-  const { width, height } = svg.getBoundingClientRect();
-  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  clone.setAttribute("width", String(Math.round(width)));
-  clone.setAttribute("height", String(Math.round(height)));
-  clone.setAttribute("viewBox", `0 0 ${Math.round(width)} ${Math.round(height)}`);
-  const background = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+  const box = svg.getBoundingClientRect();
+  const width = Math.round(box.width) + 2 * PAD;
+  const height = Math.round(box.height) + TITLE_H + 2 * PAD;
+  const doc = document.createElementNS(SVG_NS, "svg");
+  doc.setAttribute("xmlns", SVG_NS);
+  doc.setAttribute("width", String(width));
+  doc.setAttribute("height", String(height));
+  doc.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  const background = document.createElementNS(SVG_NS, "rect");
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");
   background.setAttribute("fill", "#ffffff");
-  clone.insertBefore(background, clone.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+  const heading = document.createElementNS(SVG_NS, "text");
+  heading.setAttribute("x", String(PAD));
+  heading.setAttribute("y", String(PAD + 16));
+  heading.setAttribute("font-weight", "600");
+  heading.setAttribute("font-size", "16px");
+  heading.setAttribute("font-family", getComputedStyle(svg).getPropertyValue("font-family"));
+  heading.setAttribute("fill", getComputedStyle(svg).getPropertyValue("color") || "#000000");
+  heading.textContent = title;
+  clone.setAttribute("x", String(PAD));
+  clone.setAttribute("y", String(PAD + TITLE_H));
+  clone.setAttribute("overflow", "visible");
+  doc.append(background, heading, clone);
+  return {
+    text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`,
+    width,
+    height,
+  };
 }
 
 /** The SVG document drawn as a PNG at `scale` times its size. */
