@@ -507,6 +507,10 @@ describeWithService("browser", "web UI, the remaining screens", () => {
     expect(await direction(entity)).toBe("rtl");
     // The page around the names stays left to right.
     expect(await direction(page.locator("main"))).toBe("ltr");
+    // One row per written word: الحداد (article and name, two tokens to the engine) is listed once.
+    const pairs = (await page.locator("ul.pairs li").allTextContents()).map((p) => p.split(" ↔ ")[0]!.trim());
+    expect(pairs.filter((p) => p === "الحداد")).toHaveLength(1);
+    expect(new Set(pairs).size).toBe(pairs.length);
     await shot(page, "alert-arabic");
 
     await page.getByRole("link", { name: "Alert queue" }).click();
