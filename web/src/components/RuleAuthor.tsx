@@ -75,44 +75,7 @@ export function RuleAuthor({ onSaved }: { onSaved: () => void }) {
       {text("name", t.rules.name)}
       {text("justification", t.rules.justification, true)}
       {text("evidence", t.rules.evidence)}
-      <div className="fields inline">
-        <label>
-          {t.rules.reviewDate}
-          <input
-            type="date"
-            min={today()}
-            value={form.reviewDate}
-            onChange={(e) => setForm({ ...form, reviewDate: e.target.value })}
-            required
-          />
-        </label>
-        <label>
-          {t.rules.priority}
-          <select
-            value={form.priority}
-            onChange={(e) => setForm({ ...form, priority: e.target.value as RuleDraft["priority"] })}
-          >
-            {(["standard", "high", "immediate"] as const).map((p) => (
-              <option key={p} value={p}>
-                {t.priority[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.rules.action}
-          <select
-            value={form.action}
-            onChange={(e) => setForm({ ...form, action: e.target.value as RuleDraft["action"] })}
-          >
-            {(["refer", "note"] as const).map((a) => (
-              <option key={a} value={a}>
-                {t.rules.actions[a]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <RuleSettings form={form} onChange={(patch) => setForm({ ...form, ...patch })} />
       <RuleConditions value={conditions} onChange={setConditions} />
       <GuardView guard={guard} checking={checking} />
       <button type="submit" disabled={busy}>
@@ -121,5 +84,51 @@ export function RuleAuthor({ onSaved }: { onSaved: () => void }) {
       {saved && <p role="status">{saved}</p>}
       {error && <ErrorBox title={t.rules.saveFailed} error={error} />}
     </form>
+  );
+}
+
+type Settings = Pick<RuleDraft, "reviewDate" | "priority" | "action">;
+
+/** When the rule must be reviewed, and what a hit does. */
+function RuleSettings({ form, onChange }: { form: Settings; onChange: (patch: Partial<Settings>) => void }) {
+  return (
+    <div className="fields inline">
+      <label>
+        {t.rules.reviewDate}
+        <input
+          type="date"
+          min={today()}
+          value={form.reviewDate}
+          onChange={(e) => onChange({ reviewDate: e.target.value })}
+          required
+        />
+      </label>
+      <label>
+        {t.rules.priority}
+        <select
+          value={form.priority}
+          onChange={(e) => onChange({ priority: e.target.value as RuleDraft["priority"] })}
+        >
+          {(["standard", "high", "immediate"] as const).map((p) => (
+            <option key={p} value={p}>
+              {t.priority[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.rules.action}
+        <select
+          value={form.action}
+          onChange={(e) => onChange({ action: e.target.value as RuleDraft["action"] })}
+        >
+          {(["refer", "note"] as const).map((a) => (
+            <option key={a} value={a}>
+              {t.rules.actions[a]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 }

@@ -52,53 +52,14 @@ export function RuleConditions({
             </label>
           )}
           {rows.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
-            <fieldset key={i} className="condition-row">
-              <legend className="visually-hidden">{`${t.rules.conditions} ${i + 1}`}</legend>
-              <label>
-                {t.rules.field}
-                <select
-                  name={`field-${i}`}
-                  value={r.field}
-                  onChange={(e) => setRow(i, { field: e.target.value })}
-                >
-                  {Object.keys(FIELDS).map((f) => (
-                    <option key={f} value={f}>
-                      {f}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.rules.op}
-                <select name={`op-${i}`} value={r.op} onChange={(e) => setRow(i, { op: e.target.value })}>
-                  {OPERATORS.map((o) => (
-                    <option key={o} value={o}>
-                      {o}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.rules.value}
-                <input
-                  name={`value-${i}`}
-                  value={r.value}
-                  disabled={r.op === "exists"}
-                  onChange={(e) => setRow(i, { value: e.target.value })}
-                />
-              </label>
-              {rows.length > 1 && (
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t.rules.removeCondition(i + 1)}
-                  onClick={() => set({ rows: rows.filter((_, j) => j !== i) })}
-                >
-                  ×
-                </button>
-              )}
-            </fieldset>
+            <ConditionRowFields
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
+              key={i}
+              row={r}
+              index={i}
+              onChange={(patch) => setRow(i, patch)}
+              onRemove={rows.length > 1 ? () => set({ rows: rows.filter((_, j) => j !== i) }) : undefined}
+            />
           ))}
           <button
             type="button"
@@ -110,6 +71,68 @@ export function RuleConditions({
             {t.rules.addCondition}
           </button>
         </>
+      )}
+    </fieldset>
+  );
+}
+
+/** One condition: fact, operator and value (none for `exists`), and its remove button when others remain. */
+function ConditionRowFields({
+  row,
+  index,
+  onChange,
+  onRemove,
+}: {
+  row: ConditionRow;
+  index: number;
+  onChange: (patch: Partial<ConditionRow>) => void;
+  onRemove?: () => void;
+}) {
+  return (
+    <fieldset className="condition-row">
+      <legend className="visually-hidden">{`${t.rules.conditions} ${index + 1}`}</legend>
+      <label>
+        {t.rules.field}
+        <select
+          name={`field-${index}`}
+          value={row.field}
+          onChange={(e) => onChange({ field: e.target.value })}
+        >
+          {Object.keys(FIELDS).map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.rules.op}
+        <select name={`op-${index}`} value={row.op} onChange={(e) => onChange({ op: e.target.value })}>
+          {OPERATORS.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.rules.value}
+        <input
+          name={`value-${index}`}
+          value={row.value}
+          disabled={row.op === "exists"}
+          onChange={(e) => onChange({ value: e.target.value })}
+        />
+      </label>
+      {onRemove && (
+        <button
+          type="button"
+          className="secondary"
+          aria-label={t.rules.removeCondition(index + 1)}
+          onClick={onRemove}
+        >
+          ×
+        </button>
       )}
     </fieldset>
   );

@@ -20,6 +20,91 @@ const HEIGHT = 180;
 const M = { top: 12, right: 24, bottom: 30, left: 44 };
 const intlTag = () => (locale === "en-XA" ? "en" : locale);
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
+const longDate = () => new Intl.DateTimeFormat(intlTag(), { dateStyle: "medium", timeZone: "UTC" });
+
+/** The scales and ticks for `days` drawn `width` pixels wide. */
+function layout(days: readonly DayValue[], width: number) {
+  const first = day(days[0]?.date ?? "1970-01-01");
+  const last = day(days.at(-1)?.date ?? "1970-01-01");
+  const x = scaleUtc()
+    .domain([first, last > first ? last : utcDay.offset(first, 1)])
+    .range([M.left, width - M.right]);
+  const peak = Math.max(0, ...days.map((d) => d.value));
+  const y = scaleLinear()
+    .domain([0, Math.max(1, peak)])
+    .nice()
+    .range([HEIGHT - M.bottom, M.top]);
+  // A tick per day while they fit (about 70 px each), else every few days; counts take whole numbers.
+  const step = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor((width - M.left - M.right) / 70))));
+  return {
+    first,
+    last,
+    peak,
+    x,
+    y,
+    xTicks: x.ticks(utcDay.every(step) ?? utcDay),
+    yTicks: y.ticks(4).filter(Number.isInteger),
+  };
+}
+
+function Axes({ width, at }: { width: number; at: ReturnType<typeof layout> }) {
+  const dateFmt = new Intl.DateTimeFormat(intlTag(), { day: "numeric", month: "short", timeZone: "UTC" });
+  const base = HEIGHT - M.bottom;
+  return (
+    <>
+      <g className="axis axis-y">
+        {at.yTicks.map((v) => (
+          <g key={v}>
+            <line x1={M.left} x2={width - M.right} y1={at.y(v)} y2={at.y(v)} className="grid" />
+            <text x={M.left - 6} y={at.y(v)} dy="0.35em" textAnchor="end" className="chart-label">
+              {formatNumber(v)}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g className="axis axis-x">
+        <line x1={M.left} x2={width - M.right} y1={base} y2={base} className="domain" />
+        {at.xTicks.map((d) => (
+          <g key={d.getTime()} transform={`translate(${at.x(d)},${base})`}>
+            <line y2={5} className="domain" />
+            <text
+              y={18}
+              textAnchor="middle"
+              className="chart-label tick-date"
+              data-date={d.toISOString().slice(0, 10)}
+            >
+              {dateFmt.format(d)}
+            </text>
+          </g>
+        ))}
+      </g>
+    </>
+  );
+}
+
+/** The figures for screen readers, a row per day. */
+function DayTable({ title, days }: { title: string; days: readonly DayValue[] }) {
+  const fmt = longDate();
+  return (
+    <table className="visually-hidden">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.charts.axisDate}</th>
+          <th scope="col">{t.charts.axisCount}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {days.map((d) => (
+          <tr key={d.date}>
+            <th scope="row">{fmt.format(day(d.date))}</th>
+            <td>{formatNumber(d.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function TimeChart({
   title,
@@ -34,36 +119,13 @@ export function TimeChart({
   const width = useWidth(box);
   const titleId = useId();
   const descId = useId();
-  const first = day(days[0]?.date ?? "1970-01-01");
-  const last = day(days.at(-1)?.date ?? "1970-01-01");
-  const x = scaleUtc()
-    .domain([first, last > first ? last : utcDay.offset(first, 1)])
-    .range([M.left, width - M.right]);
-  const peak = Math.max(0, ...days.map((d) => d.value));
-  const y = scaleLinear()
-    .domain([0, Math.max(1, peak)])
-    .nice()
-    .range([HEIGHT - M.bottom, M.top]);
-  // A tick per day while they fit (about 70 px each), else every few days; counts take whole numbers.
-  const step = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor((width - M.left - M.right) / 70))));
-  const xTicks = x.ticks(utcDay.every(step) ?? utcDay);
-  const yTicks = y.ticks(4).filter(Number.isInteger);
-  const dateFmt = new Intl.DateTimeFormat(intlTag(), { day: "numeric", month: "short", timeZone: "UTC" });
-  const longFmt = new Intl.DateTimeFormat(intlTag(), { dateStyle: "medium", timeZone: "UTC" });
-  const points = days.map((d) => ({ ...d, px: x(day(d.date)), py: y(d.value) }));
+  const at = layout(days, width);
+  const fmt = longDate();
+  const points = days.map((d) => ({ ...d, px: at.x(day(d.date)), py: at.y(d.value) }));
   const path = points.map((p, i) => `${i ? "L" : "M"}${p.px.toFixed(1)},${p.py.toFixed(1)}`).join("");
-  const total = days.reduce((s, d) => s + d.value, 0);
-  const desc = t.charts.desc(
-    title,
-    longFmt.format(first),
-    longFmt.format(last),
-    formatNumber(total),
-    formatNumber(peak),
-  );
-  const data = {
-    header: [t.charts.colDate, t.charts.colValue],
-    rows: days.map((d) => [d.date, d.value]),
-  };
+  const total = formatNumber(days.reduce((s, d) => s + d.value, 0));
+  const desc = t.charts.desc(title, fmt.format(at.first), fmt.format(at.last), total, formatNumber(at.peak));
+  const data = { header: [t.charts.colDate, t.charts.colValue], rows: days.map((d) => [d.date, d.value]) };
   return (
     <ChartFigure title={title} data={data}>
       {(svgRef) => (
@@ -79,38 +141,7 @@ export function TimeChart({
           >
             <title id={titleId}>{title}</title>
             <desc id={descId}>{desc}</desc>
-            <g className="axis axis-y">
-              {yTicks.map((v) => (
-                <g key={v}>
-                  <line x1={M.left} x2={width - M.right} y1={y(v)} y2={y(v)} className="grid" />
-                  <text x={M.left - 6} y={y(v)} dy="0.35em" textAnchor="end" className="chart-label">
-                    {formatNumber(v)}
-                  </text>
-                </g>
-              ))}
-            </g>
-            <g className="axis axis-x">
-              <line
-                x1={M.left}
-                x2={width - M.right}
-                y1={HEIGHT - M.bottom}
-                y2={HEIGHT - M.bottom}
-                className="domain"
-              />
-              {xTicks.map((d) => (
-                <g key={d.getTime()} transform={`translate(${x(d)},${HEIGHT - M.bottom})`}>
-                  <line y2={5} className="domain" />
-                  <text
-                    y={18}
-                    textAnchor="middle"
-                    className="chart-label tick-date"
-                    data-date={d.toISOString().slice(0, 10)}
-                  >
-                    {dateFmt.format(d)}
-                  </text>
-                </g>
-              ))}
-            </g>
+            <Axes width={width} at={at} />
             <path d={path} className="series" fill="none" />
             {points.map((p) => (
               <circle
@@ -122,27 +153,11 @@ export function TimeChart({
                 data-date={p.date}
                 data-value={p.value}
               >
-                <title>{`${longFmt.format(day(p.date))}: ${formatNumber(p.value)}`}</title>
+                <title>{`${fmt.format(day(p.date))}: ${formatNumber(p.value)}`}</title>
               </circle>
             ))}
           </svg>
-          <table className="visually-hidden">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.charts.axisDate}</th>
-                <th scope="col">{t.charts.axisCount}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{longFmt.format(day(d.date))}</th>
-                  <td>{formatNumber(d.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DayTable title={title} days={days} />
         </div>
       )}
     </ChartFigure>
