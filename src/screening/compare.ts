@@ -213,6 +213,64 @@ export type SimFn = (q: NameToken, c: NameToken, qi: number, ci: number) => Toke
 const directSim: SimFn = (q, c) => tokenSimilarity(q, c);
 
 /**
+ * The explanation's rows, one per group of written words, best first. A written word that gave several
+ * tokens (الحداد: the article and haddad) would otherwise show once per token, so the pairs that share a
+ * written word on either side become one row: its similarity the pairs' weighted mean, its method that of
+ * the weightiest pair. Tokens without a word position (built by hand) count as words of their own.
+ */
+function explainPairs(chosen: readonly Pair[], query: readonly NameToken[], cand: readonly NameToken[]) {
+  type Row = { q: Set<number>; c: Set<number>; pairs: Pair[] };
+  const wordsOf = (tokens: readonly NameToken[], idx: number[]) => idx.map((i) => tokens[i]!.word ?? -1 - i);
+  const rows: Row[] = [];
+  for (const p of chosen) {
+    const row: Row = { q: new Set(wordsOf(query, p.q)), c: new Set(wordsOf(cand, p.c)), pairs: [p] };
+    const shares = (r: Row) => [...row.q].some((w) => r.q.has(w)) || [...row.c].some((w) => r.c.has(w));
+    const joined = rows.filter(shares);
+    for (const r of joined.reverse()) {
+      for (const w of r.q) row.q.add(w);
+      for (const w of r.c) row.c.add(w);
+      row.pairs.unshift(...r.pairs);
+    }
+    // The merged row keeps the place of the best row it joins (rows stay best first).
+    const at = joined.length ? rows.indexOf(joined[joined.length - 1]!) : rows.length;
+    rows.splice(at, 0, row);
+    for (const r of joined) rows.splice(rows.indexOf(r), 1);
+  }
+  const textOf = (tokens: readonly NameToken[], words: Iterable<number>) =>
+    [...words].sort((a, b) => a - b).map((w) => tokens.find((t, i) => (t.word ?? -1 - i) === w)!.text);
+  // A written word is unmatched when none of its tokens found a partner (an unpaired article is not).
+  const unmatched = (tokens: readonly NameToken[], used: Set<number>) =>
+    textOf(
+      tokens,
+      new Set(
+        wordsOf(
+          tokens,
+          tokens.map((_, i) => i),
+        ).filter((w) => !used.has(w)),
+      ),
+    );
+  const alignment = rows.map((r): TokenAlignment => {
+    const weighted = r.pairs.map((p) => ({
+      p,
+      w: p.q.reduce((s, i) => s + query[i]!.weight, 0) + p.c.reduce((s, j) => s + cand[j]!.weight, 0),
+    }));
+    const total = weighted.reduce((s, x) => s + x.w, 0);
+    const heaviest = weighted.reduce((a, b) => (b.w > a.w ? b : a));
+    return {
+      query: textOf(query, r.q).join(" "),
+      candidate: textOf(cand, r.c).join(" "),
+      similarity: round(weighted.reduce((s, x) => s + x.w * x.p.sim, 0) / total),
+      method: heaviest.p.method,
+    };
+  });
+  return {
+    alignment,
+    unmatchedQuery: unmatched(query, new Set(rows.flatMap((r) => [...r.q]))),
+    unmatchedCandidate: unmatched(cand, new Set(rows.flatMap((r) => [...r.c]))),
+  };
+}
+
+/**
  * Aligns two names token by token (best pairs first) and scores the alignment in 0..1.
  * `sim` lets the screener pass cached token similarities.
  */
@@ -251,7 +309,7 @@ export function alignNames(
   );
   const usedQ = new Uint8Array(query.length);
   const usedC = new Uint8Array(cand.length);
-  const alignment: TokenAlignment[] = [];
+  const chosen: Pair[] = [];
   let matched = 0;
   let pairWeight = 0;
   let identifying = false;
@@ -263,27 +321,15 @@ export function alignNames(
     matched += w * p.sim;
     pairWeight += w;
     if (p.method !== "initial" && p.q.some((i) => isIdentifying(query[i]!))) identifying = true;
-    if (explain)
-      alignment.push({
-        query: p.q.map((i) => query[i]!.text).join(" "),
-        candidate: p.c.map((j) => cand[j]!.text).join(" "),
-        similarity: round(p.sim),
-        method: p.method,
-      });
+    if (explain) chosen.push(p);
   }
-  const unmatchedQuery: string[] = [];
-  const unmatchedCandidate: string[] = [];
   let uq = 0;
   let uc = 0;
   query.forEach((t, i) => {
-    if (usedQ[i]) return;
-    uq += unmatchedWeight(t);
-    if (explain) unmatchedQuery.push(t.text);
+    if (!usedQ[i]) uq += unmatchedWeight(t);
   });
   cand.forEach((t, j) => {
-    if (usedC[j]) return;
-    uc += unmatchedWeight(t);
-    if (explain) unmatchedCandidate.push(t.text);
+    if (!usedC[j]) uc += unmatchedWeight(t);
   });
   let conflict = Math.min(uq, uc);
   const extra = uq + uc - 2 * conflict;
@@ -295,7 +341,13 @@ export function alignNames(
   let score = denominator > 0 ? matched / denominator : 0;
   // Initials, particles and titles alone never identify anyone (N.N. vs Nursultan Nazarbayev).
   if (!identifying) score = Math.min(score, 0.5);
-  return { score, alignment, unmatchedQuery, unmatchedCandidate };
+  const explained = explain ? explainPairs(chosen, query, cand) : undefined;
+  return {
+    score,
+    alignment: explained?.alignment ?? [],
+    unmatchedQuery: explained?.unmatchedQuery ?? [],
+    unmatchedCandidate: explained?.unmatchedCandidate ?? [],
+  };
 }
 
 /** Legal forms, titles and filler words are routinely left out: missing them says little. */

@@ -127,6 +127,25 @@ describe("alignment explanation", () => {
     expect(a.alignment.find((x) => x.query === "Usama")?.method).toBe("arabic script ↔ latin spelling");
     expect(a.unmatchedQuery).toEqual([]);
   });
+  it("shows an Arabic name with the article once per written word", () => {
+    // NL-0010 of the sample national list, as the booth enters it (surname first). The tokenizer splits
+    // the article off الحداد, which had put the row الحداد ↔ الحداد in the list twice.
+    const a = alignNamePair("الحداد محمد يوسف", "محمد يوسف الحداد");
+    expect(a.alignment.map((x) => [x.query, x.candidate, x.method])).toEqual([
+      ["الحداد", "الحداد", "exact"],
+      ["محمد", "محمد", "exact"],
+      ["يوسف", "يوسف", "exact"],
+    ]);
+    const latin = alignNamePair("Mohammed Youssef al-Haddad", "محمد يوسف الحداد");
+    expect(latin.alignment.filter((x) => x.candidate === "الحداد")).toEqual([
+      expect.objectContaining({ query: "al Haddad", method: "arabic script ↔ latin spelling" }),
+    ]);
+    expect(latin.unmatchedCandidate).toEqual([]);
+    expect(alignNamePair("عبدالرحمن الحداد", "Abd al Rahman Haddad").unmatchedQuery).toEqual([]);
+  });
+  it("keeps a name written twice as two rows", () => {
+    expect(alignNamePair("Mohamed Mohamed Salah", "Mohamed Mohamed Salah").alignment).toHaveLength(3);
+  });
   it("tells a dropped middle name from a different one", () => {
     const dropped = compareNames("RAMZI ABDULLAH BINALSHIBH", "RAMZI MOHAMED ABDULLAH BINALSHIBH");
     const swapped = compareNames("RAMZI AHMED ABDULLAH BINALSHIBH", "RAMZI MOHAMED ABDULLAH BINALSHIBH");

@@ -49,6 +49,11 @@ export interface NameToken {
   frame?: string;
   /** Cognate/short-form groups of a given name (Yusuf = Josip = Joseph). */
   groups?: readonly number[];
+  /**
+   * Position of the written word it comes from: one word may give several tokens (الحداد is the article
+   * and haddad), and the explanation shows each written word once.
+   */
+  word?: number;
 }
 
 export type NameSchema = "person" | "organization" | "vessel" | "aircraft";
@@ -301,7 +306,7 @@ function tokenize(raw: string, schema: NameSchema): NameToken[] {
       if (!norm) return;
       const number = numberValue(norm, schema);
       if (number !== undefined) {
-        tokens.push(makeToken(text, number, script, false, "number"));
+        tokens.push({ ...makeToken(text, number, script, false, "number"), word: i });
         return;
       }
       if (schema !== "person") norm = ORG_ABBREVIATIONS[norm] ?? norm;
@@ -309,7 +314,10 @@ function tokenize(raw: string, schema: NameSchema): NameToken[] {
       const kind = classify(norm, schema, tokens.length === 0, isLast && j === words.length - 1);
       const value = kind === "legal" && legal ? legal : norm;
       const frame = frames[j];
-      tokens.push(makeToken(text, value, script, vowelless && frame !== undefined, kind, frame));
+      tokens.push({
+        ...makeToken(text, value, script, vowelless && frame !== undefined, kind, frame),
+        word: i,
+      });
     });
   });
   return mergeNumberWords(tokens);
@@ -329,13 +337,16 @@ function mergeNumberWords(tokens: NameToken[]): NameToken[] {
       /^[1-9]$/.test(t.norm) &&
       NUMBER_WORDS[foldLatin(prev.text)] !== undefined
     ) {
-      out[out.length - 1] = makeToken(
-        `${prev.text} ${t.text}`,
-        String(Number(prev.norm) + Number(t.norm)),
-        "latin",
-        false,
-        "number",
-      );
+      out[out.length - 1] = {
+        ...makeToken(
+          `${prev.text} ${t.text}`,
+          String(Number(prev.norm) + Number(t.norm)),
+          "latin",
+          false,
+          "number",
+        ),
+        ...(prev.word === undefined ? {} : { word: prev.word }),
+      };
       continue;
     }
     out.push(t);

@@ -344,6 +344,14 @@ describeWithService("browser", "web UI, the remaining screens", () => {
     const page = await open("auditor");
     await page.getByRole("link", { name: "Rules" }).click();
     await page.getByRole("button", { name: `Show ${RULE.name}` }).click();
+    // The condition in words, the JSON one click away.
+    expect(await textOf(page.getByTestId("rule-words"))).toBe(
+      "origin is NGLOS and the document expires in under 30 days",
+    );
+    const json = page.locator("pre.condition");
+    expect(await json.isVisible()).toBe(false);
+    await page.getByText("Condition as JSON").click();
+    expect(JSON.parse(await textOf(json))).toEqual(RULE.condition);
     const versions = page.getByTestId("rule-versions").locator("li");
     await expect.poll(() => versions.count()).toBe(2);
     expect((await versions.allInnerTexts()).map((v) => v.split(" · ")[0])).toEqual([
@@ -368,6 +376,21 @@ describeWithService("browser", "web UI, the remaining screens", () => {
     expect(shown).toEqual(["SE", "FR"]);
     expect(await svg.locator("rect.bar").count()).toBe(2);
     expect(await svg.locator("text.chart-label").allTextContents()).toEqual(shown);
+    // The labels are the page's text size as drawn (font size times the SVG's scale on screen), not
+    // scaled up with the chart's width.
+    type Drawn = { getComputedStyle(el: unknown): { fontSize: string }; document: { body: unknown } };
+    const drawnPx = await svg
+      .locator("text.chart-label")
+      .first()
+      .evaluate((el) => {
+        const g = globalThis as unknown as Drawn;
+        const scale = (el as { getScreenCTM(): { a: number } }).getScreenCTM().a;
+        return {
+          label: Number.parseFloat(g.getComputedStyle(el).fontSize) * scale,
+          body: Number.parseFloat(g.getComputedStyle(g.document.body).fontSize),
+        };
+      });
+    expect(Math.abs(drawnPx.label - drawnPx.body)).toBeLessThanOrEqual(2);
     expect(await svg.locator("rect.bar-warn").count()).toBe(0);
     await page.getByText(/Groups too small to show, .*: 44 persons, withheld for privacy/).waitFor();
     await page.getByRole("img", { name: "Fairness: hit rate by sex" }).waitFor();
@@ -426,14 +449,18 @@ describeWithService("browser", "web UI, the remaining screens", () => {
       expect(i, `${title} has a bar ${label}`).toBeGreaterThanOrEqual(0);
       return textOf(chart(title).locator("text.chart-value").nth(i));
     };
+    // The per-day charts are time series: one point per day, today's last (test/e2e/exports.test.ts
+    // checks their axis and downloads).
     for (const [title, counter] of [
       ["Crossings per day", "crossings"],
       ["Refers per day", "refers"],
       ["Alerts opened per day", "alertsOpened"],
     ] as const) {
       await chart(title).waitFor();
-      expect(await chart(title).locator("rect.bar").count()).toBe(14);
-      expect(await barValue(title, today.date.slice(5))).toBe(String(today[counter]));
+      const points = chart(title).locator("circle.point");
+      expect(await points.count()).toBe(14);
+      expect(await points.last().getAttribute("data-date")).toBe(today.date);
+      expect(await points.last().getAttribute("data-value")).toBe(String(today[counter]));
     }
     expect(await barValue("Crossings per crossing point", "E2E-AIR")).toBe("3");
     expect(await barValue("Crossings per crossing point", "E2E-LAND")).toBe("1");
@@ -443,7 +470,7 @@ describeWithService("browser", "web UI, the remaining screens", () => {
     await shot(page, "overview");
 
     await page.getByLabel("Period").selectOption({ label: "Last 7 days" });
-    await expect.poll(() => chart("Crossings per day").locator("rect.bar").count()).toBe(7);
+    await expect.poll(() => chart("Crossings per day").locator("circle.point").count()).toBe(7);
   });
 
   it("Arabic names read right to left and Cyrillic names stay intact on the alert", async () => {
@@ -480,6 +507,10 @@ describeWithService("browser", "web UI, the remaining screens", () => {
     expect(await direction(entity)).toBe("rtl");
     // The page around the names stays left to right.
     expect(await direction(page.locator("main"))).toBe("ltr");
+    // One row per written word: الحداد (article and name, two tokens to the engine) is listed once.
+    const pairs = (await page.locator("ul.pairs li").allTextContents()).map((p) => p.split(" ↔ ")[0]!.trim());
+    expect(pairs.filter((p) => p === "الحداد")).toHaveLength(1);
+    expect(new Set(pairs).size).toBe(pairs.length);
     await shot(page, "alert-arabic");
 
     await page.getByRole("link", { name: "Alert queue" }).click();

@@ -72,7 +72,8 @@ export function Alignment({
       </dl>
       <ul className="pairs">
         {alignment.map((a, i) => (
-          <li key={`${a.query}-${a.candidate}`}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: a name may hold the same word twice (Mohamed Mohamed)
+          <li key={i}>
             <mark className={`token pair-${i % PAIR_COLOURS}`}>
               <bdi dir="auto">{a.query}</bdi>
             </mark>{" "}

@@ -580,6 +580,101 @@ export const en = {
     overallRate: (pct: string) =>
       `Overall hit rate ${pct}%; a bar is flagged when an exact test finds its group hit far more often.`,
   },
+  /** Rules in words (lib/ruleWords.ts): each fact, operator and combination of the rule model. */
+  ruleWords: {
+    /** A fact as the subject of a sentence ("origin is NGLOS"). */
+    fields: {
+      "route.origin": "origin",
+      "route.destination": "destination",
+      "route.transit": "the transit points",
+      "booking.hoursBeforeDeparture": "hours from booking to departure",
+      "booking.paymentMethod": "payment",
+      "booking.oneWay": "one-way ticket",
+      "document.type": "the document type",
+      "document.expiresInDays": "days until the document expires",
+      "document.issuedDaysAgo": "days since the document was issued",
+      "travel.tripsLast90Days": "trips in the last 90 days",
+      "travel.shortTripsLast90Days": "short trips in the last 90 days",
+      "manifest.watchlistedCoTravellers": "watchlisted co-travellers",
+      "traveller.nationality": "nationality",
+      "traveller.sex": "sex",
+      "traveller.age": "age",
+    } as Record<string, string>,
+    /** A number fact compared, as a sentence of its own: `amount` is "under 30", "at least 2". */
+    amounts: {
+      "booking.hoursBeforeDeparture": (amount: string) => `booked ${amount} hours before departure`,
+      "document.expiresInDays": (amount: string) => `the document expires in ${amount} days`,
+      "document.issuedDaysAgo": (amount: string) => `the document was issued ${amount} days ago`,
+      "travel.tripsLast90Days": (amount: string) => `${amount} trips in the last 90 days`,
+      "travel.shortTripsLast90Days": (amount: string) => `${amount} short trips in the last 90 days`,
+      "manifest.watchlistedCoTravellers": (amount: string) => `${amount} watchlisted co-travellers`,
+      "traveller.age": (amount: string) => `the traveller is ${amount} years old`,
+    } as Record<string, (amount: string) => string>,
+    /** The amount in such a sentence, for each comparing operator. */
+    compare: {
+      eq: (n: string) => `exactly ${n}`,
+      neq: (n: string) => `other than ${n}`,
+      lt: (n: string) => `under ${n}`,
+      lte: (n: string) => `at most ${n}`,
+      gt: (n: string) => `over ${n}`,
+      gte: (n: string) => `at least ${n}`,
+    } as Record<string, (n: string) => string>,
+    /** A yes/no fact, said outright. */
+    flags: {
+      "booking.oneWay": { yes: "the ticket is one way", no: "the ticket is a return" },
+    } as Record<string, { yes: string; no: string }>,
+    /** Every operator of the rule model (src/rules/model.ts), with the fact's words and the value. */
+    ops: {
+      eq: (field: string, value: string) => `${field} is ${value}`,
+      neq: (field: string, value: string) => `${field} is not ${value}`,
+      in: (field: string, values: string) => `${field} is one of ${values}`,
+      nin: (field: string, values: string) => `${field} is none of ${values}`,
+      lt: (field: string, value: string) => `${field} is under ${value}`,
+      lte: (field: string, value: string) => `${field} is at most ${value}`,
+      gt: (field: string, value: string) => `${field} is over ${value}`,
+      gte: (field: string, value: string) => `${field} is at least ${value}`,
+      contains: (field: string, value: string) => `${field} include ${value}`,
+      exists: (field: string) => `${field} is known`,
+    } as Record<string, (field: string, value: string) => string>,
+    yes: "yes",
+    no: "no",
+    /** A negated condition. */
+    not: (condition: string) => `not (${condition})`,
+    /** A combination inside another one. */
+    group: (condition: string) => `(${condition})`,
+    inWords: "Condition",
+    json: "Condition as JSON",
+  },
+  /** Exports of the alert queue, a screening's matches and a manifest's outcomes (components/ExportFile). */
+  exports: {
+    title: "Export",
+    format: "Format",
+    formats: { csv: "CSV (spreadsheet)", ftm: "FtM JSON lines" } as Record<string, string>,
+    purpose: "Purpose of this export (recorded)",
+    purposeHint: "At least 3 characters, e.g. the report or case it is for.",
+    download: "Download",
+    downloading: "Preparing…",
+    failed: "The export failed",
+    done: (file: string) => `Downloaded ${file}.`,
+    alertQueue: "alert queue (with these filters)",
+    screening: "this check's matches",
+    manifest: "this manifest's results",
+  },
+  /** The overview's time-series charts and the charts' downloads (components/TimeChart, ChartExport). */
+  charts: {
+    axisDate: "Date (UTC)",
+    axisCount: "Count",
+    desc: (what: string, from: string, to: string, total: string, peak: string) =>
+      `${what} from ${from} to ${to}: ${total} in all, at most ${peak} on one day.`,
+    download: (chart: string) => `Download ${chart}`,
+    downloadAs: (chart: string, kind: string) => `Download ${chart} as ${kind}`,
+    png: "PNG",
+    svg: "SVG",
+    csv: "CSV",
+    colDate: "date",
+    colLabel: "label",
+    colValue: "value",
+  },
   audit: {
     title: "Audit log",
     search: "Search",

@@ -26,6 +26,20 @@ describe("alignTokens", () => {
     expect(alignTokens("Abd al Rahmán", compound, "query").map((x) => x.pair)).toEqual([0, 0, 0]);
   });
 
+  it("marks a hyphenated word the engine aligned as two words", () => {
+    const arabic = [
+      { query: "al Haddad", candidate: "الحداد", similarity: 0.94, method: "arabic script ↔ latin spelling" },
+    ];
+    expect(alignTokens("Mohammed al-Haddad", arabic, "query")).toEqual([
+      { text: "Mohammed" },
+      { text: "al-Haddad", pair: 0 },
+    ]);
+    expect(alignTokens("محمد الحداد", arabic, "candidate")).toEqual([
+      { text: "محمد" },
+      { text: "الحداد", pair: 0 },
+    ]);
+  });
+
   it("keeps names in other scripts whole", () => {
     const cyr = [{ query: "Иванов", candidate: "IVANOV", similarity: 0.97, method: "transliteration" }];
     expect(alignTokens("Иванов Пётр", cyr, "query")).toEqual([{ text: "Иванов", pair: 0 }, { text: "Пётр" }]);

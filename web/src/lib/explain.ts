@@ -42,6 +42,8 @@ export function alignTokens(
       const key = fold(text);
       let pair = words.findIndex((w, i) => !used.has(i) && w.length === 1 && w[0] === key);
       if (pair < 0) pair = words.findIndex((w) => w.includes(key));
+      // A hyphenated word the engine read as two ("al-Haddad" ↔ الحداد comes back as "al Haddad").
+      if (pair < 0) pair = words.findIndex((w) => w.length > 1 && w.join("") === key);
       if (pair < 0 || !key) return { text };
       if (words[pair]!.length === 1) used.add(pair);
       return { text, pair };

@@ -102,3 +102,11 @@ export const PURPOSES = {
   firearm: "firearm check at the post",
   cash: "cash control at the post (EU Regulation 2018/1672)",
 } as const;
+
+/**
+ * Roles that see a screening's list details (screening:read_details in src/access/roles.ts), so may export
+ * its matches. Only hides the button: the server refuses the export to any other role.
+ */
+export function mayExportMatches(roles: readonly string[]): boolean {
+  return roles.some((r) => r === "second_line" || r === "analyst");
+}

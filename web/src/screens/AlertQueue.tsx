@@ -1,8 +1,9 @@
 // The second line's queue: overdue first, then by deadline; each deadline counts down on screen. The
 // server pages it: the first page loads with the filters, "Show more" appends the next, and the count
-// says how many of the total are shown.
+// says how many of the total are shown. The queue, with its filters, exports as CSV or FtM JSON lines.
 import { useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
+import { ExportFile } from "../components/ExportFile";
 import { ScreenTitle } from "../components/Heading";
 import { Name } from "../components/Name";
 import { ShowMore } from "../components/ShowMore";
@@ -64,6 +65,12 @@ export function AlertQueue() {
           <span className="count">{t.alerts.shown(alerts.data.items.length, alerts.data.total)}</span>
         )}
       </form>
+      <ExportFile
+        path="/alerts/export"
+        query={{ status: query.status, open: query.open, crossingPointId: query.crossingPointId }}
+        fallbackName="alerts.csv"
+        label={t.exports.alertQueue}
+      />
       <Async
         resource={alerts}
         errorTitle={t.alerts.failed}

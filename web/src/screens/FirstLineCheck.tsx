@@ -3,6 +3,7 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
 import { type Direction, DirectionSelect } from "../components/DirectionSelect";
+import { ExportFile } from "../components/ExportFile";
 import { ScreenTitle } from "../components/Heading";
 import { ListAge } from "../components/ListAge";
 import { ErrorBox } from "../components/State";
@@ -11,15 +12,18 @@ import { Verdict } from "../components/Verdict";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
 import { useCrossingPoints } from "../lib/crossingPoints";
-import { PURPOSES } from "../lib/screens";
+import { mayExportMatches, PURPOSES } from "../lib/screens";
+import { useSession } from "../lib/session";
 import { EMPTY_MANUAL, type EntryMode, manualEntry } from "../lib/traveller";
 
 interface Result {
   decision: "refer" | "clear";
   reference: string;
+  screeningId: string;
 }
 
 export function FirstLineCheck() {
+  const { user } = useSession();
   const points = useCrossingPoints();
   const [mode, setMode] = useState<EntryMode>("mrz");
   const [mrz, setMrz] = useState("");
@@ -76,8 +80,16 @@ export function FirstLineCheck() {
             purpose: PURPOSES.check,
           };
     try {
-      const { data } = await api<{ result: Result; warnings?: string[] }>("POST", "/crossings", body);
-      setResult({ decision: data.result.decision, reference: data.result.reference });
+      const { data } = await api<{ screeningId: string; result: Result; warnings?: string[] }>(
+        "POST",
+        "/crossings",
+        body,
+      );
+      setResult({
+        decision: data.result.decision,
+        reference: data.result.reference,
+        screeningId: data.screeningId,
+      });
       setWarnings(data.warnings ?? []);
     } catch (err) {
       setError(asApiError(err));
@@ -128,6 +140,14 @@ export function FirstLineCheck() {
         </form>
         <section className="result-area" aria-label={t.check.resultLabel} aria-live="assertive">
           {result && <Verdict decision={result.decision} reference={result.reference} />}
+          {/* The booth is not told why; a second-line officer at the same screen may take the matches. */}
+          {result && mayExportMatches(user?.roles ?? []) && (
+            <ExportFile
+              path={`/screenings/${encodeURIComponent(result.screeningId)}/export`}
+              fallbackName="screening-matches.csv"
+              label={t.exports.screening}
+            />
+          )}
           {result && warnings.length > 0 && (
             <div className="warnings">
               <h2>{t.check.warnings}</h2>

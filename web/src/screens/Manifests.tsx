@@ -1,5 +1,6 @@
 // A PAXLST or FAL file, screened: the conveyance, then one row per person, refers on top, sortable.
 import { type FormEvent, useState } from "react";
+import { ExportFile } from "../components/ExportFile";
 import { ScreenTitle } from "../components/Heading";
 import { Name } from "../components/Name";
 import { SortHeader } from "../components/SortHeader";
@@ -122,6 +123,11 @@ export function Manifests() {
               <dd>{t.manifests.summary(answer.summary.persons, answer.summary.refer, m.declaredCount)}</dd>
             </div>
           </dl>
+          <ExportFile
+            path={`/manifests/${encodeURIComponent(answer.id)}/export`}
+            fallbackName="manifest.csv"
+            label={t.exports.manifest}
+          />
           {m.warnings.length > 0 && (
             <div className="warnings" role="note">
               <h2>{t.manifests.warnings}</h2>

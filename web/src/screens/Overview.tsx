@@ -1,9 +1,11 @@
-// The dashboard: activity per day and per crossing point, and the alerts still open or overdue.
+// The dashboard: activity per day (on a time axis) and per crossing point, and the alerts still open or
+// overdue. Each chart downloads as PNG, SVG and CSV for analysts' reports (ChartFigure).
 import { useState } from "react";
 import { type Bar, BarChart } from "../components/BarChart";
 import { CashStatistics } from "../components/cash/CashStatistics";
 import { ScreenTitle } from "../components/Heading";
 import { Async } from "../components/State";
+import { TimeChart } from "../components/TimeChart";
 import { t } from "../i18n";
 import { api } from "../lib/api";
 import { useCrossingPoints } from "../lib/crossingPoints";
@@ -74,10 +76,11 @@ export function Overview() {
                 <h2>{t.overview.perDay}</h2>
                 <div className="charts">
                   {COUNTERS.map((c) => (
-                    <BarChart
+                    <TimeChart
                       key={c}
                       title={t.overview.chartLabel(t.overview[c], t.overview.perDay)}
-                      bars={s.daily.map((d) => ({ label: d.date.slice(5), value: d[c], tone: tone(c) }))}
+                      days={s.daily.map((d) => ({ date: d.date, value: d[c] }))}
+                      tone={tone(c) === "warn" ? "warn" : undefined}
                     />
                   ))}
                 </div>
