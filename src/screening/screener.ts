@@ -18,6 +18,7 @@ import {
   compareNationality,
   DOCUMENT_MATCH_FLOOR,
   normaliseDocumentNumber,
+  type QueryDocument,
 } from "./features.js";
 import {
   buildIndex,
@@ -99,14 +100,32 @@ class IndexedScreener implements Screener {
   screen(query: ScreeningQuery): ScreeningResult {
     const schema: NameSchema = query.schema ?? "person";
     const name = queryName(query);
-    const allNames = [name, ...(query.otherNames ?? [])].filter((n) => n.length > 0);
     const nationalities = queryNationalities(query);
     const documents = (query.documents ?? []).map((d) => {
-      const doc: { number: string; country?: string } = { number: d.number };
+      const doc: QueryDocument = { number: d.number };
       const c = d.country ? countryCode(d.country) : undefined;
       if (c) doc.country = c;
       return doc;
     });
+    const scored: Scored[] = [];
+    for (const [ei, hit] of this.candidates(query, schema, name, documents)) {
+      const evidence = this.weigh(this.index.entities[ei]!, hit, query, nationalities, documents);
+      if (evidence.score >= this.thresholds.report) scored.push({ ei, hit, ...evidence });
+    }
+    // Equal scores: more evidence first (the unclamped sum), then the order the lists were given in,
+    // which is the caller's priority (the same person is often on several lists).
+    scored.sort((x, y) => y.score - x.score || y.raw - x.raw || x.ei - y.ei);
+    return { matches: scored.slice(0, this.limit).map((s) => this.toMatch(s, schema)) };
+  }
+
+  /** The entities whose names come close to any of the query's names, and those its documents name. */
+  private candidates(
+    query: ScreeningQuery,
+    schema: NameSchema,
+    name: string,
+    documents: readonly QueryDocument[],
+  ): Map<number, NameHit> {
+    const allNames = [name, ...(query.otherNames ?? [])].filter((n) => n.length > 0);
     const best = new Map<number, NameHit>();
     for (const qn of allNames) {
       const qTokens = tokenizeName(qn, schema);
@@ -120,71 +139,68 @@ class IndexedScreener implements Screener {
           best.set(ei, { score: 0, queryName: name, nameId: -1 });
       }
     }
-    const scored: {
-      ei: number;
-      hit: NameHit;
-      score: number;
-      raw: number;
-      features: FeatureContribution[];
-    }[] = [];
-    for (const [ei, hit] of best) {
-      const entity = this.index.entities[ei]!;
-      const features: FeatureContribution[] = [];
-      const add = (
-        feature: FeatureContribution["feature"],
-        v: { outcome: FeatureContribution["outcome"]; contribution: number; detail: string },
-      ) => {
-        features.push({ feature, outcome: v.outcome, contribution: round(v.contribution), detail: v.detail });
-        return v.contribution;
-      };
-      let raw = hit.score;
-      add("name", {
-        outcome: hit.score > 0 ? "match" : "missing",
-        contribution: hit.score,
-        detail: `name similarity ${round(hit.score)}`,
-      });
-      if (hit.nameId >= 0 && this.index.names[hit.nameId]!.kind === "weak-alias") {
-        raw += add("name", {
-          outcome: "partial",
-          contribution: -WEAK_ALIAS_PENALTY,
-          detail: "matched a weak (low-quality) alias",
-        });
-      }
-      raw += add("birthDate", compareBirthDate(query.birthDate, entity.birthDates));
-      raw += add("nationality", compareNationality(nationalities, entity.nationalities));
-      raw += add("gender", compareGender(query.gender, entity.gender));
-      const doc = compareDocuments(documents, entity.documents);
-      raw += add("document", doc);
-      if (doc.conclusive) raw = Math.max(raw, DOCUMENT_MATCH_FLOOR);
-      const score = Math.max(0, Math.min(1, raw));
-      if (score >= this.thresholds.report) scored.push({ ei, hit, score, raw, features });
-    }
-    // Equal scores: more evidence first (the unclamped sum), then the order the lists were given in,
-    // which is the caller's priority (the same person is often on several lists).
-    scored.sort((x, y) => y.score - x.score || y.raw - x.raw || x.ei - y.ei);
-    const matches: Match[] = scored.slice(0, this.limit).map(({ ei, hit, score, features }) => {
-      const entity = this.index.entities[ei]!;
-      const match = {
-        entityId: entity.id,
-        sourceRef: entity.sourceRef,
-        list: entity.list,
-        name: entity.name,
-        score: round(score),
-        decision: score >= this.thresholds.refer ? "refer" : "clear",
-      } as Match;
-      // The token-by-token explanation costs a second alignment: it is built when first read (by a
-      // reviewer, or when the result is serialised), not for every match a batch screens past.
-      let explanation: Explanation | undefined;
-      Object.defineProperty(match, "explanation", {
-        enumerable: true,
-        get: () => {
-          explanation ??= { ...this.explainName(hit, schema), features };
-          return explanation;
-        },
-      });
-      return match;
+    return best;
+  }
+
+  /** The name's similarity plus every other feature's contribution, each recorded for the explanation. */
+  private weigh(
+    entity: Entity,
+    hit: NameHit,
+    query: ScreeningQuery,
+    nationalities: string[],
+    documents: QueryDocument[],
+  ): { score: number; raw: number; features: FeatureContribution[] } {
+    const features: FeatureContribution[] = [];
+    const add = (
+      feature: FeatureContribution["feature"],
+      v: { outcome: FeatureContribution["outcome"]; contribution: number; detail: string },
+    ) => {
+      features.push({ feature, outcome: v.outcome, contribution: round(v.contribution), detail: v.detail });
+      return v.contribution;
+    };
+    let raw = hit.score;
+    add("name", {
+      outcome: hit.score > 0 ? "match" : "missing",
+      contribution: hit.score,
+      detail: `name similarity ${round(hit.score)}`,
     });
-    return { matches };
+    if (hit.nameId >= 0 && this.index.names[hit.nameId]!.kind === "weak-alias") {
+      raw += add("name", {
+        outcome: "partial",
+        contribution: -WEAK_ALIAS_PENALTY,
+        detail: "matched a weak (low-quality) alias",
+      });
+    }
+    raw += add("birthDate", compareBirthDate(query.birthDate, entity.birthDates));
+    raw += add("nationality", compareNationality(nationalities, entity.nationalities));
+    raw += add("gender", compareGender(query.gender, entity.gender));
+    const doc = compareDocuments(documents, entity.documents);
+    raw += add("document", doc);
+    if (doc.conclusive) raw = Math.max(raw, DOCUMENT_MATCH_FLOOR);
+    return { score: Math.max(0, Math.min(1, raw)), raw, features };
+  }
+
+  private toMatch({ ei, hit, score, features }: Scored, schema: NameSchema): Match {
+    const entity = this.index.entities[ei]!;
+    const match = {
+      entityId: entity.id,
+      sourceRef: entity.sourceRef,
+      list: entity.list,
+      name: entity.name,
+      score: round(score),
+      decision: score >= this.thresholds.refer ? "refer" : "clear",
+    } as Match;
+    // The token-by-token explanation costs a second alignment: it is built when first read (by a
+    // reviewer, or when the result is serialised), not for every match a batch screens past.
+    let explanation: Explanation | undefined;
+    Object.defineProperty(match, "explanation", {
+      enumerable: true,
+      get: () => {
+        explanation ??= { ...this.explainName(hit, schema), features };
+        return explanation;
+      },
+    });
+    return match;
   }
 
   /** Re-aligns the winning name on its own tokens, so the explanation shows the name as listed. */
@@ -388,6 +404,15 @@ interface NameHit {
   queryName: string;
   /** The entity's best-aligned name, or -1 when only a document brought it in. */
   nameId: number;
+}
+
+/** A candidate past the report threshold, with the evidence for it. */
+interface Scored {
+  ei: number;
+  hit: NameHit;
+  score: number;
+  raw: number;
+  features: FeatureContribution[];
 }
 
 /** Builds an immutable screening index over the entities. */
