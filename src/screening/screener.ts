@@ -1,7 +1,6 @@
 // The screening query path. Candidates come from the inverted index of name-index.ts (several keys per
 // distinct token); only candidates are scored. The index is immutable: a new list version builds a new
 // screener, and the caller swaps the reference while queries run on the old one.
-import { countryCode } from "../shared/countries.js";
 import {
   alignNames,
   CONFLICT_PENALTY,
@@ -11,15 +10,8 @@ import {
   tokenSimilarity,
 } from "./compare.js";
 import type { Entity } from "./entity.js";
-import {
-  compareBirthDate,
-  compareDocuments,
-  compareGender,
-  compareNationality,
-  DOCUMENT_MATCH_FLOOR,
-  normaliseDocumentNumber,
-  type QueryDocument,
-} from "./features.js";
+import { queryDocuments, queryNationalities, weighEvidence } from "./evidence.js";
+import { normaliseDocumentNumber, type QueryDocument } from "./features.js";
 import {
   buildIndex,
   CANDIDATE_KINDS,
@@ -41,8 +33,6 @@ import type {
   Thresholds,
 } from "./types.js";
 
-/** A weak (low-quality) alias alone is thin evidence: lists mark them so for a reason. */
-const WEAK_ALIAS_PENALTY = 0.08;
 /** Postings longer than this are not walked only to refine partial scores (see scoreCandidates). */
 const COMMON_POSTINGS = 5_000;
 /** Candidates scored in full per query; ranked by the index's partial score. */
@@ -57,15 +47,6 @@ const MIN_QUERY_SHARE = 0.5;
 
 function queryName(q: ScreeningQuery): string {
   return (q.name ?? [q.firstName, q.middleName, q.lastName].filter(Boolean).join(" ")).trim();
-}
-
-function queryNationalities(q: ScreeningQuery): string[] {
-  const out = new Set<string>();
-  for (const n of q.nationalities ?? []) {
-    const code = countryCode(n);
-    if (code) out.add(code);
-  }
-  return [...out];
 }
 
 class IndexedScreener implements Screener {
@@ -101,15 +82,12 @@ class IndexedScreener implements Screener {
     const schema: NameSchema = query.schema ?? "person";
     const name = queryName(query);
     const nationalities = queryNationalities(query);
-    const documents = (query.documents ?? []).map((d) => {
-      const doc: QueryDocument = { number: d.number };
-      const c = d.country ? countryCode(d.country) : undefined;
-      if (c) doc.country = c;
-      return doc;
-    });
+    const documents = queryDocuments(query);
     const scored: Scored[] = [];
     for (const [ei, hit] of this.candidates(query, schema, name, documents)) {
-      const evidence = this.weigh(this.index.entities[ei]!, hit, query, nationalities, documents);
+      const weak = hit.nameId >= 0 && this.index.names[hit.nameId]!.kind === "weak-alias";
+      const entity = this.index.entities[ei]!;
+      const evidence = weighEvidence(entity, hit.score, weak, query, nationalities, documents);
       if (evidence.score >= this.thresholds.report) scored.push({ ei, hit, ...evidence });
     }
     // Equal scores: more evidence first (the unclamped sum), then the order the lists were given in,
@@ -140,44 +118,6 @@ class IndexedScreener implements Screener {
       }
     }
     return best;
-  }
-
-  /** The name's similarity plus every other feature's contribution, each recorded for the explanation. */
-  private weigh(
-    entity: Entity,
-    hit: NameHit,
-    query: ScreeningQuery,
-    nationalities: string[],
-    documents: QueryDocument[],
-  ): { score: number; raw: number; features: FeatureContribution[] } {
-    const features: FeatureContribution[] = [];
-    const add = (
-      feature: FeatureContribution["feature"],
-      v: { outcome: FeatureContribution["outcome"]; contribution: number; detail: string },
-    ) => {
-      features.push({ feature, outcome: v.outcome, contribution: round(v.contribution), detail: v.detail });
-      return v.contribution;
-    };
-    let raw = hit.score;
-    add("name", {
-      outcome: hit.score > 0 ? "match" : "missing",
-      contribution: hit.score,
-      detail: `name similarity ${round(hit.score)}`,
-    });
-    if (hit.nameId >= 0 && this.index.names[hit.nameId]!.kind === "weak-alias") {
-      raw += add("name", {
-        outcome: "partial",
-        contribution: -WEAK_ALIAS_PENALTY,
-        detail: "matched a weak (low-quality) alias",
-      });
-    }
-    raw += add("birthDate", compareBirthDate(query.birthDate, entity.birthDates));
-    raw += add("nationality", compareNationality(nationalities, entity.nationalities));
-    raw += add("gender", compareGender(query.gender, entity.gender));
-    const doc = compareDocuments(documents, entity.documents);
-    raw += add("document", doc);
-    if (doc.conclusive) raw = Math.max(raw, DOCUMENT_MATCH_FLOOR);
-    return { score: Math.max(0, Math.min(1, raw)), raw, features };
   }
 
   private toMatch({ ei, hit, score, features }: Scored, schema: NameSchema): Match {
