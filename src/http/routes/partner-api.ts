@@ -16,7 +16,7 @@ import type { AppDeps } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { ErrorSchema } from "../schemas.js";
 import type { RouteApp, RoutePlugin, TypeBoxProvider } from "../type-provider.js";
-import { followUpEndpoints, type Refuse, type SignedApp } from "./partner-api-follow-ups.js";
+import { followUpEndpoints, type Refuse, refusing, type SignedApp } from "./partner-api-follow-ups.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -182,14 +182,7 @@ function queriesRoute(signed: SignedApp, partners: PartnerService, refuse: Refus
         response: { 200: AnswerSchema, ...partnerErrors },
       },
     },
-    async (req, reply) => {
-      try {
-        return await partners.answer(req.partner!, req.body);
-      } catch (err) {
-        if (err instanceof PartnerRefusal) return refuse(req, reply, err);
-        throw err;
-      }
-    },
+    (req, reply) => refusing(refuse, req, reply, () => partners.answer(req.partner!, req.body)),
   );
 }
 

@@ -24,10 +24,7 @@ import {
   SuggestResponse,
   TypeQuery,
 } from "./reconcile-schemas.js";
-import { DatasetParams } from "./yente-schemas.js";
-
-const DETAILS = { permission: "screening:read_details", clientApi: true } as const;
-const READ = { permission: ["screening:read_details", "watchlists:read"], clientApi: true } as const;
+import { DatasetParams, DETAILS, READ } from "./yente-schemas.js";
 
 /** A 400 in the API's error shape (src/http/errors.ts maps the status). */
 const badRequest = (message: string) => Object.assign(new Error(message), { statusCode: 400 });

@@ -10,20 +10,19 @@ import {
   AlgorithmsResponse,
   CatalogResponse,
   DatasetParams,
+  DETAILS,
   EntityParams,
   FtmEntity,
   MatchBody,
   MatchQuery,
   MatchResponse,
   PurposeOnly,
+  READ,
   SearchBody,
   SearchQuery,
   SearchResponse,
 } from "./yente-schemas.js";
 
-/** Reviewers' permission: entity details are list details (a first-line key is refused at the gate). */
-const DETAILS = { permission: "screening:read_details", clientApi: true } as const;
-const READ = { permission: ["screening:read_details", "watchlists:read"], clientApi: true } as const;
 const DEFAULT_LIMIT = 5;
 
 const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
