@@ -45,6 +45,69 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The service graph of this process, with an empty index until the lists are loaded. */
+async function composeFor(db: Db, config: Config) {
+  const sltd = createSltdIndex(parseSltdCsv(await readFile(config.sltdFile ?? SAMPLE_SLTD, "utf8")));
+  return composeServices(db, {
+    entities: [],
+    sltd,
+    atPost: await loadAtPostLists(config),
+    access: {
+      ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
+      ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),
+      ...(config.totpRoles ? { totpRoles: config.totpRoles } : {}),
+    },
+    ...(config.listMaxRemovedPct === undefined
+      ? {}
+      : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
+    partners: {
+      ...(config.node ? { node: loadNodeIdentity(config.node) } : {}),
+      ...(config.partnerClockSeconds ? { windowSeconds: config.partnerClockSeconds } : {}),
+    },
+  });
+}
+
+/**
+ * Every in-memory index over the lists moves to a new version together: persons, and cargo's parties and
+ * craft (which otherwise kept the empty start-up list and screened no party at all).
+ */
+function swapLists(
+  services: Awaited<ReturnType<typeof composeFor>>,
+  entities: Awaited<ReturnType<typeof loadLatestEntities>>,
+) {
+  services.screenings.swap(createScreener(entities));
+  services.cargo.swap(entities);
+}
+
+/** Seeds the samples into a database that has no list, then indexes the lists for screening. */
+async function indexWatchlists(
+  db: Db,
+  config: Config,
+  opts: ServerOptions,
+  services: Awaited<ReturnType<typeof composeFor>>,
+  app: FastifyInstance,
+  onIndexed: () => void,
+): Promise<{ entities: number; seeded: boolean; ms: number }> {
+  const started = Date.now();
+  // A post screens with the versions the centre sends, never with samples of its own.
+  const seeded = config.sync?.role !== "post" && (await listWatchlists(db)).length === 0;
+  if (seeded) {
+    for (const { format, path } of opts.samples ?? SAMPLE_WATCHLISTS) {
+      const result = await importWatchlist(format, path);
+      await saveWatchlistVersion(db, result, { actor: "system", file: path }).catch((err: unknown) => {
+        // Another server starting on the same fresh database saved it first: theirs is as good.
+        if (!(err instanceof ConflictError)) throw err;
+      });
+    }
+  }
+  const entities = await loadLatestEntities(db);
+  swapLists(services, entities);
+  onIndexed();
+  const done = { entities: entities.length, seeded, ms: Date.now() - started };
+  app.log.info(done, "watchlists loaded from the database and indexed");
+  return done;
+}
+
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase(config.db);
   try {
@@ -52,25 +115,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     const warnings: string[] = [];
     // Before anything is appended: PostgreSQL without a key refuses to start here.
     const auditSigning = resolveAuditSigning(config.db, config.audit ?? {}, (w) => warnings.push(w));
-    const sltd = createSltdIndex(parseSltdCsv(await readFile(config.sltdFile ?? SAMPLE_SLTD, "utf8")));
-    // An empty index until the lists are loaded.
-    const services = composeServices(db, {
-      entities: [],
-      sltd,
-      atPost: await loadAtPostLists(config),
-      access: {
-        ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
-        ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),
-        ...(config.totpRoles ? { totpRoles: config.totpRoles } : {}),
-      },
-      ...(config.listMaxRemovedPct === undefined
-        ? {}
-        : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
-      partners: {
-        ...(config.node ? { node: loadNodeIdentity(config.node) } : {}),
-        ...(config.partnerClockSeconds ? { windowSeconds: config.partnerClockSeconds } : {}),
-      },
-    });
+    const services = await composeFor(db, config);
     const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
     let ready = false;
     const sync = syncSlot(config);
@@ -102,40 +147,17 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       "database ready",
     );
 
-    // Every in-memory index over the lists moves to a new version together: persons, and cargo's parties
-    // and craft (which otherwise kept the empty start-up list and screened no party at all).
-    const swapLists = (entities: Awaited<ReturnType<typeof loadLatestEntities>>) => {
-      services.screenings.swap(createScreener(entities));
-      services.cargo.swap(entities);
-    };
-
-    const index = async () => {
-      const started = Date.now();
-      // A post screens with the versions the centre sends, never with samples of its own.
-      const seeded = config.sync?.role !== "post" && (await listWatchlists(db)).length === 0;
-      if (seeded) {
-        for (const { format, path } of opts.samples ?? SAMPLE_WATCHLISTS) {
-          const result = await importWatchlist(format, path);
-          await saveWatchlistVersion(db, result, { actor: "system", file: path }).catch((err: unknown) => {
-            // Another server starting on the same fresh database saved it first: theirs is as good.
-            if (!(err instanceof ConflictError)) throw err;
-          });
-        }
-      }
-      const entities = await loadLatestEntities(db);
-      swapLists(entities);
-      ready = true;
-      const done = { entities: entities.length, seeded, ms: Date.now() - started };
-      app.log.info(done, "watchlists loaded from the database and indexed");
-      return done;
-    };
+    const index = () =>
+      indexWatchlists(db, config, opts, services, app, () => {
+        ready = true;
+      });
 
     // Retention on a schedule when the configuration asks for it (readConfig does, unless set to 0).
     const retention = config.retention
       ? scheduleRetention(db, config.retention, auditSigning, app.log)
       : undefined;
 
-    sync.start(db, async () => swapLists(await loadLatestEntities(db)), app);
+    sync.start(db, async () => swapLists(services, await loadLatestEntities(db)), app);
 
     return {
       app,

@@ -12,3 +12,6 @@ export interface TypeBoxProvider extends FastifyTypeProvider {
 
 /** A route plugin: one per capability, registered under /api/v1. */
 export type RoutePlugin = FastifyPluginAsync<Record<never, never>, RawServerDefault, TypeBoxProvider>;
+
+/** The Fastify instance a route plugin receives, for the functions that each register one route. */
+export type RouteApp = Parameters<RoutePlugin>[0];

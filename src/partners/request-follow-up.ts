@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../s
 import { type PartnerSender, partnerError } from "./client.js";
 import { isCategory } from "./follow-up-data.js";
 import { NEVER_SHARED, refusal } from "./model.js";
-import { agreementInForce, type FollowUpRow, getQuery, insertFollowUp } from "./store.js";
+import { agreementInForce, type FollowUpRow, getQuery, insertFollowUp, type QueryRow } from "./store.js";
 
 export interface FollowUpInput {
   /** The partner check (its request id) that answered hit. */
@@ -27,6 +27,52 @@ function checkCategories(categories: string[]) {
   if (categories.length === 0) throw new InvalidError("categories: name at least one");
 }
 
+/** The hit this officer's agency received, and the agreement in force with the partner that answered it. */
+async function hitToFollow(db: Db, p: Principal, checkId: string, now: Date) {
+  const check = await getQuery(db.kysely, checkId, "sent");
+  if (!check || check.agency !== p.agency) throw new NotFoundError(`partner check ${checkId} not found`);
+  if (check.answer !== "hit") throw new ConflictError("a follow-up follows a hit only");
+  const agreement = await agreementInForce(db.kysely, { nodeId: check.partner_node_id });
+  const refused = agreement ? refusal(agreement, now, {}) : "agreement_inactive";
+  if (!agreement || refused)
+    throw new ForbiddenError(`no agreement in force with ${check.partner_node_id}`, {}, refused);
+  return { check, agreement };
+}
+
+type Wire = {
+  requestId: string;
+  queryRequestId: string;
+  reference: string;
+  reason: string;
+  legalBasis: string;
+  categories: string[];
+};
+
+/** The sent follow-up as stored: pending until the partner's officer decides. */
+function sentRow(wire: Wire, check: QueryRow, agreementId: string, p: Principal, now: Date): FollowUpRow {
+  return {
+    id: wire.requestId,
+    direction: "sent",
+    query_request_id: check.request_id,
+    agreement_id: agreementId,
+    partner_node_id: check.partner_node_id,
+    reference: check.reference,
+    reason: wire.reason,
+    legal_basis: wire.legalBasis,
+    categories: JSON.stringify(wire.categories),
+    status: "pending",
+    agency: p.agency,
+    requested_by: p.username,
+    decided_by: null,
+    decision_reason: null,
+    returned_categories: null,
+    data: null,
+    expires_at: null,
+    created_at: now.toISOString(),
+    decided_at: null,
+  };
+}
+
 export async function requestFollowUp(
   db: Db,
   send: PartnerSender,
@@ -38,17 +84,10 @@ export async function requestFollowUp(
   checkCategories(input.categories);
   if (input.reason.trim().length < 3 || input.legalBasis.trim().length < 3)
     throw new InvalidError("reason, legalBasis: a follow-up needs both");
-  const check = await getQuery(db.kysely, input.checkId, "sent");
-  if (!check || check.agency !== p.agency)
-    throw new NotFoundError(`partner check ${input.checkId} not found`);
-  if (check.answer !== "hit") throw new ConflictError("a follow-up follows a hit only");
-  const agreement = await agreementInForce(db.kysely, { nodeId: check.partner_node_id });
-  const refused = agreement ? refusal(agreement, now, {}) : "agreement_inactive";
-  if (!agreement || refused)
-    throw new ForbiddenError(`no agreement in force with ${check.partner_node_id}`, {}, refused);
+  const { check, agreement } = await hitToFollow(db, p, input.checkId, now);
   const id = randomUUID();
   const categories = [...new Set(input.categories)];
-  const wire = {
+  const wire: Wire = {
     requestId: id,
     queryRequestId: check.request_id,
     reference: check.reference,
@@ -83,27 +122,7 @@ export async function requestFollowUp(
       { partnerCode: e.code },
     );
   }
-  const row: FollowUpRow = {
-    id,
-    direction: "sent",
-    query_request_id: check.request_id,
-    agreement_id: agreement.id,
-    partner_node_id: check.partner_node_id,
-    reference: check.reference,
-    reason: wire.reason,
-    legal_basis: wire.legalBasis,
-    categories: JSON.stringify(categories),
-    status: "pending",
-    agency: p.agency,
-    requested_by: p.username,
-    decided_by: null,
-    decision_reason: null,
-    returned_categories: null,
-    data: null,
-    expires_at: null,
-    created_at: now.toISOString(),
-    decided_at: null,
-  };
+  const row = sentRow(wire, check, agreement.id, p, now);
   await db.kysely.transaction().execute(async (trx) => {
     await insertFollowUp(trx, row);
     await appendAudit(trx, entry("success", {}), now);

@@ -270,17 +270,12 @@ function explainPairs(chosen: readonly Pair[], query: readonly NameToken[], cand
   };
 }
 
-/**
- * Aligns two names token by token (best pairs first) and scores the alignment in 0..1.
- * `sim` lets the screener pass cached token similarities.
- */
-export function alignNames(
-  query: readonly NameToken[],
-  cand: readonly NameToken[],
-  sim: SimFn = directSim,
-  extraPenalty = EXTRA_PENALTY,
-  explain = true,
-): NameAlignment {
+function weightOf(tokens: readonly NameToken[], idx: number[]): number {
+  return idx.reduce((w, i) => w + tokens[i]!.weight, 0);
+}
+
+/** Every token pair (and joined/split run) similar enough to align, best first. */
+function rankedPairs(query: readonly NameToken[], cand: readonly NameToken[], sim: SimFn): Pair[] {
   const pairs: Pair[] = [];
   const bestQ = new Float64Array(query.length);
   const bestC = new Float64Array(cand.length);
@@ -299,14 +294,27 @@ export function alignNames(
       ...compoundPairs(cand, query, false, bestC, bestQ),
     );
   }
-  const weightOf = (tokens: readonly NameToken[], idx: number[]) =>
-    idx.reduce((w, i) => w + tokens[i]!.weight, 0);
   // Best pairs first; between equals, the heavier (more identifying) pair wins.
   pairs.sort(
     (x, y) =>
       y.sim - x.sim ||
       weightOf(query, y.q) + weightOf(cand, y.c) - weightOf(query, x.q) - weightOf(cand, x.c),
   );
+  return pairs;
+}
+
+/**
+ * Aligns two names token by token (best pairs first) and scores the alignment in 0..1.
+ * `sim` lets the screener pass cached token similarities.
+ */
+export function alignNames(
+  query: readonly NameToken[],
+  cand: readonly NameToken[],
+  sim: SimFn = directSim,
+  extraPenalty = EXTRA_PENALTY,
+  explain = true,
+): NameAlignment {
+  const pairs = rankedPairs(query, cand, sim);
   const usedQ = new Uint8Array(query.length);
   const usedC = new Uint8Array(cand.length);
   const chosen: Pair[] = [];

@@ -1,7 +1,6 @@
 // The screening query path. Candidates come from the inverted index of name-index.ts (several keys per
 // distinct token); only candidates are scored. The index is immutable: a new list version builds a new
 // screener, and the caller swaps the reference while queries run on the old one.
-import { countryCode } from "../shared/countries.js";
 import {
   alignNames,
   CONFLICT_PENALTY,
@@ -11,14 +10,8 @@ import {
   tokenSimilarity,
 } from "./compare.js";
 import type { Entity } from "./entity.js";
-import {
-  compareBirthDate,
-  compareDocuments,
-  compareGender,
-  compareNationality,
-  DOCUMENT_MATCH_FLOOR,
-  normaliseDocumentNumber,
-} from "./features.js";
+import { queryDocuments, queryNationalities, weighEvidence } from "./evidence.js";
+import { normaliseDocumentNumber, type QueryDocument } from "./features.js";
 import {
   buildIndex,
   CANDIDATE_KINDS,
@@ -40,8 +33,6 @@ import type {
   Thresholds,
 } from "./types.js";
 
-/** A weak (low-quality) alias alone is thin evidence: lists mark them so for a reason. */
-const WEAK_ALIAS_PENALTY = 0.08;
 /** Postings longer than this are not walked only to refine partial scores (see scoreCandidates). */
 const COMMON_POSTINGS = 5_000;
 /** Candidates scored in full per query; ranked by the index's partial score. */
@@ -56,15 +47,6 @@ const MIN_QUERY_SHARE = 0.5;
 
 function queryName(q: ScreeningQuery): string {
   return (q.name ?? [q.firstName, q.middleName, q.lastName].filter(Boolean).join(" ")).trim();
-}
-
-function queryNationalities(q: ScreeningQuery): string[] {
-  const out = new Set<string>();
-  for (const n of q.nationalities ?? []) {
-    const code = countryCode(n);
-    if (code) out.add(code);
-  }
-  return [...out];
 }
 
 class IndexedScreener implements Screener {
@@ -99,14 +81,29 @@ class IndexedScreener implements Screener {
   screen(query: ScreeningQuery): ScreeningResult {
     const schema: NameSchema = query.schema ?? "person";
     const name = queryName(query);
-    const allNames = [name, ...(query.otherNames ?? [])].filter((n) => n.length > 0);
     const nationalities = queryNationalities(query);
-    const documents = (query.documents ?? []).map((d) => {
-      const doc: { number: string; country?: string } = { number: d.number };
-      const c = d.country ? countryCode(d.country) : undefined;
-      if (c) doc.country = c;
-      return doc;
-    });
+    const documents = queryDocuments(query);
+    const scored: Scored[] = [];
+    for (const [ei, hit] of this.candidates(query, schema, name, documents)) {
+      const weak = hit.nameId >= 0 && this.index.names[hit.nameId]!.kind === "weak-alias";
+      const entity = this.index.entities[ei]!;
+      const evidence = weighEvidence(entity, hit.score, weak, query, nationalities, documents);
+      if (evidence.score >= this.thresholds.report) scored.push({ ei, hit, ...evidence });
+    }
+    // Equal scores: more evidence first (the unclamped sum), then the order the lists were given in,
+    // which is the caller's priority (the same person is often on several lists).
+    scored.sort((x, y) => y.score - x.score || y.raw - x.raw || x.ei - y.ei);
+    return { matches: scored.slice(0, this.limit).map((s) => this.toMatch(s, schema)) };
+  }
+
+  /** The entities whose names come close to any of the query's names, and those its documents name. */
+  private candidates(
+    query: ScreeningQuery,
+    schema: NameSchema,
+    name: string,
+    documents: readonly QueryDocument[],
+  ): Map<number, NameHit> {
+    const allNames = [name, ...(query.otherNames ?? [])].filter((n) => n.length > 0);
     const best = new Map<number, NameHit>();
     for (const qn of allNames) {
       const qTokens = tokenizeName(qn, schema);
@@ -120,71 +117,30 @@ class IndexedScreener implements Screener {
           best.set(ei, { score: 0, queryName: name, nameId: -1 });
       }
     }
-    const scored: {
-      ei: number;
-      hit: NameHit;
-      score: number;
-      raw: number;
-      features: FeatureContribution[];
-    }[] = [];
-    for (const [ei, hit] of best) {
-      const entity = this.index.entities[ei]!;
-      const features: FeatureContribution[] = [];
-      const add = (
-        feature: FeatureContribution["feature"],
-        v: { outcome: FeatureContribution["outcome"]; contribution: number; detail: string },
-      ) => {
-        features.push({ feature, outcome: v.outcome, contribution: round(v.contribution), detail: v.detail });
-        return v.contribution;
-      };
-      let raw = hit.score;
-      add("name", {
-        outcome: hit.score > 0 ? "match" : "missing",
-        contribution: hit.score,
-        detail: `name similarity ${round(hit.score)}`,
-      });
-      if (hit.nameId >= 0 && this.index.names[hit.nameId]!.kind === "weak-alias") {
-        raw += add("name", {
-          outcome: "partial",
-          contribution: -WEAK_ALIAS_PENALTY,
-          detail: "matched a weak (low-quality) alias",
-        });
-      }
-      raw += add("birthDate", compareBirthDate(query.birthDate, entity.birthDates));
-      raw += add("nationality", compareNationality(nationalities, entity.nationalities));
-      raw += add("gender", compareGender(query.gender, entity.gender));
-      const doc = compareDocuments(documents, entity.documents);
-      raw += add("document", doc);
-      if (doc.conclusive) raw = Math.max(raw, DOCUMENT_MATCH_FLOOR);
-      const score = Math.max(0, Math.min(1, raw));
-      if (score >= this.thresholds.report) scored.push({ ei, hit, score, raw, features });
-    }
-    // Equal scores: more evidence first (the unclamped sum), then the order the lists were given in,
-    // which is the caller's priority (the same person is often on several lists).
-    scored.sort((x, y) => y.score - x.score || y.raw - x.raw || x.ei - y.ei);
-    const matches: Match[] = scored.slice(0, this.limit).map(({ ei, hit, score, features }) => {
-      const entity = this.index.entities[ei]!;
-      const match = {
-        entityId: entity.id,
-        sourceRef: entity.sourceRef,
-        list: entity.list,
-        name: entity.name,
-        score: round(score),
-        decision: score >= this.thresholds.refer ? "refer" : "clear",
-      } as Match;
-      // The token-by-token explanation costs a second alignment: it is built when first read (by a
-      // reviewer, or when the result is serialised), not for every match a batch screens past.
-      let explanation: Explanation | undefined;
-      Object.defineProperty(match, "explanation", {
-        enumerable: true,
-        get: () => {
-          explanation ??= { ...this.explainName(hit, schema), features };
-          return explanation;
-        },
-      });
-      return match;
+    return best;
+  }
+
+  private toMatch({ ei, hit, score, features }: Scored, schema: NameSchema): Match {
+    const entity = this.index.entities[ei]!;
+    const match = {
+      entityId: entity.id,
+      sourceRef: entity.sourceRef,
+      list: entity.list,
+      name: entity.name,
+      score: round(score),
+      decision: score >= this.thresholds.refer ? "refer" : "clear",
+    } as Match;
+    // The token-by-token explanation costs a second alignment: it is built when first read (by a
+    // reviewer, or when the result is serialised), not for every match a batch screens past.
+    let explanation: Explanation | undefined;
+    Object.defineProperty(match, "explanation", {
+      enumerable: true,
+      get: () => {
+        explanation ??= { ...this.explainName(hit, schema), features };
+        return explanation;
+      },
     });
-    return { matches };
+    return match;
   }
 
   /** Re-aligns the winning name on its own tokens, so the explanation shows the name as listed. */
@@ -388,6 +344,15 @@ interface NameHit {
   queryName: string;
   /** The entity's best-aligned name, or -1 when only a document brought it in. */
   nameId: number;
+}
+
+/** A candidate past the report threshold, with the evidence for it. */
+interface Scored {
+  ei: number;
+  hit: NameHit;
+  score: number;
+  raw: number;
+  features: FeatureContribution[];
 }
 
 /** Builds an immutable screening index over the entities. */

@@ -177,48 +177,33 @@ interface Context {
   doc: TravelDocument | undefined;
 }
 
+/** Component `c` of element `i`, or "" when the segment has none. */
+function field(seg: Segment, i: number, c = 0): string {
+  return seg.elements[i]?.[c] ?? "";
+}
+
+/**
+ * The state machine: each segment updates the manifest, the current leg, person and document. The
+ * segments that carry more than a field or two have a handler of their own below.
+ */
 function apply(seg: Segment, ctx: Context): void {
-  const { manifest } = ctx;
-  const el = (i: number, c = 0): string => seg.elements[i]?.[c] ?? "";
+  const el = (i: number, c = 0): string => field(seg, i, c);
   switch (seg.tag) {
-    case "BGM": {
-      const code = el(0);
-      if (code === "745") manifest.listType = "passengers";
-      else if (code === "250") manifest.listType = "crew";
-      else fail(seg, `document name code "${code}" is neither 745 (passengers) nor 250 (crew)`);
+    case "BGM":
+      bgm(seg, ctx);
       return;
-    }
     case "RFF":
       if (ctx.person) {
         ctx.person.references ??= [];
         ctx.person.references.push({ qualifier: el(0), value: el(0, 1) });
       }
       return;
-    case "TDT": {
-      flushLoc(ctx);
-      ctx.leg = el(1) ? { number: el(1) } : {};
-      manifest.legs.push(ctx.leg);
-      const carrier = el(4) || el(1).replace(/\d.*$/, "");
-      if (carrier) manifest.carrier = carrier;
-      const mode = el(2);
-      manifest.kind = mode === "1" ? "voyage" : mode === "3" ? "bus" : "flight";
+    case "TDT":
+      tdt(seg, ctx);
       return;
-    }
-    case "NAD": {
-      const role = ROLES[el(0)];
-      if (el(0) === "MS") return;
-      if (!role) {
-        warn(seg, ctx, `NAD party qualifier "${el(0)}" is not a traveller; ignored`);
-        return;
-      }
-      flushLoc(ctx);
-      const [surname, ...given] = seg.elements[3] ?? [];
-      if (!surname) fail(seg, `NAD+${el(0)} has no surname`);
-      ctx.person = { surname, givenNames: given.filter(Boolean).join(" "), role, documents: [] };
-      ctx.doc = undefined;
-      manifest.persons.push(ctx.person);
+    case "NAD":
+      nad(seg, ctx);
       return;
-    }
     case "ATT":
       if (ctx.person && el(0) === "2") {
         const g = el(2, 0);
@@ -233,38 +218,80 @@ function apply(seg: Segment, ctx: Context): void {
         if (nat) ctx.person.nationality = nat;
       }
       return;
-    case "DOC": {
-      if (!ctx.person) fail(seg, "DOC before any traveller (NAD)");
-      ctx.doc = { number: el(1) };
-      if (el(0)) ctx.doc.type = el(0);
-      if (!ctx.doc.number) fail(seg, "DOC has no document number");
-      ctx.person.documents.push(ctx.doc);
+    case "DOC":
+      doc(seg, ctx);
       return;
-    }
     case "DTM":
       dtm(seg, ctx);
       return;
     case "LOC":
       loc(seg, ctx);
       return;
-    case "CNT": {
-      // Some senders put the count in its own element (CNT+41+8) instead of a component (CNT+41:8).
-      const value = el(0, 1) || el(1);
-      if (!/^\d+$/.test(value)) fail(seg, `control total "${value}" is not a number`);
-      const counted = COUNTED[el(0)];
-      if (!counted) {
-        warn(seg, ctx, `CNT qualifier "${el(0)}" is not 41 (crew) or 42 (passengers); ignored`);
-        return;
-      }
-      if (counted !== manifest.listType) {
-        warn(seg, ctx, `CNT+${el(0)} counts ${counted}, but BGM makes this a list of ${manifest.listType}`);
-      }
-      manifest.declaredCount = Number(value);
+    case "CNT":
+      cnt(seg, ctx);
       return;
-    }
     default:
       warn(seg, ctx, `unknown segment ${seg.tag} ignored`);
   }
+}
+
+function bgm(seg: Segment, { manifest }: Context): void {
+  const code = field(seg, 0);
+  if (code === "745") manifest.listType = "passengers";
+  else if (code === "250") manifest.listType = "crew";
+  else fail(seg, `document name code "${code}" is neither 745 (passengers) nor 250 (crew)`);
+}
+
+function tdt(seg: Segment, ctx: Context): void {
+  const { manifest } = ctx;
+  flushLoc(ctx);
+  ctx.leg = field(seg, 1) ? { number: field(seg, 1) } : {};
+  manifest.legs.push(ctx.leg);
+  const carrier = field(seg, 4) || field(seg, 1).replace(/\d.*$/, "");
+  if (carrier) manifest.carrier = carrier;
+  const mode = field(seg, 2);
+  manifest.kind = mode === "1" ? "voyage" : mode === "3" ? "bus" : "flight";
+}
+
+function nad(seg: Segment, ctx: Context): void {
+  const qualifier = field(seg, 0);
+  const role = ROLES[qualifier];
+  if (qualifier === "MS") return;
+  if (!role) {
+    warn(seg, ctx, `NAD party qualifier "${qualifier}" is not a traveller; ignored`);
+    return;
+  }
+  flushLoc(ctx);
+  const [surname, ...given] = seg.elements[3] ?? [];
+  if (!surname) fail(seg, `NAD+${qualifier} has no surname`);
+  ctx.person = { surname, givenNames: given.filter(Boolean).join(" "), role, documents: [] };
+  ctx.doc = undefined;
+  ctx.manifest.persons.push(ctx.person);
+}
+
+function doc(seg: Segment, ctx: Context): void {
+  if (!ctx.person) fail(seg, "DOC before any traveller (NAD)");
+  ctx.doc = { number: field(seg, 1) };
+  if (field(seg, 0)) ctx.doc.type = field(seg, 0);
+  if (!ctx.doc.number) fail(seg, "DOC has no document number");
+  ctx.person.documents.push(ctx.doc);
+}
+
+function cnt(seg: Segment, ctx: Context): void {
+  const { manifest } = ctx;
+  const qualifier = field(seg, 0);
+  // Some senders put the count in its own element (CNT+41+8) instead of a component (CNT+41:8).
+  const value = field(seg, 0, 1) || field(seg, 1);
+  if (!/^\d+$/.test(value)) fail(seg, `control total "${value}" is not a number`);
+  const counted = COUNTED[qualifier];
+  if (!counted) {
+    warn(seg, ctx, `CNT qualifier "${qualifier}" is not 41 (crew) or 42 (passengers); ignored`);
+    return;
+  }
+  if (counted !== manifest.listType) {
+    warn(seg, ctx, `CNT+${qualifier} counts ${counted}, but BGM makes this a list of ${manifest.listType}`);
+  }
+  manifest.declaredCount = Number(value);
 }
 
 function dtm(seg: Segment, ctx: Context): void {

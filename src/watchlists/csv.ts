@@ -79,47 +79,37 @@ interface RowOutcome {
   unmapped: number;
 }
 
-/** Maps one data row to an entity, collecting every problem in it rather than stopping at the first. */
-export function rowToEntity(row: Row, list: string): RowOutcome {
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  let unmapped = 0;
-  const v = (c: Column) => row[c]?.replace(/\s+/g, " ").trim() ?? "";
-
-  const id = v("id");
-  if (!id) problems.push("missing id");
-  const schemaText = v("schema").toLowerCase() || "person";
-  const schema = SCHEMAS.find((s) => s === schemaText);
-  if (!schema) problems.push(`unknown schema "${schemaText}": expected ${SCHEMAS.join(", ")}`);
-  const given = v("first_name");
-  const family = v("last_name");
-  const name = v("name") || [given, family].filter(Boolean).join(" ");
-  if (!name) problems.push("no name: name or first_name/last_name is required");
-
+function birthDatesIn(cell: string | undefined, problems: string[]): BirthDate[] {
   const birthDates: BirthDate[] = [];
-  for (const text of split(row.birth_dates)) {
+  for (const text of split(cell)) {
     try {
       birthDates.push(parseBirthDate(text));
     } catch (err) {
       problems.push((err as Error).message);
     }
   }
+  return birthDates;
+}
 
+function nationalitiesIn(cell: string | undefined, warnings: string[]) {
   const nationalities: string[] = [];
   const nationalitiesText: string[] = [];
-  for (const text of split(row.nationalities)) {
+  for (const text of split(cell)) {
     const code = countryCode(text);
     if (code) {
       if (!nationalities.includes(code)) nationalities.push(code);
     } else {
       nationalitiesText.push(text);
       warnings.push(`nationality "${text}" not mapped to a country code; kept as text`);
-      unmapped++;
     }
   }
+  return { nationalities, nationalitiesText };
+}
 
+/** `type:number` or `type:number:country`, separated by semicolons. */
+function documentsIn(cell: string | undefined, problems: string[], warnings: string[]): IdentityDocument[] {
   const documents: IdentityDocument[] = [];
-  for (const text of split(row.documents)) {
+  for (const text of split(cell)) {
     const [type, number, country, ...rest] = text.split(":").map((s) => s.trim());
     if (!type || !number || rest.length > 0) {
       problems.push(`bad document "${text}": expected type:number or type:number:country`);
@@ -132,11 +122,34 @@ export function rowToEntity(row: Row, list: string): RowOutcome {
       else {
         doc.countryText = country;
         warnings.push(`document country "${country}" not mapped to a country code; kept as text`);
-        unmapped++;
       }
     }
     documents.push(doc);
   }
+  return documents;
+}
+
+/** Maps one data row to an entity, collecting every problem in it rather than stopping at the first. */
+export function rowToEntity(row: Row, list: string): RowOutcome {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const v = (c: Column) => row[c]?.replace(/\s+/g, " ").trim() ?? "";
+
+  const id = v("id");
+  if (!id) problems.push("missing id");
+  const schemaText = v("schema").toLowerCase() || "person";
+  const schema = SCHEMAS.find((s) => s === schemaText);
+  if (!schema) problems.push(`unknown schema "${schemaText}": expected ${SCHEMAS.join(", ")}`);
+  const given = v("first_name");
+  const family = v("last_name");
+  const name = v("name") || [given, family].filter(Boolean).join(" ");
+  if (!name) problems.push("no name: name or first_name/last_name is required");
+
+  const birthDates = birthDatesIn(row.birth_dates, problems);
+  const { nationalities, nationalitiesText } = nationalitiesIn(row.nationalities, warnings);
+  const documents = documentsIn(row.documents, problems, warnings);
+  // Each country kept as text was worded as one warning.
+  const unmapped = nationalitiesText.length + documents.filter((d) => d.countryText !== undefined).length;
 
   const genderText = v("gender").toLowerCase();
   const gender = genderText ? GENDERS[genderText] : undefined;

@@ -214,6 +214,110 @@ function addAlias(entity: Entity, alias: Alias): void {
   else if (alias.quality === "strong") existing.quality = "strong";
 }
 
+type OnBytes = (n: number) => void;
+
+/** sdn.csv: one draft entity per row, keyed by ent_num; a repeated ent_num marks both rows bad. */
+async function readSdn(
+  list: string,
+  sdnPath: string,
+  issues: ImportIssue[],
+  tally: Tally,
+  onBytes: OnBytes,
+): Promise<Map<string, Draft>> {
+  const drafts = new Map<string, Draft>();
+  const sdnFile = basename(sdnPath);
+  for await (const row of readRows(sdnPath, SDN_COLUMNS, issues, onBytes)) {
+    const draft = buildEntity(list, row, sdnFile, issues, tally);
+    if (!draft) continue;
+    const earlier = drafts.get(draft.entity.sourceRef);
+    if (earlier) {
+      issues.push({
+        severity: "error",
+        location: `${sdnFile}:${row.line}`,
+        reason: `ent_num ${draft.entity.sourceRef} already used on line ${earlier.line}`,
+        sourceRef: draft.entity.sourceRef,
+      });
+      earlier.bad = true;
+      continue;
+    }
+    drafts.set(draft.entity.sourceRef, draft);
+  }
+  return drafts;
+}
+
+/** The draft a row of alt.csv or add.csv belongs to; an ent_num sdn.csv lacks is an error. */
+type Owner = (file: string, row: Row) => Draft | undefined;
+
+function ownerIn(drafts: Map<string, Draft>, sdnFile: string, issues: ImportIssue[]): Owner {
+  return (file, row) => {
+    const draft = drafts.get(row.fields[0] ?? "");
+    if (!draft) {
+      issues.push({
+        severity: "error",
+        location: `${file}:${row.line}`,
+        reason: `ent_num "${row.fields[0]}" is not in ${sdnFile}`,
+        sourceRef: row.fields[0],
+      });
+    }
+    return draft;
+  };
+}
+
+/** alt.csv: adds each alias to its entity; returns the number of alias rows taken. */
+async function readAliases(
+  path: string,
+  owner: Owner,
+  issues: ImportIssue[],
+  onBytes: OnBytes,
+): Promise<number> {
+  let aliasRows = 0;
+  for await (const row of readRows(path, ALT_COLUMNS, issues, onBytes)) {
+    const [, , type = "", name = "", remarks = ""] = row.fields;
+    const location = `alt.csv:${row.line}`;
+    const draft = owner("alt.csv", row);
+    if (!draft) continue;
+    if (!ALIAS_TYPES.has(type.toLowerCase()) || !name) {
+      issues.push({
+        severity: "error",
+        location,
+        reason: `alias needs alt_type aka/fka/nka and a name, got "${type}" "${name}"`,
+        sourceRef: draft.entity.sourceRef,
+      });
+      continue;
+    }
+    aliasRows++;
+    // alt.csv holds OFAC's strong aliases; a former (fka) or new (nka) name was really the entity's name.
+    const aliasName = draft.entity.schema === "person" ? personName(name).name : name;
+    addAlias(draft.entity, { name: aliasName, quality: "strong" });
+    if (remarks) {
+      issues.push({
+        severity: "warning",
+        location,
+        reason: `alias remark not interpreted: "${remarks}"`,
+        sourceRef: draft.entity.sourceRef,
+      });
+    }
+  }
+  return aliasRows;
+}
+
+/**
+ * add.csv: addresses are where an entry was seen or does business, not a nationality or a place of
+ * birth, and the model has no address field: they are checked against sdn.csv and counted, not imported.
+ */
+async function countAddresses(
+  path: string,
+  owner: Owner,
+  issues: ImportIssue[],
+  onBytes: OnBytes,
+): Promise<number> {
+  let addresses = 0;
+  for await (const row of readRows(path, ADD_COLUMNS, issues, onBytes)) {
+    if (owner("add.csv", row)) addresses++;
+  }
+  return addresses;
+}
+
 export async function importOfacCsv(sdnPath: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const list = opts.list ?? "ofac-sdn";
   const strict = opts.strict ?? true;
@@ -234,77 +338,10 @@ export async function importOfacCsv(sdnPath: string, opts: ImportOptions = {}): 
 
   const issues: ImportIssue[] = [];
   const tally: Tally = { unparsedRemarks: 0, unmappedCountries: 0 };
-  const drafts = new Map<string, Draft>();
-  const sdnFile = basename(sdnPath);
-  for await (const row of readRows(sdnPath, SDN_COLUMNS, issues, onBytes)) {
-    const draft = buildEntity(list, row, sdnFile, issues, tally);
-    if (!draft) continue;
-    const earlier = drafts.get(draft.entity.sourceRef);
-    if (earlier) {
-      issues.push({
-        severity: "error",
-        location: `${sdnFile}:${row.line}`,
-        reason: `ent_num ${draft.entity.sourceRef} already used on line ${earlier.line}`,
-        sourceRef: draft.entity.sourceRef,
-      });
-      earlier.bad = true;
-      continue;
-    }
-    drafts.set(draft.entity.sourceRef, draft);
-  }
-
-  const owner = (file: string, row: Row): Draft | undefined => {
-    const draft = drafts.get(row.fields[0] ?? "");
-    if (!draft) {
-      issues.push({
-        severity: "error",
-        location: `${file}:${row.line}`,
-        reason: `ent_num "${row.fields[0]}" is not in ${sdnFile}`,
-        sourceRef: row.fields[0],
-      });
-    }
-    return draft;
-  };
-
-  let aliasRows = 0;
-  if (alt?.size !== undefined) {
-    for await (const row of readRows(alt.path, ALT_COLUMNS, issues, onBytes)) {
-      const [, , type = "", name = "", remarks = ""] = row.fields;
-      const location = `alt.csv:${row.line}`;
-      const draft = owner("alt.csv", row);
-      if (!draft) continue;
-      if (!ALIAS_TYPES.has(type.toLowerCase()) || !name) {
-        issues.push({
-          severity: "error",
-          location,
-          reason: `alias needs alt_type aka/fka/nka and a name, got "${type}" "${name}"`,
-          sourceRef: draft.entity.sourceRef,
-        });
-        continue;
-      }
-      aliasRows++;
-      // alt.csv holds OFAC's strong aliases; a former (fka) or new (nka) name was really the entity's name.
-      const aliasName = draft.entity.schema === "person" ? personName(name).name : name;
-      addAlias(draft.entity, { name: aliasName, quality: "strong" });
-      if (remarks) {
-        issues.push({
-          severity: "warning",
-          location,
-          reason: `alias remark not interpreted: "${remarks}"`,
-          sourceRef: draft.entity.sourceRef,
-        });
-      }
-    }
-  }
-
-  // Addresses are where an entry was seen or does business, not a nationality or a place of birth, and
-  // the model has no address field: they are checked against sdn.csv and counted, not imported.
-  let addresses = 0;
-  if (add?.size !== undefined) {
-    for await (const row of readRows(add.path, ADD_COLUMNS, issues, onBytes)) {
-      if (owner("add.csv", row)) addresses++;
-    }
-  }
+  const drafts = await readSdn(list, sdnPath, issues, tally, onBytes);
+  const owner = ownerIn(drafts, basename(sdnPath), issues);
+  const aliasRows = alt?.size !== undefined ? await readAliases(alt.path, owner, issues, onBytes) : 0;
+  const addresses = add?.size !== undefined ? await countAddresses(add.path, owner, issues, onBytes) : 0;
 
   const errors = issues.filter((i) => i.severity === "error");
   if (strict && errors.length > 0) {

@@ -48,20 +48,29 @@ const AnswerBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Runs a partner request's use case; a refusal it throws is answered (and logged) by `refuse`. */
+export async function refusing<T>(
+  refuse: Refuse,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  run: () => Promise<T>,
+) {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof PartnerRefusal) return refuse(req, reply, err);
+    throw err;
+  }
+}
+
 export function followUpEndpoints(
   signed: SignedApp,
   partners: PartnerService,
   refuse: Refuse,
   errors: Record<number, unknown>,
 ): void {
-  const guarded = async <T>(req: FastifyRequest, reply: FastifyReply, run: () => Promise<T>) => {
-    try {
-      return await run();
-    } catch (err) {
-      if (err instanceof PartnerRefusal) return refuse(req, reply, err);
-      throw err;
-    }
-  };
+  const guarded = <T>(req: FastifyRequest, reply: FastifyReply, run: () => Promise<T>) =>
+    refusing(refuse, req, reply, run);
 
   signed.post(
     "/follow-ups",

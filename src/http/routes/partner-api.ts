@@ -5,13 +5,18 @@
 // rate limit (per agreement, in the shared limiter store) is counted only after the signature held, so
 // nobody can spend a partner's budget for it.
 import { Type } from "@sinclair/typebox";
-import type { FastifyReply, FastifyRequest } from "fastify";
-import { PARTNER_API, PartnerRefusal, PURPOSES, QUERY_KINDS } from "../../partners/index.js";
+import {
+  PARTNER_API,
+  PartnerRefusal,
+  type PartnerService,
+  PURPOSES,
+  QUERY_KINDS,
+} from "../../partners/index.js";
 import type { AppDeps } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { ErrorSchema } from "../schemas.js";
-import type { RoutePlugin, TypeBoxProvider } from "../type-provider.js";
-import { followUpEndpoints } from "./partner-api-follow-ups.js";
+import type { RouteApp, RoutePlugin, TypeBoxProvider } from "../type-provider.js";
+import { followUpEndpoints, type Refuse, refusing, type SignedApp } from "./partner-api-follow-ups.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -75,112 +80,124 @@ export const partnerErrors = {
   429: ErrorSchema,
 };
 
+/** Answers a refusal with its status and code, and logs it in the bounded rejection log. */
+function refusal(partners: PartnerService): Refuse {
+  return async (req, reply, r) => {
+    await partners.rejections.record({
+      code: r.code ?? "refused",
+      status: r.status,
+      path: req.url,
+      ip: req.ip,
+      ...(r.agreement ? { partnerNodeId: r.agreement.partnerNodeId, keyId: r.agreement.partnerKeyId } : {}),
+      ...(typeof (req.body as { requestId?: unknown })?.requestId === "string"
+        ? { requestId: (req.body as { requestId: string }).requestId }
+        : {}),
+    });
+    return reply.code(r.status).send(errorBody(r.code ?? "refused", r.message));
+  };
+}
+
+function nodeDescriptionRoute(app: RouteApp, partners: PartnerService): void {
+  app.get(
+    "/.well-known/limes-node",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["partners"],
+        summary: "this node's id, public key and partner API base (nothing secret, nothing personal)",
+        security: [],
+        response: { 200: NodeDescription, 404: ErrorSchema },
+      },
+    },
+    async (_req, reply) => {
+      const d = partners.describe();
+      if (!d) return reply.code(404).send(errorBody("no_node", "this deployment has no node identity"));
+      return d;
+    },
+  );
+}
+
+/** The signature covers the body's digest, so the body is kept byte for byte as it came. */
+function keepRawBody(signed: SignedApp): void {
+  signed.removeContentTypeParser("application/json");
+  signed.addContentTypeParser("application/json", { parseAs: "buffer" }, (req, body, done) => {
+    try {
+      req.rawBody = utf8.decode(body as Buffer);
+      done(null, JSON.parse(req.rawBody));
+    } catch {
+      done(Object.assign(new Error("the body is not UTF-8 JSON"), { statusCode: 400 }), undefined);
+    }
+  });
+}
+
+/** Before validation: the signature against the agreement's key, then the agreement's rate. */
+function signatureGate(signed: SignedApp, partners: PartnerService, refuse: Refuse): void {
+  const limit = signed.createRateLimit({
+    keyGenerator: (req) => `partner:${req.partner?.id}`,
+    max: (req) => req.partner?.ratePerMinute ?? 1,
+    timeWindow: 60_000,
+  });
+  signed.addHook("preValidation", async (req, reply) => {
+    try {
+      const agreement = await partners.authenticate({
+        method: req.method,
+        path: req.url.split("?")[0] ?? req.url,
+        headers: req.headers,
+        rawBody: req.rawBody ?? "",
+      });
+      req.partner = agreement;
+      const r = await limit(req);
+      if (!r.isAllowed && r.isExceeded) {
+        reply.header("retry-after", String(r.ttlInSeconds));
+        throw new PartnerRefusal(
+          429,
+          "rate_limited",
+          `more than ${agreement.ratePerMinute} requests a minute`,
+          agreement,
+        );
+      }
+    } catch (err) {
+      req.partner = undefined;
+      if (err instanceof PartnerRefusal) return refuse(req, reply, err);
+      throw err;
+    }
+  });
+}
+
+function queriesRoute(signed: SignedApp, partners: PartnerService, refuse: Refuse): void {
+  signed.post(
+    "/queries",
+    {
+      config: { partnerSignature: true },
+      schema: {
+        tags: ["partners"],
+        summary: "step 1: is this person or document known? (hit or no-hit, signed request)",
+        description:
+          "Authenticated by an HTTP message signature (RFC 9421) over @method, @path and Content-Digest " +
+          "(RFC 9530) with created and nonce, Ed25519 with the key the agreement pins. 401 for a missing, " +
+          "stale, replayed or wrong signature or an unknown key; 403 when the agreement is not in force or " +
+          "does not allow the purpose or kind; 429 over the agreement's rate.",
+        security: [],
+        body: QueryBody,
+        response: { 200: AnswerSchema, ...partnerErrors },
+      },
+    },
+    (req, reply) => refusing(refuse, req, reply, () => partners.answer(req.partner!, req.body)),
+  );
+}
+
 export const partnerApiRoutes =
   (deps: Pick<AppDeps, "partners">): RoutePlugin =>
   async (app) => {
     const partners = deps.partners;
-    const refuse = async (req: FastifyRequest, reply: FastifyReply, r: PartnerRefusal) => {
-      await partners.rejections.record({
-        code: r.code ?? "refused",
-        status: r.status,
-        path: req.url,
-        ip: req.ip,
-        ...(r.agreement ? { partnerNodeId: r.agreement.partnerNodeId, keyId: r.agreement.partnerKeyId } : {}),
-        ...(typeof (req.body as { requestId?: unknown })?.requestId === "string"
-          ? { requestId: (req.body as { requestId: string }).requestId }
-          : {}),
-      });
-      return reply.code(r.status).send(errorBody(r.code ?? "refused", r.message));
-    };
-
-    app.get(
-      "/.well-known/limes-node",
-      {
-        config: { public: true },
-        schema: {
-          tags: ["partners"],
-          summary: "this node's id, public key and partner API base (nothing secret, nothing personal)",
-          security: [],
-          response: { 200: NodeDescription, 404: ErrorSchema },
-        },
-      },
-      async (_req, reply) => {
-        const d = partners.describe();
-        if (!d) return reply.code(404).send(errorBody("no_node", "this deployment has no node identity"));
-        return d;
-      },
-    );
-
+    const refuse = refusal(partners);
+    nodeDescriptionRoute(app, partners);
     await app.register(
       async (plain) => {
         const signed = plain.withTypeProvider<TypeBoxProvider>();
-        // The signature covers the body's digest, so the body is kept byte for byte as it came.
-        signed.removeContentTypeParser("application/json");
-        signed.addContentTypeParser("application/json", { parseAs: "buffer" }, (req, body, done) => {
-          try {
-            req.rawBody = utf8.decode(body as Buffer);
-            done(null, JSON.parse(req.rawBody));
-          } catch {
-            done(Object.assign(new Error("the body is not UTF-8 JSON"), { statusCode: 400 }), undefined);
-          }
-        });
-        const limit = signed.createRateLimit({
-          keyGenerator: (req) => `partner:${req.partner?.id}`,
-          max: (req) => req.partner?.ratePerMinute ?? 1,
-          timeWindow: 60_000,
-        });
-        signed.addHook("preValidation", async (req, reply) => {
-          try {
-            const agreement = await partners.authenticate({
-              method: req.method,
-              path: req.url.split("?")[0] ?? req.url,
-              headers: req.headers,
-              rawBody: req.rawBody ?? "",
-            });
-            req.partner = agreement;
-            const r = await limit(req);
-            if (!r.isAllowed && r.isExceeded) {
-              reply.header("retry-after", String(r.ttlInSeconds));
-              throw new PartnerRefusal(
-                429,
-                "rate_limited",
-                `more than ${agreement.ratePerMinute} requests a minute`,
-                agreement,
-              );
-            }
-          } catch (err) {
-            req.partner = undefined;
-            if (err instanceof PartnerRefusal) return refuse(req, reply, err);
-            throw err;
-          }
-        });
-
-        signed.post(
-          "/queries",
-          {
-            config: { partnerSignature: true },
-            schema: {
-              tags: ["partners"],
-              summary: "step 1: is this person or document known? (hit or no-hit, signed request)",
-              description:
-                "Authenticated by an HTTP message signature (RFC 9421) over @method, @path and Content-Digest " +
-                "(RFC 9530) with created and nonce, Ed25519 with the key the agreement pins. 401 for a missing, " +
-                "stale, replayed or wrong signature or an unknown key; 403 when the agreement is not in force or " +
-                "does not allow the purpose or kind; 429 over the agreement's rate.",
-              security: [],
-              body: QueryBody,
-              response: { 200: AnswerSchema, ...partnerErrors },
-            },
-          },
-          async (req, reply) => {
-            try {
-              return await partners.answer(req.partner!, req.body);
-            } catch (err) {
-              if (err instanceof PartnerRefusal) return refuse(req, reply, err);
-              throw err;
-            }
-          },
-        );
+        keepRawBody(signed);
+        signatureGate(signed, partners, refuse);
+        queriesRoute(signed, partners, refuse);
         followUpEndpoints(signed, partners, refuse, partnerErrors);
       },
       { prefix: PARTNER_API },

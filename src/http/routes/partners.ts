@@ -6,7 +6,7 @@ import { CATEGORIES, PURPOSES, QUERY_KINDS, SHARING } from "../../partners/index
 import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { errorReplies, IdParams, oneOf } from "../schemas.js";
-import type { RoutePlugin } from "../type-provider.js";
+import type { RouteApp, RoutePlugin } from "../type-provider.js";
 
 const reason = Type.String({ minLength: 3, maxLength: 500, description: "why, written to the audit log" });
 
@@ -77,122 +77,152 @@ export const CheckSchema = Type.Object({
 
 const tags = ["partners"];
 
+type Deps = Pick<AppDeps, "partners">;
+
+function listAgreementsRoute(app: RouteApp, deps: Deps): void {
+  const partners = deps.partners;
+  app.get(
+    "/partners/agreements",
+    {
+      config: { permission: ["partners:manage", "partners:query"] },
+      schema: {
+        tags,
+        summary: "every version of every partner agreement",
+        response: { 200: Type.Object({ agreements: Type.Array(AgreementSchema) }), ...errorReplies() },
+      },
+    },
+    async (req) => ({ agreements: await partners.agreements(principalOf(req)) }),
+  );
+}
+
+function proposeAgreementRoute(app: RouteApp, deps: Deps): void {
+  const partners = deps.partners;
+  app.post(
+    "/partners/agreements",
+    {
+      config: { permission: "partners:manage" },
+      schema: {
+        tags,
+        summary: "propose an agreement (or a new version): in force once a second admin approves it",
+        body: AgreementBody,
+        response: {
+          201: Type.Object({ agreement: AgreementSchema, approvalId: Type.String() }),
+          ...errorReplies(),
+        },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await partners.propose(principalOf(req), req.body)),
+  );
+}
+
+function suspendAgreementRoute(app: RouteApp, deps: Deps): void {
+  const partners = deps.partners;
+  app.post(
+    "/partners/agreements/:id/suspend",
+    {
+      config: { permission: "partners:manage" },
+      schema: {
+        tags,
+        summary: "suspend an agreement: it refuses every request at once",
+        params: IdParams,
+        body: Type.Object({ reason }, { additionalProperties: false }),
+        response: { 200: AgreementSchema, ...errorReplies() },
+      },
+    },
+    async (req) => partners.suspend(principalOf(req), req.params.id, req.body.reason),
+  );
+}
+
+function sharingRoute(app: RouteApp, deps: Deps): void {
+  const partners = deps.partners;
+  app.get(
+    "/partners/sharing",
+    {
+      config: { permission: ["watchlists:read", "partners:manage"] },
+      schema: {
+        tags,
+        summary: "each list's sharing: national-only (the default) or partners",
+        response: {
+          200: Type.Object({
+            lists: Type.Array(Type.Object({ list: Type.String(), sharing: oneOf(SHARING) })),
+          }),
+          ...errorReplies(),
+        },
+      },
+    },
+    async () => ({ lists: await partners.sharing() }),
+  );
+}
+
+function setSharingRoute(app: RouteApp, deps: Deps): void {
+  const partners = deps.partners;
+  app.put(
+    "/watchlists/:id/sharing",
+    {
+      config: { permission: "watchlists:manage" },
+      schema: {
+        tags,
+        summary: "set whether a list may answer partners (audited)",
+        params: IdParams,
+        body: Type.Object({ sharing: oneOf(SHARING), reason }, { additionalProperties: false }),
+        response: { 200: Type.Object({ list: Type.String(), sharing: oneOf(SHARING) }), ...errorReplies() },
+      },
+    },
+    async (req) => partners.setSharing(principalOf(req), req.params.id, req.body.sharing, req.body.reason),
+  );
+}
+
+function askPartnerRoute(app: RouteApp, deps: Deps): void {
+  const partners = deps.partners;
+  app.post(
+    "/alerts/:id/partner-checks",
+    {
+      config: { permission: "partners:query" },
+      schema: {
+        tags,
+        summary: "ask a partner node whether it knows this alert's traveller or document (hit/no-hit)",
+        params: IdParams,
+        body: Type.Object(
+          {
+            partnerNodeId: Type.String({ minLength: 2, maxLength: 40 }),
+            purpose: oneOf(PURPOSES),
+            kind: oneOf(QUERY_KINDS),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: CheckSchema, ...errorReplies(409) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await partners.ask(principalOf(req), { alertId: req.params.id, ...req.body })),
+  );
+}
+
+function partnerChecksRoute(app: RouteApp, deps: Deps): void {
+  const partners = deps.partners;
+  app.get(
+    "/alerts/:id/partner-checks",
+    {
+      config: { permission: "partners:query" },
+      schema: {
+        tags,
+        summary: "the partner checks of an alert and their answers",
+        params: IdParams,
+        response: { 200: Type.Object({ checks: Type.Array(CheckSchema) }), ...errorReplies() },
+      },
+    },
+    async (req) => ({ checks: await partners.checksOf(principalOf(req), req.params.id) }),
+  );
+}
+
 export const partnerRoutes =
-  (deps: Pick<AppDeps, "partners">): RoutePlugin =>
+  (deps: Deps): RoutePlugin =>
   async (app) => {
-    const partners = deps.partners;
-    app.get(
-      "/partners/agreements",
-      {
-        config: { permission: ["partners:manage", "partners:query"] },
-        schema: {
-          tags,
-          summary: "every version of every partner agreement",
-          response: { 200: Type.Object({ agreements: Type.Array(AgreementSchema) }), ...errorReplies() },
-        },
-      },
-      async (req) => ({ agreements: await partners.agreements(principalOf(req)) }),
-    );
-
-    app.post(
-      "/partners/agreements",
-      {
-        config: { permission: "partners:manage" },
-        schema: {
-          tags,
-          summary: "propose an agreement (or a new version): in force once a second admin approves it",
-          body: AgreementBody,
-          response: {
-            201: Type.Object({ agreement: AgreementSchema, approvalId: Type.String() }),
-            ...errorReplies(),
-          },
-        },
-      },
-      async (req, reply) => reply.code(201).send(await partners.propose(principalOf(req), req.body)),
-    );
-
-    app.post(
-      "/partners/agreements/:id/suspend",
-      {
-        config: { permission: "partners:manage" },
-        schema: {
-          tags,
-          summary: "suspend an agreement: it refuses every request at once",
-          params: IdParams,
-          body: Type.Object({ reason }, { additionalProperties: false }),
-          response: { 200: AgreementSchema, ...errorReplies() },
-        },
-      },
-      async (req) => partners.suspend(principalOf(req), req.params.id, req.body.reason),
-    );
-
-    app.get(
-      "/partners/sharing",
-      {
-        config: { permission: ["watchlists:read", "partners:manage"] },
-        schema: {
-          tags,
-          summary: "each list's sharing: national-only (the default) or partners",
-          response: {
-            200: Type.Object({
-              lists: Type.Array(Type.Object({ list: Type.String(), sharing: oneOf(SHARING) })),
-            }),
-            ...errorReplies(),
-          },
-        },
-      },
-      async () => ({ lists: await partners.sharing() }),
-    );
-
-    app.put(
-      "/watchlists/:id/sharing",
-      {
-        config: { permission: "watchlists:manage" },
-        schema: {
-          tags,
-          summary: "set whether a list may answer partners (audited)",
-          params: IdParams,
-          body: Type.Object({ sharing: oneOf(SHARING), reason }, { additionalProperties: false }),
-          response: { 200: Type.Object({ list: Type.String(), sharing: oneOf(SHARING) }), ...errorReplies() },
-        },
-      },
-      async (req) => partners.setSharing(principalOf(req), req.params.id, req.body.sharing, req.body.reason),
-    );
-
-    app.post(
-      "/alerts/:id/partner-checks",
-      {
-        config: { permission: "partners:query" },
-        schema: {
-          tags,
-          summary: "ask a partner node whether it knows this alert's traveller or document (hit/no-hit)",
-          params: IdParams,
-          body: Type.Object(
-            {
-              partnerNodeId: Type.String({ minLength: 2, maxLength: 40 }),
-              purpose: oneOf(PURPOSES),
-              kind: oneOf(QUERY_KINDS),
-            },
-            { additionalProperties: false },
-          ),
-          response: { 201: CheckSchema, ...errorReplies(409) },
-        },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await partners.ask(principalOf(req), { alertId: req.params.id, ...req.body })),
-    );
-
-    app.get(
-      "/alerts/:id/partner-checks",
-      {
-        config: { permission: "partners:query" },
-        schema: {
-          tags,
-          summary: "the partner checks of an alert and their answers",
-          params: IdParams,
-          response: { 200: Type.Object({ checks: Type.Array(CheckSchema) }), ...errorReplies() },
-        },
-      },
-      async (req) => ({ checks: await partners.checksOf(principalOf(req), req.params.id) }),
-    );
+    listAgreementsRoute(app, deps);
+    proposeAgreementRoute(app, deps);
+    suspendAgreementRoute(app, deps);
+    sharingRoute(app, deps);
+    setSharingRoute(app, deps);
+    askPartnerRoute(app, deps);
+    partnerChecksRoute(app, deps);
   };

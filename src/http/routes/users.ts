@@ -6,7 +6,7 @@ import { ROLES } from "../../access/index.js";
 import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { digits, errorReplies, IdParams, oneOf } from "../schemas.js";
-import type { RoutePlugin } from "../type-provider.js";
+import type { RouteApp, RoutePlugin } from "../type-provider.js";
 
 const NewUserBody = Type.Object(
   {
@@ -75,103 +75,119 @@ const LoginActivity = Type.Object({
 
 const manage = { permission: "users:manage" } as const;
 
-export const userRoutes =
-  (deps: Pick<AppDeps, "access">): RoutePlugin =>
-  async (app) => {
-    app.get(
-      "/users",
-      {
-        config: manage,
-        schema: {
-          tags: ["users"],
-          summary: "the users of the admin's agency in username order, a page at a time, with the total",
-          querystring: UsersQuery,
-          response: { 200: UsersPage, ...errorReplies() },
+type Deps = Pick<AppDeps, "access">;
+
+function listUsersRoute(app: RouteApp, deps: Deps): void {
+  app.get(
+    "/users",
+    {
+      config: manage,
+      schema: {
+        tags: ["users"],
+        summary: "the users of the admin's agency in username order, a page at a time, with the total",
+        querystring: UsersQuery,
+        response: { 200: UsersPage, ...errorReplies() },
+      },
+    },
+    async (req) => {
+      const { limit, cursor } = req.query;
+      return deps.access.listUsersPage(principalOf(req), {
+        ...(limit ? { limit: Number(limit) } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
+    },
+  );
+}
+
+function createUserRoute(app: RouteApp, deps: Deps): void {
+  app.post(
+    "/users",
+    {
+      config: manage,
+      schema: {
+        tags: ["users"],
+        summary: "create a user",
+        body: NewUserBody,
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            username: Type.String(),
+            roles: Type.Array(oneOf(ROLES)),
+            agency: Type.String(),
+          }),
+          ...errorReplies(409),
         },
       },
-      async (req) => {
-        const { limit, cursor } = req.query;
-        return deps.access.listUsersPage(principalOf(req), {
-          ...(limit ? { limit: Number(limit) } : {}),
-          ...(cursor ? { cursor } : {}),
-        });
-      },
-    );
+    },
+    async (req, reply) => {
+      const { id } = await deps.access.createUser(principalOf(req), req.body);
+      const { username, roles, agency } = req.body;
+      return reply.code(201).send({ id, username, roles, agency });
+    },
+  );
+}
 
+function disableEnableRoutes(app: RouteApp, deps: Deps): void {
+  for (const [action, disabled] of [
+    ["disable", true],
+    ["enable", false],
+  ] as const) {
     app.post(
-      "/users",
+      `/users/:id/${action}`,
       {
         config: manage,
         schema: {
           tags: ["users"],
-          summary: "create a user",
-          body: NewUserBody,
-          response: {
-            201: Type.Object({
-              id: Type.String(),
-              username: Type.String(),
-              roles: Type.Array(oneOf(ROLES)),
-              agency: Type.String(),
-            }),
-            ...errorReplies(409),
-          },
+          summary: disabled ? "disable a user and revoke all their tokens at once" : "enable a disabled user",
+          params: IdParams,
+          response: { 204: Type.Null(), ...errorReplies() },
         },
       },
       async (req, reply) => {
-        const { id } = await deps.access.createUser(principalOf(req), req.body);
-        const { username, roles, agency } = req.body;
-        return reply.code(201).send({ id, username, roles, agency });
+        await deps.access.setDisabled(principalOf(req), req.params.id, disabled);
+        return reply.code(204).send();
       },
     );
+  }
+}
 
-    for (const [action, disabled] of [
-      ["disable", true],
-      ["enable", false],
-    ] as const) {
-      app.post(
-        `/users/:id/${action}`,
-        {
-          config: manage,
-          schema: {
-            tags: ["users"],
-            summary: disabled
-              ? "disable a user and revoke all their tokens at once"
-              : "enable a disabled user",
-            params: IdParams,
-            response: { 204: Type.Null(), ...errorReplies() },
-          },
-        },
-        async (req, reply) => {
-          await deps.access.setDisabled(principalOf(req), req.params.id, disabled);
-          return reply.code(204).send();
-        },
-      );
-    }
-
-    app.post(
-      "/users/:id/reset-password",
-      {
-        config: manage,
-        schema: {
-          tags: ["users"],
-          summary: "force a password reset: a new one-time password (shown once), every token revoked",
-          params: IdParams,
-          response: { 200: Type.Object({ oneTimePassword: Type.String() }), ...errorReplies() },
-        },
+function resetPasswordRoute(app: RouteApp, deps: Deps): void {
+  app.post(
+    "/users/:id/reset-password",
+    {
+      config: manage,
+      schema: {
+        tags: ["users"],
+        summary: "force a password reset: a new one-time password (shown once), every token revoked",
+        params: IdParams,
+        response: { 200: Type.Object({ oneTimePassword: Type.String() }), ...errorReplies() },
       },
-      async (req) => deps.access.resetPassword(principalOf(req), req.params.id),
-    );
+    },
+    async (req) => deps.access.resetPassword(principalOf(req), req.params.id),
+  );
+}
 
-    app.get(
-      "/users/login-activity",
-      {
-        config: manage,
-        schema: {
-          tags: ["users"],
-          summary: "failed logins and spraying addresses of the last day, of every agency",
-          response: { 200: LoginActivity, ...errorReplies() },
-        },
+function loginActivityRoute(app: RouteApp, deps: Deps): void {
+  app.get(
+    "/users/login-activity",
+    {
+      config: manage,
+      schema: {
+        tags: ["users"],
+        summary: "failed logins and spraying addresses of the last day, of every agency",
+        response: { 200: LoginActivity, ...errorReplies() },
       },
-      async (req) => deps.access.loginActivity(principalOf(req)),
-    );
+    },
+    async (req) => deps.access.loginActivity(principalOf(req)),
+  );
+}
+
+export const userRoutes =
+  (deps: Deps): RoutePlugin =>
+  async (app) => {
+    listUsersRoute(app, deps);
+    createUserRoute(app, deps);
+    disableEnableRoutes(app, deps);
+    resetPasswordRoute(app, deps);
+    loginActivityRoute(app, deps);
   };

@@ -18,7 +18,7 @@ import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
 import { Entity } from "../replies/screening.js";
 import { ErrorSchema, errorReplies, IdParams, oneOf, purpose } from "../schemas.js";
-import type { RoutePlugin } from "../type-provider.js";
+import type { RouteApp, RoutePlugin } from "../type-provider.js";
 import { ImportProgressSchema, SavedVersionSchema, WatchlistSchema } from "./watchlist-schemas.js";
 
 /** Content types an upload may be sent as; the importer, chosen by `format`, reads the bytes. */
@@ -77,8 +77,160 @@ function respondAsync(prefer: string | string[] | undefined): boolean {
   return [prefer ?? []].flat().some((p) => /\brespond-async\b/i.test(p));
 }
 
+type Deps = Pick<AppDeps, "db" | "watchlists" | "uploadLimit">;
+
+function listWatchlistsRoute(app: RouteApp, deps: Deps): void {
+  app.get(
+    "/watchlists",
+    {
+      config: { permission: "watchlists:read" },
+      schema: {
+        tags: ["watchlists"],
+        summary: "every list with its latest, live and staged version",
+        response: { 200: Type.Object({ watchlists: Type.Array(WatchlistSchema) }), ...errorReplies() },
+      },
+    },
+    async () => ({ watchlists: await listWatchlists(deps.db) }),
+  );
+}
+
+function uploadRoute(app: RouteApp, deps: Deps): void {
+  app.post(
+    "/watchlists",
+    {
+      config: { permission: "watchlists:manage" },
+      schema: {
+        tags: ["watchlists"],
+        summary: "import a new version of a list from the request body",
+        description:
+          "The body is the file (e.g. Content-Type: application/octet-stream), a zip of the files, or " +
+          "multipart/form-data with one part per file. OFAC is sdn.csv, alt.csv and add.csv together; " +
+          "sdn.csv alone is refused (422 `ofac_files_missing`) unless `noAliases=true`. Parsing is strict: " +
+          "a malformed file, or one whose root holds no known records, is rejected whole (422) and nothing is " +
+          "imported. The version is compared with the live one: within the safety limits it goes live at " +
+          "once (`status: ready`) and the screening index is swapped; past one it is saved as `status: " +
+          "staged` with the `approval` a second watchlist manager must give (POST /approvals/{id}/approve), " +
+          "and screening keeps the live version meanwhile. With " +
+          "`Prefer: respond-async` the answer is 202 at once and the import's progress (or its failure " +
+          "with the reason) is at GET /watchlists/{list}; otherwise the answer waits for the new version.",
+        querystring: UploadQuery,
+        response: {
+          201: SavedVersionSchema,
+          202: Type.Object({ id: Type.String(), import: Type.Optional(ImportProgressSchema) }),
+          ...errorReplies(409, 413),
+          // Named, not only spread: the handler answers an empty upload with it.
+          400: ErrorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const files = req.isMultipart()
+        ? await multipartFiles(req)
+        : Buffer.isBuffer(req.body) && req.body.length > 0
+          ? [{ name: "upload", body: req.body }]
+          : [];
+      if (files.length === 0 || files.some((f) => f.body.length === 0)) {
+        return reply
+          .code(400)
+          .send(
+            errorBody(
+              "bad_request",
+              `the list file is the request body, sent as one of: ${UPLOAD_TYPES.join(", ")}, or ` +
+                "multipart/form-data with one part per file",
+            ),
+          );
+      }
+      const { format, list, noAliases, reason } = req.query;
+      const running = deps.watchlists.progress(list);
+      if (running?.status === "parsing" || running?.status === "saving") {
+        throw new ConflictError(
+          `an import of ${list} is running`,
+          { import: running },
+          "watchlist_import_running",
+          { list },
+        );
+      }
+      // The service records its progress before its first await, so the check above cannot race.
+      const job = deps.watchlists.importUpload(principalOf(req), {
+        format,
+        list,
+        files,
+        ...(noAliases === "true" ? { noAliases: true } : {}),
+        ...(reason ? { reason } : {}),
+      });
+      if (!respondAsync(req.headers.prefer)) return reply.code(201).send(await job);
+      job.catch((err: unknown) => req.log.warn({ err, list }, "watchlist import failed"));
+      return reply
+        .code(202)
+        .header("location", `${req.url.split("?")[0]}/${list}`)
+        .send({ id: list, import: deps.watchlists.progress(list) });
+    },
+  );
+}
+
+function oneWatchlistRoute(app: RouteApp, deps: Deps): void {
+  app.get(
+    "/watchlists/:id",
+    {
+      config: { permission: "watchlists:read" },
+      schema: {
+        tags: ["watchlists"],
+        summary:
+          "one list, its latest, live and staged version and the progress of an import this server runs",
+        params: IdParams,
+        response: { 200: WatchlistSchema, ...errorReplies() },
+      },
+    },
+    async (req) => {
+      const progress = deps.watchlists.progress(req.params.id);
+      try {
+        return {
+          ...(await getWatchlist(deps.db, req.params.id)),
+          ...(progress ? { import: progress } : {}),
+        };
+      } catch (err) {
+        // A first import still running has no version yet: its progress is all there is to show.
+        if (progress) return { id: req.params.id, versions: 0, import: progress };
+        throw err;
+      }
+    },
+  );
+}
+
+function searchEntitiesRoute(app: RouteApp, deps: Deps): void {
+  app.post(
+    "/watchlists/:id/entities/search",
+    {
+      config: { permission: "watchlists:read" },
+      schema: {
+        tags: ["watchlists"],
+        summary: "search a list's entities by name (audited)",
+        params: IdParams,
+        body: EntitySearch,
+        response: { 200: Type.Object({ entities: Type.Array(Entity) }), ...errorReplies() },
+      },
+    },
+    async (req) => {
+      const { q, limit, purpose } = req.body;
+      const entities = await searchEntities(deps.db, req.params.id, q, limit ?? 50);
+      await deps.db.kysely.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: principalOf(req),
+          action: "watchlist.search",
+          objectType: "watchlist",
+          objectId: req.params.id,
+          purpose,
+          outcome: "success",
+          details: { q, results: entities.length },
+        }),
+      );
+      return { entities };
+    },
+  );
+}
+
 export const watchlistRoutes =
-  (deps: Pick<AppDeps, "db" | "watchlists" | "uploadLimit">): RoutePlugin =>
+  (deps: Deps): RoutePlugin =>
   async (app) => {
     // Raw bytes, parsed by the importer; encapsulated in this plugin so other routes keep the JSON limit.
     app.addContentTypeParser(
@@ -89,146 +241,8 @@ export const watchlistRoutes =
     await app.register(multipart, {
       limits: { fileSize: deps.uploadLimit ?? DEFAULT_UPLOAD_LIMIT, files: 3, fields: 0 },
     });
-
-    app.get(
-      "/watchlists",
-      {
-        config: { permission: "watchlists:read" },
-        schema: {
-          tags: ["watchlists"],
-          summary: "every list with its latest, live and staged version",
-          response: { 200: Type.Object({ watchlists: Type.Array(WatchlistSchema) }), ...errorReplies() },
-        },
-      },
-      async () => ({ watchlists: await listWatchlists(deps.db) }),
-    );
-
-    app.post(
-      "/watchlists",
-      {
-        config: { permission: "watchlists:manage" },
-        schema: {
-          tags: ["watchlists"],
-          summary: "import a new version of a list from the request body",
-          description:
-            "The body is the file (e.g. Content-Type: application/octet-stream), a zip of the files, or " +
-            "multipart/form-data with one part per file. OFAC is sdn.csv, alt.csv and add.csv together; " +
-            "sdn.csv alone is refused (422 `ofac_files_missing`) unless `noAliases=true`. Parsing is strict: " +
-            "a malformed file, or one whose root holds no known records, is rejected whole (422) and nothing is " +
-            "imported. The version is compared with the live one: within the safety limits it goes live at " +
-            "once (`status: ready`) and the screening index is swapped; past one it is saved as `status: " +
-            "staged` with the `approval` a second watchlist manager must give (POST /approvals/{id}/approve), " +
-            "and screening keeps the live version meanwhile. With " +
-            "`Prefer: respond-async` the answer is 202 at once and the import's progress (or its failure " +
-            "with the reason) is at GET /watchlists/{list}; otherwise the answer waits for the new version.",
-          querystring: UploadQuery,
-          response: {
-            201: SavedVersionSchema,
-            202: Type.Object({ id: Type.String(), import: Type.Optional(ImportProgressSchema) }),
-            ...errorReplies(409, 413),
-            // Named, not only spread: the handler answers an empty upload with it.
-            400: ErrorSchema,
-          },
-        },
-      },
-      async (req, reply) => {
-        const files = req.isMultipart()
-          ? await multipartFiles(req)
-          : Buffer.isBuffer(req.body) && req.body.length > 0
-            ? [{ name: "upload", body: req.body }]
-            : [];
-        if (files.length === 0 || files.some((f) => f.body.length === 0)) {
-          return reply
-            .code(400)
-            .send(
-              errorBody(
-                "bad_request",
-                `the list file is the request body, sent as one of: ${UPLOAD_TYPES.join(", ")}, or ` +
-                  "multipart/form-data with one part per file",
-              ),
-            );
-        }
-        const { format, list, noAliases, reason } = req.query;
-        const running = deps.watchlists.progress(list);
-        if (running?.status === "parsing" || running?.status === "saving") {
-          throw new ConflictError(
-            `an import of ${list} is running`,
-            { import: running },
-            "watchlist_import_running",
-            { list },
-          );
-        }
-        // The service records its progress before its first await, so the check above cannot race.
-        const job = deps.watchlists.importUpload(principalOf(req), {
-          format,
-          list,
-          files,
-          ...(noAliases === "true" ? { noAliases: true } : {}),
-          ...(reason ? { reason } : {}),
-        });
-        if (!respondAsync(req.headers.prefer)) return reply.code(201).send(await job);
-        job.catch((err: unknown) => req.log.warn({ err, list }, "watchlist import failed"));
-        return reply
-          .code(202)
-          .header("location", `${req.url.split("?")[0]}/${list}`)
-          .send({ id: list, import: deps.watchlists.progress(list) });
-      },
-    );
-
-    app.get(
-      "/watchlists/:id",
-      {
-        config: { permission: "watchlists:read" },
-        schema: {
-          tags: ["watchlists"],
-          summary:
-            "one list, its latest, live and staged version and the progress of an import this server runs",
-          params: IdParams,
-          response: { 200: WatchlistSchema, ...errorReplies() },
-        },
-      },
-      async (req) => {
-        const progress = deps.watchlists.progress(req.params.id);
-        try {
-          return {
-            ...(await getWatchlist(deps.db, req.params.id)),
-            ...(progress ? { import: progress } : {}),
-          };
-        } catch (err) {
-          // A first import still running has no version yet: its progress is all there is to show.
-          if (progress) return { id: req.params.id, versions: 0, import: progress };
-          throw err;
-        }
-      },
-    );
-
-    app.post(
-      "/watchlists/:id/entities/search",
-      {
-        config: { permission: "watchlists:read" },
-        schema: {
-          tags: ["watchlists"],
-          summary: "search a list's entities by name (audited)",
-          params: IdParams,
-          body: EntitySearch,
-          response: { 200: Type.Object({ entities: Type.Array(Entity) }), ...errorReplies() },
-        },
-      },
-      async (req) => {
-        const { q, limit, purpose } = req.body;
-        const entities = await searchEntities(deps.db, req.params.id, q, limit ?? 50);
-        await deps.db.kysely.transaction().execute((trx) =>
-          appendAudit(trx, {
-            actor: principalOf(req),
-            action: "watchlist.search",
-            objectType: "watchlist",
-            objectId: req.params.id,
-            purpose,
-            outcome: "success",
-            details: { q, results: entities.length },
-          }),
-        );
-        return { entities };
-      },
-    );
+    listWatchlistsRoute(app, deps);
+    uploadRoute(app, deps);
+    oneWatchlistRoute(app, deps);
+    searchEntitiesRoute(app, deps);
   };

@@ -4,6 +4,10 @@ import { Type } from "@sinclair/typebox";
 import { MAX_MATCH_BATCH } from "../../yente/index.js";
 import { digits, purpose } from "../schemas.js";
 
+/** Reviewers' permission: entity details are list details (a first-line key is refused at the gate). */
+export const DETAILS = { permission: "screening:read_details", clientApi: true } as const;
+export const READ = { permission: ["screening:read_details", "watchlists:read"], clientApi: true } as const;
+
 const Value = Type.String({ maxLength: 300 });
 const Values = Type.Union([Value, Type.Array(Value, { maxItems: 20 })]);
 /** Repeated query parameters arrive as a list, a single one as a string. */

@@ -4,6 +4,7 @@ import { t } from "../i18n";
 import { api } from "../lib/api";
 import { dateTime } from "../lib/format";
 import { useApi } from "../lib/useApi";
+import { type Column, DataTable } from "./DataTable";
 import { Async } from "./State";
 
 interface LoginActivityView {
@@ -11,6 +12,15 @@ interface LoginActivityView {
   sprayingAudit: { auditId: number; ts: string; ip: string }[];
   failures: { username: string; ip: string; failures: number; last: string }[];
 }
+
+type Failure = LoginActivityView["failures"][number];
+
+const FAILURE_COLUMNS: Column<Failure>[] = [
+  { key: "username", header: t.users.username, cell: (f) => f.username },
+  { key: "ip", header: t.users.address, cell: (f) => f.ip },
+  { key: "count", header: t.users.count, cell: (f) => f.failures },
+  { key: "last", header: t.users.last, cell: (f) => new Date(f.last).toLocaleString() },
+];
 
 export function LoginActivity() {
   const activity = useApi(
@@ -41,30 +51,13 @@ export function LoginActivity() {
               </ul>
             )}
             <h3>{t.users.failures}</h3>
-            {a.failures.length === 0 ? (
-              <p className="state empty">{t.users.noFailures}</p>
-            ) : (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.users.username}</th>
-                    <th scope="col">{t.users.address}</th>
-                    <th scope="col">{t.users.count}</th>
-                    <th scope="col">{t.users.last}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.failures.map((f) => (
-                    <tr key={`${f.username} ${f.ip}`}>
-                      <td>{f.username}</td>
-                      <td>{f.ip}</td>
-                      <td>{f.failures}</td>
-                      <td>{dateTime(f.last)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              caption={t.users.failures}
+              columns={FAILURE_COLUMNS}
+              rows={a.failures}
+              rowKey={(f) => `${f.username} ${f.ip}`}
+              empty={t.users.noFailures}
+            />
           </>
         )}
       </Async>

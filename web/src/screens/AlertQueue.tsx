@@ -3,6 +3,7 @@
 // says how many of the total are shown. The queue, with its filters, exports as CSV or FtM JSON lines.
 import { useState } from "react";
 import { CrossingPointSelect } from "../components/CrossingPointSelect";
+import { type Column, DataTable } from "../components/DataTable";
 import { ExportFile } from "../components/ExportFile";
 import { ScreenTitle } from "../components/Heading";
 import { Name } from "../components/Name";
@@ -15,6 +16,50 @@ import { deadline, fullName } from "../lib/format";
 import { usePaged } from "../lib/paging";
 import { Link } from "../lib/router";
 import { useNow } from "../lib/useApi";
+
+/** Still to do, and past its deadline by the server's clock or by the one on screen. */
+function late(a: AlertSummary, now: number): boolean {
+  const open = a.status === "open" || a.status === "in_review";
+  return open && (a.overdue || deadline(a.dueAt, now).overdue);
+}
+
+function alertColumns(now: number, pointName: (id: string | null) => string): Column<AlertSummary>[] {
+  return [
+    {
+      key: "priority",
+      header: t.alerts.colPriority,
+      cell: (a) => <span className={`badge priority-${a.priority}`}>{t.priority[a.priority]}</span>,
+    },
+    {
+      key: "reference",
+      header: t.alerts.colReference,
+      className: "mono",
+      cell: (a) => <Link href={`/alerts/${encodeURIComponent(a.id)}`}>{a.reference}</Link>,
+    },
+    { key: "traveller", header: t.alerts.colTraveller, cell: (a) => <Name>{fullName(a.traveller)}</Name> },
+    { key: "born", header: t.alerts.colBorn, cell: (a) => a.traveller.birthDate ?? "—" },
+    { key: "nationality", header: t.alerts.colNationality, cell: (a) => a.traveller.nationality ?? "—" },
+    {
+      key: "reasons",
+      header: t.alerts.colReasons,
+      cell: (a) => t.alerts.reasons(a.summary.matches, a.summary.documentHits, a.summary.ruleHits),
+    },
+    { key: "deadline", header: t.alerts.colDeadline, cell: (a) => <Deadline alert={a} now={now} /> },
+    { key: "status", header: t.alerts.colStatus, cell: (a) => t.status[a.status] ?? a.status },
+    { key: "point", header: t.alerts.colCrossingPoint, cell: (a) => pointName(a.crossingPointId) },
+  ];
+}
+
+function Deadline({ alert: a, now }: { alert: AlertSummary; now: number }) {
+  if (a.status !== "open" && a.status !== "in_review") return <>—</>;
+  const due = deadline(a.dueAt, now);
+  const overdue = late(a, now);
+  return (
+    <time dateTime={a.dueAt} className={overdue ? "overdue" : undefined}>
+      {overdue && !due.overdue ? t.alerts.overdue : due.text}
+    </time>
+  );
+}
 
 export function AlertQueue() {
   const points = useCrossingPoints();
@@ -79,58 +124,14 @@ export function AlertQueue() {
       >
         {({ items: list }) => (
           <>
-            <table className="data queue">
-              <caption className="visually-hidden">{t.alerts.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.alerts.colPriority}</th>
-                  <th scope="col">{t.alerts.colReference}</th>
-                  <th scope="col">{t.alerts.colTraveller}</th>
-                  <th scope="col">{t.alerts.colBorn}</th>
-                  <th scope="col">{t.alerts.colNationality}</th>
-                  <th scope="col">{t.alerts.colReasons}</th>
-                  <th scope="col">{t.alerts.colDeadline}</th>
-                  <th scope="col">{t.alerts.colStatus}</th>
-                  <th scope="col">{t.alerts.colCrossingPoint}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => {
-                  const open = a.status === "open" || a.status === "in_review";
-                  const due = deadline(a.dueAt, now);
-                  const late = open && (a.overdue || due.overdue);
-                  return (
-                    <tr key={a.id} className={late ? "row-overdue" : undefined}>
-                      <td>
-                        <span className={`badge priority-${a.priority}`}>{t.priority[a.priority]}</span>
-                      </td>
-                      <td className="mono">
-                        <Link href={`/alerts/${encodeURIComponent(a.id)}`}>{a.reference}</Link>
-                      </td>
-                      <td>
-                        <Name>{fullName(a.traveller)}</Name>
-                      </td>
-                      <td>{a.traveller.birthDate ?? "—"}</td>
-                      <td>{a.traveller.nationality ?? "—"}</td>
-                      <td>
-                        {t.alerts.reasons(a.summary.matches, a.summary.documentHits, a.summary.ruleHits)}
-                      </td>
-                      <td>
-                        {open ? (
-                          <time dateTime={a.dueAt} className={late ? "overdue" : undefined}>
-                            {late && !due.overdue ? t.alerts.overdue : due.text}
-                          </time>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td>{t.status[a.status] ?? a.status}</td>
-                      <td>{pointName(a.crossingPointId)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t.alerts.title}
+              className="queue"
+              columns={alertColumns(now, pointName)}
+              rows={list}
+              rowKey={(a) => a.id}
+              rowClassName={(a) => (late(a, now) ? "row-overdue" : undefined)}
+            />
             <ShowMore list={alerts} />
           </>
         )}

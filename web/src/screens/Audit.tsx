@@ -1,36 +1,13 @@
 // The audit log for an auditor: search with a stated purpose (itself recorded), page through the
 // results by cursor, and verify every hash chain against the signed checkpoints with one button.
 import { type FormEvent, useState } from "react";
+import { AuditEntries, type AuditPage } from "../components/AuditEntries";
+import { AuditVerify } from "../components/AuditVerify";
 import { ScreenTitle } from "../components/Heading";
 import { Empty, ErrorBox, Loading } from "../components/State";
 import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
-import { dateTime } from "../lib/format";
 import { PURPOSES } from "../lib/screens";
-
-interface AuditEntry {
-  id: number;
-  ts: string;
-  actor: { username?: string; roles?: string[] };
-  action: string;
-  objectType: string;
-  objectId?: string;
-  purpose?: string;
-  outcome: string;
-  erasedAt?: string;
-}
-
-interface AuditPage {
-  entries: AuditEntry[];
-  total: number;
-  nextCursor?: string;
-}
-
-/** The server's verdict: the same sentence `limes audit verify` prints. */
-interface Verify {
-  ok: boolean;
-  verdict: string;
-}
 
 const PAGE = 50;
 const FILTERS = ["actor", "action", "objectType", "objectId"] as const;
@@ -51,9 +28,6 @@ export function Audit() {
   const entries = page?.entries;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const [verify, setVerify] = useState<Verify>();
-  const [verifying, setVerifying] = useState(false);
-  const [verifyError, setVerifyError] = useState<ApiError>();
 
   const search = async (trail: (string | undefined)[]) => {
     const cursor = trail[trail.length - 1];
@@ -83,19 +57,6 @@ export function Audit() {
     }
   };
 
-  const runVerify = async () => {
-    setVerifying(true);
-    setVerifyError(undefined);
-    setVerify(undefined);
-    try {
-      setVerify((await api<Verify>("GET", "/audit/verify")).data);
-    } catch (err) {
-      setVerifyError(asApiError(err));
-    } finally {
-      setVerifying(false);
-    }
-  };
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void search([undefined]);
@@ -104,20 +65,7 @@ export function Audit() {
   return (
     <section aria-labelledby="audit-title">
       <ScreenTitle id="audit-title">{t.audit.title}</ScreenTitle>
-      <div className="card verify">
-        <button type="button" onClick={() => void runVerify()} disabled={verifying}>
-          {verifying ? t.audit.verifying : t.audit.verify}
-        </button>
-        <div aria-live="polite" data-testid="verify-result">
-          {verify?.ok && <p className="notice notice-ok">{verify.verdict}</p>}
-          {verify && !verify.ok && (
-            <p className="notice notice-bad" role="alert">
-              {verify.verdict}
-            </p>
-          )}
-        </div>
-        {verifyError && <ErrorBox title={t.audit.verifyFailed} error={verifyError} />}
-      </div>
+      <AuditVerify />
       <form className="card filters" onSubmit={submit} aria-labelledby="audit-search-title">
         <h2 id="audit-search-title">{t.audit.search}</h2>
         <div className="fields grid">
@@ -156,56 +104,13 @@ export function Audit() {
       {busy && !entries && <Loading />}
       {entries && entries.length === 0 && <Empty>{t.audit.empty}</Empty>}
       {page && entries && entries.length > 0 && (
-        <>
-          <p className="muted">{t.audit.shown(entries.length, page.total)}</p>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t.audit.colTime}</th>
-                <th scope="col">{t.audit.colActor}</th>
-                <th scope="col">{t.audit.colAction}</th>
-                <th scope="col">{t.audit.colObject}</th>
-                <th scope="col">{t.audit.colPurpose}</th>
-                <th scope="col">{t.audit.colOutcome}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className={e.outcome === "denied" ? "row-overdue" : undefined}>
-                  <td className="num">{e.id}</td>
-                  <td>{dateTime(e.ts)}</td>
-                  <td>{e.actor.username ?? "—"}</td>
-                  <td className="mono">{e.action}</td>
-                  <td>
-                    {e.objectType}
-                    {e.objectId && <span className="muted mono"> {e.objectId}</span>}
-                  </td>
-                  <td>{e.erasedAt ? <span className="muted">{t.audit.erased}</span> : (e.purpose ?? "—")}</td>
-                  <td>{e.outcome}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              disabled={cursors.length < 2 || busy}
-              onClick={() => void search(cursors.slice(0, -1))}
-            >
-              {t.audit.previous}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!page.nextCursor || busy}
-              onClick={() => void search([...cursors, page.nextCursor])}
-            >
-              {t.audit.next}
-            </button>
-          </div>
-        </>
+        <AuditEntries
+          page={page}
+          busy={busy}
+          hasNewer={cursors.length > 1}
+          onNewer={() => void search(cursors.slice(0, -1))}
+          onOlder={() => void search([...cursors, page.nextCursor])}
+        />
       )}
     </section>
   );

@@ -2,6 +2,7 @@
 // referred to their services, tracked to completion. Closing a referral lifts the non-refoulement bar,
 // so it takes a written outcome.
 import { type FormEvent, useState } from "react";
+import { type Column, DataTable } from "../components/DataTable";
 import { ScreenTitle } from "../components/Heading";
 import { Async } from "../components/State";
 import { t } from "../i18n";
@@ -39,6 +40,48 @@ function CloseForm({ referral, onClosed }: { referral: Referral; onClosed: () =>
       )}
     </form>
   );
+}
+
+function late(r: Referral, now: number): boolean {
+  return r.status === "open" && (r.overdue || deadline(r.dueAt, now).overdue);
+}
+
+function referralColumns(now: number, reload: () => void): Column<Referral>[] {
+  const open = (r: Referral) => r.status === "open";
+  return [
+    {
+      key: "service",
+      header: t.referrals.colService,
+      cell: (r) => t.referrals.services[r.service] ?? r.service,
+    },
+    {
+      key: "created",
+      header: t.referrals.colCreated,
+      cell: (r) => <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>,
+    },
+    {
+      key: "deadline",
+      header: t.referrals.colDeadline,
+      cell: (r) =>
+        open(r) ? (
+          <time dateTime={r.dueAt} className={late(r, now) ? "overdue" : undefined}>
+            {late(r, now) ? t.referrals.overdue : deadline(r.dueAt, now).text}
+          </time>
+        ) : (
+          "—"
+        ),
+    },
+    {
+      key: "status",
+      header: t.referrals.colStatus,
+      cell: (r) => (open(r) ? t.referrals.open : t.referrals.closedBy(r.closedBy ?? "—")),
+    },
+    {
+      key: "action",
+      header: t.referrals.colAction,
+      cell: (r) => (open(r) ? <CloseForm referral={r} onClosed={reload} /> : <span>{r.outcome}</span>),
+    },
+  ];
 }
 
 export function Referrals() {
@@ -79,51 +122,13 @@ export function Referrals() {
         empty={t.referrals.empty}
       >
         {(list) => (
-          <table className="data">
-            <caption className="visually-hidden">{t.referrals.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.referrals.colService}</th>
-                <th scope="col">{t.referrals.colCreated}</th>
-                <th scope="col">{t.referrals.colDeadline}</th>
-                <th scope="col">{t.referrals.colStatus}</th>
-                <th scope="col">{t.referrals.colAction}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((r) => {
-                const due = deadline(r.dueAt, now);
-                const late = r.status === "open" && (r.overdue || due.overdue);
-                return (
-                  <tr key={r.id} className={late ? "row-overdue" : undefined}>
-                    <td>{t.referrals.services[r.service] ?? r.service}</td>
-                    <td>
-                      <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
-                    </td>
-                    <td>
-                      {r.status === "open" ? (
-                        <time dateTime={r.dueAt} className={late ? "overdue" : undefined}>
-                          {late ? t.referrals.overdue : due.text}
-                        </time>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td>
-                      {r.status === "open" ? t.referrals.open : t.referrals.closedBy(r.closedBy ?? "—")}
-                    </td>
-                    <td>
-                      {r.status === "open" ? (
-                        <CloseForm referral={r} onClosed={referrals.reload} />
-                      ) : (
-                        <span>{r.outcome}</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t.referrals.title}
+            columns={referralColumns(now, referrals.reload)}
+            rows={list}
+            rowKey={(r) => r.id}
+            rowClassName={(r) => (late(r, now) ? "row-overdue" : undefined)}
+          />
         )}
       </Async>
     </section>
