@@ -40,6 +40,9 @@ export const LOAN_TERMS: readonly { term: string; reason: string; locales?: read
   { term: "UN/EDIFACT", reason: "standard's name" },
   { term: "CUSCAR", reason: "UN/EDIFACT message name" },
   { term: "CSV", reason: "data format's name" },
+  { term: "PNG", reason: "image format's name, on the chart's download button" },
+  { term: "SVG", reason: "image format's name, on the chart's download button" },
+  { term: "FtM", reason: "FollowTheMoney, the data model's name (its JSON lines export format)" },
   { term: ".edi", reason: "file name extension the user must choose" },
   {
     term: "0/O/D/Q, 1/I/L, 5/S, 8/B, 2/Z",

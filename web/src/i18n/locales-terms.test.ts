@@ -61,7 +61,7 @@ describe.each(TRANSLATED)("locale %s", (tag) => {
     const same = texts(strings).filter((s, i) => s === english[i] && /[a-z]{3}/i.test(s));
     // Words the languages share with English, and the texts that are only values or codes.
     const LOANS =
-      /^(Limes|Format|Version|Versions|Programme|Action|Actions|Documents|Document|Alias|Score|Statut|Condition \(JSON\)|Normal|Service|Initial|Total|Audit|Manifest|Conditions|administrator|Model|Calibre|intact|Occupants?( \d+)?|UN\/EDIFACT CUSCAR|CSV|JSON|VIN|MMSI|EUR|\d.*)$/;
+      /^(Limes|Format|Version|Versions|Programme|Action|Actions|Documents|Document|Alias|Score|Statut|Condition \(JSON\)|Normal|Service|Initial|Total|Audit|Manifest|Conditions|administrator|Model|Calibre|intact|Occupants?( \d+)?|UN\/EDIFACT CUSCAR|CSV|PNG|SVG|JSON|VIN|MMSI|EUR|\d.*)$/;
     expect(same.filter((s) => !LOANS.test(s))).toEqual([]);
   });
 });

@@ -592,6 +592,107 @@ export const el: Strings = {
     overallRate: (pct: string) =>
       `Συνολικό ποσοστό ευρημάτων ${pct}%· μια στήλη επισημαίνεται όταν ακριβής έλεγχος δείχνει ότι η ομάδα της εντοπίζεται πολύ συχνότερα.`,
   },
+  ruleWords: {
+    fields: {
+      "route.origin": "ο τόπος αναχώρησης",
+      "route.destination": "ο προορισμός",
+      "route.transit": "ο κατάλογος των σημείων ενδιάμεσης στάσης",
+      "booking.hoursBeforeDeparture": "ο αριθμός ωρών από την κράτηση έως την αναχώρηση",
+      "booking.paymentMethod": "ο τρόπος πληρωμής",
+      "booking.oneWay": "το εισιτήριο απλής μετάβασης",
+      "document.type": "ο τύπος του εγγράφου",
+      "document.expiresInDays": "ο αριθμός ημερών έως τη λήξη του εγγράφου",
+      "document.issuedDaysAgo": "ο αριθμός ημερών από την έκδοση του εγγράφου",
+      "travel.tripsLast90Days": "ο αριθμός ταξιδιών τις τελευταίες 90 ημέρες",
+      "travel.shortTripsLast90Days": "ο αριθμός σύντομων ταξιδιών τις τελευταίες 90 ημέρες",
+      "manifest.watchlistedCoTravellers": "ο αριθμός συνταξιδιωτών σε λίστα επιτήρησης",
+      "traveller.nationality": "η υπηκοότητα",
+      "traveller.sex": "το φύλο",
+      "traveller.age": "η ηλικία",
+    } as Record<string, string>,
+    // Each sentence has "ο αριθμός" (masculine) as its subject, so that `compare` agrees with all of them
+    // and no noun has to follow the number in the right plural form.
+    amounts: {
+      "booking.hoursBeforeDeparture": (amount: string) =>
+        `ο αριθμός ωρών από την κράτηση έως την αναχώρηση είναι ${amount}`,
+      "document.expiresInDays": (amount: string) =>
+        `ο αριθμός ημερών έως τη λήξη του εγγράφου είναι ${amount}`,
+      "document.issuedDaysAgo": (amount: string) =>
+        `ο αριθμός ημερών από την έκδοση του εγγράφου είναι ${amount}`,
+      "travel.tripsLast90Days": (amount: string) =>
+        `ο αριθμός ταξιδιών τις τελευταίες 90 ημέρες είναι ${amount}`,
+      "travel.shortTripsLast90Days": (amount: string) =>
+        `ο αριθμός σύντομων ταξιδιών τις τελευταίες 90 ημέρες είναι ${amount}`,
+      "manifest.watchlistedCoTravellers": (amount: string) =>
+        `ο αριθμός συνταξιδιωτών σε λίστα επιτήρησης είναι ${amount}`,
+      "traveller.age": (amount: string) => `ο αριθμός συμπληρωμένων ετών του ταξιδιώτη είναι ${amount}`,
+    } as Record<string, (amount: string) => string>,
+    compare: {
+      eq: (n: string) => `ακριβώς ${n}`,
+      neq: (n: string) => `διαφορετικός από ${n}`,
+      lt: (n: string) => `μικρότερος από ${n}`,
+      lte: (n: string) => `το πολύ ${n}`,
+      gt: (n: string) => `μεγαλύτερος από ${n}`,
+      gte: (n: string) => `τουλάχιστον ${n}`,
+    } as Record<string, (n: string) => string>,
+    flags: {
+      "booking.oneWay": {
+        yes: "το εισιτήριο είναι απλής μετάβασης",
+        no: "το εισιτήριο είναι μετ’ επιστροφής",
+      },
+    } as Record<string, { yes: string; no: string }>,
+    // Words that agree with no gender ("κάτω από", "μία από τις τιμές", "γνωστό στοιχείο"): a fact may be
+    // masculine, feminine or neuter.
+    ops: {
+      eq: (field: string, value: string) => `${field} είναι ${value}`,
+      neq: (field: string, value: string) => `${field} δεν είναι ${value}`,
+      in: (field: string, values: string) => `${field} είναι μία από τις τιμές ${values}`,
+      nin: (field: string, values: string) => `${field} δεν είναι καμία από τις τιμές ${values}`,
+      lt: (field: string, value: string) => `${field} είναι κάτω από ${value}`,
+      lte: (field: string, value: string) => `${field} είναι το πολύ ${value}`,
+      gt: (field: string, value: string) => `${field} είναι πάνω από ${value}`,
+      gte: (field: string, value: string) => `${field} είναι τουλάχιστον ${value}`,
+      contains: (field: string, value: string) => `${field} περιλαμβάνει ${value}`,
+      exists: (field: string) => `${field} είναι γνωστό στοιχείο`,
+    } as Record<string, (field: string, value: string) => string>,
+    yes: "ναι",
+    no: "όχι",
+    not: (condition: string) => `δεν ισχύει (${condition})`,
+    group: (condition: string) => `(${condition})`,
+    inWords: "Συνθήκη",
+    json: "Συνθήκη σε JSON",
+  },
+  exports: {
+    title: "Εξαγωγή",
+    format: "Μορφή",
+    formats: { csv: "CSV (υπολογιστικό φύλλο)", ftm: "FtM JSON, μία εγγραφή ανά γραμμή" } as Record<
+      string,
+      string
+    >,
+    purpose: "Σκοπός της εξαγωγής (καταγράφεται)",
+    purposeHint: "Τουλάχιστον 3 χαρακτήρες, π.χ. η αναφορά ή η υπόθεση για την οποία προορίζεται.",
+    download: "Λήψη",
+    downloading: "Προετοιμασία…",
+    failed: "Η εξαγωγή απέτυχε",
+    done: (file: string) => `Έγινε λήψη του αρχείου ${file}.`,
+    alertQueue: "ουρά ειδοποιήσεων (με αυτά τα φίλτρα)",
+    screening: "αντιστοιχίσεις αυτού του ελέγχου",
+    manifest: "αποτελέσματα αυτού του δηλωτικού",
+  },
+  charts: {
+    axisDate: "Ημερομηνία (UTC)",
+    axisCount: "Πλήθος",
+    desc: (what: string, from: string, to: string, total: string, peak: string) =>
+      `${what}, ${from} – ${to}: συνολικά ${total}, το πολύ ${peak} σε μία ημέρα.`,
+    download: (chart: string) => `Λήψη γραφήματος: ${chart}`,
+    downloadAs: (chart: string, kind: string) => `Λήψη του γραφήματος «${chart}» ως ${kind}`,
+    png: "PNG",
+    svg: "SVG",
+    csv: "CSV",
+    colDate: "ημερομηνία",
+    colLabel: "ετικέτα",
+    colValue: "τιμή",
+  },
   audit: {
     title: "Αρχείο καταγραφής",
     search: "Αναζήτηση",

@@ -589,6 +589,102 @@ export const fr: Strings = {
     overallRate: (pct: string) =>
       `Taux global de déclenchement ${pct} % ; une barre est signalée quand un test exact montre que son groupe est touché bien plus souvent.`,
   },
+  ruleWords: {
+    fields: {
+      "route.origin": "l'origine",
+      "route.destination": "la destination",
+      "route.transit": "la liste des points de transit",
+      "booking.hoursBeforeDeparture": "le nombre d'heures entre la réservation et le départ",
+      "booking.paymentMethod": "le mode de paiement",
+      "booking.oneWay": "le billet aller simple",
+      "document.type": "le type de document",
+      "document.expiresInDays": "le nombre de jours avant l'expiration du document",
+      "document.issuedDaysAgo": "le nombre de jours depuis la délivrance du document",
+      "travel.tripsLast90Days": "le nombre de voyages sur les 90 derniers jours",
+      "travel.shortTripsLast90Days": "le nombre de voyages courts sur les 90 derniers jours",
+      "manifest.watchlistedCoTravellers":
+        "le nombre de compagnons de voyage inscrits sur une liste de surveillance",
+      "traveller.nationality": "la nationalité",
+      "traveller.sex": "le sexe",
+      "traveller.age": "l'âge",
+    } as Record<string, string>,
+    // Each sentence has a masculine subject ("le nombre", "l'âge"), so that `compare` agrees with all of
+    // them and no noun has to follow the number in the right plural form.
+    amounts: {
+      "booking.hoursBeforeDeparture": (amount: string) =>
+        `le nombre d'heures entre la réservation et le départ est ${amount}`,
+      "document.expiresInDays": (amount: string) =>
+        `le nombre de jours avant l'expiration du document est ${amount}`,
+      "document.issuedDaysAgo": (amount: string) =>
+        `le nombre de jours depuis la délivrance du document est ${amount}`,
+      "travel.tripsLast90Days": (amount: string) =>
+        `le nombre de voyages sur les 90 derniers jours est ${amount}`,
+      "travel.shortTripsLast90Days": (amount: string) =>
+        `le nombre de voyages courts sur les 90 derniers jours est ${amount}`,
+      "manifest.watchlistedCoTravellers": (amount: string) =>
+        `le nombre de compagnons de voyage inscrits sur une liste de surveillance est ${amount}`,
+      "traveller.age": (amount: string) => `l'âge du voyageur, en années, est ${amount}`,
+    } as Record<string, (amount: string) => string>,
+    compare: {
+      eq: (n: string) => `égal à ${n}`,
+      neq: (n: string) => `différent de ${n}`,
+      lt: (n: string) => `inférieur à ${n}`,
+      lte: (n: string) => `inférieur ou égal à ${n}`,
+      gt: (n: string) => `supérieur à ${n}`,
+      gte: (n: string) => `supérieur ou égal à ${n}`,
+    } as Record<string, (n: string) => string>,
+    flags: {
+      "booking.oneWay": { yes: "le billet est un aller simple", no: "le billet est un aller-retour" },
+    } as Record<string, { yes: string; no: string }>,
+    // Words that agree with no gender ("vaut moins de", "l'une des valeurs", "une donnée renseignée"): a
+    // fact may be masculine or feminine.
+    ops: {
+      eq: (field: string, value: string) => `${field} est ${value}`,
+      neq: (field: string, value: string) => `${field} n'est pas ${value}`,
+      in: (field: string, values: string) => `${field} est l'une des valeurs ${values}`,
+      nin: (field: string, values: string) => `${field} n'est aucune des valeurs ${values}`,
+      lt: (field: string, value: string) => `${field} vaut moins de ${value}`,
+      lte: (field: string, value: string) => `${field} vaut au plus ${value}`,
+      gt: (field: string, value: string) => `${field} vaut plus de ${value}`,
+      gte: (field: string, value: string) => `${field} vaut au moins ${value}`,
+      contains: (field: string, value: string) => `${field} comprend ${value}`,
+      exists: (field: string) => `${field} est une donnée renseignée`,
+    } as Record<string, (field: string, value: string) => string>,
+    yes: "oui",
+    no: "non",
+    not: (condition: string) => `non (${condition})`,
+    group: (condition: string) => `(${condition})`,
+    inWords: "Condition en toutes lettres",
+    json: "Condition en JSON",
+  },
+  exports: {
+    title: "Exporter",
+    format: "Format",
+    formats: { csv: "CSV (tableur)", ftm: "FtM JSON, un enregistrement par ligne" } as Record<string, string>,
+    purpose: "Finalité de cet export (enregistrée)",
+    purposeHint: "Au moins 3 caractères, p. ex. le rapport ou le dossier auquel il est destiné.",
+    download: "Télécharger",
+    downloading: "Préparation…",
+    failed: "L'export a échoué",
+    done: (file: string) => `Fichier ${file} téléchargé.`,
+    alertQueue: "file des alertes (avec ces filtres)",
+    screening: "correspondances de ce contrôle",
+    manifest: "résultats de ce manifeste",
+  },
+  charts: {
+    axisDate: "Jour (UTC)",
+    axisCount: "Nombre",
+    desc: (what: string, from: string, to: string, total: string, peak: string) =>
+      `${what}, du ${from} au ${to} : ${total} au total, au plus ${peak} en un jour.`,
+    download: (chart: string) => `Télécharger le graphique : ${chart}`,
+    downloadAs: (chart: string, kind: string) => `Télécharger le graphique « ${chart} » en ${kind}`,
+    png: "PNG",
+    svg: "SVG",
+    csv: "CSV",
+    colDate: "jour",
+    colLabel: "libellé",
+    colValue: "valeur",
+  },
   audit: {
     title: "Journal d'audit",
     search: "Recherche",

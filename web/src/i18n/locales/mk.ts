@@ -595,6 +595,99 @@ export const mk: Strings = {
     overallRate: (pct: string) =>
       `Вкупна стапка на погодоци ${pct}%; столбот е означен кога егзактен тест покажува дека неговата група е погодена многу почесто.`,
   },
+  ruleWords: {
+    fields: {
+      "route.origin": "местото на поаѓање",
+      "route.destination": "одредиштето",
+      "route.transit": "списокот на транзитни точки",
+      "booking.hoursBeforeDeparture": "бројот на часови од резервацијата до поаѓањето",
+      "booking.paymentMethod": "начинот на плаќање",
+      "booking.oneWay": "еднонасочниот билет",
+      "document.type": "видот на документот",
+      "document.expiresInDays": "бројот на денови до истекот на документот",
+      "document.issuedDaysAgo": "бројот на денови од издавањето на документот",
+      "travel.tripsLast90Days": "бројот на патувања во последните 90 дена",
+      "travel.shortTripsLast90Days": "бројот на кратки патувања во последните 90 дена",
+      "manifest.watchlistedCoTravellers": "бројот на сопатници од листата за надзор",
+      "traveller.nationality": "државјанството",
+      "traveller.sex": "полот",
+      "traveller.age": "возраста",
+    } as Record<string, string>,
+    // Each sentence has "бројот" (masculine) as its subject, so that `compare` agrees with all of them and
+    // no noun has to follow the number in the right plural form.
+    amounts: {
+      "booking.hoursBeforeDeparture": (amount: string) =>
+        `бројот на часови од резервацијата до поаѓањето е ${amount}`,
+      "document.expiresInDays": (amount: string) => `бројот на денови до истекот на документот е ${amount}`,
+      "document.issuedDaysAgo": (amount: string) =>
+        `бројот на денови од издавањето на документот е ${amount}`,
+      "travel.tripsLast90Days": (amount: string) => `бројот на патувања во последните 90 дена е ${amount}`,
+      "travel.shortTripsLast90Days": (amount: string) =>
+        `бројот на кратки патувања во последните 90 дена е ${amount}`,
+      "manifest.watchlistedCoTravellers": (amount: string) =>
+        `бројот на сопатници од листата за надзор е ${amount}`,
+      "traveller.age": (amount: string) => `бројот на навршени години на патникот е ${amount}`,
+    } as Record<string, (amount: string) => string>,
+    compare: {
+      eq: (n: string) => `точно ${n}`,
+      neq: (n: string) => `различен од ${n}`,
+      lt: (n: string) => `помал од ${n}`,
+      lte: (n: string) => `најмногу ${n}`,
+      gt: (n: string) => `поголем од ${n}`,
+      gte: (n: string) => `најмалку ${n}`,
+    } as Record<string, (n: string) => string>,
+    flags: {
+      "booking.oneWay": { yes: "билетот е еднонасочен", no: "билетот е повратен" },
+    } as Record<string, { yes: string; no: string }>,
+    // Words that agree with no gender ("под", "најмногу", "една од вредностите", "познат податок"): a fact
+    // may be masculine, feminine or neuter.
+    ops: {
+      eq: (field: string, value: string) => `${field} е ${value}`,
+      neq: (field: string, value: string) => `${field} не е ${value}`,
+      in: (field: string, values: string) => `${field} е една од вредностите ${values}`,
+      nin: (field: string, values: string) => `${field} не е ниту една од вредностите ${values}`,
+      lt: (field: string, value: string) => `${field} е под ${value}`,
+      lte: (field: string, value: string) => `${field} е најмногу ${value}`,
+      gt: (field: string, value: string) => `${field} е над ${value}`,
+      gte: (field: string, value: string) => `${field} е најмалку ${value}`,
+      contains: (field: string, value: string) => `${field} опфаќа ${value}`,
+      exists: (field: string) => `${field} е познат податок`,
+    } as Record<string, (field: string, value: string) => string>,
+    yes: "да",
+    no: "не",
+    not: (condition: string) => `не важи (${condition})`,
+    group: (condition: string) => `(${condition})`,
+    inWords: "Услов",
+    json: "Услов како JSON",
+  },
+  exports: {
+    title: "Извоз",
+    format: "Формат",
+    formats: { csv: "CSV (табела)", ftm: "FtM JSON, еден запис по ред" } as Record<string, string>,
+    purpose: "Цел на овој извоз (се евидентира)",
+    purposeHint: "Најмалку 3 знака, на пр. извештајот или предметот за кој е наменет.",
+    download: "Преземи",
+    downloading: "Подготовка…",
+    failed: "Извозот не успеа",
+    done: (file: string) => `Преземена е датотеката ${file}.`,
+    alertQueue: "редот на предупредувања (со овие филтри)",
+    screening: "совпаѓањата од оваа проверка",
+    manifest: "резултатите од овој манифест",
+  },
+  charts: {
+    axisDate: "Датум (UTC)",
+    axisCount: "Број",
+    desc: (what: string, from: string, to: string, total: string, peak: string) =>
+      `${what}, ${from} – ${to}: вкупно ${total}, најмногу ${peak} во еден ден.`,
+    download: (chart: string) => `Преземање на графиконот: ${chart}`,
+    downloadAs: (chart: string, kind: string) => `Преземи го графиконот „${chart}“ како ${kind}`,
+    png: "PNG",
+    svg: "SVG",
+    csv: "CSV",
+    colDate: "датум",
+    colLabel: "ознака",
+    colValue: "вредност",
+  },
   audit: {
     title: "Дневник на ревизија",
     search: "Пребарување",

@@ -590,6 +590,103 @@ export const sq: Strings = {
     overallRate: (pct: string) =>
       `Shkalla e përgjithshme e goditjeve ${pct}%; një shtyllë shënohet kur një test ekzakt gjen se grupi i saj goditet shumë më shpesh.`,
   },
+  ruleWords: {
+    fields: {
+      "route.origin": "origjina",
+      "route.destination": "destinacioni",
+      "route.transit": "lista e pikave të tranzitit",
+      "booking.hoursBeforeDeparture": "numri i orëve nga rezervimi deri në nisje",
+      "booking.paymentMethod": "mënyra e pagesës",
+      "booking.oneWay": "bileta vetëm vajtje",
+      "document.type": "lloji i dokumentit",
+      "document.expiresInDays": "numri i ditëve deri në skadimin e dokumentit",
+      "document.issuedDaysAgo": "numri i ditëve që nga lëshimi i dokumentit",
+      "travel.tripsLast90Days": "numri i udhëtimeve në 90 ditët e fundit",
+      "travel.shortTripsLast90Days": "numri i udhëtimeve të shkurtra në 90 ditët e fundit",
+      "manifest.watchlistedCoTravellers": "numri i bashkudhëtarëve në listat e vëzhgimit",
+      "traveller.nationality": "shtetësia",
+      "traveller.sex": "gjinia",
+      "traveller.age": "mosha",
+    } as Record<string, string>,
+    // Each sentence has "numri" (masculine) as its subject, so that `compare` agrees with all of them and
+    // no noun has to follow the number in the right form.
+    amounts: {
+      "booking.hoursBeforeDeparture": (amount: string) =>
+        `numri i orëve nga rezervimi deri në nisje është ${amount}`,
+      "document.expiresInDays": (amount: string) =>
+        `numri i ditëve deri në skadimin e dokumentit është ${amount}`,
+      "document.issuedDaysAgo": (amount: string) =>
+        `numri i ditëve që nga lëshimi i dokumentit është ${amount}`,
+      "travel.tripsLast90Days": (amount: string) => `numri i udhëtimeve në 90 ditët e fundit është ${amount}`,
+      "travel.shortTripsLast90Days": (amount: string) =>
+        `numri i udhëtimeve të shkurtra në 90 ditët e fundit është ${amount}`,
+      "manifest.watchlistedCoTravellers": (amount: string) =>
+        `numri i bashkudhëtarëve në listat e vëzhgimit është ${amount}`,
+      "traveller.age": (amount: string) => `numri i viteve të moshës së udhëtarit është ${amount}`,
+    } as Record<string, (amount: string) => string>,
+    compare: {
+      eq: (n: string) => `saktësisht ${n}`,
+      neq: (n: string) => `i ndryshëm nga ${n}`,
+      lt: (n: string) => `më i vogël se ${n}`,
+      lte: (n: string) => `më së shumti ${n}`,
+      gt: (n: string) => `më i madh se ${n}`,
+      gte: (n: string) => `të paktën ${n}`,
+    } as Record<string, (n: string) => string>,
+    flags: {
+      "booking.oneWay": { yes: "bileta është vetëm vajtje", no: "bileta është vajtje-ardhje" },
+    } as Record<string, { yes: string; no: string }>,
+    // Words that agree with no gender ("nën", "një nga vlerat", "e dhënë e njohur"): a fact may be
+    // masculine or feminine.
+    ops: {
+      eq: (field: string, value: string) => `${field} është ${value}`,
+      neq: (field: string, value: string) => `${field} nuk është ${value}`,
+      in: (field: string, values: string) => `${field} është një nga vlerat ${values}`,
+      nin: (field: string, values: string) => `${field} nuk është asnjë nga vlerat ${values}`,
+      lt: (field: string, value: string) => `${field} është nën ${value}`,
+      lte: (field: string, value: string) => `${field} është më së shumti ${value}`,
+      gt: (field: string, value: string) => `${field} është mbi ${value}`,
+      gte: (field: string, value: string) => `${field} është të paktën ${value}`,
+      contains: (field: string, value: string) => `${field} përfshin ${value}`,
+      exists: (field: string) => `${field} është e dhënë e njohur`,
+    } as Record<string, (field: string, value: string) => string>,
+    yes: "po",
+    no: "jo",
+    not: (condition: string) => `nuk vlen (${condition})`,
+    group: (condition: string) => `(${condition})`,
+    inWords: "Kushti",
+    json: "Kushti në JSON",
+  },
+  exports: {
+    title: "Eksporti",
+    format: "Formati",
+    formats: { csv: "CSV (fletëllogaritëse)", ftm: "FtM JSON, një regjistrim për rresht" } as Record<
+      string,
+      string
+    >,
+    purpose: "Qëllimi i këtij eksporti (regjistrohet)",
+    purposeHint: "Të paktën 3 karaktere, p.sh. raporti ose rasti për të cilin është.",
+    download: "Shkarko",
+    downloading: "Po përgatitet…",
+    failed: "Eksporti dështoi",
+    done: (file: string) => `U shkarkua ${file}.`,
+    alertQueue: "radha e sinjalizimeve (me këto filtra)",
+    screening: "përputhjet e këtij kontrolli",
+    manifest: "rezultatet e këtij manifesti",
+  },
+  charts: {
+    axisDate: "Data (UTC)",
+    axisCount: "Numri",
+    desc: (what: string, from: string, to: string, total: string, peak: string) =>
+      `${what}, ${from} – ${to}: gjithsej ${total}, më së shumti ${peak} në një ditë.`,
+    download: (chart: string) => `Shkarko grafikun: ${chart}`,
+    downloadAs: (chart: string, kind: string) => `Shkarko grafikun «${chart}» si ${kind}`,
+    png: "PNG",
+    svg: "SVG",
+    csv: "CSV",
+    colDate: "data",
+    colLabel: "etiketa",
+    colValue: "vlera",
+  },
   audit: {
     title: "Regjistri i auditimit",
     search: "Kërkim",
