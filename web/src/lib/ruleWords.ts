@@ -1,7 +1,7 @@
 // A rule's condition in words, in the officer's language ("origin is NGLOS and the document expires in
 // under 30 days"), built from the rule model (src/rules/model.ts: all / any / not over field tests) with
 // the strings of `t.ruleWords`. Pure, so each operator's wording is unit-tested.
-import { formatNumber, locale, t } from "../i18n";
+import { formatNumber, joinWords, locale, t } from "../i18n";
 import type { Condition } from "./rules";
 
 /** Intl has no pseudo-locale: it formats as English. */
@@ -11,7 +11,9 @@ function valueText(v: unknown): string {
   if (typeof v === "number") return formatNumber(v);
   if (typeof v === "boolean") return v ? t.ruleWords.yes : t.ruleWords.no;
   if (Array.isArray(v))
-    return new Intl.ListFormat(intlTag(), { type: "unit", style: "short" }).format(v.map(valueText));
+    // A plain list: the sentence around it already joins conditions with "and", and Intl's unit lists put
+    // a local "and" between the values in some languages and no separator at all in Turkish.
+    return joinWords(v.map(valueText));
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
