@@ -99,6 +99,7 @@ export function composeServices(
       [SEIZE_FIREARM_KIND]: firearms.seizure,
       [RETAIN_CASH_KIND]: cash.retention,
       [AGREEMENT_KIND]: agreementApproval,
+      ...alerts.approvalHandlers,
     }),
     partners: createPartnerService(db, opts.partners),
     yente: createYenteService(db, screenings),

@@ -11,6 +11,7 @@ import type { Traveller } from "../travel/index.js";
 import { type Entity, getEntities } from "../watchlists/index.js";
 import { type ApprovalInput, approve } from "./approve.js";
 import { type DecisionInput, decide } from "./decide.js";
+import { ADVERSE_ACTION_KIND, decisionHandler, GUARDED_CLEARANCE_KIND } from "./decision-approval.js";
 import { DEFAULT_LEGAL_BASES } from "./legal-bases.js";
 import { type AdverseAction, type AlertStatus, canMove } from "./lifecycle.js";
 import type { AlertReasons } from "./open.js";
@@ -102,8 +103,12 @@ export function createAlertService(
       });
   }
 
+  // Both kinds of alert approval carry the decision out the same way (decision-approval.ts).
+  const handler = decisionHandler(deps);
   return {
     legalBases,
+    /** Registered with the approvals at composition: decided from the approvals queue, too. */
+    approvalHandlers: { [ADVERSE_ACTION_KIND]: handler, [GUARDED_CLEARANCE_KIND]: handler },
 
     /**
      * The queue, a page at a time: open and in-review alerts first, by deadline (so overdue ones lead),
