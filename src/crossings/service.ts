@@ -34,14 +34,24 @@ export function createCrossingService(
       return { ...crossing, result: viewOutcome(p, outcome) };
     },
 
-    /** `file` as received: raw bytes are decoded by the character set the file declares. */
-    async screenManifest(p: Principal, file: string | Uint8Array, purpose: string, crossingPointId?: string) {
+    /**
+     * `file` as received: raw bytes are decoded by the character set the file declares. A dry run answers
+     * the same and saves nothing (screen-manifest.ts).
+     */
+    async screenManifest(
+      p: Principal,
+      file: string | Uint8Array,
+      purpose: string,
+      crossingPointId?: string,
+      opts: { dryRun?: boolean } = {},
+    ) {
       const { id, screeningId, manifest, outcomes } = await screenManifest(
         deps,
         p,
         file,
         purpose,
         crossingPointId,
+        opts,
       );
       return {
         id,
