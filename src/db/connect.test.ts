@@ -23,6 +23,7 @@ const MIGRATION_NAMES = [
   "0013_partners",
   "0014_sync",
   "0016_languages",
+  "0018_alert_approvals",
 ];
 
 const TABLES = [
