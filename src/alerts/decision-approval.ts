@@ -112,7 +112,7 @@ export async function pendingDecision(q: Kysely<Database>, row: AlertRow, decisi
 }
 
 /** The four-eyes rules of the lifecycle for `approver`, the protection bar included; empty when it may pass. */
-export async function approvalErrors(
+async function approvalErrors(
   trx: Transaction<Database>,
   deps: ReviewDeps,
   row: AlertRow,
@@ -157,8 +157,6 @@ async function loadFor(trx: Transaction<Database>, approval: Approval) {
 /** What the approval of one decision did, for the alert view's reply. */
 export interface Approved {
   status: AlertStatus;
-  decisionId: string;
-  alertId: string;
   clearances: string[];
 }
 
@@ -204,7 +202,7 @@ export function decisionHandler(
             }
           : {}),
       });
-      at.done?.({ status: d.outcome as AlertStatus, decisionId: d.id, alertId: row.id, clearances });
+      at.done?.({ status: d.outcome as AlertStatus, clearances });
     },
     async rejected(trx, approval, decider) {
       const { row, d } = await loadFor(trx, approval);
