@@ -1,14 +1,19 @@
 // The service graph of a Limes process, assembled in one place for the server and the tests.
 import { type AccessOptions, createAccessService } from "./access/index.js";
-import { createAlertService } from "./alerts/index.js";
-import { createApprovalService } from "./approvals/index.js";
+import { type AlertService, createAlertService } from "./alerts/index.js";
+import { type ApprovalHandlers, createApprovalService } from "./approvals/index.js";
 import { type CargoConfig, createCargoService } from "./cargo/index.js";
-import { createCashService, type RateTable, RETAIN_CASH_KIND } from "./cash/index.js";
+import { type CashService, createCashService, type RateTable, RETAIN_CASH_KIND } from "./cash/index.js";
 import { createCrossingPointService } from "./crossing-points/index.js";
 import { createCrossingService } from "./crossings/index.js";
 import type { Db } from "./db/index.js";
 import { createExportService } from "./export/index.js";
-import { createFirearmService, type FirearmIndex, SEIZE_FIREARM_KIND } from "./firearms/index.js";
+import {
+  createFirearmService,
+  type FirearmIndex,
+  type FirearmService,
+  SEIZE_FIREARM_KIND,
+} from "./firearms/index.js";
 import {
   AGREEMENT_KIND,
   agreementApproval,
@@ -22,8 +27,30 @@ import { createScreeningService } from "./screenings/index.js";
 import { createStatsService } from "./stats/index.js";
 import type { SltdIndex } from "./travel/index.js";
 import { createVehicleService, type StolenVehicleIndex } from "./vehicles/index.js";
-import { ACTIVATE_KIND, createWatchlistService, type Entity, type ListLimits } from "./watchlists/index.js";
+import {
+  ACTIVATE_KIND,
+  createWatchlistService,
+  type Entity,
+  type ListLimits,
+  type WatchlistService,
+} from "./watchlists/index.js";
 import { createYenteService } from "./yente/index.js";
+
+/** Each kind of four-eyes action registers its handler here. */
+function approvalHandlers(s: {
+  watchlists: WatchlistService;
+  firearms: FirearmService;
+  cash: CashService;
+  alerts: AlertService;
+}): ApprovalHandlers {
+  return {
+    [ACTIVATE_KIND]: s.watchlists.activation,
+    [SEIZE_FIREARM_KIND]: s.firearms.seizure,
+    [RETAIN_CASH_KIND]: s.cash.retention,
+    [AGREEMENT_KIND]: agreementApproval,
+    ...s.alerts.approvalHandlers,
+  };
+}
 
 export function composeServices(
   db: Db,
@@ -93,13 +120,7 @@ export function composeServices(
     stats: createStatsService(db),
     alerts,
     watchlists,
-    // Each kind of four-eyes action registers its handler here.
-    approvals: createApprovalService(db, {
-      [ACTIVATE_KIND]: watchlists.activation,
-      [SEIZE_FIREARM_KIND]: firearms.seizure,
-      [RETAIN_CASH_KIND]: cash.retention,
-      [AGREEMENT_KIND]: agreementApproval,
-    }),
+    approvals: createApprovalService(db, approvalHandlers({ watchlists, firearms, cash, alerts })),
     partners: createPartnerService(db, opts.partners),
     yente: createYenteService(db, screenings),
     exports: createExportService(db, { alerts, screenings, crossings }),

@@ -1,27 +1,17 @@
-// The second officer approves a proposed adverse action or a guarded clearance (four-eyes); it then takes
-// effect. A clearance is recorded here, in the approving transaction, never before.
-import type { Transaction } from "kysely";
+// The second officer approves a proposed adverse action or a guarded clearance (four-eyes) from the alert
+// view: the approval (src/approvals/, decision-approval.ts) then carries the decision out, and a clearance
+// is recorded in the approving transaction, never before.
 import type { Principal } from "../access/index.js";
-import { appendAudit } from "../audit/index.js";
-import type { Database } from "../db/index.js";
-import { ConflictError, NotFoundError } from "../shared/errors.js";
+import { approvalsOf, decideApproval } from "../approvals/index.js";
 import {
-  type AdverseAction,
-  type AlertStatus,
-  checkDecision,
-  type DecisionError,
-  type Outcome,
-} from "./lifecycle.js";
+  type Approved,
+  decisionHandler,
+  decisionSubject,
+  kindOf,
+  pendingDecision,
+} from "./decision-approval.js";
 import { decisionView, type ReviewDeps, refuse } from "./review.js";
-import {
-  type AlertRow,
-  auditAlert,
-  findDecision,
-  loadAlert,
-  markApproved,
-  recordClearances,
-  setStatus,
-} from "./store.js";
+import { findDecision, loadAlert } from "./store.js";
 
 export interface ApprovalInput {
   purpose: string;
@@ -29,28 +19,22 @@ export interface ApprovalInput {
   reason?: string;
 }
 
-/** The decision to approve: it must exist on this alert and wait for approval. */
-async function pendingDecision(trx: Transaction<Database>, row: AlertRow, decisionId: string) {
-  const d = await findDecision(trx, row.id, decisionId);
-  const params = { id: decisionId, alert: row.reference };
-  if (!d)
-    throw new NotFoundError(
-      `decision ${decisionId} not found on alert ${row.reference}`,
-      undefined,
-      "decision_not_found",
-      params,
-    );
-  if (d.status !== "pending_approval")
-    throw new ConflictError(
-      `decision ${decisionId} is ${d.status}, not waiting for approval`,
-      undefined,
-      "decision_not_pending",
-      {
-        ...params,
-        status: d.status,
-      },
-    );
-  return d;
+/** The approvals mechanism needs a reason; the alert view leaves the approver's own optional. */
+const NO_OWN_REASON = "approved from the alert view, without a reason of the approver's own";
+
+/**
+ * The approval waiting for this decision. The same officer is told 409 `same_officer` first, as the
+ * lifecycle words it, before the approvals mechanism would answer 403 to the proposer.
+ */
+async function approvalOf(deps: ReviewDeps, p: Principal, alertId: string, decisionId: string) {
+  const row = await loadAlert(deps.db.kysely, p, alertId);
+  const d = await pendingDecision(deps.db.kysely, row, decisionId);
+  if (d.by_user_id === p.userId)
+    refuse([{ code: "same_officer", message: "the approving officer must be a different person" }]);
+  const subject = decisionSubject(alertId, decisionId);
+  const [approval] = await approvalsOf(deps.db, kindOf(d), subject, deps.now());
+  if (!approval) throw new Error(`decision ${decisionId} is pending without an approval`);
+  return approval;
 }
 
 export async function approve(
@@ -60,71 +44,27 @@ export async function approve(
   decisionId: string,
   input: ApprovalInput,
 ) {
-  let denied: DecisionError[] = [];
-  const result = await deps.db.kysely.transaction().execute(async (trx) => {
-    const row = await loadAlert(trx, p, id);
-    const d = await pendingDecision(trx, row, decisionId);
-    const protection = await deps.protection.status(
-      p.agency,
-      { identityKey: row.identity_key, alertId: id },
-      trx,
-    );
-    const errors = checkDecision(
-      row.status,
-      {
-        by: d.by_user_id,
-        at: d.at,
-        outcome: d.outcome as Outcome,
-        reason: d.reason,
-        legalBasis: d.legal_basis,
-        ...(d.adverse_action ? { adverseAction: d.adverse_action as AdverseAction } : {}),
-        // A clearance waits only when it was guarded: the same four-eyes rules apply to it.
-        guardedClearance: d.clearance === 1,
-        approvedBy: p.userId,
-      },
-      { legalBases: deps.legalBases, protection: { open: protection.barred } },
-    );
-    if (errors.some((e) => e.code === "protection_bar")) {
-      await appendAudit(trx, {
-        actor: p,
-        action: "alert.decision.approve",
-        objectType: "alert",
-        objectId: id,
-        purpose: input.purpose,
-        outcome: "denied",
-        details: { decisionId, bar: "non-refoulement" },
-      });
-      denied = errors;
-      return undefined;
-    }
-    if (errors.length > 0) refuse(errors);
-    const at = deps.now().toISOString();
-    await markApproved(trx, decisionId, p, at);
-    await setStatus(trx, id, d.outcome as AlertStatus, at);
-    const clearances =
-      d.clearance === 1
-        ? await recordClearances(trx, row, {
-            reason: d.reason,
-            createdBy: d.by_username,
-            at,
-            days: deps.clearanceDays,
-          })
-        : [];
-    await auditAlert(trx, p, "alert.decision.approve", id, input.purpose, {
-      decisionId,
-      adverseAction: d.adverse_action,
-      ...(d.clearance === 1
-        ? {
-            clearances,
-            proposedBy: d.by_username,
-            proposerReason: d.reason,
-            ...(input.reason ? { approverReason: input.reason.trim() } : {}),
-          }
-        : {}),
-    });
-    const saved = await findDecision(trx, id, decisionId);
-    return { status: d.outcome as AlertStatus, decision: decisionView(saved!), clearances };
+  const approval = await approvalOf(deps, p, id, decisionId);
+  let approved: Approved | undefined;
+  const handler = decisionHandler(deps, {
+    purpose: input.purpose,
+    ...(input.reason ? { approverReason: input.reason } : {}),
+    done: (a) => {
+      approved = a;
+    },
   });
-  if (!result) refuse(denied);
-  return result;
+  await decideApproval(
+    deps.db,
+    { [approval.kind]: handler },
+    p,
+    approval.id,
+    { decision: "approve", reason: input.reason?.trim() || NO_OWN_REASON },
+    deps.now(),
+  );
+  const saved = await findDecision(deps.db.kysely, id, decisionId);
+  return {
+    status: approved!.status,
+    decision: decisionView(saved!),
+    clearances: approved!.clearances,
+  };
 }

@@ -1,13 +1,14 @@
-// Deciding an alert. An adverse action is only proposed: it waits for a second officer (202), and a
-// refusal, return or removal is refused outright while a protection referral is open. A clearance of a
-// terrorism-listed or high-priority match also waits for a second officer (clearance.ts): it is recorded
-// only when approved.
+// Deciding an alert. An adverse action is only proposed: it waits for a second officer (202) as an
+// approval (src/approvals/, decision-approval.ts), and a refusal, return or removal is refused outright
+// while a protection referral is open. A clearance of a terrorism-listed or high-priority match also waits
+// for a second officer (clearance.ts): it is recorded only when approved.
 import type { Transaction } from "kysely";
 import type { Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Database } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
 import { clearanceNeedsSecondOfficer } from "./clearance.js";
+import { proposeDecision, withdrawProposals } from "./decision-approval.js";
 import { type AdverseAction, checkDecision, type DecisionError, type Outcome } from "./lifecycle.js";
 import type { AlertReasons } from "./open.js";
 import { decisionView, type ReviewDeps, refuse } from "./review.js";
@@ -86,6 +87,59 @@ function checkInput(input: DecisionInput) {
     );
 }
 
+/** A refusal by the protection bar is audited as denied; the caller refuses once that committed. */
+async function auditDenied(trx: Transaction<Database>, p: Principal, id: string, input: DecisionInput) {
+  await appendAudit(trx, {
+    actor: p,
+    action: "alert.decision",
+    objectType: "alert",
+    objectId: id,
+    purpose: input.purpose,
+    outcome: "denied",
+    details: { outcome: input.outcome, adverseAction: input.adverseAction, bar: "non-refoulement" },
+  });
+}
+
+/** Records the decision: at once, or as a proposal a second officer approves (decision-approval.ts). */
+async function record(
+  trx: Transaction<Database>,
+  deps: ReviewDeps,
+  p: Principal,
+  row: AlertRow,
+  input: DecisionInput,
+  guard: string | undefined,
+) {
+  const now = deps.now();
+  const at = now.toISOString();
+  const id = row.id;
+  await startReview(trx, p, row, input.purpose, at);
+  await withdrawPending(trx, id);
+  await withdrawProposals(trx, p, id, now);
+  const pending = input.adverseAction !== undefined || guard !== undefined;
+  const decisionId = await insertDecision(trx, p, id, at, {
+    status: pending ? "pending_approval" : "recorded",
+    outcome: input.outcome,
+    adverse_action: input.adverseAction ?? null,
+    reason: input.reason,
+    legal_basis: input.legalBasis,
+    ...(input.clearance ? { clearance: true } : {}),
+  });
+  if (pending) {
+    await proposeDecision(trx, p, row, { id: decisionId, ...input }, now);
+    return { decisionId, pending, clearanceIds: [] };
+  }
+  await setStatus(trx, id, input.outcome, at);
+  const clearanceIds = input.clearance
+    ? await recordClearances(trx, row, {
+        reason: input.reason,
+        createdBy: p.username,
+        at,
+        days: deps.clearanceDays,
+      })
+    : [];
+  return { decisionId, pending, clearanceIds };
+}
+
 export async function decide(deps: ReviewDeps, p: Principal, id: string, input: DecisionInput) {
   checkInput(input);
   let denied: DecisionError[] = [];
@@ -93,15 +147,7 @@ export async function decide(deps: ReviewDeps, p: Principal, id: string, input: 
     const row = await loadAlert(trx, p, id);
     const { errors, guard } = await check(trx, deps, p, row, input);
     if (errors.some((e) => e.code === "protection_bar")) {
-      await appendAudit(trx, {
-        actor: p,
-        action: "alert.decision",
-        objectType: "alert",
-        objectId: id,
-        purpose: input.purpose,
-        outcome: "denied",
-        details: { outcome: input.outcome, adverseAction: input.adverseAction, bar: "non-refoulement" },
-      });
+      await auditDenied(trx, p, id, input);
       // The denial is kept even though the decision is not: refused once this commits.
       denied = errors;
       return undefined;
@@ -109,28 +155,7 @@ export async function decide(deps: ReviewDeps, p: Principal, id: string, input: 
     if (errors.length > 0) refuse(errors);
     if (input.clearance && clearableEntities(row).length === 0)
       throw new InvalidError("this alert has no watchlist match to clear", undefined, "nothing_to_clear");
-    const at = deps.now().toISOString();
-    await startReview(trx, p, row, input.purpose, at);
-    await withdrawPending(trx, id);
-    const pending = input.adverseAction !== undefined || guard !== undefined;
-    const decisionId = await insertDecision(trx, p, id, at, {
-      status: pending ? "pending_approval" : "recorded",
-      outcome: input.outcome,
-      adverse_action: input.adverseAction ?? null,
-      reason: input.reason,
-      legal_basis: input.legalBasis,
-      ...(input.clearance ? { clearance: true } : {}),
-    });
-    if (!pending) await setStatus(trx, id, input.outcome, at);
-    const clearanceIds =
-      input.clearance && !pending
-        ? await recordClearances(trx, row, {
-            reason: input.reason,
-            createdBy: p.username,
-            at,
-            days: deps.clearanceDays,
-          })
-        : [];
+    const { decisionId, pending, clearanceIds } = await record(trx, deps, p, row, input, guard);
     await auditAlert(trx, p, pending ? "alert.decision.proposed" : "alert.decision", id, input.purpose, {
       decisionId,
       outcome: input.outcome,

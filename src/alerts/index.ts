@@ -3,6 +3,7 @@
 export type { ApprovalInput } from "./approve.js";
 export { clearanceNeedsSecondOfficer } from "./clearance.js";
 export type { DecisionInput } from "./decide.js";
+export { ADVERSE_ACTION_KIND, GUARDED_CLEARANCE_KIND } from "./decision-approval.js";
 export { DEFAULT_LEGAL_BASES } from "./legal-bases.js";
 export {
   type AdverseAction,

@@ -3,7 +3,7 @@
 // traveller until a person reviews it. A refer against an entity this identity was cleared of (and the
 // clearance still runs) is noted as "previously cleared" instead: the match is still on record.
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Selectable, Transaction } from "kysely";
 import type { Database, ScreenedTravellerFacts } from "../db/index.js";
 import type { Match } from "../screening/index.js";
 import { type DocumentHit, identityKey, type Traveller } from "../travel/index.js";
@@ -88,125 +88,148 @@ export interface PersonDisposition {
   previouslyCleared: PreviouslyCleared[];
 }
 
-export async function openAlerts(
-  trx: Transaction<Database>,
-  ctx: OpenContext,
-  persons: readonly PersonScreened[],
-): Promise<PersonDisposition[]> {
-  const now = ctx.now.toISOString();
-  const keys = persons.map((p) => identityKey(p.traveller));
-  const clearances = await trx
+type Trx = Transaction<Database>;
+type ClearanceRow = Selectable<Database["clearances"]>;
+
+/** The running clearances of these identities: a refer against a cleared entity is only noted. */
+function loadClearances(trx: Trx, ctx: OpenContext, keys: string[], now: string) {
+  return trx
     .selectFrom("clearances")
     .selectAll()
     .where("agency", "=", ctx.agency)
     .where("identity_key", "in", keys.length ? [...new Set(keys)] : [""])
     .where("expires_at", ">", now)
     .execute();
+}
 
-  const out: PersonDisposition[] = [];
-  for (const [i, person] of persons.entries()) {
-    const key = keys[i]!;
-    const refers = person.matches.filter((m) => m.decision === "refer");
-    const cleared: PreviouslyCleared[] = [];
-    const live: Match[] = [];
-    for (const m of refers) {
-      const c = clearances.find((x) => x.identity_key === key && x.entity_id === m.entityId);
-      if (c) {
-        cleared.push({
-          clearanceId: c.id,
-          entityId: m.entityId,
-          list: m.list,
-          clearedAt: c.created_at,
-          expiresAt: c.expires_at,
-        });
-      } else live.push(m);
-    }
-    const referRules = person.ruleHits.filter((r) => r.action === "refer");
-    const reference = ctx.reference(person.personIndex);
-    const disposition: PersonDisposition = {
-      personIndex: person.personIndex,
-      decision: "clear",
-      reference,
-      previouslyCleared: cleared,
-    };
-    for (const c of cleared) {
-      await trx
-        .insertInto("clearance_notes")
-        .values({
-          id: randomUUID(),
-          clearance_id: c.clearanceId,
-          agency: ctx.agency,
-          source: ctx.source,
-          source_id: ctx.sourceId,
-          screening_id: ctx.screeningId,
-          person_index: person.personIndex,
-          created_at: now,
-        })
-        .execute();
-    }
-    let alertId: string | null = null;
-    if (live.length > 0 || person.documentHits.length > 0 || referRules.length > 0) {
-      const programmes = [...new Set(live.flatMap((m) => ctx.entities.get(m.entityId)?.programmes ?? []))];
-      const triage = {
-        programmes,
-        lists: [...new Set(live.map((m) => m.list))],
-        documentHits: person.documentHits.length,
-        rulePriorities: referRules.map((r) => r.priority),
-      };
-      const priority = priorityOf(triage);
-      const reasons: AlertReasons = {
-        // Matches below the refer threshold stay with the alert: they help the reviewer see the field.
-        matches: person.matches.filter((m) => !cleared.some((c) => c.entityId === m.entityId)),
-        documentHits: person.documentHits,
-        ruleHits: person.ruleHits,
-        requestedActions: requestedActions(triage),
-        programmes,
-        previouslyCleared: cleared,
-      };
-      alertId = randomUUID();
-      await trx
-        .insertInto("alerts")
-        .values({
-          id: alertId,
-          agency: ctx.agency,
-          reference,
-          status: "open",
-          priority,
-          source: ctx.source,
-          source_id: ctx.sourceId,
-          screening_id: ctx.screeningId,
-          person_index: person.personIndex,
-          crossing_point_id: ctx.crossingPointId ?? null,
-          identity_key: key,
-          traveller: JSON.stringify(person.traveller),
-          reasons: JSON.stringify(reasons),
-          created_at: now,
-          due_at: dueAt(ctx.now, priority, ctx.deadlines ?? DEFAULT_DEADLINES),
-          updated_at: now,
-        })
-        .execute();
-      disposition.decision = "refer";
-      disposition.alertId = alertId;
-      disposition.priority = priority;
-    }
-    for (const r of person.ruleHits) {
-      await trx
-        .insertInto("rule_hits")
-        .values({
-          rule_id: r.ruleId,
-          rule_version: r.version,
-          agency: ctx.agency,
-          screening_id: ctx.screeningId,
-          person_index: person.personIndex,
-          alert_id: alertId,
-          created_at: now,
-        })
-        .execute();
-    }
-    out.push(disposition);
+/** The refers this identity was cleared of, and the ones that still stand. */
+function splitCleared(refers: Match[], clearances: ClearanceRow[], key: string) {
+  const cleared: PreviouslyCleared[] = [];
+  const live: Match[] = [];
+  for (const m of refers) {
+    const c = clearances.find((x) => x.identity_key === key && x.entity_id === m.entityId);
+    if (c) {
+      cleared.push({
+        clearanceId: c.id,
+        entityId: m.entityId,
+        list: m.list,
+        clearedAt: c.created_at,
+        expiresAt: c.expires_at,
+      });
+    } else live.push(m);
   }
-  // The screened population, for rule statistics and travel-pattern facts: no names, only the key.
-  // In chunks: a ship's manifest of thousands would pass SQLite's limit of bound parameters.
+  return { cleared, live };
+}
+
+async function noteClearances(
+  trx: Trx,
+  ctx: OpenContext,
+  person: PersonScreened,
+  cleared: PreviouslyCleared[],
+  now: string,
+) {
+  for (const c of cleared) {
+    await trx
+      .insertInto("clearance_notes")
+      .values({
+        id: randomUUID(),
+        clearance_id: c.clearanceId,
+        agency: ctx.agency,
+        source: ctx.source,
+        source_id: ctx.sourceId,
+        screening_id: ctx.screeningId,
+        person_index: person.personIndex,
+        created_at: now,
+      })
+      .execute();
+  }
+}
+
+/** One alert for the person, triaged, with its reasons. */
+async function insertAlert(
+  trx: Trx,
+  ctx: OpenContext,
+  person: PersonScreened,
+  who: { key: string; reference: string; live: Match[]; cleared: PreviouslyCleared[] },
+  now: string,
+): Promise<{ id: string; priority: Priority }> {
+  const { live, cleared } = who;
+  const programmes = [...new Set(live.flatMap((m) => ctx.entities.get(m.entityId)?.programmes ?? []))];
+  const triage = {
+    programmes,
+    lists: [...new Set(live.map((m) => m.list))],
+    documentHits: person.documentHits.length,
+    rulePriorities: person.ruleHits.filter((r) => r.action === "refer").map((r) => r.priority),
+  };
+  const priority = priorityOf(triage);
+  const reasons: AlertReasons = {
+    // Matches below the refer threshold stay with the alert: they help the reviewer see the field.
+    matches: person.matches.filter((m) => !cleared.some((c) => c.entityId === m.entityId)),
+    documentHits: person.documentHits,
+    ruleHits: person.ruleHits,
+    requestedActions: requestedActions(triage),
+    programmes,
+    previouslyCleared: cleared,
+  };
+  const id = randomUUID();
+  await trx
+    .insertInto("alerts")
+    .values({
+      id,
+      agency: ctx.agency,
+      reference: who.reference,
+      status: "open",
+      priority,
+      source: ctx.source,
+      source_id: ctx.sourceId,
+      screening_id: ctx.screeningId,
+      person_index: person.personIndex,
+      crossing_point_id: ctx.crossingPointId ?? null,
+      identity_key: who.key,
+      traveller: JSON.stringify(person.traveller),
+      reasons: JSON.stringify(reasons),
+      created_at: now,
+      due_at: dueAt(ctx.now, priority, ctx.deadlines ?? DEFAULT_DEADLINES),
+      updated_at: now,
+    })
+    .execute();
+  return { id, priority };
+}
+
+async function recordRuleHits(
+  trx: Trx,
+  ctx: OpenContext,
+  person: PersonScreened,
+  alertId: string | null,
+  now: string,
+) {
+  for (const r of person.ruleHits) {
+    await trx
+      .insertInto("rule_hits")
+      .values({
+        rule_id: r.ruleId,
+        rule_version: r.version,
+        agency: ctx.agency,
+        screening_id: ctx.screeningId,
+        person_index: person.personIndex,
+        alert_id: alertId,
+        created_at: now,
+      })
+      .execute();
+  }
+}
+
+/**
+ * The screened population, for rule statistics and travel-pattern facts: no names, only the key. In
+ * chunks: a ship's manifest of thousands would pass SQLite's limit of bound parameters.
+ */
+async function recordPopulation(
+  trx: Trx,
+  ctx: OpenContext,
+  persons: readonly PersonScreened[],
+  keys: string[],
+  now: string,
+) {
   for (let start = 0; start < persons.length; start += 500) {
     await trx
       .insertInto("screened_travellers")
@@ -226,5 +249,51 @@ export async function openAlerts(
       )
       .execute();
   }
+}
+
+/** One person's outcome: an alert when a refer still stands, a document or a refer rule hit. */
+async function outcomeOf(
+  trx: Trx,
+  ctx: OpenContext,
+  person: PersonScreened,
+  key: string,
+  clearances: ClearanceRow[],
+  now: string,
+): Promise<PersonDisposition> {
+  const refers = person.matches.filter((m) => m.decision === "refer");
+  const { cleared, live } = splitCleared(refers, clearances, key);
+  const reference = ctx.reference(person.personIndex);
+  const disposition: PersonDisposition = {
+    personIndex: person.personIndex,
+    decision: "clear",
+    reference,
+    previouslyCleared: cleared,
+  };
+  await noteClearances(trx, ctx, person, cleared, now);
+  const referRules = person.ruleHits.some((r) => r.action === "refer");
+  let alertId: string | null = null;
+  if (live.length > 0 || person.documentHits.length > 0 || referRules) {
+    const alert = await insertAlert(trx, ctx, person, { key, reference, live, cleared }, now);
+    alertId = alert.id;
+    disposition.decision = "refer";
+    disposition.alertId = alert.id;
+    disposition.priority = alert.priority;
+  }
+  await recordRuleHits(trx, ctx, person, alertId, now);
+  return disposition;
+}
+
+export async function openAlerts(
+  trx: Trx,
+  ctx: OpenContext,
+  persons: readonly PersonScreened[],
+): Promise<PersonDisposition[]> {
+  const now = ctx.now.toISOString();
+  const keys = persons.map((p) => identityKey(p.traveller));
+  const clearances = await loadClearances(trx, ctx, keys, now);
+  const out: PersonDisposition[] = [];
+  for (const [i, person] of persons.entries())
+    out.push(await outcomeOf(trx, ctx, person, keys[i]!, clearances, now));
+  await recordPopulation(trx, ctx, persons, keys, now);
   return out;
 }

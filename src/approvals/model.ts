@@ -1,6 +1,6 @@
 // The approval of a proposed action by a second person, as data and pure rules: who may decide it and
-// when. Every action needing four eyes (a list activation past its safety limits today; refusals,
-// clearances, partner agreements and seizures later) is one kind of approval.
+// when. Every action needing four eyes (a list activation past its safety limits, an alert's refusal or
+// guarded clearance, a seizure, a cash retention, a partner agreement) is one kind of approval.
 import { can, type Permission, type Principal } from "../access/index.js";
 import { ConflictError, ForbiddenError } from "../shared/errors.js";
 

@@ -37,11 +37,7 @@ function oneOf<T extends string>(values: readonly T[], name: string) {
   };
 }
 
-export function registerAlertCommands(program: Command): void {
-  const alert = program
-    .command("alert")
-    .description("review alerts as the officer whose token is in LIMES_TOKEN");
-
+function listCommand(alert: Command): void {
   alert
     .command("list")
     .description("the alert queue: overdue first, then by deadline")
@@ -87,7 +83,9 @@ export function registerAlertCommands(program: Command): void {
         );
       },
     );
+}
 
+function showCommand(alert: Command): void {
   alert
     .command("show <id>")
     .description("one alert with its reasons (audited)")
@@ -96,7 +94,9 @@ export function registerAlertCommands(program: Command): void {
       const a = await asOfficer((p, s) => s.alerts.get(p, id, opts.purpose));
       print(true, a, () => "");
     });
+}
 
+function decideCommand(alert: Command): void {
   alert
     .command("decide <id>")
     .description("record a decision; an adverse action waits for a second officer's approval")
@@ -143,7 +143,9 @@ export function registerAlertCommands(program: Command): void {
         );
       },
     );
+}
 
+function approveCommand(alert: Command): void {
   alert
     .command("approve <id> <decisionId>")
     .description("approve another officer's adverse action or guarded clearance (four-eyes)")
@@ -154,7 +156,9 @@ export function registerAlertCommands(program: Command): void {
       const r = await asOfficer((p, s) => s.alerts.approve(p, id, decisionId, input));
       process.stdout.write(`decision ${r.decision.id} approved: alert is ${r.status}\n`);
     });
+}
 
+function legalBasesCommand(alert: Command): void {
   alert
     .command("legal-bases")
     .description("the legal bases a decision may cite")
@@ -162,4 +166,16 @@ export function registerAlertCommands(program: Command): void {
       const bases = await asOfficer(async (_p, s) => s.alerts.legalBases);
       process.stdout.write(bases.map((b) => `${b}\n`).join(""));
     });
+}
+
+export function registerAlertCommands(program: Command): void {
+  const alert = program
+    .command("alert")
+    .description("review alerts as the officer whose token is in LIMES_TOKEN");
+
+  listCommand(alert);
+  showCommand(alert);
+  decideCommand(alert);
+  approveCommand(alert);
+  legalBasesCommand(alert);
 }

@@ -34,25 +34,18 @@ export function createCrossingService(
       return { ...crossing, result: viewOutcome(p, outcome) };
     },
 
-    /** `file` as received: raw bytes are decoded by the character set the file declares. */
-    async screenManifest(p: Principal, file: string | Uint8Array, purpose: string, crossingPointId?: string) {
-      const { id, screeningId, manifest, outcomes } = await screenManifest(
-        deps,
-        p,
-        file,
-        purpose,
-        crossingPointId,
-      );
-      return {
-        id,
-        screeningId,
-        manifest: view(p, manifest),
-        summary: {
-          persons: outcomes.length,
-          refer: outcomes.filter((o) => o.decision === "refer").length,
-        },
-        results: sortReferFirst(outcomes.map((o) => viewOutcome(p, o))),
-      };
+    /**
+     * `file` as received: raw bytes are decoded by the character set the file declares. A dry run answers
+     * the same and saves nothing (screen-manifest.ts).
+     */
+    async screenManifest(
+      p: Principal,
+      file: string | Uint8Array,
+      purpose: string,
+      crossingPointId?: string,
+      opts: { dryRun?: boolean } = {},
+    ) {
+      return manifestReply(p, await screenManifest(deps, p, file, purpose, crossingPointId, opts));
     },
 
     async getManifest(p: Principal, id: string, purpose: string) {
@@ -96,6 +89,23 @@ function viewOutcome(p: Principal, o: PersonOutcome): PersonOutcome {
   return can(p, "screening:read_details")
     ? o
     : { index: o.index, decision: o.decision, reference: o.reference };
+}
+
+/** A screened manifest as the caller may see it, refers first. */
+function manifestReply(
+  p: Principal,
+  r: { id: string; screeningId: string; manifest: Manifest; outcomes: PersonOutcome[] },
+) {
+  return {
+    id: r.id,
+    screeningId: r.screeningId,
+    manifest: view(p, r.manifest),
+    summary: {
+      persons: r.outcomes.length,
+      refer: r.outcomes.filter((o) => o.decision === "refer").length,
+    },
+    results: sortReferFirst(r.outcomes.map((o) => viewOutcome(p, o))),
+  };
 }
 
 /** Refers on top: the second line works down the list from there. */

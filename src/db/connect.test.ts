@@ -24,6 +24,7 @@ const MIGRATION_NAMES = [
   "0014_sync",
   "0015_partitions",
   "0016_languages",
+  "0018_alert_approvals",
 ];
 
 /** Partitioned by month on PostgreSQL: a default partition, this month and three ahead. */

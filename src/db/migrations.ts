@@ -2,6 +2,7 @@
 // that has shipped.
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import { accountsMigration } from "./migration-accounts.js";
+import { alertApprovals } from "./migration-alert-approvals.js";
 import { auditSigning } from "./migration-audit.js";
 import { cargo } from "./migration-cargo.js";
 import { checksAtPost } from "./migration-checks-at-post.js";
@@ -375,6 +376,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0014_sync": syncMigration,
   "0015_partitions": partitions,
   "0016_languages": languages,
+  "0018_alert_approvals": alertApprovals,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -96,16 +96,23 @@ async function inBatches(db: Db, dryRun: boolean, batch: (trx: Transaction<Datab
   }
 }
 
-export async function runRetention(
-  db: Db,
-  policy: RetentionPolicy,
-  opts: { dryRun?: boolean; now?: Date; actor?: AuditActor; signing?: AuditSigning } = {},
-): Promise<RetentionReport> {
-  const dryRun = opts.dryRun ?? false;
-  const at = opts.now ?? new Date();
-  const c = cutoffs(policy, at);
-  const actor = opts.actor ?? { username: "system:retention" };
-  const report: RetentionReport = {
+/** What one run's steps share: where, what policy, the report they fill in, and how a batch is audited. */
+interface Run {
+  db: Db;
+  dryRun: boolean;
+  policy: RetentionPolicy;
+  c: ReturnType<typeof cutoffs>;
+  at: Date;
+  report: RetentionReport;
+  audit: (
+    trx: Transaction<Database>,
+    objectType: string,
+    details: Record<string, unknown>,
+  ) => Promise<unknown>;
+}
+
+function emptyReport(dryRun: boolean, c: ReturnType<typeof cutoffs>): RetentionReport {
+  return {
     dryRun,
     cutoffs: c,
     screenings: {
@@ -121,16 +128,14 @@ export async function runRetention(
     partners: { followUps: 0 },
     audit: { pastRetention: 0, erased: 0 },
   };
-  const audit = (trx: Transaction<Database>, objectType: string, details: Record<string, unknown>) =>
-    appendAudit(
-      trx,
-      { actor, action: "retention.depersonalise", objectType, outcome: "success", details },
-      at,
-    );
+}
 
+/** Screenings past their cutoff, a batch at a time, except those held by an open protection need. */
+async function expireScreenings(r: Run) {
+  const { c, at, report } = r;
   let cursor: Cursor | undefined;
-  await inBatches(db, dryRun, async (trx) => {
-    const page = await expiredScreenings(trx, c, cursor, policy.batchSize);
+  await inBatches(r.db, r.dryRun, async (trx) => {
+    const page = await expiredScreenings(trx, c, cursor, r.policy.batchSize);
     if (page.length === 0) return true;
     const last = page[page.length - 1]!;
     cursor = { at: last.created_at, id: last.id };
@@ -145,16 +150,19 @@ export async function runRetention(
     const counts = await depersonaliseScreenings(trx, ids, at.toISOString());
     for (const [k, v] of Object.entries(counts)) report.screenings[k as keyof typeof counts] += v;
     report.screenings.batches++;
-    await audit(trx, "screening", { ...counts, cutoff: c.noHit, alertCutoff: c.alertClosed });
+    await r.audit(trx, "screening", { ...counts, cutoff: c.noHit, alertCutoff: c.alertClosed });
     return false;
   });
+}
 
-  let protectionCursor: Cursor | undefined;
-  await inBatches(db, dryRun, async (trx) => {
-    const page = await expiredProtectionRecords(trx, c, protectionCursor, policy.batchSize);
+async function expireProtection(r: Run) {
+  const { c, at, report } = r;
+  let cursor: Cursor | undefined;
+  await inBatches(r.db, r.dryRun, async (trx) => {
+    const page = await expiredProtectionRecords(trx, c, cursor, r.policy.batchSize);
     if (page.length === 0) return true;
     const last = page[page.length - 1]!;
-    protectionCursor = { at: last.created_at, id: last.id };
+    cursor = { at: last.created_at, id: last.id };
     const counts = await depersonaliseProtectionRecords(
       trx,
       page.map((p) => p.id),
@@ -163,10 +171,30 @@ export async function runRetention(
     report.protection.records += counts.records;
     report.protection.bindings += counts.bindings;
     report.protection.batches++;
-    await audit(trx, "protection_record", { ...counts, cutoff: c.protectionClosed });
+    await r.audit(trx, "protection_record", { ...counts, cutoff: c.protectionClosed });
     return false;
   });
+}
 
+export async function runRetention(
+  db: Db,
+  policy: RetentionPolicy,
+  opts: { dryRun?: boolean; now?: Date; actor?: AuditActor; signing?: AuditSigning } = {},
+): Promise<RetentionReport> {
+  const dryRun = opts.dryRun ?? false;
+  const at = opts.now ?? new Date();
+  const c = cutoffs(policy, at);
+  const actor = opts.actor ?? { username: "system:retention" };
+  const report = emptyReport(dryRun, c);
+  const audit = (trx: Transaction<Database>, objectType: string, details: Record<string, unknown>) =>
+    appendAudit(
+      trx,
+      { actor, action: "retention.depersonalise", objectType, outcome: "success", details },
+      at,
+    );
+  const run: Run = { db, dryRun, policy, c, at, report, audit };
+  await expireScreenings(run);
+  await expireProtection(run);
   // Partner data carries its own expiry (the agreement's), not the policy's cutoffs.
   await inBatches(db, dryRun, async (trx) => {
     const expired = await expireReceivedData(trx, at);
@@ -174,7 +202,6 @@ export async function runRetention(
     if (expired.followUps > 0) await audit(trx, "partner_follow_up", expired);
     return true;
   });
-
   report.audit = await expireAuditPayloads(db, c.audit, dryRun, opts.signing, actor);
   return report;
 }

@@ -64,153 +64,176 @@ const ApproveBody = Type.Object(
   { additionalProperties: false },
 );
 
+type Deps = { alerts: AlertService };
+type App = Parameters<RoutePlugin>[0];
+const TAGS = ["alerts"];
+
+function listAlertsRoute(app: App, deps: Deps) {
+  app.get(
+    "/alerts",
+    {
+      config: { permission: "alerts:review" },
+      schema: {
+        tags: TAGS,
+        summary: "the alert queue, a page at a time: open ones first by deadline (overdue lead), then closed",
+        querystring: ListQuery,
+        response: { 200: pageOf("alerts", AlertSummary), ...errorReplies() },
+      },
+    },
+    async (req) => {
+      const { status, crossingPointId, overdue, open } = req.query;
+      const filter = {
+        ...(status ? { status } : {}),
+        ...(open === "true" ? { open: true } : {}),
+        ...(crossingPointId ? { crossingPointId } : {}),
+        ...(overdue === "true" ? { overdue: true } : {}),
+      };
+      return deps.alerts.list(
+        principalOf(req),
+        filter,
+        pageRequest(req.query, ALERT_PAGE.max, ALERT_PAGE.default),
+      );
+    },
+  );
+}
+
+function legalBasesRoute(app: App, deps: Deps) {
+  app.get(
+    "/legal-bases",
+    {
+      config: { permission: "alerts:review" },
+      schema: {
+        tags: TAGS,
+        summary: "the legal bases a decision may cite",
+        response: { 200: LegalBases, ...errorReplies() },
+      },
+    },
+    async () => ({ legalBases: deps.alerts.legalBases }),
+  );
+}
+
+function getAlertRoute(app: App, deps: Deps) {
+  app.get(
+    "/alerts/:id",
+    {
+      config: { permission: "alerts:review" },
+      schema: {
+        tags: TAGS,
+        summary: "one alert: traveller, matches with explanations, reasons, clearances, decisions (audited)",
+        params: IdParams,
+        querystring: PurposeQuery,
+        response: { 200: AlertDetail, ...errorReplies() },
+      },
+    },
+    async (req) => {
+      const alert = await deps.alerts.get(principalOf(req), req.params.id, req.query.purpose);
+      // The client learns which actions the bar holds back from here, not from a copy of the list.
+      return { ...alert, protection: { ...alert.protection, barredActions: BARRED_ACTIONS } };
+    },
+  );
+}
+
+function reviewRoute(app: App, deps: Deps) {
+  app.post(
+    "/alerts/:id/review",
+    {
+      config: { permission: "alerts:review" },
+      schema: {
+        tags: TAGS,
+        summary: "take an open alert into review",
+        params: IdParams,
+        body: PurposeBody,
+        response: { 200: AlertStatusReply, ...errorReplies(409) },
+      },
+    },
+    async (req) => deps.alerts.review(principalOf(req), req.params.id, req.body.purpose),
+  );
+}
+
+function decideRoute(app: App, deps: Deps) {
+  app.post(
+    "/alerts/:id/decisions",
+    {
+      config: { permission: "alerts:review" },
+      schema: {
+        tags: TAGS,
+        summary:
+          "decide an alert; an adverse action, or a clearance of a terrorism-listed or high-priority match, waits for a second officer (202)",
+        description:
+          "422 when the reason is under 20 characters, the legal basis unknown or the transition illegal; " +
+          "409 when refusal, return or removal is barred by an open protection referral (non-refoulement).",
+        params: IdParams,
+        body: DecisionBody,
+        response: { 201: DecisionReply, 202: DecisionReply, ...errorReplies(409) },
+      },
+    },
+    async (req, reply) => {
+      const { purpose, outcome, reason, legalBasis, adverseAction, clearance } = req.body;
+      const result = await deps.alerts.decide(principalOf(req), req.params.id, {
+        purpose,
+        outcome,
+        reason,
+        legalBasis,
+        ...(adverseAction ? { adverseAction } : {}),
+        ...(clearance ? { clearance } : {}),
+      });
+      return reply.code(result.decision.status === "pending_approval" ? 202 : 201).send(result);
+    },
+  );
+}
+
+function approveRoute(app: App, deps: Deps) {
+  app.post(
+    "/alerts/:id/decisions/:decisionId/approve",
+    {
+      config: { permission: "alerts:review" },
+      schema: {
+        tags: TAGS,
+        summary:
+          "approve another officer's adverse action or guarded clearance (four-eyes): the same officer gets 409",
+        params: Type.Object({
+          id: Type.String({ minLength: 1, maxLength: 64 }),
+          decisionId: Type.String({ minLength: 1, maxLength: 64 }),
+        }),
+        body: ApproveBody,
+        response: { 200: DecisionReply, ...errorReplies(409) },
+      },
+    },
+    async (req) => {
+      const { purpose, reason } = req.body;
+      return deps.alerts.approve(principalOf(req), req.params.id, req.params.decisionId, {
+        purpose,
+        ...(reason ? { reason } : {}),
+      });
+    },
+  );
+}
+
+function closeRoute(app: App, deps: Deps) {
+  app.post(
+    "/alerts/:id/close",
+    {
+      config: { permission: "alerts:review" },
+      schema: {
+        tags: TAGS,
+        summary: "close a decided alert",
+        params: IdParams,
+        body: CloseBody,
+        response: { 200: AlertStatusReply, ...errorReplies(409) },
+      },
+    },
+    async (req) => deps.alerts.close(principalOf(req), req.params.id, req.body),
+  );
+}
+
 export const alertRoutes =
-  (deps: { alerts: AlertService }): RoutePlugin =>
+  (deps: Deps): RoutePlugin =>
   async (app) => {
-    const tags = ["alerts"];
-    app.get(
-      "/alerts",
-      {
-        config: { permission: "alerts:review" },
-        schema: {
-          tags,
-          summary:
-            "the alert queue, a page at a time: open ones first by deadline (overdue lead), then closed",
-          querystring: ListQuery,
-          response: { 200: pageOf("alerts", AlertSummary), ...errorReplies() },
-        },
-      },
-      async (req) => {
-        const { status, crossingPointId, overdue, open } = req.query;
-        const filter = {
-          ...(status ? { status } : {}),
-          ...(open === "true" ? { open: true } : {}),
-          ...(crossingPointId ? { crossingPointId } : {}),
-          ...(overdue === "true" ? { overdue: true } : {}),
-        };
-        return deps.alerts.list(
-          principalOf(req),
-          filter,
-          pageRequest(req.query, ALERT_PAGE.max, ALERT_PAGE.default),
-        );
-      },
-    );
-
-    app.get(
-      "/legal-bases",
-      {
-        config: { permission: "alerts:review" },
-        schema: {
-          tags,
-          summary: "the legal bases a decision may cite",
-          response: { 200: LegalBases, ...errorReplies() },
-        },
-      },
-      async () => ({ legalBases: deps.alerts.legalBases }),
-    );
-
-    app.get(
-      "/alerts/:id",
-      {
-        config: { permission: "alerts:review" },
-        schema: {
-          tags,
-          summary:
-            "one alert: traveller, matches with explanations, reasons, clearances, decisions (audited)",
-          params: IdParams,
-          querystring: PurposeQuery,
-          response: { 200: AlertDetail, ...errorReplies() },
-        },
-      },
-      async (req) => {
-        const alert = await deps.alerts.get(principalOf(req), req.params.id, req.query.purpose);
-        // The client learns which actions the bar holds back from here, not from a copy of the list.
-        return { ...alert, protection: { ...alert.protection, barredActions: BARRED_ACTIONS } };
-      },
-    );
-
-    app.post(
-      "/alerts/:id/review",
-      {
-        config: { permission: "alerts:review" },
-        schema: {
-          tags,
-          summary: "take an open alert into review",
-          params: IdParams,
-          body: PurposeBody,
-          response: { 200: AlertStatusReply, ...errorReplies(409) },
-        },
-      },
-      async (req) => deps.alerts.review(principalOf(req), req.params.id, req.body.purpose),
-    );
-
-    app.post(
-      "/alerts/:id/decisions",
-      {
-        config: { permission: "alerts:review" },
-        schema: {
-          tags,
-          summary:
-            "decide an alert; an adverse action, or a clearance of a terrorism-listed or high-priority match, waits for a second officer (202)",
-          description:
-            "422 when the reason is under 20 characters, the legal basis unknown or the transition illegal; " +
-            "409 when refusal, return or removal is barred by an open protection referral (non-refoulement).",
-          params: IdParams,
-          body: DecisionBody,
-          response: { 201: DecisionReply, 202: DecisionReply, ...errorReplies(409) },
-        },
-      },
-      async (req, reply) => {
-        const { purpose, outcome, reason, legalBasis, adverseAction, clearance } = req.body;
-        const result = await deps.alerts.decide(principalOf(req), req.params.id, {
-          purpose,
-          outcome,
-          reason,
-          legalBasis,
-          ...(adverseAction ? { adverseAction } : {}),
-          ...(clearance ? { clearance } : {}),
-        });
-        return reply.code(result.decision.status === "pending_approval" ? 202 : 201).send(result);
-      },
-    );
-
-    app.post(
-      "/alerts/:id/decisions/:decisionId/approve",
-      {
-        config: { permission: "alerts:review" },
-        schema: {
-          tags,
-          summary:
-            "approve another officer's adverse action or guarded clearance (four-eyes): the same officer gets 409",
-          params: Type.Object({
-            id: Type.String({ minLength: 1, maxLength: 64 }),
-            decisionId: Type.String({ minLength: 1, maxLength: 64 }),
-          }),
-          body: ApproveBody,
-          response: { 200: DecisionReply, ...errorReplies(409) },
-        },
-      },
-      async (req) => {
-        const { purpose, reason } = req.body;
-        return deps.alerts.approve(principalOf(req), req.params.id, req.params.decisionId, {
-          purpose,
-          ...(reason ? { reason } : {}),
-        });
-      },
-    );
-
-    app.post(
-      "/alerts/:id/close",
-      {
-        config: { permission: "alerts:review" },
-        schema: {
-          tags,
-          summary: "close a decided alert",
-          params: IdParams,
-          body: CloseBody,
-          response: { 200: AlertStatusReply, ...errorReplies(409) },
-        },
-      },
-      async (req) => deps.alerts.close(principalOf(req), req.params.id, req.body),
-    );
+    listAlertsRoute(app, deps);
+    legalBasesRoute(app, deps);
+    getAlertRoute(app, deps);
+    reviewRoute(app, deps);
+    decideRoute(app, deps);
+    approveRoute(app, deps);
+    closeRoute(app, deps);
   };

@@ -78,105 +78,124 @@ const LinkReply = Type.Object({
   added: Type.Integer({ description: "bindings the record did not have yet" }),
 });
 
+type Deps = { protection: ProtectionService };
+type App = Parameters<RoutePlugin>[0];
+const TAGS = ["protection"];
+
+function recordNeedsRoute(app: App, deps: Deps) {
+  app.post(
+    "/protection/records",
+    {
+      config: { permission: "protection:record" },
+      schema: {
+        tags: TAGS,
+        summary: "record an asylum request or a vulnerability; each need opens a referral with a deadline",
+        body: RecordBody,
+        response: { 201: RecordsReply, ...errorReplies() },
+      },
+    },
+    async (req, reply) => {
+      const { alertId, crossingId, person, kinds, note, purpose } = req.body;
+      const person_ = person
+        ? {
+            surname: person.surname,
+            ...(person.givenNames ? { givenNames: person.givenNames } : {}),
+            ...(person.birthDate ? { birthDate: person.birthDate } : {}),
+            ...(person.nationality ? { nationality: person.nationality } : {}),
+            ...(person.documents ? { documents: person.documents } : {}),
+          }
+        : undefined;
+      const result = await deps.protection.record(principalOf(req), {
+        kinds,
+        purpose,
+        ...(alertId ? { alertId } : {}),
+        ...(crossingId ? { crossingId } : {}),
+        ...(person_ ? { person: person_ } : {}),
+        ...(note ? { note } : {}),
+      });
+      return reply.code(201).send(result);
+    },
+  );
+}
+
+function listReferralsRoute(app: App, deps: Deps) {
+  app.get(
+    "/protection/referrals",
+    {
+      config: { permission: "protection:read" },
+      schema: {
+        tags: TAGS,
+        summary: "referrals, with overdue ones flagged",
+        querystring: ReferralQuery,
+        response: { 200: ReferralsReply, ...errorReplies() },
+      },
+    },
+    async (req) =>
+      deps.protection.listReferrals(principalOf(req), {
+        ...(req.query.status ? { status: req.query.status } : {}),
+        ...(req.query.overdue === "true" ? { overdue: true } : {}),
+      }),
+  );
+}
+
+function getRecordRoute(app: App, deps: Deps) {
+  app.get(
+    "/protection/records/:id",
+    {
+      config: { permission: "protection:read" },
+      schema: {
+        tags: TAGS,
+        summary: "one protection record with its referrals (audited)",
+        params: IdParams,
+        querystring: PurposeQuery,
+        response: { 200: RecordReply, ...errorReplies() },
+      },
+    },
+    async (req) => deps.protection.get(principalOf(req), req.params.id, req.query.purpose),
+  );
+}
+
+function linkAlertRoute(app: App, deps: Deps) {
+  app.post(
+    "/protection/records/:id/links",
+    {
+      config: { permission: ["alerts:review", "protection:manage"] },
+      schema: {
+        tags: TAGS,
+        summary: "link an alert's traveller to a protection record: the bar then holds for them too",
+        params: IdParams,
+        body: LinkBody,
+        response: { 201: LinkReply, ...errorReplies() },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await deps.protection.link(principalOf(req), req.params.id, req.body)),
+  );
+}
+
+function closeReferralRoute(app: App, deps: Deps) {
+  app.post(
+    "/protection/referrals/:id/close",
+    {
+      config: { permission: "protection:manage" },
+      schema: {
+        tags: TAGS,
+        summary: "close a referral once the service has acted; this lifts the non-refoulement bar",
+        params: IdParams,
+        body: CloseBody,
+        response: { 200: ReferralView, ...errorReplies(409) },
+      },
+    },
+    async (req) => deps.protection.closeReferral(principalOf(req), req.params.id, req.body),
+  );
+}
+
 export const protectionRoutes =
-  (deps: { protection: ProtectionService }): RoutePlugin =>
+  (deps: Deps): RoutePlugin =>
   async (app) => {
-    const tags = ["protection"];
-    app.post(
-      "/protection/records",
-      {
-        config: { permission: "protection:record" },
-        schema: {
-          tags,
-          summary: "record an asylum request or a vulnerability; each need opens a referral with a deadline",
-          body: RecordBody,
-          response: { 201: RecordsReply, ...errorReplies() },
-        },
-      },
-      async (req, reply) => {
-        const { alertId, crossingId, person, kinds, note, purpose } = req.body;
-        const person_ = person
-          ? {
-              surname: person.surname,
-              ...(person.givenNames ? { givenNames: person.givenNames } : {}),
-              ...(person.birthDate ? { birthDate: person.birthDate } : {}),
-              ...(person.nationality ? { nationality: person.nationality } : {}),
-              ...(person.documents ? { documents: person.documents } : {}),
-            }
-          : undefined;
-        const result = await deps.protection.record(principalOf(req), {
-          kinds,
-          purpose,
-          ...(alertId ? { alertId } : {}),
-          ...(crossingId ? { crossingId } : {}),
-          ...(person_ ? { person: person_ } : {}),
-          ...(note ? { note } : {}),
-        });
-        return reply.code(201).send(result);
-      },
-    );
-
-    app.get(
-      "/protection/referrals",
-      {
-        config: { permission: "protection:read" },
-        schema: {
-          tags,
-          summary: "referrals, with overdue ones flagged",
-          querystring: ReferralQuery,
-          response: { 200: ReferralsReply, ...errorReplies() },
-        },
-      },
-      async (req) =>
-        deps.protection.listReferrals(principalOf(req), {
-          ...(req.query.status ? { status: req.query.status } : {}),
-          ...(req.query.overdue === "true" ? { overdue: true } : {}),
-        }),
-    );
-
-    app.get(
-      "/protection/records/:id",
-      {
-        config: { permission: "protection:read" },
-        schema: {
-          tags,
-          summary: "one protection record with its referrals (audited)",
-          params: IdParams,
-          querystring: PurposeQuery,
-          response: { 200: RecordReply, ...errorReplies() },
-        },
-      },
-      async (req) => deps.protection.get(principalOf(req), req.params.id, req.query.purpose),
-    );
-
-    app.post(
-      "/protection/records/:id/links",
-      {
-        config: { permission: ["alerts:review", "protection:manage"] },
-        schema: {
-          tags,
-          summary: "link an alert's traveller to a protection record: the bar then holds for them too",
-          params: IdParams,
-          body: LinkBody,
-          response: { 201: LinkReply, ...errorReplies() },
-        },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await deps.protection.link(principalOf(req), req.params.id, req.body)),
-    );
-
-    app.post(
-      "/protection/referrals/:id/close",
-      {
-        config: { permission: "protection:manage" },
-        schema: {
-          tags,
-          summary: "close a referral once the service has acted; this lifts the non-refoulement bar",
-          params: IdParams,
-          body: CloseBody,
-          response: { 200: ReferralView, ...errorReplies(409) },
-        },
-      },
-      async (req) => deps.protection.closeReferral(principalOf(req), req.params.id, req.body),
-    );
+    recordNeedsRoute(app, deps);
+    listReferralsRoute(app, deps);
+    getRecordRoute(app, deps);
+    linkAlertRoute(app, deps);
+    closeReferralRoute(app, deps);
   };

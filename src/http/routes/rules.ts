@@ -60,106 +60,129 @@ const RuleListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** Reading rules: authors and the analysts and auditors of their statistics. */
+const READ = { permission: ["rules:author", "rules:stats"] as const };
+
+type Deps = { rules: RuleService };
+type App = Parameters<RoutePlugin>[0];
+const TAGS = ["rules"];
+
+function listRulesRoute(app: App, deps: Deps) {
+  app.get(
+    "/rules",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "the agency's rules, newest version of each, a page at a time by id",
+        querystring: RuleListQuery,
+        response: { 200: pageOf("rules", RuleView), ...errorReplies() },
+      },
+    },
+    async (req) =>
+      deps.rules.list(principalOf(req), pageRequest(req.query, RULE_PAGE.max, RULE_PAGE.default)),
+  );
+}
+
+function checkRuleRoute(app: App, deps: Deps) {
+  app.post(
+    "/rules/check",
+    {
+      config: { permission: "rules:author" },
+      schema: {
+        tags: TAGS,
+        summary: "the guard's verdict, without saving; 422 when the condition is too deep or too large",
+        body: RuleBody,
+        response: { 200: GuardVerdict, ...errorReplies() },
+      },
+    },
+    async (req) => deps.rules.check(principalOf(req), input(principalOf(req), req.body)),
+  );
+}
+
+function createRuleRoute(app: App, deps: Deps) {
+  app.post(
+    "/rules",
+    {
+      config: { permission: "rules:author" },
+      schema: {
+        tags: TAGS,
+        summary: "author a rule; 422 with the guard's reasons when it is refused",
+        body: RuleBody,
+        response: { 201: Rule, ...errorReplies() },
+      },
+    },
+    async (req, reply) => {
+      const p = principalOf(req);
+      return reply.code(201).send(await deps.rules.create(p, input(p, req.body), req.body.purpose));
+    },
+  );
+}
+
+function getRuleRoute(app: App, deps: Deps) {
+  app.get(
+    "/rules/:id",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "a rule with all its versions",
+        params: IdParams,
+        response: { 200: RuleWithVersions, ...errorReplies() },
+      },
+    },
+    async (req) => {
+      const { rule, versions } = await deps.rules.get(principalOf(req), req.params.id);
+      return { ...rule, versions };
+    },
+  );
+}
+
+function updateRuleRoute(app: App, deps: Deps) {
+  app.put(
+    "/rules/:id",
+    {
+      config: { permission: "rules:author" },
+      schema: {
+        tags: TAGS,
+        summary: "edit a rule: saved as its next version",
+        params: IdParams,
+        body: RuleBody,
+        response: { 200: Rule, ...errorReplies(409) },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      return deps.rules.update(p, req.params.id, input(p, req.body), req.body.purpose);
+    },
+  );
+}
+
+function ruleStatsRoute(app: App, deps: Deps) {
+  app.get(
+    "/rules/:id/stats",
+    {
+      config: { permission: "rules:stats" },
+      schema: {
+        tags: TAGS,
+        summary:
+          "hits, alerts, outcomes and the fairness report (small groups withheld so none can be derived)",
+        params: IdParams,
+        querystring: OptionalPurpose,
+        response: { 200: RuleStats, ...errorReplies() },
+      },
+    },
+    async (req) => deps.rules.stats(principalOf(req), req.params.id, req.query.purpose),
+  );
+}
+
 export const ruleRoutes =
-  (deps: { rules: RuleService }): RoutePlugin =>
+  (deps: Deps): RoutePlugin =>
   async (app) => {
-    const tags = ["rules"];
-    const read = { permission: ["rules:author", "rules:stats"] as const };
-
-    app.get(
-      "/rules",
-      {
-        config: read,
-        schema: {
-          tags,
-          summary: "the agency's rules, newest version of each, a page at a time by id",
-          querystring: RuleListQuery,
-          response: { 200: pageOf("rules", RuleView), ...errorReplies() },
-        },
-      },
-      async (req) =>
-        deps.rules.list(principalOf(req), pageRequest(req.query, RULE_PAGE.max, RULE_PAGE.default)),
-    );
-
-    app.post(
-      "/rules/check",
-      {
-        config: { permission: "rules:author" },
-        schema: {
-          tags,
-          summary: "the guard's verdict, without saving; 422 when the condition is too deep or too large",
-          body: RuleBody,
-          response: { 200: GuardVerdict, ...errorReplies() },
-        },
-      },
-      async (req) => deps.rules.check(principalOf(req), input(principalOf(req), req.body)),
-    );
-
-    app.post(
-      "/rules",
-      {
-        config: { permission: "rules:author" },
-        schema: {
-          tags,
-          summary: "author a rule; 422 with the guard's reasons when it is refused",
-          body: RuleBody,
-          response: { 201: Rule, ...errorReplies() },
-        },
-      },
-      async (req, reply) => {
-        const p = principalOf(req);
-        return reply.code(201).send(await deps.rules.create(p, input(p, req.body), req.body.purpose));
-      },
-    );
-
-    app.get(
-      "/rules/:id",
-      {
-        config: read,
-        schema: {
-          tags,
-          summary: "a rule with all its versions",
-          params: IdParams,
-          response: { 200: RuleWithVersions, ...errorReplies() },
-        },
-      },
-      async (req) => {
-        const { rule, versions } = await deps.rules.get(principalOf(req), req.params.id);
-        return { ...rule, versions };
-      },
-    );
-
-    app.put(
-      "/rules/:id",
-      {
-        config: { permission: "rules:author" },
-        schema: {
-          tags,
-          summary: "edit a rule: saved as its next version",
-          params: IdParams,
-          body: RuleBody,
-          response: { 200: Rule, ...errorReplies(409) },
-        },
-      },
-      async (req) => {
-        const p = principalOf(req);
-        return deps.rules.update(p, req.params.id, input(p, req.body), req.body.purpose);
-      },
-    );
-
-    app.get(
-      "/rules/:id/stats",
-      {
-        config: { permission: "rules:stats" },
-        schema: {
-          tags,
-          summary:
-            "hits, alerts, outcomes and the fairness report (small groups withheld so none can be derived)",
-          params: IdParams,
-          querystring: OptionalPurpose,
-          response: { 200: RuleStats, ...errorReplies() },
-        },
-      },
-      async (req) => deps.rules.stats(principalOf(req), req.params.id, req.query.purpose),
-    );
+    listRulesRoute(app, deps);
+    checkRuleRoute(app, deps);
+    createRuleRoute(app, deps);
+    getRuleRoute(app, deps);
+    updateRuleRoute(app, deps);
+    ruleStatsRoute(app, deps);
   };
