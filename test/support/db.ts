@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { type Db, type Dialect, migrate, openDatabase } from "../../src/db/index.js";
@@ -102,11 +103,14 @@ export function describeBothDialects(
 }
 
 /**
- * Makes an audit append fail, to test that an action rolls back with its audit entry: a row already holds
- * the position `nth` appends ahead on every chain (1, the next append; 2, the one after, so a transaction's
- * first append succeeds and its second fails, since a transaction appends to one chain). Returns the undo.
+ * Makes an audit append fail, to test that an action rolls back with its audit entry: the `nth` append from
+ * now fails (1, the next append; 2, the one after, so a transaction's first append succeeds and its second
+ * fails). On SQLite a row already holds that position on every chain (a transaction appends to one chain),
+ * so the unique (chain, seq) index refuses it. On PostgreSQL the log is partitioned by month and its unique
+ * index includes the time, so a trigger counts the appends instead. Returns the undo.
  */
 export async function blockNextAuditAppend(db: Db, nth = 1): Promise<() => Promise<void>> {
+  if (db.dialect === "postgres") return blockByTrigger(db, nth);
   const chains = await db.kysely.selectFrom("audit_chains").selectAll().execute();
   const max = await db.kysely
     .selectFrom("audit_log")
@@ -137,5 +141,23 @@ export async function blockNextAuditAppend(db: Db, nth = 1): Promise<() => Promi
   await db.kysely.insertInto("audit_log").values(blockers).execute();
   return async () => {
     await db.kysely.deleteFrom("audit_log").where("id", ">=", firstBlocker).execute();
+  };
+}
+
+async function blockByTrigger(db: Db, nth: number): Promise<() => Promise<void>> {
+  const name = sql.raw(`limes_test_block_${randomBytes(4).toString("hex")}`);
+  await sql`create sequence ${name}`.execute(db.kysely);
+  await sql`create function ${name}() returns trigger language plpgsql as $$
+    begin
+      if nextval('${name}') = ${sql.raw(String(nth))} then raise exception 'audit append blocked by a test'; end if;
+      return new;
+    end $$`.execute(db.kysely);
+  await sql`create trigger ${name} before insert on audit_log for each row execute function ${name}()`.execute(
+    db.kysely,
+  );
+  return async () => {
+    await sql`drop trigger ${name} on audit_log`.execute(db.kysely);
+    await sql`drop function ${name}()`.execute(db.kysely);
+    await sql`drop sequence ${name}`.execute(db.kysely);
   };
 }
