@@ -83,7 +83,7 @@ export function composeServices(
     crossings,
     vehicles: createVehicleService(
       db,
-      (p, input) => crossings.recordCrossing(p, input),
+      { prepare: crossings.prepareCrossing, write: crossings.writeCrossing },
       atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
     ),
     firearms,

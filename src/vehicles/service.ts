@@ -1,4 +1,5 @@
-// Vehicle checks bound to a database, the crossing service (for the occupants) and the current list.
+// Vehicle checks bound to a database, the crossing service's two halves (for the occupants, written in
+// the vehicle's transaction) and the current list.
 import type { Principal } from "../access/index.js";
 import type { Db } from "../db/index.js";
 import { checkVehicle, type VehicleCheckDeps, type VehicleCheckInput } from "./check.js";
@@ -6,14 +7,14 @@ import { createStolenVehicleIndex, type StolenVehicleIndex } from "./search.js";
 
 export function createVehicleService(
   db: Db,
-  recordCrossing: VehicleCheckDeps["recordCrossing"],
+  occupants: VehicleCheckDeps["occupants"],
   opts: { index?: StolenVehicleIndex; now?: () => Date } = {},
 ) {
   let index = opts.index ?? createStolenVehicleIndex([]);
   const deps: VehicleCheckDeps = {
     db,
     index: () => index,
-    recordCrossing,
+    occupants,
     now: opts.now ?? (() => new Date()),
   };
   return {
