@@ -23,6 +23,7 @@ const MIGRATION_NAMES = [
   "0013_partners",
   "0014_sync",
   "0016_languages",
+  "0017_goods",
 ];
 
 const TABLES = [
@@ -42,6 +43,7 @@ const TABLES = [
   "crossing_points",
   "crossings",
   "firearm_checks",
+  "goods_lists",
   "login_attempts",
   "manifests",
   "partner_agreements",

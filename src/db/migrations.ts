@@ -5,6 +5,7 @@ import { accountsMigration } from "./migration-accounts.js";
 import { auditSigning } from "./migration-audit.js";
 import { cargo } from "./migration-cargo.js";
 import { checksAtPost } from "./migration-checks-at-post.js";
+import { goods } from "./migration-goods.js";
 import { languages } from "./migration-languages.js";
 import { listStaging } from "./migration-lists.js";
 import { partners } from "./migration-partners.js";
@@ -373,6 +374,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0013_partners": partners,
   "0014_sync": syncMigration,
   "0016_languages": languages,
+  "0017_goods": goods,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

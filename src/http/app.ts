@@ -22,6 +22,7 @@ import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { exportRoutes } from "./routes/export.js";
 import { firearmRoutes } from "./routes/firearms.js";
+import { goodsListRoutes } from "./routes/goods-lists.js";
 import { handOverRoutes } from "./routes/hand-overs.js";
 import { healthRoutes } from "./routes/health.js";
 import { partnerApiRoutes } from "./routes/partner-api.js";
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vehicleRoutes(deps), v1);
   await app.register(firearmRoutes(deps), v1);
   await app.register(cashRoutes(deps), v1);
+  await app.register(goodsListRoutes(deps), v1);
   await app.register(partnerRoutes(deps), v1);
   await app.register(partnerFollowUpRoutes(deps), v1);
   await app.register(handOverRoutes(deps), v1);

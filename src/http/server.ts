@@ -57,7 +57,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     const services = composeServices(db, {
       entities: [],
       sltd,
-      atPost: await loadAtPostLists(config),
+      atPost: await loadAtPostLists(config, db),
       access: {
         ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
         ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),

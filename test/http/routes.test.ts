@@ -551,6 +551,21 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["first_line", "second_line"],
       status: 404,
     },
+    // The lists of the checks at the post: watchlist managers replace them (a bad file is a 422 past the gate).
+    {
+      route: "PUT /api/v1/goods-lists/stolen-vehicles",
+      body: "record_id,plate_number,vin,status\n",
+      contentType: "text/csv",
+      allowed: ["watchlist_manager"],
+      status: 422,
+    },
+    {
+      route: "PUT /api/v1/goods-lists/firearms",
+      body: "record_id,serial_number,make,status\n",
+      contentType: "text/csv",
+      allowed: ["watchlist_manager"],
+      status: 422,
+    },
     {
       route: "POST /api/v1/cash/declarations",
       body: { ...CASH, purpose: "entry" },
