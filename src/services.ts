@@ -16,7 +16,7 @@ import {
   type PartnerOptions,
 } from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
-import { createRuleService } from "./rules/index.js";
+import { createRuleService, type GoodsRule } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
 import { createStatsService } from "./stats/index.js";
@@ -40,6 +40,8 @@ export function composeServices(
       firearms?: FirearmIndex;
       cashRates?: RateTable;
       cashThresholdEur?: number;
+      /** Goods rules over the cash and firearm facts (src/rules/goods.ts); none by default. */
+      goodsRules?: readonly GoodsRule[];
     };
     /** This node's identity and the partner exchange's settings (issue 16). */
     partners?: PartnerOptions;
@@ -68,10 +70,15 @@ export function composeServices(
     rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
   });
   const atPost = opts.atPost ?? {};
-  const firearms = createFirearmService(db, atPost.firearms ? { index: atPost.firearms } : {});
+  const goodsRules = atPost.goodsRules ? { rules: atPost.goodsRules } : {};
+  const firearms = createFirearmService(db, {
+    ...(atPost.firearms ? { index: atPost.firearms } : {}),
+    ...goodsRules,
+  });
   const cash = createCashService(db, {
     ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
     ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
+    ...goodsRules,
   });
   const alerts = createAlertService(db, { protection });
   return {

@@ -2,15 +2,19 @@
 import type { Principal } from "../access/index.js";
 import type { Db } from "../db/index.js";
 import { replaceGoodsList } from "../goods-lists/index.js";
+import type { GoodsRule } from "../rules/index.js";
 import { checkFirearm, type FirearmCheckInput } from "./check.js";
 import { parseFirearmListCsv } from "./list.js";
 import { createFirearmIndex, type FirearmIndex } from "./search.js";
 import { proposeFirearmSeizure, seizureHandler } from "./seize.js";
 
-export function createFirearmService(db: Db, opts: { index?: FirearmIndex; now?: () => Date } = {}) {
+export function createFirearmService(
+  db: Db,
+  opts: { index?: FirearmIndex; rules?: readonly GoodsRule[]; now?: () => Date } = {},
+) {
   let index = opts.index ?? createFirearmIndex([]);
   const now = opts.now ?? (() => new Date());
-  const deps = { db, index: () => index, now };
+  const deps = { db, index: () => index, rules: opts.rules ?? [], now };
   const upload = {
     kind: "firearms" as const,
     parse: parseFirearmListCsv,
