@@ -1,11 +1,10 @@
 // The goods facts of a firearm check, for risk rules (src/rules/goods.ts). Pure.
 import type { GoodsFacts } from "../rules/index.js";
-import type { Markings } from "./check.js";
 import type { FirearmHit } from "./search.js";
 import { serialText } from "./serial.js";
 
 export function firearmFacts(
-  input: { serial: string; type?: string; markings?: Markings },
+  input: { serial: string; type?: string; markings?: { serialCondition?: string } },
   hits: readonly FirearmHit[],
 ): GoodsFacts {
   const unreadable = [...serialText(input.serial)].filter((c) => c === "?").length;
