@@ -40,6 +40,7 @@ const TABLES = [
   "cash_records",
   "clearance_notes",
   "clearances",
+  "craft_checks",
   "crossing_points",
   "crossings",
   "firearm_checks",

@@ -74,8 +74,25 @@ export interface GoodsListsTable {
   uploaded_at: string;
 }
 
+/** An aircraft check, or a ship's FAL Form 1 with its vessel screened (0017). */
+export interface CraftChecksTable {
+  id: string;
+  agency: string;
+  user_id: string;
+  crossing_point_id: string | null;
+  kind: "aircraft" | "fal1";
+  reference: string;
+  decision: "refer" | "clear";
+  alert_id: string | null;
+  /** JSON: the craft as declared (for FAL 1, the whole declaration) and the hits. */
+  data: string;
+  created_at: string;
+  depersonalised_at?: string | null;
+}
+
 export interface ChecksAtPostTables {
   goods_lists: GoodsListsTable;
+  craft_checks: CraftChecksTable;
   vehicle_checks: VehicleChecksTable;
   firearm_checks: FirearmChecksTable;
   cash_records: CashRecordsTable;

@@ -18,6 +18,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { cargoRoutes } from "./routes/cargo.js";
 import { cashRoutes } from "./routes/cash.js";
+import { craftRoutes } from "./routes/craft.js";
 import { crossingPointRoutes } from "./routes/crossing-points.js";
 import { crossingRoutes } from "./routes/crossings.js";
 import { exportRoutes } from "./routes/export.js";
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statsRoutes(deps), v1);
   await app.register(approvalRoutes(deps), v1);
   await app.register(cargoRoutes(deps), v1);
+  await app.register(craftRoutes(deps), v1);
   await app.register(vehicleRoutes(deps), v1);
   await app.register(firearmRoutes(deps), v1);
   await app.register(cashRoutes(deps), v1);

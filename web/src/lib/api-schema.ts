@@ -6206,6 +6206,285 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/aircraft-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** check an aircraft against the OFAC aircraft, FtM Airplane and listed operators */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the registration (tail) mark, the manufacturer serial number (MSN), the operator, or several */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        registration?: string;
+                        serial?: string;
+                        operator?: string;
+                        crossingPointId?: string;
+                        /** @description why this personal data is processed (written to the audit log) */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            decision: "refer" | "clear";
+                            alertId?: string;
+                            priority?: string;
+                            /** @description roles that read screening details */
+                            hits?: {
+                                kind: string;
+                                /** @enum {string} */
+                                priority: "standard" | "high" | "immediate";
+                                list?: string;
+                                entityId?: string;
+                                score?: number;
+                                requestedAction: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vessels/fal1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * record a ship's FAL Form 1 (CSV `field,value`) and screen its vessel
+         * @description The body is the form as CSV (Content-Type: text/csv), one box a row, as documented in the README. A malformed form is a 422 naming every faulty line, and nothing is recorded.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description why this personal data is processed (written to the audit log) */
+                    purpose: string;
+                    crossingPointId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            decision: "refer" | "clear";
+                            alertId?: string;
+                            priority?: string;
+                            /** @description roles that read screening details */
+                            hits?: {
+                                kind: string;
+                                /** @enum {string} */
+                                priority: "standard" | "high" | "immediate";
+                                list?: string;
+                                entityId?: string;
+                                score?: number;
+                                requestedAction: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            direction: "arrival" | "departure";
+                            port: string;
+                            vessel: {
+                                name: string;
+                                type?: string;
+                                imo?: string;
+                                mmsi?: string;
+                                callSign?: string;
+                                flag?: string;
+                            };
+                            /** @description unknown fields, each with its line */
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vehicle-checks": {
         parameters: {
             query?: never;
@@ -12270,6 +12549,11 @@ export const pathsApiV1CargoManifestsPostResponses201ContentApplicationJsonConsi
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["cuscar", "csv", "json"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonVesselDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["vessel"]["decision"]> = ["refer", "clear"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1AircraftChecksPostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aircraft-checks"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1AircraftChecksPostResponses201ContentApplicationJsonHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aircraft-checks"]["post"]["responses"]["201"]["content"]["application/json"]["hits"]["priority"]> = ["standard", "high", "immediate"];
+export const pathsApiV1VesselsFal1PostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vessels/fal1"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1VesselsFal1PostResponses201ContentApplicationJsonHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vessels/fal1"]["post"]["responses"]["201"]["content"]["application/json"]["hits"]["priority"]> = ["standard", "high", "immediate"];
+export const pathsApiV1VesselsFal1PostResponses201ContentApplicationJsonDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vessels/fal1"]["post"]["responses"]["201"]["content"]["application/json"]["direction"]> = ["arrival", "departure"];
 export const pathsApiV1VehicleChecksPostRequestBodyContentApplicationJsonDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["requestBody"]["content"]["application/json"]["direction"]> = ["entry", "exit"];
 export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
 export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonVehicleDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["vehicle"]["decision"]> = ["refer", "clear"];
