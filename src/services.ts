@@ -21,7 +21,7 @@ import {
   type PartnerOptions,
 } from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
-import { createRuleService } from "./rules/index.js";
+import { createRuleService, type GoodsRule } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
 import { createStatsService } from "./stats/index.js";
@@ -67,6 +67,8 @@ export function composeServices(
       firearms?: FirearmIndex;
       cashRates?: RateTable;
       cashThresholdEur?: number;
+      /** Goods rules over the cash and firearm facts (src/rules/goods.ts); none by default. */
+      goodsRules?: readonly GoodsRule[];
     };
     /** This node's identity and the partner exchange's settings (issue 16). */
     partners?: PartnerOptions;
@@ -95,10 +97,15 @@ export function composeServices(
     rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
   });
   const atPost = opts.atPost ?? {};
-  const firearms = createFirearmService(db, atPost.firearms ? { index: atPost.firearms } : {});
+  const goodsRules = atPost.goodsRules ? { rules: atPost.goodsRules } : {};
+  const firearms = createFirearmService(db, {
+    ...(atPost.firearms ? { index: atPost.firearms } : {}),
+    ...goodsRules,
+  });
   const cash = createCashService(db, {
     ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
     ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
+    ...goodsRules,
   });
   const alerts = createAlertService(db, { protection });
   return {
@@ -110,7 +117,7 @@ export function composeServices(
     crossings,
     vehicles: createVehicleService(
       db,
-      (p, input) => crossings.recordCrossing(p, input),
+      { prepare: crossings.prepareCrossing, write: crossings.writeCrossing },
       atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
     ),
     firearms,

@@ -2,12 +2,12 @@
 // an alert per referred consignment (and one for a listed vessel) and the audit row in ONE transaction.
 import { randomUUID } from "node:crypto";
 import { can, type Principal } from "../access/index.js";
-import { openSubjectAlert, type SubjectHit } from "../alerts/index.js";
+import { openSubjectAlert } from "../alerts/index.js";
 import { appendAudit } from "../audit/index.js";
 import { recordingPoint } from "../crossing-points/index.js";
 import type { Db } from "../db/index.js";
 import { ForbiddenError } from "../shared/errors.js";
-import type { CraftHit } from "../vessels/index.js";
+import { craftHit } from "./craft-hit.js";
 import { parseCargoManifest } from "./manifest-file.js";
 import { type CargoConfig, type CargoScreeners, type CargoScreening, screenCargo } from "./screen.js";
 import { insertCargoManifest, insertConsignments } from "./store.js";
@@ -18,29 +18,6 @@ export interface CargoDeps {
   screeners: () => CargoScreeners;
   config: CargoConfig;
   now: () => Date;
-}
-
-function vesselHit(h: CraftHit): SubjectHit {
-  return {
-    kind: "listed_vessel",
-    // An exact identifier is near-conclusive; a fuzzy name alone asks for a look, no more.
-    priority: h.strength === "weak" ? "standard" : "high",
-    list: h.list,
-    entityId: h.entityId,
-    score: h.score,
-    requestedAction:
-      h.strength === "weak"
-        ? "compare the vessel's identifiers with the listed vessel"
-        : "hold the vessel's cargo for review",
-    evidence: {
-      basis: h.basis,
-      strength: h.strength,
-      declared: h.declared,
-      listed: h.listed,
-      listedName: h.listedName,
-      ...(h.dataIssue ? { dataIssue: h.dataIssue } : {}),
-    },
-  };
 }
 
 export async function recordCargoManifest(
@@ -163,7 +140,7 @@ async function openAlerts(
     index: 0,
     key,
     description: { label, ...v.declared },
-    hits: v.hits.map(vesselHit),
+    hits: v.hits.map((h) => craftHit("vessel", h)),
   };
   const opened = await openSubjectAlert(
     trx,

@@ -8,6 +8,7 @@ import type { Db } from "../db/index.js";
 import { createScreener } from "../screening/index.js";
 import { createCraftIndex } from "../vessels/index.js";
 import type { Entity } from "../watchlists/index.js";
+import { type AircraftCheckInput, checkAircraft, recordFal1 } from "./check-craft.js";
 import { DEFAULT_GOODS_RULES } from "./default-rules.js";
 import type { HsNomenclature } from "./hs.js";
 import { loadHsNomenclature } from "./hs-file.js";
@@ -59,6 +60,10 @@ export function createCargoService(db: Db, opts: CargoOptions) {
     recordManifest: (p: Principal, file: string | Uint8Array, purpose: string, crossingPointId?: string) =>
       recordCargoManifest(deps, p, file, purpose, crossingPointId),
     getManifest: (p: Principal, id: string, purpose: string) => readCargoManifest(db, p, id, purpose),
+    checkAircraft: (p: Principal, input: AircraftCheckInput) => checkAircraft(deps, p, input),
+    /** A ship's FAL Form 1 as CSV text; its vessel screened against every list that holds vessels. */
+    recordFal1: (p: Principal, csv: string, purpose: string, crossingPointId?: string) =>
+      recordFal1(deps, p, csv, purpose, crossingPointId),
   };
 }
 

@@ -36,3 +36,7 @@ export function consignmentsOf(db: Kysely<Database>, manifestId: string) {
     .orderBy("idx")
     .execute();
 }
+
+export async function insertCraftCheck(trx: Transaction<Database>, row: Database["craft_checks"]) {
+  await trx.insertInto("craft_checks").values(row).execute();
+}

@@ -4,10 +4,11 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
-import { openSubjectAlert } from "../alerts/index.js";
+import { openSubjectAlert, type SubjectHit } from "../alerts/index.js";
 import { appendAudit } from "../audit/index.js";
 import { recordingPoint } from "../crossing-points/index.js";
 import type { Database, Db } from "../db/index.js";
+import { type GoodsRule, goodsRuleHits } from "../rules/index.js";
 import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import {
   assessDetection,
@@ -16,6 +17,7 @@ import {
   type Priced,
   priceItems,
 } from "./declaration.js";
+import { cashFacts } from "./facts.js";
 import type { RateTable } from "./rates.js";
 import { findCashRecord, insertCashRecord } from "./store.js";
 
@@ -49,6 +51,8 @@ export interface CashDeps {
   db: Db;
   rates: () => RateTable;
   thresholdEur: number;
+  /** Goods rules over the cash facts (cash.*); none unless the deployment configures them. */
+  rules: readonly GoodsRule[];
   now: () => Date;
 }
 
@@ -103,6 +107,8 @@ async function record(
   if (!input.carrier.name.trim()) throw new InvalidError("carrier.name: the carrier's name is required");
   const id = randomUUID();
   const flagged = r.finding === "undeclared" || r.finding === "incomplete";
+  const today = r.now.toISOString().slice(0, 10);
+  const ruleHits = goodsRuleHits(deps.rules, cashFacts(r.kind, r.priced, r.finding), today);
   const data = {
     carrier: input.carrier,
     owner: input.owner ?? null,
@@ -112,7 +118,9 @@ async function record(
     thresholdEur: r.priced.thresholdEur,
   };
   await deps.db.kysely.transaction().execute(async (trx) => {
-    const opened = flagged ? await openCashAlert(trx, p, id, input.carrier.name, r, data) : null;
+    const hits = [...(flagged ? [findingHit(r)] : []), ...ruleHits];
+    const opened =
+      hits.length > 0 ? await openCashAlert(trx, p, id, input.carrier.name, r, data, hits) : null;
     await insertCashRecord(
       trx,
       {
@@ -157,7 +165,23 @@ type Recorded = {
   declared?: number | null;
 };
 
-/** The alert on undeclared or under-declared cash, with the sums side by side. */
+/** Undeclared or under-declared cash, with the sums side by side. */
+function findingHit(r: Recorded): SubjectHit {
+  return {
+    kind: r.finding === "undeclared" ? "undeclared_cash" : "incomplete_declaration",
+    priority: "high",
+    requestedAction:
+      "Cash at or above the threshold was not (fully) declared: consider proposing its retention",
+    evidence: {
+      foundEurCents: r.priced.totalEurCents,
+      declaredEurCents: r.declared ?? null,
+      thresholdEur: r.priced.thresholdEur,
+      items: r.priced.items,
+    },
+  };
+}
+
+/** The alert on a finding or a goods rule that fired. */
 function openCashAlert(
   trx: Transaction<Database>,
   p: Principal,
@@ -165,6 +189,7 @@ function openCashAlert(
   carrier: string,
   r: Recorded,
   data: Record<string, unknown>,
+  hits: SubjectHit[],
 ) {
   const ctx = {
     agency: p.agency,
@@ -179,19 +204,6 @@ function openCashAlert(
     index: 0,
     key: `cash:${id}`,
     description: { label: `${carrier}: EUR ${(r.priced.totalEurCents / 100).toFixed(2)}`, ...data },
-    hits: [
-      {
-        kind: r.finding === "undeclared" ? "undeclared_cash" : "incomplete_declaration",
-        priority: "high",
-        requestedAction:
-          "Cash at or above the threshold was not (fully) declared: consider proposing its retention",
-        evidence: {
-          foundEurCents: r.priced.totalEurCents,
-          declaredEurCents: r.declared ?? null,
-          thresholdEur: r.priced.thresholdEur,
-          items: r.priced.items,
-        },
-      },
-    ],
+    hits,
   });
 }

@@ -1,6 +1,7 @@
 // Cash at the post bound to a database, the rate table and the threshold.
 import { can, type Principal } from "../access/index.js";
 import type { Db } from "../db/index.js";
+import type { GoodsRule } from "../rules/index.js";
 import { ForbiddenError } from "../shared/errors.js";
 import { OVERVIEW_PERMISSIONS } from "../stats/index.js";
 import { DEFAULT_THRESHOLD_EUR } from "./declaration.js";
@@ -11,11 +12,17 @@ import { cashStatistics } from "./store.js";
 
 export function createCashService(
   db: Db,
-  opts: { rates?: RateTable; thresholdEur?: number; now?: () => Date } = {},
+  opts: { rates?: RateTable; thresholdEur?: number; rules?: readonly GoodsRule[]; now?: () => Date } = {},
 ) {
   let rates = opts.rates ?? createRateTable([]);
   const now = opts.now ?? (() => new Date());
-  const deps = { db, rates: () => rates, thresholdEur: opts.thresholdEur ?? DEFAULT_THRESHOLD_EUR, now };
+  const deps = {
+    db,
+    rates: () => rates,
+    thresholdEur: opts.thresholdEur ?? DEFAULT_THRESHOLD_EUR,
+    rules: opts.rules ?? [],
+    now,
+  };
   return {
     declare: (p: Principal, input: CashInput) => declareCash(deps, p, input),
     detect: (p: Principal, input: DetectionInput) => recordDetection(deps, p, input),

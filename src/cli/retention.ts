@@ -9,11 +9,13 @@ import { withDb } from "./db.js";
 
 function format(r: RetentionReport): string {
   const s = r.screenings;
+  const g = r.goods;
   const verb = r.dryRun ? "would depersonalise" : "depersonalised";
   return [
     `${r.dryRun ? "dry run: nothing changed" : "retention run"}`,
     `  screenings   ${verb} ${s.screenings} (crossings ${s.crossings}, manifests ${s.manifests}, alerts ${s.alerts}; clearances removed ${s.clearances}) in ${s.batches} batches; ${s.heldByPersonKey} more kept under an open referral found by name and birth date`,
     `  protection   ${verb} ${r.protection.records} records (bindings removed ${r.protection.bindings}) in ${r.protection.batches} batches`,
+    `  goods        ${verb} ${g.vehicle_checks} vehicle, ${g.firearm_checks} firearm, ${g.cash_records} cash and ${g.craft_checks} craft checks (alerts ${g.alerts}) in ${g.batches} batches`,
     `  partners     ${r.dryRun ? "would remove" : "removed"} the data received in ${r.partners.followUps} follow-ups past their agreement's expiry`,
     `  audit        ${r.audit.pastRetention} entries past retention, ${r.audit.erased} payloads erased (the chains still verify)`,
     `  cutoffs      no hit before ${r.cutoffs.noHit}, alerts closed before ${r.cutoffs.alertClosed}, protection closed before ${r.cutoffs.protectionClosed}, audit before ${r.cutoffs.audit}`,

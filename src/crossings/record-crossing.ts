@@ -2,27 +2,33 @@
 // point, screen the person, and write the
 // screening, its alerts, the crossing and the audit entries in ONE transaction. A crash at any point
 // leaves either all of them or none: never an audited screening without its crossing (issue 12, item 5).
+// The two halves are apart so that a caller recording several crossings with something else (a vehicle
+// and its occupants) can screen them all first and write them all in its own one transaction.
 import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import { recordingPoint } from "../crossing-points/index.js";
+import type { Database } from "../db/index.js";
 import { ForbiddenError } from "../shared/errors.js";
 import { type CrossingInput, readCrossingInput } from "./input.js";
 import { type PersonOutcome, recordScreened, type ScreenDeps, screenTravellers } from "./screen.js";
 import { insertCrossing } from "./store.js";
 
-export async function recordCrossing(
-  deps: ScreenDeps & { now: () => Date },
-  p: Principal,
-  input: CrossingInput,
-): Promise<{
+/** Read and screened, nothing written yet. */
+export type PreparedCrossing = Awaited<ReturnType<typeof prepareCrossing>>;
+
+export interface RecordedCrossing {
   id: string;
   screeningId: string;
   direction: "entry" | "exit";
   warnings: string[];
   mrzCaseNormalised?: true;
   outcome: PersonOutcome;
-}> {
+}
+
+/** Reads the input, checks the point and screens the person; writes nothing. */
+export async function prepareCrossing(deps: ScreenDeps, p: Principal, input: CrossingInput) {
   if (!can(p, "screen"))
     throw new ForbiddenError("this role cannot record crossings", undefined, "permission_denied", {
       permission: "screen",
@@ -31,48 +37,76 @@ export async function recordCrossing(
   // Checked before screening: an unknown point or another officer's post records nothing.
   const cp = await recordingPoint(deps.db.kysely, p, entry.crossingPointId || undefined);
   const screened = await screenTravellers(deps, p, [traveller], input.purpose, cp);
-  const id = randomUUID();
-  const outcome = await deps.db.kysely.transaction().execute(async (trx) => {
-    const at = deps.now();
-    const [outcome] = await recordScreened(
-      trx,
-      p,
-      { kind: "crossing", id, ...(cp ? { crossingPointId: cp } : {}) },
-      screened,
-      at,
-    );
-    await insertCrossing(trx, {
-      id,
-      agency: p.agency,
-      user_id: p.userId,
-      screening_id: screened.screening.id,
-      crossing_point_id: cp ?? null,
-      direction: entry.direction,
+  return {
+    id: randomUUID(),
+    entry,
+    traveller,
+    warnings,
+    mrzCaseNormalised,
+    cp,
+    screened,
+    purpose: input.purpose,
+  };
+}
+
+/** Writes a prepared crossing (screening, alerts, crossing, audit entry) in the caller's transaction. */
+export async function writeCrossing(
+  trx: Transaction<Database>,
+  p: Principal,
+  c: PreparedCrossing,
+  at: Date,
+): Promise<RecordedCrossing> {
+  const { id, entry, cp, screened } = c;
+  const [outcome] = await recordScreened(
+    trx,
+    p,
+    { kind: "crossing", id, ...(cp ? { crossingPointId: cp } : {}) },
+    screened,
+    at,
+  );
+  await insertCrossing(trx, {
+    id,
+    agency: p.agency,
+    user_id: p.userId,
+    screening_id: screened.screening.id,
+    crossing_point_id: cp ?? null,
+    direction: entry.direction,
+    decision: outcome!.decision,
+    data: JSON.stringify({
+      traveller: c.traveller,
+      vehiclePlate: entry.vehiclePlate ?? null,
+      warnings: c.warnings,
+    }),
+    created_at: at.toISOString(),
+  });
+  await appendAudit(trx, {
+    actor: p,
+    action: "crossing.create",
+    objectType: "crossing",
+    objectId: id,
+    purpose: c.purpose,
+    outcome: "success",
+    details: {
       decision: outcome!.decision,
-      data: JSON.stringify({ traveller, vehiclePlate: entry.vehiclePlate ?? null, warnings }),
-      created_at: at.toISOString(),
-    });
-    await appendAudit(trx, {
-      actor: p,
-      action: "crossing.create",
-      objectType: "crossing",
-      objectId: id,
-      purpose: input.purpose,
-      outcome: "success",
-      details: {
-        decision: outcome!.decision,
-        documentHit: (outcome!.documentHits?.length ?? 0) > 0,
-        ...(outcome!.alertId ? { alertId: outcome!.alertId } : {}),
-      },
-    });
-    return outcome!;
+      documentHit: (outcome!.documentHits?.length ?? 0) > 0,
+      ...(outcome!.alertId ? { alertId: outcome!.alertId } : {}),
+    },
   });
   return {
     id,
     screeningId: screened.screening.id,
     direction: entry.direction,
-    warnings,
-    ...(mrzCaseNormalised ? { mrzCaseNormalised: true as const } : {}),
-    outcome,
+    warnings: c.warnings,
+    ...(c.mrzCaseNormalised ? { mrzCaseNormalised: true as const } : {}),
+    outcome: outcome!,
   };
+}
+
+export async function recordCrossing(
+  deps: ScreenDeps & { now: () => Date },
+  p: Principal,
+  input: CrossingInput,
+): Promise<RecordedCrossing> {
+  const prepared = await prepareCrossing(deps, p, input);
+  return deps.db.kysely.transaction().execute((trx) => writeCrossing(trx, p, prepared, deps.now()));
 }

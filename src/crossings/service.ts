@@ -2,14 +2,16 @@
 // every person against the watchlists, the stolen/lost documents and the risk rules, record the result and
 // open an alert for each refer. A hit on the document list refers the traveller whatever the name says.
 // Each crossing and each manifest is written in one transaction (record-crossing.ts, screen-manifest.ts).
+
+import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
-import type { Db } from "../db/index.js";
+import type { Database, Db } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import { ForbiddenError, NotFoundError } from "../shared/errors.js";
 import type { Manifest, SltdIndex } from "../travel/index.js";
 import type { CrossingInput } from "./input.js";
-import { recordCrossing } from "./record-crossing.js";
+import { type PreparedCrossing, prepareCrossing, recordCrossing, writeCrossing } from "./record-crossing.js";
 import type { PersonOutcome, RuleRunner } from "./screen.js";
 import { screenManifest } from "./screen-manifest.js";
 import { findManifest } from "./store.js";
@@ -31,6 +33,14 @@ export function createCrossingService(
   return {
     async recordCrossing(p: Principal, input: CrossingInput) {
       const { outcome, ...crossing } = await recordCrossing(deps, p, input);
+      return { ...crossing, result: viewOutcome(p, outcome) };
+    },
+
+    /** Screens a crossing without writing it; `writeCrossing` writes it in the caller's transaction. */
+    prepareCrossing: (p: Principal, input: CrossingInput) => prepareCrossing(deps, p, input),
+
+    async writeCrossing(trx: Transaction<Database>, p: Principal, prepared: PreparedCrossing, at: Date) {
+      const { outcome, ...crossing } = await writeCrossing(trx, p, prepared, at);
       return { ...crossing, result: viewOutcome(p, outcome) };
     },
 

@@ -34,6 +34,7 @@ const PARTITIONED = [
   "screened_travellers",
   "screening_requests",
   "screening_results",
+  "0017_goods",
 ];
 
 const TABLES = [
@@ -50,9 +51,11 @@ const TABLES = [
   "cash_records",
   "clearance_notes",
   "clearances",
+  "craft_checks",
   "crossing_points",
   "crossings",
   "firearm_checks",
+  "goods_lists",
   "login_attempts",
   "manifests",
   "partner_agreements",

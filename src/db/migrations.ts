@@ -6,6 +6,7 @@ import { alertApprovals } from "./migration-alert-approvals.js";
 import { auditSigning } from "./migration-audit.js";
 import { cargo } from "./migration-cargo.js";
 import { checksAtPost } from "./migration-checks-at-post.js";
+import { goods } from "./migration-goods.js";
 import { languages } from "./migration-languages.js";
 import { listStaging } from "./migration-lists.js";
 import { partitions } from "./migration-partitions.js";
@@ -376,6 +377,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0014_sync": syncMigration,
   "0015_partitions": partitions,
   "0016_languages": languages,
+  "0017_goods": goods,
   "0018_alert_approvals": alertApprovals,
 };
 

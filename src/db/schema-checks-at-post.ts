@@ -1,4 +1,5 @@
-// Table types of migration 0012 (vehicles, firearms and cash at the post), kept apart from schema.ts.
+// Table types of migrations 0012 (vehicles, firearms and cash at the post) and 0017 (their uploaded lists,
+// retention marks), kept apart from schema.ts.
 
 export interface VehicleChecksTable {
   id: string;
@@ -13,6 +14,8 @@ export interface VehicleChecksTable {
   /** JSON: the vehicle as declared, its VIN check, hits, and the occupants' crossing ids and decisions. */
   data: string;
   created_at: string;
+  /** Set by the retention job (src/retention) when the row lost its personal data (0017). */
+  depersonalised_at?: string | null;
 }
 
 export interface FirearmChecksTable {
@@ -29,6 +32,8 @@ export interface FirearmChecksTable {
   /** JSON: the firearm as declared, its marking details (for tracing) and hits. */
   data: string;
   created_at: string;
+  /** Set by the retention job (src/retention) when the row lost its personal data (0017). */
+  depersonalised_at?: string | null;
 }
 
 export interface CashRecordsTable {
@@ -47,6 +52,8 @@ export interface CashRecordsTable {
   /** JSON: carrier, owner, origin, intended use, priced items, threshold. */
   data: string;
   created_at: string;
+  /** Set by the retention job (src/retention) when the row lost its personal data (0017). */
+  depersonalised_at?: string | null;
 }
 
 export interface CashItemsTable {
@@ -58,7 +65,34 @@ export interface CashItemsTable {
   eur_cents: number;
 }
 
+/** An uploaded list of the checks at the post, as uploaded (0017); the latest per kind is live. */
+export interface GoodsListsTable {
+  kind: "stolen_vehicles" | "firearms";
+  csv: string;
+  records: number;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** An aircraft check, or a ship's FAL Form 1 with its vessel screened (0017). */
+export interface CraftChecksTable {
+  id: string;
+  agency: string;
+  user_id: string;
+  crossing_point_id: string | null;
+  kind: "aircraft" | "fal1";
+  reference: string;
+  decision: "refer" | "clear";
+  alert_id: string | null;
+  /** JSON: the craft as declared (for FAL 1, the whole declaration) and the hits. */
+  data: string;
+  created_at: string;
+  depersonalised_at?: string | null;
+}
+
 export interface ChecksAtPostTables {
+  goods_lists: GoodsListsTable;
+  craft_checks: CraftChecksTable;
   vehicle_checks: VehicleChecksTable;
   firearm_checks: FirearmChecksTable;
   cash_records: CashRecordsTable;

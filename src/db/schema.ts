@@ -146,7 +146,15 @@ export interface ScreeningResultsTable {
 }
 
 /** Where an alert was opened: a crossing or a passenger manifest (persons), or a goods check. */
-export type AlertSource = "crossing" | "manifest" | "cargo" | "vessel" | "vehicle" | "firearm" | "cash";
+export type AlertSource =
+  | "crossing"
+  | "manifest"
+  | "cargo"
+  | "vessel"
+  | "aircraft"
+  | "vehicle"
+  | "firearm"
+  | "cash";
 export type SubjectKind = "person" | "vessel" | "aircraft" | "consignment" | "vehicle" | "firearm" | "cash";
 
 export interface AlertsTable {

@@ -8,7 +8,9 @@ import { openSubjectAlert, type SubjectHit } from "../alerts/index.js";
 import { appendAudit } from "../audit/index.js";
 import { recordingPoint } from "../crossing-points/index.js";
 import type { Db } from "../db/index.js";
+import { type GoodsRule, goodsRuleHits } from "../rules/index.js";
 import { ForbiddenError, InvalidError } from "../shared/errors.js";
+import { firearmFacts } from "./facts.js";
 import type { FirearmHit, FirearmIndex } from "./search.js";
 import { serialProblem, serialText } from "./serial.js";
 import { insertFirearmCheck } from "./store.js";
@@ -37,6 +39,8 @@ export interface FirearmCheckInput {
 export interface FirearmCheckDeps {
   db: Db;
   index: () => FirearmIndex;
+  /** Goods rules over the firearm facts (firearm.*); none unless the deployment configures them. */
+  rules: readonly GoodsRule[];
   now: () => Date;
 }
 
@@ -75,8 +79,12 @@ export async function checkFirearm(deps: FirearmCheckDeps, p: Principal, input: 
   const hits = deps.index().search({ serial: input.serial, ...(input.make ? { make: input.make } : {}) });
   const id = randomUUID();
   const reference = `F-${id.slice(0, 8).toUpperCase()}`;
-  const subjectHits = hits.map((h) => subjectHit(input, h));
-  const decision: "refer" | "clear" = hits.length > 0 ? "refer" : "clear";
+  const today = deps.now().toISOString().slice(0, 10);
+  const subjectHits: SubjectHit[] = [
+    ...hits.map((h) => subjectHit(input, h)),
+    ...goodsRuleHits(deps.rules, firearmFacts(input, hits), today),
+  ];
+  const decision: "refer" | "clear" = subjectHits.length > 0 ? "refer" : "clear";
   const declared = {
     label: [input.make, input.model, serialText(input.serial)].filter(Boolean).join(" "),
     serial: serialText(input.serial),
@@ -126,7 +134,7 @@ export async function checkFirearm(deps: FirearmCheckDeps, p: Principal, input: 
       objectId: id,
       purpose: input.purpose,
       outcome: "success",
-      details: { decision, hits: hits.length, ...(opened ? { alertId: opened.alertId } : {}) },
+      details: { decision, hits: subjectHits.length, ...(opened ? { alertId: opened.alertId } : {}) },
     });
     return opened;
   });

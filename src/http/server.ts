@@ -51,7 +51,7 @@ async function composeFor(db: Db, config: Config) {
   return composeServices(db, {
     entities: [],
     sltd,
-    atPost: await loadAtPostLists(config),
+    atPost: await loadAtPostLists(config, db),
     access: {
       ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
       ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),

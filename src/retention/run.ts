@@ -6,6 +6,7 @@ import type { Transaction } from "kysely";
 import { type AuditActor, type AuditSigning, appendAudit, erasePayloads } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
 import { expireReceivedData } from "../partners/index.js";
+import { depersonaliseGoods, expiredGoods, GOODS_TABLES } from "./goods-store.js";
 import { type Cutoffs, cutoffs, type RetentionPolicy } from "./policy.js";
 import {
   type Cursor,
@@ -31,6 +32,15 @@ export interface RetentionReport {
     heldByPersonKey: number;
   };
   protection: { batches: number; records: number; bindings: number };
+  /** Goods checks (issue 17): rows depersonalised per table, and their closed alerts. */
+  goods: {
+    batches: number;
+    vehicle_checks: number;
+    firearm_checks: number;
+    cash_records: number;
+    craft_checks: number;
+    alerts: number;
+  };
   /** Follow-ups whose data received from a partner reached the expiry its agreement set. */
   partners: { followUps: number };
   audit: AuditExpiry;
@@ -125,6 +135,7 @@ function emptyReport(dryRun: boolean, c: ReturnType<typeof cutoffs>): RetentionR
       heldByPersonKey: 0,
     },
     protection: { batches: 0, records: 0, bindings: 0 },
+    goods: { batches: 0, vehicle_checks: 0, firearm_checks: 0, cash_records: 0, craft_checks: 0, alerts: 0 },
     partners: { followUps: 0 },
     audit: { pastRetention: 0, erased: 0 },
   };
@@ -195,6 +206,8 @@ export async function runRetention(
   const run: Run = { db, dryRun, policy, c, at, report, audit };
   await expireScreenings(run);
   await expireProtection(run);
+  await expireGoods(db, { dryRun, policy, c, at }, report.goods, audit);
+
   // Partner data carries its own expiry (the agreement's), not the policy's cutoffs.
   await inBatches(db, dryRun, async (trx) => {
     const expired = await expireReceivedData(trx, at);
@@ -204,4 +217,28 @@ export async function runRetention(
   });
   report.audit = await expireAuditPayloads(db, c.audit, dryRun, opts.signing, actor);
   return report;
+}
+
+/** Goods checks (vehicles, firearms, cash, craft), table by table, in batches like the screenings. */
+async function expireGoods(
+  db: Db,
+  { dryRun, policy, c, at }: { dryRun: boolean; policy: RetentionPolicy; c: Cutoffs; at: Date },
+  goods: RetentionReport["goods"],
+  audit: (trx: Transaction<Database>, table: string, details: Record<string, unknown>) => Promise<unknown>,
+) {
+  for (const table of GOODS_TABLES) {
+    let goodsCursor: Cursor | undefined;
+    await inBatches(db, dryRun, async (trx) => {
+      const page = await expiredGoods(trx, table, c, goodsCursor, policy.batchSize);
+      if (page.length === 0) return true;
+      const last = page[page.length - 1]!;
+      goodsCursor = { at: last.created_at, id: last.id };
+      const counts = await depersonaliseGoods(trx, table, page, at.toISOString());
+      goods[table] += counts.records;
+      goods.alerts += counts.alerts;
+      goods.batches++;
+      await audit(trx, table, { ...counts, cutoff: c.noHit, alertCutoff: c.alertClosed });
+      return false;
+    });
+  }
 }

@@ -1,4 +1,4 @@
-// The goods fact set: what a rule may test about a consignment (issue 17). Goods rules are written in the
+// The goods fact set: what a rule may test about a consignment, a cash record or a firearm (issue 17). Goods rules are written in the
 // same language as traveller rules (conditions and operators of model.ts, evaluated by evaluate.ts's
 // table), but over these fields only: a goods rule cannot name a fact about a person, so the guard's
 // review of prohibited grounds (guard.ts) still covers every rule that can test one.
@@ -28,6 +28,33 @@ export const GOODS_FIELDS = {
   "party.listed": "boolean",
   /** The vessel referred by list screening (identifier or name). */
   "vessel.listed": "boolean",
+  // Cash at the post (src/cash/facts.ts). Sums and kinds only: the carrier and owner are persons, and no
+  // fact about them is in this set.
+  /** The total in euros, at the rate of the day. */
+  "cash.totalEur": "number",
+  /** A declaration made by the carrier (true), or a control's finding (false). */
+  "cash.declared": "boolean",
+  /** A control found cash at or above the threshold that was not, or not fully, declared. */
+  "cash.undeclared": "boolean",
+  /** The control's finding: undeclared, incomplete, below_threshold or as_declared. */
+  "cash.finding": "string",
+  /** The total reaches the declaration threshold. */
+  "cash.reachesThreshold": "boolean",
+  /** Kinds carried: currency, bearer_instrument, gold, prepaid_card. */
+  "cash.kinds": "string[]",
+  /** ISO 4217 currencies carried. */
+  "cash.currencies": "string[]",
+  // A firearm checked at the post (src/firearms/facts.ts).
+  /** The serial matched the lost, stolen or trafficked list. */
+  "firearm.listed": "boolean",
+  /** The statuses of the listed records it matched: lost, stolen, trafficked, smuggled. */
+  "firearm.listedStatus": "string[]",
+  /** The type as declared, lower case (pistol, assault rifle, …). */
+  "firearm.type": "string",
+  /** The serial is partly or wholly obliterated (as recorded, or unreadable characters in it). */
+  "firearm.serialObliterated": "boolean",
+  /** How many characters of the serial could not be read. */
+  "firearm.unreadableCharacters": "number",
 } as const;
 
 export type GoodsField = keyof typeof GOODS_FIELDS;
@@ -64,4 +91,22 @@ export function evaluateGoodsRules(
   return rules.filter(
     (r) => today <= r.reviewDate && nonGoodsFields(r).length === 0 && goodsMatch(r.condition, facts),
   );
+}
+
+/** A fired goods rule as a reason on a goods alert: the rule named, its justification as evidence. */
+export interface GoodsRuleHit {
+  kind: "goods_rule";
+  priority: GoodsRule["priority"];
+  requestedAction: string;
+  evidence: { ruleId: string; version: number; justification: string };
+}
+
+/** The goods rules that fire for `facts`, as reasons for a goods alert (cash, firearm checks). */
+export function goodsRuleHits(rules: readonly GoodsRule[], facts: GoodsFacts, today: string): GoodsRuleHit[] {
+  return evaluateGoodsRules(rules, facts, today).map((r) => ({
+    kind: "goods_rule",
+    priority: r.priority,
+    requestedAction: `Risk rule "${r.name}": ${r.action === "refer" ? "review the check" : "note it"}`,
+    evidence: { ruleId: r.id, version: r.version, justification: r.justification },
+  }));
 }

@@ -9,6 +9,8 @@ export {
   type GoodsFacts,
   type GoodsField,
   type GoodsRule,
+  type GoodsRuleHit,
+  goodsRuleHits,
   nonGoodsFields,
 } from "./goods.js";
 export { checkRule, DEFAULT_PROXY_FIELDS, type GuardResult, PROHIBITED_FIELDS } from "./guard.js";

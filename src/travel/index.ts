@@ -18,6 +18,14 @@ export { toScreeningQuery } from "./model.js";
 export { type MrzCheck, type MrzCorrection, type MrzFormat, type MrzResult, parseMrz } from "./mrz.js";
 export { parsePaxlst, parsePaxlstInterchange } from "./paxlst.js";
 export {
+  type CellProblem,
+  type ColumnCheck,
+  oneOfWords,
+  optionalDate,
+  type RecordListSpec,
+  readRecordCsv,
+} from "./record-csv.js";
+export {
   createSltdIndex,
   type DocumentHit,
   normaliseDocNumber,

@@ -2,11 +2,13 @@
 // by the crossing service; the vehicle is checked against the stolen-vehicle list and recorded with the
 // ids of its occupants' crossings. The booth sees refer or clear, for the vehicle and for each person.
 import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { openSubjectAlert, type SubjectHit } from "../alerts/index.js";
 import { appendAudit } from "../audit/index.js";
 import { recordingPoint } from "../crossing-points/index.js";
-import type { Db } from "../db/index.js";
+import type { PreparedCrossing } from "../crossings/index.js";
+import type { Database, Db } from "../db/index.js";
 import { ForbiddenError, InvalidError } from "../shared/errors.js";
 import { parseManualEntry, parseMrz } from "../travel/index.js";
 import { normalisePlate, type Plate, plateProblem } from "./plate.js";
@@ -33,13 +35,24 @@ interface OccupantCrossing {
   result: { decision: "refer" | "clear"; reference: string };
 }
 
+/**
+ * The crossing service's two halves: screen an occupant without writing, then write the screened
+ * occupant in a given transaction, so that the vehicle and all its occupants commit together.
+ */
+export interface OccupantRecorder {
+  prepare: (p: Principal, input: Record<string, unknown> & { purpose: string }) => Promise<PreparedCrossing>;
+  write: (
+    trx: Transaction<Database>,
+    p: Principal,
+    prepared: PreparedCrossing,
+    at: Date,
+  ) => Promise<OccupantCrossing>;
+}
+
 export interface VehicleCheckDeps {
   db: Db;
   index: () => StolenVehicleIndex;
-  recordCrossing: (
-    p: Principal,
-    input: Record<string, unknown> & { purpose: string },
-  ) => Promise<OccupantCrossing>;
+  occupants: OccupantRecorder;
   now: () => Date;
 }
 
@@ -103,10 +116,18 @@ export async function checkVehicle(deps: VehicleCheckDeps, p: Principal, input: 
     deps.index().search({ ...(plate ? { plate } : {}), ...(vin ? { vin: vin.vin } : {}) }),
   );
   const requests = occupantRequests(input, cp, plate);
-  const occupants: OccupantCrossing[] = [];
-  for (const r of requests) occupants.push(await deps.recordCrossing(p, r));
-  const c = { cp, plate, vin, hits, occupants };
-  return viewCheck(p, c, await recordVehicle(deps, p, input, c));
+  // Every occupant is screened before anything is written; then the vehicle and all its occupants'
+  // crossings are written in one transaction: a failure on any of them leaves none of them.
+  const prepared: PreparedCrossing[] = [];
+  for (const r of requests) prepared.push(await deps.occupants.prepare(p, r));
+  const recorded = await deps.db.kysely.transaction().execute(async (trx) => {
+    const now = deps.now();
+    const occupants: OccupantCrossing[] = [];
+    for (const o of prepared) occupants.push(await deps.occupants.write(trx, p, o, now));
+    const c = { cp, plate, vin, hits, occupants };
+    return { c, r: await recordVehicle(trx, p, input, c, now) };
+  });
+  return viewCheck(p, recorded.c, recorded.r);
 }
 
 /**
@@ -150,16 +171,11 @@ function occupantRequests(input: VehicleCheckInput, cp: string | undefined, plat
 }
 
 async function recordVehicle(
-  deps: VehicleCheckDeps,
+  trx: Transaction<Database>,
   p: Principal,
   input: VehicleCheckInput,
-  c: {
-    cp: string | undefined;
-    plate?: Plate;
-    vin?: VinResult;
-    hits: SubjectHit[];
-    occupants: OccupantCrossing[];
-  },
+  c: Checked,
+  now: Date,
 ) {
   const id = randomUUID();
   const reference = `V-${id.slice(0, 8).toUpperCase()}`;
@@ -172,61 +188,57 @@ async function recordVehicle(
     model: input.model ?? null,
     colour: input.colour ?? null,
   };
-  const alert = await deps.db.kysely.transaction().execute(async (trx) => {
-    const now = deps.now();
-    const opened = await openSubjectAlert(
-      trx,
-      {
-        agency: p.agency,
-        source: "vehicle",
-        sourceId: id,
-        reference,
-        now,
-        ...(c.cp ? { crossingPointId: c.cp } : {}),
-      },
-      {
-        kind: "vehicle",
-        index: 0,
-        key: `vehicle:${c.plate?.country ?? ""}:${c.plate?.key ?? c.vin?.vin}`,
-        description: declared,
-        hits: c.hits,
-      },
-    );
-    await insertVehicleCheck(trx, {
-      id,
+  const opened = await openSubjectAlert(
+    trx,
+    {
       agency: p.agency,
-      user_id: p.userId,
-      crossing_point_id: c.cp ?? null,
-      plate_country: c.plate?.country ?? null,
-      plate_number: c.plate?.number ?? null,
-      vin: c.vin?.vin ?? null,
-      decision,
-      alert_id: opened?.alertId ?? null,
-      data: JSON.stringify({
-        declared,
-        vinCheck: c.vin ?? null,
-        hits: c.hits,
-        occupants: c.occupants.map((o) => o.id),
-      }),
-      created_at: now.toISOString(),
-    });
-    await appendAudit(trx, {
-      actor: p,
-      action: "vehicle.check",
-      objectType: "vehicle_check",
-      objectId: id,
-      purpose: input.purpose,
-      outcome: "success",
-      details: {
-        decision,
-        hits: c.hits.length,
-        occupants: c.occupants.length,
-        ...(opened ? { alertId: opened.alertId } : {}),
-      },
-    });
-    return opened;
+      source: "vehicle",
+      sourceId: id,
+      reference,
+      now,
+      ...(c.cp ? { crossingPointId: c.cp } : {}),
+    },
+    {
+      kind: "vehicle",
+      index: 0,
+      key: `vehicle:${c.plate?.country ?? ""}:${c.plate?.key ?? c.vin?.vin}`,
+      description: declared,
+      hits: c.hits,
+    },
+  );
+  await insertVehicleCheck(trx, {
+    id,
+    agency: p.agency,
+    user_id: p.userId,
+    crossing_point_id: c.cp ?? null,
+    plate_country: c.plate?.country ?? null,
+    plate_number: c.plate?.number ?? null,
+    vin: c.vin?.vin ?? null,
+    decision,
+    alert_id: opened?.alertId ?? null,
+    data: JSON.stringify({
+      declared,
+      vinCheck: c.vin ?? null,
+      hits: c.hits,
+      occupants: c.occupants.map((o) => o.id),
+    }),
+    created_at: now.toISOString(),
   });
-  return { id, reference, decision, alert };
+  await appendAudit(trx, {
+    actor: p,
+    action: "vehicle.check",
+    objectType: "vehicle_check",
+    objectId: id,
+    purpose: input.purpose,
+    outcome: "success",
+    details: {
+      decision,
+      hits: c.hits.length,
+      occupants: c.occupants.length,
+      ...(opened ? { alertId: opened.alertId } : {}),
+    },
+  });
+  return { id, reference, decision, alert: opened };
 }
 
 type Checked = {

@@ -1,13 +1,12 @@
 // The stolen-vehicle list, in a documented CSV format modelled on the fields of Interpol's Stolen Motor
 // Vehicles database (SMV): a vehicle is known by its VIN, its plate, or both.
 import { countryCode } from "../shared/countries.js";
-import { InvalidError } from "../shared/errors.js";
-import { type RowProblem, readCsv, rejectIfProblems } from "../travel/index.js";
+import { oneOfWords, optionalDate, readRecordCsv } from "../travel/index.js";
 import { normalisePlate, type Plate, plateProblem } from "./plate.js";
 import { normaliseVin } from "./vin.js";
 
 export type VehicleStatus = "stolen" | "misappropriated" | "wanted";
-const STATUSES = new Set<string>(["stolen", "misappropriated", "wanted"]);
+const STATUSES = ["stolen", "misappropriated", "wanted"];
 
 export interface StolenVehicle {
   recordId: string;
@@ -38,56 +37,43 @@ export const STOLEN_VEHICLE_COLUMNS = [
 /**
  * CSV with a header row and the columns of STOLEN_VEHICLE_COLUMNS. Each row needs a record_id, a VIN or a
  * plate (plate_number with plate_country), a status (stolen, misappropriated, wanted), the reporting
- * country and the reported date (YYYY-MM-DD). Every bad row is reported with its line; none is dropped.
+ * country and the reported date (YYYY-MM-DD). Every bad row is reported with its line and column; none
+ * is dropped, and a list with any bad row is refused whole.
  */
 export function parseStolenVehicleCsv(text: string): StolenVehicle[] {
-  const rows = readCsv(text, "stolen-vehicle list", ["record_id", "plate_number", "vin", "status"]);
-  const records: StolenVehicle[] = [];
-  const problems: RowProblem[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const id = row.get("record_id");
-    const plateNo = row.get("plate_number");
-    const plateCountry = row.get("plate_country");
-    const vin = normaliseVin(row.get("vin"));
-    const status = row.get("status").toLowerCase();
-    const reported = row.get("reported_date");
-    const issues = [
-      row.issue,
-      !id && "record_id is empty",
-      id && seen.has(id) && `record_id ${id} appears twice`,
-      !plateNo && !vin && "neither vin nor plate_number is given",
-      plateNo && plateProblem(plateNo),
-      plateNo && !plateCountry && "plate_country is empty",
-      vin && !/^[A-Z0-9]{11,17}$/.test(vin) && `vin "${vin}" is not 11 to 17 letters and digits`,
-      !STATUSES.has(status) && `status "${row.get("status")}" is not stolen, misappropriated or wanted`,
-      reported && !isDate(reported) && `reported_date "${reported}" is not a YYYY-MM-DD date`,
-    ].filter((p): p is string => typeof p === "string" && p !== "");
-    seen.add(id);
-    if (issues.length > 0) {
-      problems.push({ line: row.line, issues });
-      continue;
-    }
-    const reporting = row.get("reporting_country");
-    records.push({
-      recordId: id,
-      ...(plateNo ? { plate: normalisePlate(plateCountry, plateNo) } : {}),
-      ...(vin ? { vin } : {}),
-      make: row.get("make"),
-      model: row.get("model"),
-      colour: row.get("colour"),
-      status: status as VehicleStatus,
-      reportingCountry: countryCode(reporting) ?? reporting,
-      reportedDate: reported,
-    });
-  }
-  rejectIfProblems("stolen-vehicle list", problems);
-  if (records.length === 0 && rows.length === 0) throw new InvalidError("stolen-vehicle list: no records");
-  return records;
+  return readRecordCsv(text, {
+    what: "stolen-vehicle list",
+    required: ["record_id", "plate_number", "vin", "status"],
+    id: "record_id",
+    checks: [
+      ["plate_number", (v, row) => !v && !row.get("vin") && "neither vin nor plate_number is given"],
+      ["plate_number", (v) => v && plateProblem(v)],
+      ["plate_country", (v, row) => !v && row.get("plate_number") && "plate_country is empty"],
+      ["vin", (v) => vinProblem(normaliseVin(v))],
+      ["status", oneOfWords("status", STATUSES)],
+      ["reported_date", optionalDate("reported_date")],
+    ],
+    build: (row) => {
+      const plateNo = row.get("plate_number");
+      const vin = normaliseVin(row.get("vin"));
+      const reporting = row.get("reporting_country");
+      return {
+        recordId: row.get("record_id"),
+        ...(plateNo ? { plate: normalisePlate(row.get("plate_country"), plateNo) } : {}),
+        ...(vin ? { vin } : {}),
+        make: row.get("make"),
+        model: row.get("model"),
+        colour: row.get("colour"),
+        status: row.get("status").toLowerCase() as VehicleStatus,
+        reportingCountry: countryCode(reporting) ?? reporting,
+        reportedDate: row.get("reported_date"),
+      };
+    },
+  });
 }
 
-function isDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+function vinProblem(vin: string): string | undefined {
+  return vin && !/^[A-Z0-9]{11,17}$/.test(vin)
+    ? `vin "${vin}" is not 11 to 17 letters and digits`
+    : undefined;
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixture, realData } from "../../test/support/paths.js";
-import { type Entity, importOfacCsv } from "../watchlists/index.js";
+import { type Entity, importFtmJsonl, importOfacCsv } from "../watchlists/index.js";
 import { type CraftIndex, createCraftIndex } from "./craft-index.js";
 import { isValidImo, normaliseImo } from "./imo.js";
 
@@ -91,6 +93,13 @@ describe("vessel screening against the OFAC SDN list", () => {
     expect(index.aircraft).toBe(277);
   });
 
+  it("finds a listed operator as an organisation, strongly, and not an unlisted one", () => {
+    const hits = index.screenAircraft({ registration: "9A-CTG", operator: "Mahan Air" });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ listedName: "MAHAN AIR", basis: "operator", strength: "strong" });
+    expect(index.screenAircraft({ registration: "9A-CTG", operator: "Croatia Airlines" })).toEqual([]);
+  });
+
   it("recall over all 406 vessel names with one random typo, and false refers on 406 unlisted names", () => {
     const rand = prng(17);
     const vessels = entities.filter((e) => e.schema === "vessel");
@@ -112,5 +121,34 @@ describe("vessel screening against the OFAC SDN list", () => {
     expect(unlisted).toHaveLength(406);
     expect(found / vessels.length).toBeGreaterThan(0.8);
     expect(falseRefers.length / unlisted.length).toBeLessThan(0.2);
+  });
+});
+
+describe("FtM vessels and aircraft", () => {
+  it("imports a vessel's call sign and an airplane's marks, found by exact search only", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "limes-ftm-craft-"));
+    const file = join(dir, "craft.jsonl");
+    const lines = [
+      {
+        id: "v1",
+        schema: "Vessel",
+        properties: { name: ["NORTHERN LIGHT"], callSign: ["9H DQ7"], flag: ["mt"] },
+      },
+      {
+        id: "a1",
+        schema: "Airplane",
+        properties: { name: ["UR-CQE"], registrationNumber: ["UR-CQE"], serialNumber: ["3510"] },
+      },
+    ];
+    writeFileSync(file, lines.map((l) => JSON.stringify({ ...l, datasets: ["fx"] })).join("\n"));
+    const ftm = createCraftIndex((await importFtmJsonl(file, { list: "ftm" })).entities);
+    expect(ftm.screenVessel({ callSign: "9hdq7" })[0]).toMatchObject({
+      entityId: "ftm:v1",
+      basis: "call_sign",
+      strength: "strong",
+    });
+    expect(ftm.screenVessel({ callSign: "9HDQ1" })).toEqual([]);
+    expect(ftm.screenAircraft({ serial: "3510" })[0]).toMatchObject({ entityId: "ftm:a1", basis: "serial" });
+    expect(ftm.screenAircraft({ registration: "urcqe" })[0]).toMatchObject({ entityId: "ftm:a1" });
   });
 });

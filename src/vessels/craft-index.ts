@@ -2,6 +2,8 @@
 // its remarks into documents) and FtM `Vessel`/`Airplane` (imoNumber, mmsi, registrationNumber,
 // serialNumber). Identifiers are looked up exactly, after normalising their written form; the name is
 // screened with the same engine as persons, restricted to the craft's schema, and counts only as weak.
+// An aircraft's declared operator is screened as an organisation name against the listed organisations
+// (OFAC lists the operators it names in aircraft remarks, e.g. MAHAN AIR, as entities of their own).
 import { createScreener, type Screener } from "../screening/index.js";
 import type { Entity } from "../watchlists/index.js";
 import { isValidImo, normaliseImo } from "./imo.js";
@@ -33,6 +35,7 @@ const STRENGTH: Record<CraftBasis, Strength> = {
   registration: "conclusive",
   serial: "conclusive",
   call_sign: "strong",
+  operator: "strong",
   name: "weak",
 };
 
@@ -111,6 +114,21 @@ export function createCraftIndex(entities: readonly Entity[]): CraftIndex {
     });
   const vesselNames = createScreener(vessels, { limit: 5 });
   const aircraftNames = createScreener(aircraft, { limit: 5 });
+  // Built on first use: only aircraft checks with an operator need every organisation indexed.
+  let operators: Screener | undefined;
+  const operatorHits = (operator: string) => {
+    operators ??= createScreener(
+      entities.filter((e) => e.schema === "organization"),
+      { limit: 5 },
+    );
+    return operators
+      .screen({ name: operator, schema: "organization" })
+      .matches.filter((m) => m.decision === "refer")
+      .flatMap((m) => {
+        const e = byId.get(m.entityId);
+        return e ? [hitOf(e, "operator", m.score, operator, m.explanation.matchedName)] : [];
+      });
+  };
 
   const exact = (basis: CraftBasis, declared: string | undefined): CraftHit[] => {
     if (!declared?.trim()) return [];
@@ -131,6 +149,7 @@ export function createCraftIndex(entities: readonly Entity[]): CraftIndex {
       const hits = [...exact("registration", a.registration), ...exact("serial", a.serial)];
       // An aircraft's OFAC name is its registration mark: screen the mark as a name too, for typos.
       if (a.registration) hits.push(...named(aircraftNames, a.registration, "aircraft"));
+      if (a.operator?.trim()) hits.push(...operatorHits(a.operator));
       return strongestPerEntity(hits);
     },
   };

@@ -20,11 +20,13 @@ export interface AircraftDeclared {
 /**
  * How far a hit identifies the listed craft. An exact IMO number, MMSI, registration mark or serial is
  * near-conclusive: the number is the ship's or aircraft's own. A call sign is strong (call signs are
- * reassigned when a ship changes flag). A fuzzy name alone is weak: many ships share names.
+ * reassigned when a ship changes flag), and so is an aircraft's operator found on a list as an
+ * organisation (the aircraft may be another of its fleet). A fuzzy name alone is weak: many ships share
+ * names.
  */
 export type Strength = "conclusive" | "strong" | "weak";
 
-export type CraftBasis = "imo" | "mmsi" | "call_sign" | "registration" | "serial" | "name";
+export type CraftBasis = "imo" | "mmsi" | "call_sign" | "registration" | "serial" | "name" | "operator";
 
 export interface CraftHit {
   entityId: string;

@@ -48,6 +48,7 @@ const IDENTIFIER_PROPERTIES: Record<string, string> = {
   swiftBic: "SWIFT/BIC",
   imoNumber: "IMO Number",
   mmsi: "MMSI",
+  callSign: "Call Sign",
   serialNumber: "Serial Number",
 };
 

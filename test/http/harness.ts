@@ -43,12 +43,18 @@ export async function startTestApi(
     rateLimit?: AppDeps["rateLimit"];
     trustProxy?: AppDeps["trustProxy"];
     auditSigning?: AuditSigning;
+    /** Lists, rates and goods rules of the checks at the post. */
+    atPost?: Parameters<typeof composeServices>[1]["atPost"];
   } = {},
 ): Promise<TestApi> {
   if ((await loadLatestEntities(db)).length === 0) {
     await saveWatchlistVersion(db, await importCsvList(NATIONAL_LIST), { actor: "system" });
   }
-  const composed = composeServices(db, { entities: await loadLatestEntities(db), sltd: createSltdIndex([]) });
+  const composed = composeServices(db, {
+    entities: await loadLatestEntities(db),
+    sltd: createSltdIndex([]),
+    ...(opts.atPost ? { atPost: opts.atPost } : {}),
+  });
   const services = opts.access ? { ...composed, access: createAccessService(db, opts.access) } : composed;
   const app = await buildApp({
     ...services,

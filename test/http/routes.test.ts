@@ -552,6 +552,35 @@ describeBothDialects("every route and every role", (getDb) => {
       status: 404,
     },
     {
+      route: "POST /api/v1/aircraft-checks",
+      body: { registration: "9A-TBL", crossingPointId: "cp-table", purpose: "arrival" },
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    {
+      route: "POST /api/v1/vessels/fal1",
+      url: "/api/v1/vessels/fal1?purpose=arrival&crossingPointId=cp-table",
+      body: "field,value\ndirection,arrival\nship_name,MS TABLE TEST\nport,HRRJK\n",
+      contentType: "text/csv",
+      allowed: ["first_line", "second_line"],
+      status: 201,
+    },
+    // The lists of the checks at the post: watchlist managers replace them (a bad file is a 422 past the gate).
+    {
+      route: "PUT /api/v1/goods-lists/stolen-vehicles",
+      body: "record_id,plate_number,vin,status\n",
+      contentType: "text/csv",
+      allowed: ["watchlist_manager"],
+      status: 422,
+    },
+    {
+      route: "PUT /api/v1/goods-lists/firearms",
+      body: "record_id,serial_number,make,status\n",
+      contentType: "text/csv",
+      allowed: ["watchlist_manager"],
+      status: 422,
+    },
+    {
       route: "POST /api/v1/cash/declarations",
       body: { ...CASH, purpose: "entry" },
       allowed: ["first_line", "second_line"],

@@ -6346,6 +6346,285 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/aircraft-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** check an aircraft against the OFAC aircraft, FtM Airplane and listed operators */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the registration (tail) mark, the manufacturer serial number (MSN), the operator, or several */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        registration?: string;
+                        serial?: string;
+                        operator?: string;
+                        crossingPointId?: string;
+                        /** @description why this personal data is processed (written to the audit log) */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            decision: "refer" | "clear";
+                            alertId?: string;
+                            priority?: string;
+                            /** @description roles that read screening details */
+                            hits?: {
+                                kind: string;
+                                /** @enum {string} */
+                                priority: "standard" | "high" | "immediate";
+                                list?: string;
+                                entityId?: string;
+                                score?: number;
+                                requestedAction: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vessels/fal1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * record a ship's FAL Form 1 (CSV `field,value`) and screen its vessel
+         * @description The body is the form as CSV (Content-Type: text/csv), one box a row, as documented in the README. A malformed form is a 422 naming every faulty line, and nothing is recorded.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description why this personal data is processed (written to the audit log) */
+                    purpose: string;
+                    crossingPointId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            decision: "refer" | "clear";
+                            alertId?: string;
+                            priority?: string;
+                            /** @description roles that read screening details */
+                            hits?: {
+                                kind: string;
+                                /** @enum {string} */
+                                priority: "standard" | "high" | "immediate";
+                                list?: string;
+                                entityId?: string;
+                                score?: number;
+                                requestedAction: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            direction: "arrival" | "departure";
+                            port: string;
+                            vessel: {
+                                name: string;
+                                type?: string;
+                                imo?: string;
+                                mmsi?: string;
+                                callSign?: string;
+                                flag?: string;
+                            };
+                            /** @description unknown fields, each with its line */
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vehicle-checks": {
         parameters: {
             query?: never;
@@ -7344,6 +7623,246 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goods-lists/stolen-vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * replace the stolen-vehicle list (SMV-like CSV)
+         * @description The body is the whole list as CSV (Content-Type: text/csv), in the format documented in the README. It replaces the live list: it is stored, audited and then searched at once. A row that breaks the format refuses the whole file (422, each fault with its line and column) and the live list stays as it was.
+         */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description kept in the audit */
+                    reason?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "stolen_vehicles" | "firearms";
+                            /** @description records now live */
+                            records: number;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goods-lists/firearms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * replace the lost, stolen or trafficked firearms list (iARMS-like CSV)
+         * @description The body is the whole list as CSV (Content-Type: text/csv), in the format documented in the README. It replaces the live list: it is stored, audited and then searched at once. A row that breaks the format refuses the whole file (422, each fault with its line and column) and the live list stays as it was.
+         */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description kept in the audit */
+                    reason?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "stolen_vehicles" | "firearms";
+                            /** @description records now live */
+                            records: number;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -12182,6 +12701,11 @@ export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonCons
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDetailsPartyHitsPartyRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["details"]["partyHits"]["party"]["role"]> = ["consignor", "consignee", "notify", "carrier"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDetailsGoodsHsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["details"]["goods"]["hs"]> = ["exact", "partial", "none"];
 export const pathsApiV1CargoManifestsIdGetResponses200ContentApplicationJsonConsignmentsDetailsHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cargo/manifests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["consignments"]["details"]["hits"]["priority"]> = ["standard", "high", "immediate"];
+export const pathsApiV1AircraftChecksPostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aircraft-checks"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1AircraftChecksPostResponses201ContentApplicationJsonHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aircraft-checks"]["post"]["responses"]["201"]["content"]["application/json"]["hits"]["priority"]> = ["standard", "high", "immediate"];
+export const pathsApiV1VesselsFal1PostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vessels/fal1"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
+export const pathsApiV1VesselsFal1PostResponses201ContentApplicationJsonHitsPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vessels/fal1"]["post"]["responses"]["201"]["content"]["application/json"]["hits"]["priority"]> = ["standard", "high", "immediate"];
+export const pathsApiV1VesselsFal1PostResponses201ContentApplicationJsonDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vessels/fal1"]["post"]["responses"]["201"]["content"]["application/json"]["direction"]> = ["arrival", "departure"];
 export const pathsApiV1VehicleChecksPostRequestBodyContentApplicationJsonDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["requestBody"]["content"]["application/json"]["direction"]> = ["entry", "exit"];
 export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["decision"]> = ["refer", "clear"];
 export const pathsApiV1VehicleChecksPostResponses201ContentApplicationJsonVehicleDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/vehicle-checks"]["post"]["responses"]["201"]["content"]["application/json"]["vehicle"]["decision"]> = ["refer", "clear"];
@@ -12207,6 +12731,8 @@ export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJ
 export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["rejected"];
 export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["withdrawn"];
 export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["expired"];
+export const pathsApiV1GoodsListsStolenVehiclesPutResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/goods-lists/stolen-vehicles"]["put"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["stolen_vehicles", "firearms"];
+export const pathsApiV1GoodsListsFirearmsPutResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/goods-lists/firearms"]["put"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["stolen_vehicles", "firearms"];
 export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["queryKinds"]> = ["person", "document"];
 export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
