@@ -24,6 +24,7 @@ const MIGRATION_NAMES = [
   "0014_sync",
   "0015_partitions",
   "0016_languages",
+  "0017_goods",
   "0018_alert_approvals",
 ];
 
@@ -34,7 +35,6 @@ const PARTITIONED = [
   "screened_travellers",
   "screening_requests",
   "screening_results",
-  "0017_goods",
 ];
 
 const TABLES = [
