@@ -3,16 +3,21 @@
 // screening, its alerts, the crossing and the audit entries in ONE transaction. A crash at any point
 // leaves either all of them or none: never an audited screening without its crossing (issue 12, item 5).
 import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import { recordingPoint } from "../crossing-points/index.js";
+import type { Database } from "../db/index.js";
 import { ForbiddenError } from "../shared/errors.js";
 import { type CrossingInput, readCrossingInput } from "./input.js";
 import { type PersonOutcome, recordScreened, type ScreenDeps, screenTravellers } from "./screen.js";
 import { insertCrossing } from "./store.js";
 
+/** Runs the writes in a transaction: a group commit's shared one (with a savepoint), or one of its own. */
+export type Write = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+
 export async function recordCrossing(
-  deps: ScreenDeps & { now: () => Date },
+  deps: ScreenDeps & { now: () => Date; write: Write },
   p: Principal,
   input: CrossingInput,
 ): Promise<{
@@ -32,7 +37,8 @@ export async function recordCrossing(
   const cp = await recordingPoint(deps.db.kysely, p, entry.crossingPointId || undefined);
   const screened = await screenTravellers(deps, p, [traveller], input.purpose, cp);
   const id = randomUUID();
-  const outcome = await deps.db.kysely.transaction().execute(async (trx) => {
+  // Acknowledged only once committed, also in a group commit; a failure there undoes this crossing alone.
+  const outcome = await deps.write(async (trx) => {
     const at = deps.now();
     const [outcome] = await recordScreened(
       trx,

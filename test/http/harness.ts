@@ -43,12 +43,17 @@ export async function startTestApi(
     rateLimit?: AppDeps["rateLimit"];
     trustProxy?: AppDeps["trustProxy"];
     auditSigning?: AuditSigning;
+    groupCommit?: Parameters<typeof composeServices>[1]["groupCommit"];
   } = {},
 ): Promise<TestApi> {
   if ((await loadLatestEntities(db)).length === 0) {
     await saveWatchlistVersion(db, await importCsvList(NATIONAL_LIST), { actor: "system" });
   }
-  const composed = composeServices(db, { entities: await loadLatestEntities(db), sltd: createSltdIndex([]) });
+  const composed = composeServices(db, {
+    entities: await loadLatestEntities(db),
+    sltd: createSltdIndex([]),
+    ...(opts.groupCommit ? { groupCommit: opts.groupCommit } : {}),
+  });
   const services = opts.access ? { ...composed, access: createAccessService(db, opts.access) } : composed;
   const app = await buildApp({
     ...services,
