@@ -18,9 +18,16 @@ export interface SavepointState<S = unknown> {
 }
 
 export interface GroupCommitOptions {
-  /** Most works in one transaction (default 64). */
+  /**
+   * Most works in one transaction (default 32). Each savepoint that writes is a subtransaction, and
+   * PostgreSQL keeps 64 of them per transaction in shared memory before every snapshot gets slower.
+   */
   maxBatch?: number;
-  /** Batches written at the same time (default: 1 on SQLite, which has one writer; 4 on PostgreSQL). */
+  /**
+   * Batches written at the same time (default: 1 on SQLite, which has one writer; 6 on PostgreSQL, of
+   * the pool's 10 connections). A batch starts as soon as a lane is free, so under light load every
+   * work is a batch of its own, and batches grow only when every lane is busy.
+   */
   concurrency?: number;
   /** Wait this long for more work before a batch starts (default 0: the next turn of the event loop). */
   windowMs?: number;
@@ -43,8 +50,8 @@ interface Queued {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export function createGroupCommit(db: Db, opts: GroupCommitOptions = {}): GroupCommit {
-  const maxBatch = opts.maxBatch ?? 64;
-  const concurrency = opts.concurrency ?? (db.dialect === "sqlite" ? 1 : 4);
+  const maxBatch = opts.maxBatch ?? 32;
+  const concurrency = opts.concurrency ?? (db.dialect === "sqlite" ? 1 : 6);
   const queue: Queued[] = [];
   const stats = { batches: 0, works: 0, largest: 0 };
   let inFlight = 0;
@@ -61,18 +68,19 @@ export function createGroupCommit(db: Db, opts: GroupCommitOptions = {}): GroupC
     else setImmediate(go);
   };
 
-  /** One work in its savepoint; a failure is rolled back to it and recorded, not thrown. */
+  /**
+   * One work in its savepoint; a failure is rolled back to it and recorded, not thrown. The savepoint is
+   * not released (a round trip saved per work): the next one of the same name nests in it, and a
+   * rollback goes to the newest, this work's. The commit ends them all.
+   */
   const runOne = async (trx: Transaction<Database>, q: Queued): Promise<Outcome> => {
     await sql`savepoint group_commit`.execute(trx);
     const state = opts.savepointState?.snapshot(trx);
     try {
-      const value = await q.work(trx);
-      await sql`release savepoint group_commit`.execute(trx);
-      return { ok: true, value };
+      return { ok: true, value: await q.work(trx) };
     } catch (error) {
       // If this fails too, the transaction is unusable: the whole batch fails below.
       await sql`rollback to savepoint group_commit`.execute(trx);
-      await sql`release savepoint group_commit`.execute(trx);
       opts.savepointState?.restore(trx, state);
       return { ok: false, error };
     }
@@ -87,9 +95,14 @@ export function createGroupCommit(db: Db, opts: GroupCommitOptions = {}): GroupC
     stats.largest = Math.max(stats.largest, batch.length);
     const outcomes: Outcome[] = [];
     try {
-      await db.kysely.transaction().execute(async (trx) => {
-        for (const q of batch) outcomes.push(await runOne(trx, q));
-      });
+      if (batch.length === 1) {
+        // Alone: its own transaction, with no savepoint to pay for; a failure rolls it back whole.
+        const value = await db.kysely.transaction().execute(batch[0]!.work);
+        outcomes.push({ ok: true, value });
+      } else
+        await db.kysely.transaction().execute(async (trx) => {
+          for (const q of batch) outcomes.push(await runOne(trx, q));
+        });
       for (const [i, q] of batch.entries()) {
         const o = outcomes[i]!;
         if (o.ok) q.resolve(o.value);
