@@ -29,7 +29,11 @@ async function variant(db: Db, groupCommit: boolean) {
     await saveWatchlistVersion(db, await importCsvList(`${REPO_ROOT}/data/samples/national-list.csv`), {
       actor: "system",
     });
-  const point = await db.kysely.selectFrom("crossing_points").select("id").where("id", "=", "cp-bench").execute();
+  const point = await db.kysely
+    .selectFrom("crossing_points")
+    .select("id")
+    .where("id", "=", "cp-bench")
+    .execute();
   if (point.length === 0)
     await db.kysely
       .insertInto("crossing_points")
@@ -72,7 +76,12 @@ async function round(v: Variant, tag: string) {
       const i = next++;
       await v.crossings.recordCrossing(v.principal, {
         entry: {
-          person: { surname: `Hot${tag}${i}`, givenNames: "Path", birthDate: "1980-01-01", nationality: "AT" },
+          person: {
+            surname: `Hot${tag}${i}`,
+            givenNames: "Path",
+            birthDate: "1980-01-01",
+            nationality: "AT",
+          },
           document: { type: "P", number: `HP${tag}${i}`, issuingCountry: "AT" },
           direction: "entry",
           crossingPointId: "cp-bench",
@@ -102,7 +111,9 @@ async function compare(label: string, a: [string, Variant], b: [string, Variant]
   const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
   const batches = (v: Variant) => {
     const s = v.stats();
-    return s.batches ? `; batches of ${(s.works / s.batches).toFixed(1)} on average, ${s.largest} at most` : "";
+    return s.batches
+      ? `; batches of ${(s.works / s.batches).toFixed(1)} on average, ${s.largest} at most`
+      : "";
   };
   console.log(`${label}: ${a[0]}${batches(a[1])}`);
   for (const [name, r] of Object.entries(results))
