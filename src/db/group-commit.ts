@@ -19,8 +19,10 @@ export interface SavepointState<S = unknown> {
 
 export interface GroupCommitOptions {
   /**
-   * Most works in one transaction (default 32). Each savepoint that writes is a subtransaction, and
-   * PostgreSQL keeps 64 of them per transaction in shared memory before every snapshot gets slower.
+   * Most works in one transaction (default 32; LIMES_GROUP_COMMIT_BATCH). Each savepoint that writes is
+   * a subtransaction, and PostgreSQL keeps 64 of them per transaction in shared memory before every
+   * snapshot gets slower. On SQLite (WAL, synchronous=NORMAL: a commit does not sync) batching gains
+   * less: over HTTP it measured a little faster than batches of 1, in process a little slower.
    */
   maxBatch?: number;
   /**

@@ -66,6 +66,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         ...(config.totpRoles ? { totpRoles: config.totpRoles } : {}),
         principalCacheSeconds: config.principalCacheSeconds ?? DEFAULT_PRINCIPAL_CACHE_SECONDS,
       },
+      ...(config.groupCommitBatch ? { groupCommit: { maxBatch: config.groupCommitBatch } } : {}),
       ...(config.listMaxRemovedPct === undefined
         ? {}
         : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
