@@ -16,6 +16,10 @@
 //   LIMES_REDIS_URL  redis://… for rate-limit counters shared by several processes (in-process if unset)
 //   LIMES_LOGIN_RATE_LIMIT  login requests per client address and minute (default 30)
 //   LIMES_SESSION_TTL_MINUTES / LIMES_SESSION_IDLE_MINUTES  session lifetime (480) and idle expiry (30)
+//   LIMES_PRINCIPAL_CACHE_SECONDS  how long a token's principal is cached per process, 0 to 30 (default
+//               10); revocations evict at once here and, through NATS, in the other centre processes
+//   LIMES_GROUP_COMMIT_BATCH  most crossings or screenings written in one shared transaction, 1 to 64
+//               (default 32; 1 writes each in its own transaction; src/db/group-commit.ts)
 //   LIMES_TOTP_ROLES  roles that must sign in with a TOTP code, separated by commas (default none)
 //   LIMES_LIST_MAX_REMOVED_PCT  a list version removing this percentage of the live version's entities
 //               or more waits for a second watchlist manager's approval; default 5
@@ -58,6 +62,10 @@ export interface Config {
   loginPerMinute?: number;
   sessionTtlMinutes?: number;
   sessionIdleMinutes?: number;
+  /** Most writes in one group-commit transaction (the dialect's default when unset). */
+  groupCommitBatch?: number;
+  /** Seconds a token's principal is cached (0: off; the server's default is 10). */
+  principalCacheSeconds?: number;
   totpRoles?: Role[];
   /** Removal share (percent) from which a list version waits for approval. */
   listMaxRemovedPct?: number;
@@ -112,6 +120,12 @@ function readAccessConfig(value: (name: string) => string | undefined, problems:
   if (ttl) out.sessionTtlMinutes = ttl;
   const idle = count("LIMES_SESSION_IDLE_MINUTES", 60 * 24 * 31);
   if (idle) out.sessionIdleMinutes = idle;
+  const batch = count("LIMES_GROUP_COMMIT_BATCH", 64);
+  if (batch) out.groupCommitBatch = batch;
+  const cache = value("LIMES_PRINCIPAL_CACHE_SECONDS");
+  if (cache !== undefined && !/^([0-9]|[12][0-9]|30)$/.test(cache))
+    problems.push("LIMES_PRINCIPAL_CACHE_SECONDS must be a whole number from 0 to 30");
+  else if (cache !== undefined) out.principalCacheSeconds = Number(cache);
   const roles =
     value("LIMES_TOTP_ROLES")
       ?.split(",")

@@ -2,11 +2,12 @@
 import { type AccessOptions, createAccessService } from "./access/index.js";
 import { type AlertService, createAlertService } from "./alerts/index.js";
 import { type ApprovalHandlers, createApprovalService } from "./approvals/index.js";
+import { auditSavepointState } from "./audit/index.js";
 import { type CargoConfig, createCargoService } from "./cargo/index.js";
 import { type CashService, createCashService, type RateTable, RETAIN_CASH_KIND } from "./cash/index.js";
 import { createCrossingPointService } from "./crossing-points/index.js";
 import { createCrossingService } from "./crossings/index.js";
-import type { Db } from "./db/index.js";
+import { createGroupCommit, type Db, type GroupCommitOptions } from "./db/index.js";
 import { createExportService } from "./export/index.js";
 import {
   createFirearmService,
@@ -72,9 +73,14 @@ export function composeServices(
     };
     /** This node's identity and the partner exchange's settings (issue 16). */
     partners?: PartnerOptions;
+    /** Batch sizes and timing of the group commit (tests widen the window to fill a batch). */
+    groupCommit?: Omit<GroupCommitOptions, "savepointState">;
   },
 ) {
-  const screenings = createScreeningService(db, createScreener(opts.entities));
+  // One group commit per process and database: the crossings and screenings of concurrent requests
+  // share a transaction, each in its own savepoint (src/db/group-commit.ts).
+  const groupCommit = createGroupCommit(db, { savepointState: auditSavepointState, ...opts.groupCommit });
+  const screenings = createScreeningService(db, createScreener(opts.entities), { groupCommit });
   const protection = createProtectionService(db);
   const rules = createRuleService(db);
   const cargo = createCargoService(db, {
@@ -95,6 +101,7 @@ export function composeServices(
   );
   const crossings = createCrossingService(db, screenings, () => opts.sltd, {
     rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
+    groupCommit,
   });
   const atPost = opts.atPost ?? {};
   const goodsRules = atPost.goodsRules ? { rules: atPost.goodsRules } : {};
@@ -110,6 +117,7 @@ export function composeServices(
   const alerts = createAlertService(db, { protection });
   return {
     db,
+    groupCommit,
     access: createAccessService(db, opts.access),
     screenings,
     crossingPoints: createCrossingPointService(db),

@@ -6,6 +6,7 @@ import { type AuditEntryInput, appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
 import { LimesError } from "../shared/errors.js";
 import { createFailureLog, type FailureLog } from "./failure-log.js";
+import { createPrincipalCache, type PrincipalCache, type Revocation } from "./principal-cache.js";
 import type { Role } from "./roles.js";
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from "./throttle.js";
 
@@ -36,6 +37,13 @@ export interface AccessOptions {
   totpRoles?: readonly Role[];
   /** How long login attempts are kept (default 24 hours): throttling and the admin's view read them. */
   attemptRetentionHours?: number;
+  /**
+   * How long a token's principal is cached in this process (default 0: read at every request; the
+   * server sets LIMES_PRINCIPAL_CACHE_SECONDS, default 10). Revocations evict at once in this process.
+   */
+  principalCacheSeconds?: number;
+  /** Most principals cached (default 10,000). */
+  principalCacheEntries?: number;
   now?: () => Date;
 }
 
@@ -51,6 +59,11 @@ export interface AccessContext {
   /** When login_attempts was last cleaned up by this process (ms). */
   cleanedAt: { ms: number };
   audit: (entry: AuditEntryInput) => Promise<unknown>;
+  principals: PrincipalCache;
+  /** Evicts here and tells the listeners (the bus to the other centre processes); after the commit. */
+  revoke: (r: Revocation) => void;
+  /** Who hears of this process's revocations. */
+  revocationListeners: Set<(r: Revocation) => void>;
   verifyPassword: (hash: string | undefined, password: string) => Promise<boolean>;
 }
 
@@ -71,9 +84,20 @@ export function accessContext(db: Db, opts: AccessOptions): AccessContext {
     await argonVerify(await dummyHash, password);
     return false;
   };
+  const principals = createPrincipalCache({
+    ttlMs: (opts.principalCacheSeconds ?? 0) * 1000,
+    ...(opts.principalCacheEntries ? { maxEntries: opts.principalCacheEntries } : {}),
+  });
+  const revocationListeners = new Set<(r: Revocation) => void>();
   return {
     db,
     now,
+    principals,
+    revocationListeners,
+    revoke(r) {
+      principals.evict(r);
+      for (const l of revocationListeners) l(r);
+    },
     ttlMs: (opts.sessionTtlMinutes ?? 8 * 60) * 60_000,
     idleMs: (opts.idleMinutes ?? 30) * 60_000,
     throttle,

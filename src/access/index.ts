@@ -20,6 +20,7 @@ export {
   createAccessService,
   type LoginResult,
   type NewUser,
+  type Revocation,
   SecondFactorRequired,
   TooManyAttemptsError,
   type UsersPage,

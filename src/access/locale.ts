@@ -23,4 +23,6 @@ export async function setOwnLocale(ctx: AccessContext, p: Principal, locale: str
   if (!(UI_LOCALES as readonly string[]).includes(locale))
     throw new InvalidError(`locale: one of ${UI_LOCALES.join(", ")}`, { locales: UI_LOCALES });
   await ctx.db.kysely.updateTable("users").set({ locale }).where("id", "=", p.userId).execute();
+  // The principal carries the locale: the next request must see the new one.
+  ctx.revoke({ userId: p.userId });
 }

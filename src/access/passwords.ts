@@ -47,6 +47,8 @@ export async function changeOwnPassword(
       },
     });
   });
+  // Every token of the user: the others are revoked, and the kept one loses its restriction.
+  ctx.revoke({ userId: user.id });
 }
 
 /**
@@ -78,5 +80,6 @@ export async function resetPassword(
       details: { username: user.username, tokensRevoked: Number(revoked.numUpdatedRows) },
     });
   });
+  ctx.revoke({ userId: user.id });
   return { oneTimePassword: password };
 }

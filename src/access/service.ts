@@ -10,6 +10,7 @@ import { ensureDemoAdmin } from "./demo.js";
 import { setOwnLocale } from "./locale.js";
 import { login } from "./login.js";
 import { changeOwnPassword, resetPassword } from "./passwords.js";
+import type { Revocation } from "./principal-cache.js";
 import type { Principal } from "./roles.js";
 import { authenticate, createApiToken, logout } from "./tokens.js";
 import { confirmTotpEnrolment, startTotpEnrolment } from "./totp.js";
@@ -17,6 +18,7 @@ import { createUser, listUsers, type NewUser, setDisabled, type UserView } from 
 
 export { type AccessOptions, AuthError, TooManyAttemptsError } from "./context.js";
 export { type LoginResult, SecondFactorRequired } from "./login.js";
+export type { Revocation } from "./principal-cache.js";
 export { type NewUser, type UsersPage, type UserView, validateNewUser } from "./users.js";
 
 export function createAccessService(db: Db, opts: AccessOptions = {}) {
@@ -59,6 +61,18 @@ export function createAccessService(db: Db, opts: AccessOptions = {}) {
     /** Writes the tallied failed logins of the current minute now (at shutdown, in tests). */
     flushFailedLogins: () => ctx.failures.flush(),
     ensureDemoAdmin: (o: { officers?: boolean } = {}) => ensureDemoAdmin(ctx, o),
+    /**
+     * Revocations of this process, for the bus to the other centre processes; returns the unsubscribe.
+     * A role change, when it becomes a use case, revokes `{ userId }` like a password reset.
+     */
+    onRevocation(listener: (r: Revocation) => void): () => void {
+      ctx.revocationListeners.add(listener);
+      return () => ctx.revocationListeners.delete(listener);
+    },
+    /** A revocation another process made: evicts here, and is not told on. */
+    applyRevocation: (r: Revocation) => ctx.principals.evict(r),
+    /** How many principals are cached now (for tests and metrics). */
+    cachedPrincipals: () => ctx.principals.size(),
   };
 }
 

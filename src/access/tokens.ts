@@ -1,6 +1,7 @@
 // Session and API tokens: random, stored only as SHA-256 hashes, with a fixed lifetime, an idle expiry
-// for sessions, and revocation. Last use is recorded coarsely (at most once a minute per token), so a
-// short-lived cache of principals in front of this stays possible.
+// for sessions, and revocation. Last use is recorded coarsely (at most once a minute per token), so the
+// short-lived cache of principals in front of this (principal-cache.ts) loses nothing: its lifetime is
+// below that minute, and a token is read again, and touched, once its entry is gone.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/index.js";
@@ -58,8 +59,12 @@ export async function insertToken(
 }
 
 export async function authenticate(ctx: AccessContext, token: string): Promise<Principal | undefined> {
-  const row = await store.tokenByHash(ctx.db, sha256(token));
+  const digest = sha256(token);
   const now = ctx.now();
+  const cached = ctx.principals.get(digest, now.getTime());
+  if (cached) return cached;
+  const epoch = ctx.principals.epoch();
+  const row = await store.tokenByHash(ctx.db, digest);
   const nowIso = now.toISOString();
   if (!row || row.revoked_at || row.disabled_at || row.expires_at <= nowIso) return undefined;
   const lastUsed = Date.parse(row.last_used_at ?? row.created_at);
@@ -78,6 +83,12 @@ export async function authenticate(ctx: AccessContext, token: string): Promise<P
   if (row.client) principal.client = { name: row.client, purpose: row.purpose ?? "" };
   const restricted = restrictionOf(ctx, row, roles);
   if (restricted) principal.restricted = restricted;
+  if (ctx.principals.ttlMs > 0) {
+    // Never cached past the token's expiry, nor past the idle limit a session would reach unused.
+    const idleEnd = row.kind === "session" ? lastUsed + ctx.idleMs : Number.POSITIVE_INFINITY;
+    const until = Math.min(now.getTime() + ctx.principals.ttlMs, Date.parse(row.expires_at), idleEnd);
+    ctx.principals.set(digest, principal, until, epoch);
+  }
   return principal;
 }
 
@@ -101,6 +112,7 @@ export async function logout(ctx: AccessContext, tokenOrPrincipal: string | Prin
       outcome: "success",
     });
   });
+  ctx.revoke({ tokenId: principal.tokenId });
 }
 
 export async function createApiToken(

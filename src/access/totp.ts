@@ -83,4 +83,6 @@ export async function confirmTotpEnrolment(
       outcome: "success",
     });
   });
+  // The session was restricted to enrolling: it is not any more.
+  ctx.revoke({ userId: actor.userId });
 }

@@ -217,4 +217,5 @@ export async function setDisabled(
       },
     });
   });
+  ctx.revoke({ userId: user.id });
 }

@@ -52,6 +52,7 @@ export {
   type AuditEntryInput,
   type AuditFilter,
   appendAudit,
+  auditSavepointState,
   countAudit,
   queryAudit,
 } from "./log.js";

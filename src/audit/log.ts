@@ -2,7 +2,7 @@
 // action and its audit entry commit or fail together.
 import { randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Database, Db } from "../db/index.js";
+import type { Database, Db, SavepointState } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
 import { noteAppend } from "./appends.js";
 import { entryHash, payloadDigest } from "./chain.js";
@@ -52,6 +52,18 @@ const isPersonalDataRead = (entry: AuditEntryInput) =>
  * transaction never waits for a second chain while holding one (two could then deadlock).
  */
 const chainOfTransaction = new WeakMap<object, number>();
+
+/**
+ * For a group commit's savepoints (src/db/group-commit.ts): a rollback to a savepoint also releases the
+ * chain's row lock taken after it, so the transaction must not think it still holds that chain.
+ */
+export const auditSavepointState: SavepointState<number | undefined> = {
+  snapshot: (trx) => chainOfTransaction.get(trx),
+  restore(trx, chain) {
+    if (chain === undefined) chainOfTransaction.delete(trx);
+    else chainOfTransaction.set(trx, chain);
+  },
+};
 
 /**
  * Appends one entry to a chain. Call it with the transaction of the action it records; given the plain

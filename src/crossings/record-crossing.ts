@@ -102,11 +102,15 @@ export async function writeCrossing(
   };
 }
 
+/** Runs the writes in a transaction: a group commit's shared one (with a savepoint), or one of its own. */
+export type Write = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+
 export async function recordCrossing(
-  deps: ScreenDeps & { now: () => Date },
+  deps: ScreenDeps & { now: () => Date; write: Write },
   p: Principal,
   input: CrossingInput,
 ): Promise<RecordedCrossing> {
   const prepared = await prepareCrossing(deps, p, input);
-  return deps.db.kysely.transaction().execute((trx) => writeCrossing(trx, p, prepared, deps.now()));
+  // Acknowledged only once committed, also in a group commit; a failure there undoes this crossing alone.
+  return deps.write((trx) => writeCrossing(trx, p, prepared, deps.now()));
 }

@@ -6,12 +6,18 @@
 import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
-import type { Database, Db } from "../db/index.js";
+import type { Database, Db, GroupCommit } from "../db/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import { ForbiddenError, NotFoundError } from "../shared/errors.js";
 import type { Manifest, SltdIndex } from "../travel/index.js";
 import type { CrossingInput } from "./input.js";
-import { type PreparedCrossing, prepareCrossing, recordCrossing, writeCrossing } from "./record-crossing.js";
+import {
+  type PreparedCrossing,
+  prepareCrossing,
+  recordCrossing,
+  type Write,
+  writeCrossing,
+} from "./record-crossing.js";
 import type { PersonOutcome, RuleRunner } from "./screen.js";
 import { screenManifest } from "./screen-manifest.js";
 import { findManifest } from "./store.js";
@@ -20,12 +26,17 @@ export function createCrossingService(
   db: Db,
   screenings: ScreeningService,
   sltd: () => SltdIndex,
-  opts: { rules?: RuleRunner; now?: () => Date } = {},
+  opts: { rules?: RuleRunner; now?: () => Date; groupCommit?: GroupCommit } = {},
 ) {
+  const { groupCommit } = opts;
+  const write: Write = groupCommit
+    ? (work) => groupCommit.run(work)
+    : (work) => db.kysely.transaction().execute(work);
   const deps = {
     db,
     screenings,
     sltd,
+    write,
     now: opts.now ?? (() => new Date()),
     ...(opts.rules ? { rules: opts.rules } : {}),
   };

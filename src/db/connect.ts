@@ -9,6 +9,7 @@ import { InvalidError } from "../shared/errors.js";
 import { migrationProvider } from "./migrations.js";
 import { ensurePartitions } from "./partitions.js";
 import type { Database, Dialect } from "./schema.js";
+import { cachingStatements, prepareStatementsOf } from "./statements.js";
 
 export type { Dialect } from "./schema.js";
 
@@ -21,6 +22,9 @@ export interface Db {
 }
 
 export const DEFAULT_DB = "sqlite:./data/limes.db";
+
+/** LIMES_PREPARED_STATEMENTS=0 turns prepared statements off (to compare, or to rule them out). */
+const preparedStatements = () => process.env.LIMES_PREPARED_STATEMENTS !== "0";
 
 export function parseDbUrl(url: string): { dialect: Dialect; target: string } {
   if (url.startsWith("sqlite:")) {
@@ -56,7 +60,9 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
       }
     }, 250);
     checkpoints.unref();
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: preparedStatements() ? cachingStatements(database) : database }),
+    });
     return {
       kysely,
       dialect,
@@ -74,7 +80,10 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
   pool.on("error", () => {});
   // The same for a connection that is checked out (a transaction, or a pinned lock holder): its query
   // already fails with the error, and the unheard event would end the process as well.
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    if (preparedStatements()) prepareStatementsOf(client);
+  });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect, describe: target.replace(/:[^:@/]*@/, ":***@"), close: () => kysely.destroy() };
 }

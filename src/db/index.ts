@@ -3,6 +3,12 @@ export { type Db, DEFAULT_DB, type Dialect, migrate, openDatabase, parseDbUrl } 
 export { isUniqueViolation } from "./errors.js";
 export { type Exclusive, runExclusive } from "./exclusive.js";
 export {
+  createGroupCommit,
+  type GroupCommit,
+  type GroupCommitOptions,
+  type SavepointState,
+} from "./group-commit.js";
+export {
   decodeCursor,
   encodeCursor,
   type KeyValue,

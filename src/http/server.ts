@@ -12,7 +12,7 @@ import { scheduleRetention } from "../retention/index.js";
 import { createScreener } from "../screening/index.js";
 import { composeServices } from "../services.js";
 import { ConflictError } from "../shared/errors.js";
-import { type SyncRuntime, startSync } from "../sync/index.js";
+import { type SyncRuntime, startRevocationBus, startSync } from "../sync/index.js";
 import { createSltdIndex, parseSltdCsv } from "../travel/index.js";
 import {
   importWatchlist,
@@ -25,6 +25,8 @@ import {
 import { buildApp } from "./app.js";
 import { loadAtPostLists } from "./at-post-lists.js";
 
+/** Long enough to spare the token reads of a busy booth, short enough that a missed revocation fades. */
+const DEFAULT_PRINCIPAL_CACHE_SECONDS = 10;
 const SAMPLE_SLTD = fileURLToPath(new URL("../../data/samples/sltd-sample.csv", import.meta.url));
 
 export interface ServerOptions {
@@ -56,7 +58,9 @@ async function composeFor(db: Db, config: Config) {
       ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
       ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),
       ...(config.totpRoles ? { totpRoles: config.totpRoles } : {}),
+      principalCacheSeconds: config.principalCacheSeconds ?? DEFAULT_PRINCIPAL_CACHE_SECONDS,
     },
+    ...(config.groupCommitBatch ? { groupCommit: { maxBatch: config.groupCommitBatch } } : {}),
     ...(config.listMaxRemovedPct === undefined
       ? {}
       : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
@@ -158,6 +162,13 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       : undefined;
 
     sync.start(db, async () => swapLists(services, await loadLatestEntities(db)), app);
+    // Centre processes tell each other of revocations, so that no cached principal outlives one.
+    const revocations =
+      config.sync?.natsUrl && config.sync.role === "centre"
+        ? startRevocationBus(config.sync.natsUrl, services.access, (err) =>
+            app.log.warn({ err }, "revocation bus"),
+          )
+        : undefined;
 
     return {
       app,
@@ -169,6 +180,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         retention?.stop();
         await app.close();
         await sync.stop();
+        await revocations?.stop();
         await services.access.flushFailedLogins();
         await services.partners.rejections.flush();
         // The last checkpoint covers every entry the finished requests appended.

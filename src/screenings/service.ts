@@ -1,9 +1,10 @@
 // Screening as a use case: screen against the live index, persist the request and its results, and audit
 // it, all in one transaction (src/screenings/record.ts). The index is swapped whole when a new list version is loaded, so running
 // queries finish on the index they started with.
+import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { recordingPoint } from "../crossing-points/index.js";
-import type { Db } from "../db/index.js";
+import type { Database, Db, GroupCommit } from "../db/index.js";
 import type { Match, Screener } from "../screening/index.js";
 import { ForbiddenError } from "../shared/errors.js";
 import { readScreening } from "./read.js";
@@ -17,9 +18,14 @@ import { type ScreeningRecord, view } from "./view.js";
 
 export type { DetailedResult, FirstLineResult, ScreeningRecord } from "./view.js";
 
-export function createScreeningService(db: Db, initial: Screener, opts: { now?: () => Date } = {}) {
+export function createScreeningService(
+  db: Db,
+  initial: Screener,
+  opts: { now?: () => Date; groupCommit?: GroupCommit } = {},
+) {
   let screener = initial;
   const now = opts.now ?? (() => new Date());
+  const { groupCommit } = opts;
   return {
     get screener(): Screener {
       return screener;
@@ -45,7 +51,9 @@ export function createScreeningService(db: Db, initial: Screener, opts: { now?: 
       req: ScreeningRequest,
     ): Promise<{ record: ScreeningRecord; matches: Match[][] }> {
       const prepared = this.prepare(p, req);
-      await db.kysely.transaction().execute((trx) => recordScreening(trx, p, prepared, now()));
+      // In a group commit when there is one: answered only after the commit, alone if it fails.
+      const write = (trx: Transaction<Database>) => recordScreening(trx, p, prepared, now());
+      await (groupCommit ? groupCommit.run(write) : db.kysely.transaction().execute(write));
       return { record: this.recordOf(p, prepared), matches: prepared.matches };
     },
 

@@ -7,6 +7,7 @@ export { type ListAge, listAge, messageId, type PostStatus, type SyncMessage } f
 export { outboxCursor, publishOutbox } from "./outbox.js";
 export { publishLiveLists } from "./publish-lists.js";
 export { receiveLists } from "./receive-lists.js";
+export { REVOCATIONS_SUBJECT, type RevocationTarget, startRevocationBus } from "./revocations.js";
 export { type SyncLog, type SyncRuntime, startSync } from "./runtime.js";
 export { type SyncStatus, syncStatus } from "./status.js";
 export { type PostChainVerdict, verifyPostChains } from "./verify-posts.js";

@@ -45,6 +45,7 @@ export async function startTestApi(
     auditSigning?: AuditSigning;
     /** Lists, rates and goods rules of the checks at the post. */
     atPost?: Parameters<typeof composeServices>[1]["atPost"];
+    groupCommit?: Parameters<typeof composeServices>[1]["groupCommit"];
   } = {},
 ): Promise<TestApi> {
   if ((await loadLatestEntities(db)).length === 0) {
@@ -54,6 +55,7 @@ export async function startTestApi(
     entities: await loadLatestEntities(db),
     sltd: createSltdIndex([]),
     ...(opts.atPost ? { atPost: opts.atPost } : {}),
+    ...(opts.groupCommit ? { groupCommit: opts.groupCommit } : {}),
   });
   const services = opts.access ? { ...composed, access: createAccessService(db, opts.access) } : composed;
   const app = await buildApp({

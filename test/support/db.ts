@@ -103,22 +103,23 @@ export function describeBothDialects(
 }
 
 /**
- * Makes an audit append fail, to test that an action rolls back with its audit entry: the `nth` append from
- * now fails (1, the next append; 2, the one after, so a transaction's first append succeeds and its second
- * fails). On SQLite a row already holds that position on every chain (a transaction appends to one chain),
- * so the unique (chain, seq) index refuses it. On PostgreSQL the log is partitioned by month and its unique
- * index includes the time, so a trigger counts the appends instead. Returns the undo.
+ * Makes an audit append fail, to test that an action rolls back with its audit entry: the `nth` append
+ * from now fails (1, the next append; 2, the one after, so a transaction's first append succeeds and its
+ * second fails). A failed append's transaction (or savepoint) rolls back, and with it the count, so the
+ * next attempt fails again, as long as the block is in place. Returns the undo.
+ *
+ * On SQLite a row already holds the position `nth` appends ahead on every chain. On PostgreSQL the log
+ * is partitioned by month (0015), so `(chain, seq)` is unique only with the timestamp and such a row
+ * would not collide: a trigger counts the inserts down and raises at the `nth`.
  */
 export async function blockNextAuditAppend(db: Db, nth = 1): Promise<() => Promise<void>> {
-  if (db.dialect === "postgres") return blockByTrigger(db, nth);
+  if (db.dialect === "postgres") return blockWithTrigger(db, nth);
   const chains = await db.kysely.selectFrom("audit_chains").selectAll().execute();
-  const max = await db.kysely
-    .selectFrom("audit_log")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  const firstBlocker = Number(max?.id ?? 0) + 1_000_000;
+  // Below every real id: SQLite numbers an append max(id) + 1, which must not jump past the blockers
+  // (the undo would then delete the entries appended meanwhile).
+  const firstBlocker = -1_000_000;
   const blockers = chains.map((c, i) => ({
-    id: firstBlocker + i,
+    id: firstBlocker - i,
     chain: c.id,
     seq: c.last_seq + nth,
     ts: "1970-01-01T00:00:00.000Z",
@@ -140,24 +141,27 @@ export async function blockNextAuditAppend(db: Db, nth = 1): Promise<() => Promi
   }));
   await db.kysely.insertInto("audit_log").values(blockers).execute();
   return async () => {
-    await db.kysely.deleteFrom("audit_log").where("id", ">=", firstBlocker).execute();
+    await db.kysely.deleteFrom("audit_log").where("id", "<=", firstBlocker).execute();
   };
 }
 
-async function blockByTrigger(db: Db, nth: number): Promise<() => Promise<void>> {
-  const name = sql.raw(`limes_test_block_${randomBytes(4).toString("hex")}`);
-  await sql`create sequence ${name}`.execute(db.kysely);
-  await sql`create function ${name}() returns trigger language plpgsql as $$
+async function blockWithTrigger(db: Db, nth: number): Promise<() => Promise<void>> {
+  const run = (q: string) => sql.raw(q).execute(db.kysely);
+  await run("create table limes_test_audit_block (remaining integer not null)");
+  await run(`insert into limes_test_audit_block values (${nth})`);
+  await run(`create function limes_test_audit_block() returns trigger language plpgsql as $$
     begin
-      if nextval('${name}') = ${sql.raw(String(nth))} then raise exception 'audit append blocked by a test'; end if;
+      update limes_test_audit_block set remaining = remaining - 1;
+      if (select remaining from limes_test_audit_block) = 0 then
+        raise exception 'audit append blocked by the test';
+      end if;
       return new;
-    end $$`.execute(db.kysely);
-  await sql`create trigger ${name} before insert on audit_log for each row execute function ${name}()`.execute(
-    db.kysely,
-  );
+    end $$`);
+  await run(`create trigger limes_test_audit_block before insert on audit_log
+    for each row execute function limes_test_audit_block()`);
   return async () => {
-    await sql`drop trigger ${name} on audit_log`.execute(db.kysely);
-    await sql`drop function ${name}()`.execute(db.kysely);
-    await sql`drop sequence ${name}`.execute(db.kysely);
+    await run("drop trigger limes_test_audit_block on audit_log");
+    await run("drop function limes_test_audit_block()");
+    await run("drop table limes_test_audit_block");
   };
 }
