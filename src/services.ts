@@ -13,6 +13,7 @@ import {
   AGREEMENT_KIND,
   agreementApproval,
   createPartnerService,
+  goodsLookup,
   type PartnerOptions,
 } from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
@@ -73,6 +74,11 @@ export function composeServices(
     ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
     ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
   });
+  const vehicles = createVehicleService(
+    db,
+    (p, input) => crossings.recordCrossing(p, input),
+    atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
+  );
   const alerts = createAlertService(db, { protection });
   return {
     db,
@@ -81,11 +87,7 @@ export function composeServices(
     crossingPoints: createCrossingPointService(db),
     rules,
     crossings,
-    vehicles: createVehicleService(
-      db,
-      (p, input) => crossings.recordCrossing(p, input),
-      atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
-    ),
+    vehicles,
     firearms,
     cash,
     protection,
@@ -100,7 +102,10 @@ export function composeServices(
       [RETAIN_CASH_KIND]: cash.retention,
       [AGREEMENT_KIND]: agreementApproval,
     }),
-    partners: createPartnerService(db, opts.partners),
+    partners: createPartnerService(db, {
+      ...opts.partners,
+      goods: goodsLookup({ vehicles: vehicles.list, firearms: firearms.list }),
+    }),
     yente: createYenteService(db, screenings),
     exports: createExportService(db, { alerts, screenings, crossings }),
   };

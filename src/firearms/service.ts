@@ -19,6 +19,8 @@ export function createFirearmService(db: Db, opts: { index?: FirearmIndex; now?:
       index = next;
     },
     listSize: () => index.size,
+    /** The list in use now (the partner exchange answers vehicle and firearm queries from it). */
+    list: (): FirearmIndex => index,
   };
 }
 

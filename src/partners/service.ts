@@ -10,6 +10,7 @@ import { createPartnerAuthenticator } from "./authenticate.js";
 import { createPartnerClient, type PartnerSender } from "./client.js";
 import { decideFollowUp, type FollowUpDecision } from "./decide-follow-up.js";
 import { followUpsOfCheck, partnerRequests } from "./follow-up-views.js";
+import { type GoodsLookup, NO_GOODS } from "./goods-lookup.js";
 import { type HandOverInput, handOverAlert, handOversTo } from "./hand-over.js";
 import type { Agreement, QueryKind } from "./model.js";
 import { type NodeIdentity, publicDescription } from "./node.js";
@@ -29,6 +30,8 @@ export interface PartnerOptions {
   windowSeconds?: number;
   /** Refusals written one by one per minute before they are tallied (default 60). */
   rejectionsPerMinute?: number;
+  /** The stolen-vehicle and firearms lists that answer `vehicle` and `firearm` queries. */
+  goods?: GoodsLookup;
 }
 
 export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
@@ -50,7 +53,8 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
       db,
       opts.rejectionsPerMinute ? { perMinute: opts.rejectionsPerMinute } : {},
     ),
-    answer: (agreement: Agreement, q: PartnerQuery) => answerQuery(db, index, agreement, q),
+    answer: (agreement: Agreement, q: PartnerQuery) =>
+      answerQuery(db, index, opts.goods ?? NO_GOODS, agreement, q),
     sharing: () => sharingOfLists(db),
     async setSharing(p: Principal, list: string, sharing: string, reason: string) {
       const set = await setListSharing(db, p, list, sharing, reason);

@@ -7246,7 +7246,7 @@ export interface paths {
                                 validFrom: string;
                                 validTo: string;
                                 purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
-                                queryKinds: ("person" | "document")[];
+                                queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                                 lists: string[];
                                 categories: string[];
                                 retentionDays: number;
@@ -7346,7 +7346,7 @@ export interface paths {
                         validFrom: string;
                         validTo: string;
                         purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
-                        queryKinds: ("person" | "document")[];
+                        queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                         lists: string[];
                         /** @description what a follow-up may return: identity, birth, nationality, documents, listing; protection data never crosses */
                         categories: string[];
@@ -7378,7 +7378,7 @@ export interface paths {
                                 validFrom: string;
                                 validTo: string;
                                 purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
-                                queryKinds: ("person" | "document")[];
+                                queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                                 lists: string[];
                                 categories: string[];
                                 retentionDays: number;
@@ -7509,7 +7509,7 @@ export interface paths {
                             validFrom: string;
                             validTo: string;
                             purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
-                            queryKinds: ("person" | "document")[];
+                            queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                             lists: string[];
                             categories: string[];
                             retentionDays: number;
@@ -7934,7 +7934,7 @@ export interface paths {
                         /** @enum {string} */
                         purpose: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                         /** @enum {string} */
-                        kind: "person" | "document";
+                        kind: "person" | "document" | "vehicle" | "firearm";
                     };
                 };
             };
@@ -8957,7 +8957,7 @@ export interface paths {
                         requestId: string;
                         /** @description one of counter-terrorism, serious-organised-crime, document-fraud */
                         purpose: string;
-                        kind: "person" | "document";
+                        kind: "person" | "document" | "vehicle" | "firearm";
                         person?: {
                             name: string;
                             birthDate?: string;
@@ -8965,6 +8965,15 @@ export interface paths {
                         document?: {
                             number: string;
                             country?: string;
+                        };
+                        vehicle?: {
+                            plateNumber?: string;
+                            plateCountry?: string;
+                            vin?: string;
+                        };
+                        firearm?: {
+                            serial: string;
+                            make?: string;
                         };
                     };
                 };
@@ -12056,20 +12065,20 @@ export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJ
 export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["withdrawn"];
 export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cash/records/{id}/retention"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["expired"];
 export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["queryKinds"]> = ["person", "document"];
+export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["queryKinds"]> = ["person", "document"];
+export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["queryKinds"]> = ["person", "document"];
+export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["queryKinds"]> = ["person", "document"];
+export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1PartnersSharingGetResponses200ContentApplicationJsonListsSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/sharing"]["get"]["responses"]["200"]["content"]["application/json"]["lists"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1WatchlistsIdSharingPutRequestBodyContentApplicationJsonSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/watchlists/{id}/sharing"]["put"]["requestBody"]["content"]["application/json"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1WatchlistsIdSharingPutResponses200ContentApplicationJsonSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/watchlists/{id}/sharing"]["put"]["responses"]["200"]["content"]["application/json"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1AlertsIdPartnerChecksGetResponses200ContentApplicationJsonChecksAnswerAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["get"]["responses"]["200"]["content"]["application/json"]["checks"]["answer"]> = ["hit"];
 export const pathsApiV1AlertsIdPartnerChecksGetResponses200ContentApplicationJsonChecksAnswerAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["get"]["responses"]["200"]["content"]["application/json"]["checks"]["answer"]> = ["no_hit"];
 export const pathsApiV1AlertsIdPartnerChecksPostRequestBodyContentApplicationJsonPurposeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["requestBody"]["content"]["application/json"]["purpose"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1AlertsIdPartnerChecksPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["person", "document"];
+export const pathsApiV1AlertsIdPartnerChecksPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1AlertsIdPartnerChecksPostResponses201ContentApplicationJsonAnswerAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["responses"]["201"]["content"]["application/json"]["answer"]> = ["hit"];
 export const pathsApiV1AlertsIdPartnerChecksPostResponses201ContentApplicationJsonAnswerAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["responses"]["201"]["content"]["application/json"]["answer"]> = ["no_hit"];
 export const pathsApiV1PartnerRequestsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partner-requests"]["get"]["parameters"]["query"]["status"]> = ["pending", "approved", "refused"];
@@ -12079,6 +12088,8 @@ export const pathsApiV1HandOversGetResponses200ContentApplicationJsonHandOversMo
 export const pathsWellKnownLimesNodeGetResponses200ContentApplicationJsonAlgorithmValues: ReadonlyArray<FlattenedDeepRequired<paths>["/.well-known/limes-node"]["get"]["responses"]["200"]["content"]["application/json"]["algorithm"]> = ["ed25519"];
 export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["person"];
 export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["document"];
+export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["vehicle"];
+export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["firearm"];
 export const pathsPartnerV1QueriesPostResponses200ContentApplicationJsonAnswerAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["responses"]["200"]["content"]["application/json"]["answer"]> = ["hit"];
 export const pathsPartnerV1QueriesPostResponses200ContentApplicationJsonAnswerAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["responses"]["200"]["content"]["application/json"]["answer"]> = ["no_hit"];
 export const pathsPartnerV1FollowUpsPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/follow-ups"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["pending"];
