@@ -17,6 +17,7 @@ import {
   type PartnerOptions,
 } from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
+import { createRegionalService } from "./regional/index.js";
 import { createRuleService } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
@@ -102,6 +103,7 @@ export function composeServices(
       [RETAIN_CASH_KIND]: cash.retention,
       [AGREEMENT_KIND]: agreementApproval,
     }),
+    regional: createRegionalService(db, opts.partners?.node),
     partners: createPartnerService(db, {
       ...opts.partners,
       goods: goodsLookup({ vehicles: vehicles.list, firearms: firearms.list }),

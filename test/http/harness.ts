@@ -5,6 +5,7 @@ import { type AccessOptions, createAccessService, type Role } from "../../src/ac
 import type { AuditSigning } from "../../src/audit/index.js";
 import type { Db } from "../../src/db/index.js";
 import { type AppDeps, buildApp } from "../../src/http/app.js";
+import type { PartnerOptions } from "../../src/partners/index.js";
 import { composeServices, type Services } from "../../src/services.js";
 import { createSltdIndex } from "../../src/travel/index.js";
 import { importCsvList, loadLatestEntities, saveWatchlistVersion } from "../../src/watchlists/index.js";
@@ -43,12 +44,18 @@ export async function startTestApi(
     rateLimit?: AppDeps["rateLimit"];
     trustProxy?: AppDeps["trustProxy"];
     auditSigning?: AuditSigning;
+    /** This node's identity towards partners (node key), for the partner and regional exchange. */
+    partners?: PartnerOptions;
   } = {},
 ): Promise<TestApi> {
   if ((await loadLatestEntities(db)).length === 0) {
     await saveWatchlistVersion(db, await importCsvList(NATIONAL_LIST), { actor: "system" });
   }
-  const composed = composeServices(db, { entities: await loadLatestEntities(db), sltd: createSltdIndex([]) });
+  const composed = composeServices(db, {
+    entities: await loadLatestEntities(db),
+    sltd: createSltdIndex([]),
+    ...(opts.partners ? { partners: opts.partners } : {}),
+  });
   const services = opts.access ? { ...composed, access: createAccessService(db, opts.access) } : composed;
   const app = await buildApp({
     ...services,
