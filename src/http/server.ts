@@ -69,6 +69,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       partners: {
         ...(config.node ? { node: loadNodeIdentity(config.node) } : {}),
         ...(config.partnerClockSeconds ? { windowSeconds: config.partnerClockSeconds } : {}),
+        ...(config.partnerRetrySeconds ? { retrySeconds: config.partnerRetrySeconds } : {}),
       },
     });
     const demoAdmin = await services.access.ensureDemoAdmin({ officers: config.demoUsers ?? false });
@@ -128,6 +129,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ? scheduleRetention(db, config.retention, auditSigning, app.log)
       : undefined;
 
+    const outbox = services.partners.startOutbox((err) =>
+      app.log.error({ err }, "cannot retry the messages waiting for partners"),
+    );
+
     sync.start(db, async () => services.screenings.swap(createScreener(await loadLatestEntities(db))), app);
 
     return {
@@ -138,6 +143,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       indexed: index(),
       async close() {
         retention?.stop();
+        await outbox.stop();
         await app.close();
         await sync.stop();
         await services.access.flushFailedLogins();

@@ -14,6 +14,7 @@ import { type GoodsLookup, NO_GOODS } from "./goods-lookup.js";
 import { type HandOverInput, handOverAlert, handOversTo } from "./hand-over.js";
 import type { Agreement, QueryKind } from "./model.js";
 import { type NodeIdentity, publicDescription } from "./node.js";
+import { deliverDue, startOutbox } from "./outbox.js";
 import { createPartnerIndex } from "./partner-index.js";
 import { type AgreementInput, proposeAgreement } from "./propose-agreement.js";
 import { agreementsFor, checksOfAlert, sharingOfLists } from "./read.js";
@@ -32,10 +33,13 @@ export interface PartnerOptions {
   rejectionsPerMinute?: number;
   /** The stolen-vehicle and firearms lists that answer `vehicle` and `firearm` queries. */
   goods?: GoodsLookup;
+  /** First delay before an undelivered message to a partner is sent again, in seconds (default 5). */
+  retrySeconds?: number;
 }
 
 export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
   const index = createPartnerIndex(db);
+  const retryMs = (opts.retrySeconds ?? 5) * 1000;
   const send: PartnerSender | undefined = opts.node ? createPartnerClient(opts.node) : undefined;
   const sender = () => {
     if (!send)
@@ -74,7 +78,12 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     followUpsOf: (p: Principal, checkId: string) => followUpsOfCheck(db, p, checkId),
     receiveFollowUp: (agreement: Agreement, f: FollowUpRequest) => receiveFollowUp(db, agreement, f),
     requests: (p: Principal, status?: string) => partnerRequests(db, p, status),
-    decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) => decideFollowUp(db, sender(), p, id, d),
+    decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) =>
+      decideFollowUp(db, sender(), p, id, d, retryMs),
+    /** Retries undelivered messages to partners on a timer, while this node has an identity. */
+    startOutbox: (onError: (err: unknown) => void) =>
+      send ? startOutbox(db, send, retryMs, onError) : { stop: async () => {} },
+    deliverDue: () => (send ? deliverDue(db, send, retryMs) : Promise.resolve(0)),
     receiveAnswer: (agreement: Agreement, a: FollowUpAnswer) => receiveFollowUpAnswer(db, agreement, a),
     handOver: (p: Principal, alertId: string, input: HandOverInput) => handOverAlert(db, p, alertId, input),
     handOvers: (p: Principal, purpose: string) => handOversTo(db, p, purpose),

@@ -66,7 +66,7 @@ interface Row {
   contentType?: string;
   allowed: readonly Role[];
   /** A 404 or 422 where a real success would change what other rows rely on: the gate let it through. */
-  status: 200 | 201 | 204 | 404 | 409 | 422;
+  status: 200 | 201 | 204 | 400 | 404 | 409 | 422;
   /**
    * What a role the gate admits gets from the use case when it differs from `status`: the second line
    * (seizures, retentions) and admins (partner agreements) reach the approvals routes but may not decide
