@@ -10,6 +10,8 @@ export type ScreenId =
   | "audit"
   | "overview"
   | "referrals"
+  | "partnerRequests"
+  | "regional"
   | "users";
 
 export const SCREEN_PATHS: Record<ScreenId, string> = {
@@ -21,17 +23,19 @@ export const SCREEN_PATHS: Record<ScreenId, string> = {
   audit: "/audit",
   overview: "/overview",
   referrals: "/referrals",
+  partnerRequests: "/partner-requests",
+  regional: "/regional",
   users: "/users",
 };
 
 const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
   first_line: ["check", "manifests"],
-  second_line: ["alerts", "check", "manifests", "watchlists", "overview"],
-  analyst: ["rules", "overview", "watchlists"],
+  second_line: ["alerts", "check", "manifests", "watchlists", "overview", "partnerRequests"],
+  analyst: ["rules", "overview", "watchlists", "regional"],
   watchlist_manager: ["watchlists"],
   auditor: ["audit", "rules", "overview"],
   protection_officer: ["referrals"],
-  admin: ["users"],
+  admin: ["users", "regional"],
 };
 
 const ORDER: readonly ScreenId[] = [
@@ -42,7 +46,9 @@ const ORDER: readonly ScreenId[] = [
   "rules",
   "audit",
   "referrals",
+  "partnerRequests",
   "overview",
+  "regional",
   "users",
 ];
 

@@ -7,6 +7,7 @@ import { ScreenTitle } from "../components/Heading";
 import { Light } from "../components/Light";
 import { Name } from "../components/Name";
 import { ProtectionForm } from "../components/ProtectionForm";
+import { PartnerCheck } from "../components/partners/PartnerCheck";
 import { Async, ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { type AlertDetailView, type Entity, isDecided, type Match, type Traveller } from "../lib/alerts";
@@ -160,6 +161,7 @@ function AlertView({
             <p className="card">{t.decision.closedAlert}</p>
           )}
           <ProtectionForm alertId={a.id} onDone={() => onChange()} />
+          <PartnerCheck alertId={a.id} />
         </aside>
       </div>
     </>
