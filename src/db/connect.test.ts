@@ -24,6 +24,7 @@ const MIGRATION_NAMES = [
   "0014_sync",
   "0015_partitions",
   "0016_languages",
+  "0019_regional",
 ];
 
 /** Partitioned by month on PostgreSQL: a default partition, this month and three ahead. */
@@ -57,10 +58,12 @@ const TABLES = [
   "partner_agreements",
   "partner_follow_ups",
   "partner_nonces",
+  "partner_outbox",
   "partner_queries",
   "protection_bindings",
   "protection_records",
   "referrals",
+  "regional_bundles",
   "rule_hits",
   "rules",
   "screened_travellers",

@@ -76,7 +76,7 @@ forEachDialect("migration 0015_partitions", (dialect) => {
       Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(t)}`.execute(q)).rows[0]!.n);
     const before = await Promise.all(TABLES.map(count));
 
-    expect((await migrate(db)).applied).toEqual(["0015_partitions", "0016_languages"]);
+    expect((await migrate(db)).applied).toEqual(["0015_partitions", "0016_languages", "0019_regional"]);
 
     expect(await Promise.all(TABLES.map(count))).toEqual(before);
     const results = await q
