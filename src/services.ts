@@ -27,6 +27,30 @@ import { createVehicleService, type StolenVehicleIndex } from "./vehicles/index.
 import { ACTIVATE_KIND, createWatchlistService, type Entity, type ListLimits } from "./watchlists/index.js";
 import { createYenteService } from "./yente/index.js";
 
+/** The lists and rates of the checks at the post (issue 17); empty when not given. */
+interface AtPostLists {
+  stolenVehicles?: StolenVehicleIndex;
+  firearms?: FirearmIndex;
+  cashRates?: RateTable;
+  cashThresholdEur?: number;
+}
+
+/** The checks at the post: vehicles (whose occupants cross through `crossings`), firearms and cash. */
+function atPostServices(db: Db, atPost: AtPostLists, crossings: ReturnType<typeof createCrossingService>) {
+  return {
+    vehicles: createVehicleService(
+      db,
+      (p, input) => crossings.recordCrossing(p, input),
+      atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
+    ),
+    firearms: createFirearmService(db, atPost.firearms ? { index: atPost.firearms } : {}),
+    cash: createCashService(db, {
+      ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
+      ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
+    }),
+  };
+}
+
 export function composeServices(
   db: Db,
   opts: {
@@ -36,13 +60,7 @@ export function composeServices(
     listLimits?: ListLimits;
     uploadLimit?: number;
     cargo?: Partial<CargoConfig>;
-    /** The lists and rates of the checks at the post (issue 17); empty when not given. */
-    atPost?: {
-      stolenVehicles?: StolenVehicleIndex;
-      firearms?: FirearmIndex;
-      cashRates?: RateTable;
-      cashThresholdEur?: number;
-    };
+    atPost?: AtPostLists;
     /** This node's identity and the partner exchange's settings (issue 16). */
     partners?: PartnerOptions;
   },
@@ -69,17 +87,7 @@ export function composeServices(
   const crossings = createCrossingService(db, screenings, () => opts.sltd, {
     rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
   });
-  const atPost = opts.atPost ?? {};
-  const firearms = createFirearmService(db, atPost.firearms ? { index: atPost.firearms } : {});
-  const cash = createCashService(db, {
-    ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
-    ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
-  });
-  const vehicles = createVehicleService(
-    db,
-    (p, input) => crossings.recordCrossing(p, input),
-    atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
-  );
+  const { vehicles, firearms, cash } = atPostServices(db, opts.atPost ?? {}, crossings);
   const alerts = createAlertService(db, { protection });
   return {
     db,

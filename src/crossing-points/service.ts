@@ -75,18 +75,11 @@ export function createCrossingPointService(db: Db) {
         agency: p.agency,
         borderSection: null,
       };
+      const { borderSection: _, ...row } = cp;
       await db.kysely.transaction().execute(async (trx) => {
         await trx
           .insertInto("crossing_points")
-          .values({
-            id: cp.id,
-            code: cp.code,
-            name: cp.name,
-            kind: cp.kind,
-            country: cp.country,
-            agency: cp.agency,
-            created_at: new Date().toISOString(),
-          })
+          .values({ ...row, created_at: new Date().toISOString() })
           .execute();
         await appendAudit(trx, {
           actor: p,
