@@ -3,7 +3,7 @@
 // AL-BORDER approves it in the partner requests queue; MK-BORDER's officer sees the data received.
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { agreeWith, call, type Node, signInAll, startNode } from "../partners/support.js";
+import { agreeWith, call, type Node, signIn, signInAll, startNode } from "../partners/support.js";
 import { describeWithService, service } from "../support/services.js";
 import { shot } from "./support/app.js";
 
@@ -86,4 +86,21 @@ describeWithService("browser", "partner exchange in the browser, two nodes", () 
     expect(received).not.toContain("nationality");
     await shot(onA, "partner-check");
   }, 120_000);
+
+  it("shows both nodes' imported regional bundles side by side, small figures withheld", async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    for (const node of [a, b]) {
+      const bundle = await call(node, "admin", "GET", `/api/v1/regional/bundle?month=${month}`);
+      expect(bundle.status).toBe(200);
+      const imported = await call(a, "admin", "POST", "/api/v1/regional/bundles", bundle.body);
+      expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    }
+    await signIn(a, "analyst");
+    const page = await open(a, "analyst", "/regional");
+    await page.locator(".regional-origin[data-origin=MK-BORDER]").first().waitFor();
+    await page.locator(".regional-origin[data-origin=AL-BORDER]").first().waitFor();
+    // One crossing at Tabanovce this month: under 10, so the section's figure is withheld, not 0 or 1.
+    await page.getByText("withheld").first().waitFor();
+    await shot(page, "regional");
+  }, 60_000);
 });

@@ -44,11 +44,13 @@ export function RegionalIndicator({
           const sections = b.bundle.sections.map((s) =>
             bar(s.section, s.indicators[indicator as keyof typeof s.indicators].total),
           );
+          // A breakdown with every figure withheld says nothing: it is left out.
           const byCategory = categories(b.bundle, indicator);
+          const shown = byCategory.some((c) => c.tone !== "muted");
           return (
             <div key={b.id} className="regional-origin" data-origin={b.origin}>
               <BarChart title={t.partners.origin(b.origin, b.keyId)} bars={sections} />
-              {byCategory.length > 0 && <BarChart title={`${b.origin} · ${title}`} bars={byCategory} />}
+              {shown && <BarChart title={`${b.origin} · ${title}`} bars={byCategory} />}
             </div>
           );
         })}
