@@ -32,6 +32,8 @@
 //               (e.g. MK-BORDER), its Ed25519 node key file (`limes keys generate --purpose node`) and the
 //               base URL partners reach it at; all three or none (then the node neither asks nor answers)
 //   LIMES_PARTNER_CLOCK_SECONDS  how far a partner request's signature time may be off (default 300)
+//   LIMES_PARTNER_RETRY_SECONDS  first delay before an undelivered follow-up decision is sent again
+//               (default 5; doubling to at most 15 minutes until the partner takes it)
 //   LIMES_ROLE, LIMES_NATS_URL, LIMES_POST_ID, LIMES_SYNC_*, LIMES_LIST_WARN_HOURS  remote posts and a
 //               centre on NATS JetStream: src/sync/config.ts
 import { isRole, type Role } from "./access/index.js";
@@ -74,6 +76,8 @@ export interface Config {
   /** This deployment as a partner node. */
   node?: { nodeId: string; keyFile: string; url: string };
   partnerClockSeconds?: number;
+  /** First delay before an undelivered follow-up decision is sent again (doubling, at most 15 min). */
+  partnerRetrySeconds?: number;
   /** Role (centre or post) and NATS JetStream; without a NATS URL the process syncs with nothing. */
   sync?: SyncConfig;
 }
@@ -88,6 +92,11 @@ function readNodeConfig(value: (name: string) => string | undefined, problems: s
   if (clock !== undefined) {
     if (/^[1-9][0-9]{0,4}$/.test(clock)) out.partnerClockSeconds = Number(clock);
     else problems.push(`LIMES_PARTNER_CLOCK_SECONDS must be a whole number of seconds, not "${clock}"`);
+  }
+  const retry = value("LIMES_PARTNER_RETRY_SECONDS");
+  if (retry !== undefined) {
+    if (/^[1-9][0-9]{0,3}$/.test(retry)) out.partnerRetrySeconds = Number(retry);
+    else problems.push(`LIMES_PARTNER_RETRY_SECONDS must be a whole number of seconds, not "${retry}"`);
   }
   return out;
 }

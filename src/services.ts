@@ -19,9 +19,11 @@ import {
   AGREEMENT_KIND,
   agreementApproval,
   createPartnerService,
+  goodsLookup,
   type PartnerOptions,
 } from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
+import { createRegionalService } from "./regional/index.js";
 import { createRuleService, type GoodsRule } from "./rules/index.js";
 import { createScreener } from "./screening/index.js";
 import { createScreeningService } from "./screenings/index.js";
@@ -114,6 +116,11 @@ export function composeServices(
     ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
     ...goodsRules,
   });
+  const vehicles = createVehicleService(
+    db,
+    { prepare: crossings.prepareCrossing, write: crossings.writeCrossing },
+    atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
+  );
   const alerts = createAlertService(db, { protection });
   return {
     db,
@@ -123,11 +130,7 @@ export function composeServices(
     crossingPoints: createCrossingPointService(db),
     rules,
     crossings,
-    vehicles: createVehicleService(
-      db,
-      { prepare: crossings.prepareCrossing, write: crossings.writeCrossing },
-      atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
-    ),
+    vehicles,
     firearms,
     cash,
     protection,
@@ -136,7 +139,11 @@ export function composeServices(
     alerts,
     watchlists,
     approvals: createApprovalService(db, approvalHandlers({ watchlists, firearms, cash, alerts })),
-    partners: createPartnerService(db, opts.partners),
+    regional: createRegionalService(db, opts.partners?.node),
+    partners: createPartnerService(db, {
+      ...opts.partners,
+      goods: goodsLookup({ vehicles: vehicles.list, firearms: firearms.list }),
+    }),
     yente: createYenteService(db, screenings),
     exports: createExportService(db, { alerts, screenings, crossings }),
   };

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   "partners:manage",
   "partners:query",
   "partners:respond",
+  "regional:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +46,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  *   Admins also propose and approve partner agreements (four-eyes: a second admin approves).
  * - partners:query (second line) sends a partner check and a follow-up from an alert; partners:respond
  *   (second line) decides the follow-ups partners send here.
+ * - regional:read shows the regional risk-analysis figures (aggregates only); admins export and import
+ *   the bundles under partners:manage.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   first_line: ["screen", "crossing_points:read", "protection:record"],
@@ -67,11 +70,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "crossing_points:read",
     "rules:author",
     "rules:stats",
+    "regional:read",
   ],
   watchlist_manager: ["watchlists:read", "watchlists:manage", "crossing_points:read"],
   auditor: ["audit:read", "rules:stats", "crossing_points:read"],
   protection_officer: ["protection:record", "protection:read", "protection:manage", "crossing_points:read"],
-  admin: ["users:manage", "crossing_points:read", "crossing_points:manage", "partners:manage"],
+  admin: [
+    "users:manage",
+    "crossing_points:read",
+    "crossing_points:manage",
+    "partners:manage",
+    "regional:read",
+  ],
 };
 
 export interface Principal {

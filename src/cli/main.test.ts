@@ -16,6 +16,7 @@ describe("buildProgram", () => {
       "user",
       "retention",
       "keys",
+      "exchange",
     ]);
     const watchlist = buildProgram().commands.find((c) => c.name() === "watchlist");
     expect(watchlist?.commands.map((c) => c.name())).toEqual(["import", "inspect", "list"]);

@@ -11,6 +11,7 @@ import { registerAlertCommands } from "./alert.js";
 import { registerApprovalCommands } from "./approval.js";
 import { registerAuditCommands } from "./audit.js";
 import { registerDbCommands } from "./db.js";
+import { registerExchangeCommands } from "./exchange.js";
 import { registerKeyCommands } from "./keys.js";
 import { registerManifestCommands } from "./manifest.js";
 import { registerRetentionCommands } from "./retention.js";
@@ -47,6 +48,7 @@ Examples:
   registerUserCommands(program);
   registerRetentionCommands(program);
   registerKeyCommands(program);
+  registerExchangeCommands(program);
   return program;
 }
 

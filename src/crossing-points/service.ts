@@ -5,6 +5,7 @@ import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
 import { countryCode } from "../shared/countries.js";
 import { ConflictError, ForbiddenError, InvalidError } from "../shared/errors.js";
+import { setBorderSection } from "./border-section.js";
 
 export interface CrossingPoint {
   id: string;
@@ -13,6 +14,8 @@ export interface CrossingPoint {
   kind: "land" | "air" | "sea";
   country: string;
   agency: string;
+  /** The border section for the regional bundles; null until an admin sets it. */
+  borderSection: string | null;
 }
 
 export function createCrossingPointService(db: Db) {
@@ -28,9 +31,17 @@ export function createCrossingPointService(db: Db) {
         .where("agency", "=", p.agency)
         .orderBy("code")
         .execute();
-      return rows.map(({ created_at: _, ...cp }) => cp);
+      return rows.map(({ created_at: _, border_section, ...cp }) => ({
+        ...cp,
+        borderSection: border_section ?? null,
+      }));
     },
-    async create(p: Principal, input: Omit<CrossingPoint, "id" | "agency">): Promise<CrossingPoint> {
+    setBorderSection: (p: Principal, id: string, section: string | null, reason: string) =>
+      setBorderSection(db, p, id, section, reason),
+    async create(
+      p: Principal,
+      input: Omit<CrossingPoint, "id" | "agency" | "borderSection">,
+    ): Promise<CrossingPoint> {
       if (!can(p, "crossing_points:manage"))
         throw new ForbiddenError("this role cannot manage crossing points", undefined, "permission_denied", {
           permission: "crossing_points:manage",
@@ -62,11 +73,13 @@ export function createCrossingPointService(db: Db) {
         kind: input.kind,
         country,
         agency: p.agency,
+        borderSection: null,
       };
+      const { borderSection: _, ...row } = cp;
       await db.kysely.transaction().execute(async (trx) => {
         await trx
           .insertInto("crossing_points")
-          .values({ ...cp, created_at: new Date().toISOString() })
+          .values({ ...row, created_at: new Date().toISOString() })
           .execute();
         await appendAudit(trx, {
           actor: p,

@@ -26,6 +26,7 @@ const MIGRATION_NAMES = [
   "0016_languages",
   "0017_goods",
   "0018_alert_approvals",
+  "0019_regional",
 ];
 
 /** Partitioned by month on PostgreSQL: a default partition, this month and three ahead. */
@@ -61,10 +62,12 @@ const TABLES = [
   "partner_agreements",
   "partner_follow_ups",
   "partner_nonces",
+  "partner_outbox",
   "partner_queries",
   "protection_bindings",
   "protection_records",
   "referrals",
+  "regional_bundles",
   "rule_hits",
   "rules",
   "screened_travellers",

@@ -81,6 +81,7 @@ forEachDialect("migration 0015_partitions", (dialect) => {
       "0016_languages",
       "0017_goods",
       "0018_alert_approvals",
+      "0019_regional",
     ]);
 
     expect(await Promise.all(TABLES.map(count))).toEqual(before);

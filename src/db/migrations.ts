@@ -12,6 +12,7 @@ import { listStaging } from "./migration-lists.js";
 import { partitions } from "./migration-partitions.js";
 import { partners } from "./migration-partners.js";
 import { population } from "./migration-population.js";
+import { regional } from "./migration-regional.js";
 import { safeguards } from "./migration-safeguards.js";
 import { subjects } from "./migration-subjects.js";
 import { syncMigration } from "./migration-sync.js";
@@ -379,6 +380,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0016_languages": languages,
   "0017_goods": goods,
   "0018_alert_approvals": alertApprovals,
+  "0019_regional": regional,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -2,6 +2,7 @@
 // migrations and queries works on SQLite and PostgreSQL alike.
 import type { ColumnType, Generated } from "kysely";
 import type { ChecksAtPostTables } from "./schema-checks-at-post.js";
+import type { RegionalTables } from "./schema-regional.js";
 
 /** The two databases Limes runs on; migrations and a few queries differ by it. */
 export type Dialect = "sqlite" | "postgres";
@@ -67,6 +68,8 @@ export interface CrossingPointsTable {
   country: string;
   agency: string;
   created_at: string;
+  /** The border section the point belongs to, for the regional bundles (migration 0019). */
+  border_section?: string | null;
 }
 
 export interface WatchlistsTable {
@@ -466,7 +469,7 @@ export interface SyncListVersionsTable {
   confirmed_at: string;
 }
 
-export interface Database extends ChecksAtPostTables {
+export interface Database extends ChecksAtPostTables, RegionalTables {
   cargo_manifests: CargoManifestsTable;
   cargo_consignments: CargoConsignmentsTable;
   manifests: ManifestsTable;

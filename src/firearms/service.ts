@@ -35,6 +35,8 @@ export function createFirearmService(
       index = next;
     },
     listSize: () => index.size,
+    /** The list in use now (the partner exchange answers vehicle and firearm queries from it). */
+    list: (): FirearmIndex => index,
   };
 }
 

@@ -31,6 +31,7 @@ import { partnerFollowUpRoutes } from "./routes/partner-follow-ups.js";
 import { partnerRoutes } from "./routes/partners.js";
 import { protectionRoutes } from "./routes/protection.js";
 import { reconcileRoutes } from "./routes/reconcile.js";
+import { regionalRoutes } from "./routes/regional.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screenings.js";
 import { statsRoutes } from "./routes/stats.js";
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(partnerRoutes(deps), v1);
   await app.register(partnerFollowUpRoutes(deps), v1);
   await app.register(handOverRoutes(deps), v1);
+  await app.register(regionalRoutes(deps), v1);
   // Partner nodes, authenticated by signature, not by session (issue 16).
   await app.register(partnerApiRoutes(deps));
   await app.register(syncRoutes(deps), v1);

@@ -13,6 +13,7 @@ import type { ExportService } from "../export/index.js";
 import type { FirearmService } from "../firearms/index.js";
 import type { PartnerService } from "../partners/index.js";
 import type { ProtectionService } from "../protection/index.js";
+import type { RegionalService } from "../regional/index.js";
 import type { RuleService } from "../rules/index.js";
 import type { ScreeningService } from "../screenings/index.js";
 import type { StatsService } from "../stats/index.js";
@@ -45,6 +46,7 @@ export interface AppDeps {
   firearms: FirearmService;
   cash: CashService;
   partners: PartnerService;
+  regional: RegionalService;
   /** False until the watchlists are loaded and indexed (then `/ready` says so). */
   ready: () => boolean;
   /** Largest JSON body accepted, in bytes (default 1 MiB: a batch of 1,000 persons fits). */

@@ -67,6 +67,7 @@ async function composeFor(db: Db, config: Config) {
     partners: {
       ...(config.node ? { node: loadNodeIdentity(config.node) } : {}),
       ...(config.partnerClockSeconds ? { windowSeconds: config.partnerClockSeconds } : {}),
+      ...(config.partnerRetrySeconds ? { retrySeconds: config.partnerRetrySeconds } : {}),
     },
   });
 }
@@ -161,6 +162,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ? scheduleRetention(db, config.retention, auditSigning, app.log)
       : undefined;
 
+    const outbox = services.partners.startOutbox((err) =>
+      app.log.error({ err }, "cannot retry the messages waiting for partners"),
+    );
+
     sync.start(db, async () => swapLists(services, await loadLatestEntities(db)), app);
     // Centre processes tell each other of revocations, so that no cached principal outlives one.
     const revocations =
@@ -178,6 +183,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       indexed: index(),
       async close() {
         retention?.stop();
+        await outbox.stop();
         await app.close();
         await sync.stop();
         await revocations?.stop();

@@ -7,6 +7,7 @@ import type { Db } from "../db/index.js";
 import { isUniqueViolation } from "../db/index.js";
 import type { ScreeningQuery } from "../screening/index.js";
 import { PartnerRefusal } from "./authenticate.js";
+import type { FirearmQuestion, GoodsLookup, VehicleQuestion } from "./goods-lookup.js";
 import { type Agreement, type QueryKind, refusal } from "./model.js";
 import type { PartnerIndex, SharedIndex } from "./partner-index.js";
 import { insertQuery } from "./store.js";
@@ -17,6 +18,8 @@ export interface PartnerQuery {
   kind: QueryKind;
   person?: { name: string; birthDate?: string };
   document?: { number: string; country?: string };
+  vehicle?: VehicleQuestion;
+  firearm?: FirearmQuestion;
 }
 
 export interface PartnerAnswer {
@@ -27,7 +30,12 @@ export interface PartnerAnswer {
 }
 
 /** The entities the query finds among the lists this agreement shares; never sent, kept for a follow-up. */
-function findHits(index: SharedIndex, q: PartnerQuery, shared: ReadonlySet<string>): string[] {
+function findHits(
+  index: SharedIndex,
+  goods: GoodsLookup,
+  q: PartnerQuery,
+  shared: ReadonlySet<string>,
+): string[] {
   if (q.kind === "person" && q.person) {
     const query: ScreeningQuery = {
       name: q.person.name,
@@ -44,6 +52,10 @@ function findHits(index: SharedIndex, q: PartnerQuery, shared: ReadonlySet<strin
       .documentHolders(q.document.number, q.document.country)
       .filter((h) => shared.has(h.list))
       .map((h) => h.entityId);
+  // The agreement's query kind is what shares these lists: it was checked before this is reached.
+  if (q.kind === "vehicle" && q.vehicle && (q.vehicle.vin || q.vehicle.plateNumber))
+    return goods.vehicle(q.vehicle);
+  if (q.kind === "firearm" && q.firearm) return goods.firearm(q.firearm);
   throw new PartnerRefusal(400, "query_incomplete", `a ${q.kind} query needs its ${q.kind} fields`);
 }
 
@@ -53,6 +65,7 @@ const newReference = () => `R-${randomBytes(12).toString("base64url")}`;
 export async function answerQuery(
   db: Db,
   index: PartnerIndex,
+  goods: GoodsLookup,
   agreement: Agreement,
   q: PartnerQuery,
   now: Date = new Date(),
@@ -60,7 +73,7 @@ export async function answerQuery(
   const refused = refusal(agreement, now, { purpose: q.purpose, kind: q.kind });
   if (refused)
     throw new PartnerRefusal(403, refused, `the agreement does not allow this: ${refused}`, agreement);
-  const hits = [...new Set(findHits(await index.current(), q, new Set(agreement.lists)))];
+  const hits = [...new Set(findHits(await index.current(), goods, q, new Set(agreement.lists)))];
   const answer: PartnerAnswer = {
     requestId: q.requestId,
     answer: hits.length ? "hit" : "no_hit",

@@ -42,7 +42,32 @@ export const checkView = (r: QueryRow): PartnerCheck => ({
   askedAt: r.created_at,
 });
 
-function questionOf(t: Traveller, kind: QueryKind): Pick<PartnerQuery, "person" | "document"> {
+/** What a vehicle or firearm alert declared (the alert's `traveller` holds the subject as declared). */
+interface DeclaredGoods {
+  plate?: { country: string; number: string } | null;
+  vin?: string | null;
+  serial?: string;
+  make?: string | null;
+}
+
+function goodsQuestionOf(d: DeclaredGoods, kind: "vehicle" | "firearm") {
+  if (kind === "firearm") {
+    if (!d.serial) throw new InvalidError("kind: this alert is not about a firearm");
+    return { firearm: { serial: d.serial, ...(d.make ? { make: d.make } : {}) } };
+  }
+  if (!d.plate && !d.vin) throw new InvalidError("kind: this alert is not about a vehicle");
+  return {
+    vehicle: {
+      ...(d.plate ? { plateNumber: d.plate.number, plateCountry: d.plate.country } : {}),
+      ...(d.vin ? { vin: d.vin } : {}),
+    },
+  };
+}
+
+type Question = Pick<PartnerQuery, "person" | "document" | "vehicle" | "firearm">;
+
+function questionOf(t: Traveller, kind: QueryKind): Question {
+  if (kind === "vehicle" || kind === "firearm") return goodsQuestionOf(t as unknown as DeclaredGoods, kind);
   if (kind === "person") {
     const name = `${t.givenNames} ${t.surname}`.trim();
     return { person: { name, ...(t.birthDate ? { birthDate: t.birthDate } : {}) } };

@@ -1,7 +1,8 @@
 // Step 2 on the answering node: an officer approves a partner's follow-up, possibly returning only some
 // of the categories asked for, or refuses it with a reason. Only categories both the request and the
 // agreement name can be returned, drawn from list entries still shared with partners. The decision is
-// committed and audited first, then sent to the partner, signed; the delivery is audited too.
+// committed and audited with the answer put in the outbox, then sent to the partner, signed; a failed
+// delivery is retried with backoff until the partner takes it (outbox.ts). Each attempt is audited.
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
@@ -10,6 +11,7 @@ import { getEntities } from "../watchlists/index.js";
 import type { PartnerSender } from "./client.js";
 import { followUpData, isCategory } from "./follow-up-data.js";
 import { type Agreement, type Category, refusal } from "./model.js";
+import { deliverNow, enqueue } from "./outbox.js";
 import { agreementInForce, getFollowUp, getQuery, listSharing, settleFollowUp } from "./store.js";
 
 export interface FollowUpDecision {
@@ -47,6 +49,7 @@ export async function decideFollowUp(
   p: Principal,
   id: string,
   d: FollowUpDecision,
+  retryMs: number,
   now = new Date(),
 ) {
   if (!can(p, "partners:respond")) throw new ForbiddenError("this role cannot decide partner requests");
@@ -65,6 +68,7 @@ export async function decideFollowUp(
       ? followUpData(await sharedEntities(db, agreement, f.query_request_id), categories)
       : [];
   const status = approve ? "approved" : "refused";
+  let outboxId: string | undefined;
   await db.kysely.transaction().execute(async (trx) => {
     const settled = await settleFollowUp(trx, id, "received", {
       status,
@@ -92,30 +96,27 @@ export async function decideFollowUp(
       },
       now,
     );
+    // The answer goes through the outbox, in this transaction: if the asking node is down now, the
+    // retries (outbox.ts) deliver it when it is back.
+    if (agreement)
+      outboxId = await enqueue(
+        trx,
+        {
+          partnerNodeId: f.partner_node_id,
+          route: "/follow-up-answers",
+          objectId: id,
+          payload: {
+            requestId: id,
+            status,
+            categories,
+            data,
+            retentionDays: agreement.retentionDays,
+            reason: d.reason.trim(),
+          },
+        },
+        now,
+      );
   });
-  let delivered = false;
-  if (agreement) {
-    const reply = await send(agreement.partnerUrl, "/follow-up-answers", {
-      requestId: id,
-      status,
-      categories,
-      data,
-      retentionDays: agreement.retentionDays,
-      reason: d.reason.trim(),
-    }).catch(() => undefined);
-    delivered = reply?.status === 200;
-    await appendAudit(
-      db.kysely,
-      {
-        actor: p,
-        action: "partner.follow-up.deliver",
-        objectType: "partner_follow_up",
-        objectId: id,
-        outcome: delivered ? "success" : "error",
-        details: { partner: f.partner_node_id, status: reply?.status ?? null },
-      },
-      now,
-    );
-  }
+  const delivered = outboxId ? await deliverNow(db, send, outboxId, retryMs, now) : false;
   return { id, status, categories, delivered };
 }

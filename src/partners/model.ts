@@ -8,9 +8,11 @@ export const PURPOSES = ["counter-terrorism", "serious-organised-crime", "docume
 export type Purpose = (typeof PURPOSES)[number];
 
 /**
- * What a partner may ask about. Vehicles and firearms come with the goods issue and are not here yet.
+ * What a partner may ask about: a person, a travel document, and (issue 17's lists) a vehicle on the
+ * stolen-vehicle list or a firearm on the firearms list. An agreement naming `vehicle` or `firearm` is
+ * what lets those lists answer the partner.
  */
-export const QUERY_KINDS = ["person", "document"] as const;
+export const QUERY_KINDS = ["person", "document", "vehicle", "firearm"] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
 /**

@@ -10,9 +10,11 @@ import { createPartnerAuthenticator } from "./authenticate.js";
 import { createPartnerClient, type PartnerSender } from "./client.js";
 import { decideFollowUp, type FollowUpDecision } from "./decide-follow-up.js";
 import { followUpsOfCheck, partnerRequests } from "./follow-up-views.js";
+import { type GoodsLookup, NO_GOODS } from "./goods-lookup.js";
 import { type HandOverInput, handOverAlert, handOversTo } from "./hand-over.js";
 import type { Agreement, QueryKind } from "./model.js";
 import { type NodeIdentity, publicDescription } from "./node.js";
+import { deliverDue, startOutbox } from "./outbox.js";
 import { createPartnerIndex } from "./partner-index.js";
 import { type AgreementInput, proposeAgreement } from "./propose-agreement.js";
 import { agreementsFor, checksOfAlert, sharingOfLists } from "./read.js";
@@ -29,10 +31,15 @@ export interface PartnerOptions {
   windowSeconds?: number;
   /** Refusals written one by one per minute before they are tallied (default 60). */
   rejectionsPerMinute?: number;
+  /** The stolen-vehicle and firearms lists that answer `vehicle` and `firearm` queries. */
+  goods?: GoodsLookup;
+  /** First delay before an undelivered message to a partner is sent again, in seconds (default 5). */
+  retrySeconds?: number;
 }
 
 export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
   const index = createPartnerIndex(db);
+  const retryMs = (opts.retrySeconds ?? 5) * 1000;
   const send: PartnerSender | undefined = opts.node ? createPartnerClient(opts.node) : undefined;
   const sender = () => {
     if (!send)
@@ -50,7 +57,8 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
       db,
       opts.rejectionsPerMinute ? { perMinute: opts.rejectionsPerMinute } : {},
     ),
-    answer: (agreement: Agreement, q: PartnerQuery) => answerQuery(db, index, agreement, q),
+    answer: (agreement: Agreement, q: PartnerQuery) =>
+      answerQuery(db, index, opts.goods ?? NO_GOODS, agreement, q),
     sharing: () => sharingOfLists(db),
     async setSharing(p: Principal, list: string, sharing: string, reason: string) {
       const set = await setListSharing(db, p, list, sharing, reason);
@@ -70,7 +78,12 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     followUpsOf: (p: Principal, checkId: string) => followUpsOfCheck(db, p, checkId),
     receiveFollowUp: (agreement: Agreement, f: FollowUpRequest) => receiveFollowUp(db, agreement, f),
     requests: (p: Principal, status?: string) => partnerRequests(db, p, status),
-    decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) => decideFollowUp(db, sender(), p, id, d),
+    decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) =>
+      decideFollowUp(db, sender(), p, id, d, retryMs),
+    /** Retries undelivered messages to partners on a timer, while this node has an identity. */
+    startOutbox: (onError: (err: unknown) => void) =>
+      send ? startOutbox(db, send, retryMs, onError) : { stop: async () => {} },
+    deliverDue: () => (send ? deliverDue(db, send, retryMs) : Promise.resolve(0)),
     receiveAnswer: (agreement: Agreement, a: FollowUpAnswer) => receiveFollowUpAnswer(db, agreement, a),
     handOver: (p: Principal, alertId: string, input: HandOverInput) => handOverAlert(db, p, alertId, input),
     handOvers: (p: Principal, purpose: string) => handOversTo(db, p, purpose),

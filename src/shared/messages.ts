@@ -129,6 +129,14 @@ export const MESSAGES = {
   partner_protocol: asIs,
   partner_unreachable: asIs,
   partner_refused: (p, m) => (p.partnerCode ? `the partner refused: ${list(p.partnerCode)}` : m),
+  // The regional exchange (issue 16, item 6).
+  bundle_malformed: asIs,
+  bundle_signature: () => "the bundle's signature does not hold: it was changed after signing",
+  bundle_unknown_signer: (p) =>
+    `no agreement in force pins the key ${p.keyId ?? "?"} for ${p.nodeId ?? "the bundle's node"}`,
+  bundle_small_cells: (p) => `the bundle shows cells under ${p.minCell ?? 10}: it is refused`,
+  bundle_exists: (p) =>
+    `a bundle of ${p.nodeId ?? "this node"} for ${p.month ?? "this month"} was imported before`,
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof MESSAGES;

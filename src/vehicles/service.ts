@@ -31,6 +31,8 @@ export function createVehicleService(
       index = next;
     },
     listSize: () => index.size,
+    /** The list in use now (the partner exchange answers vehicle and firearm queries from it). */
+    list: (): StolenVehicleIndex => index,
   };
 }
 

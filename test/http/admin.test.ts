@@ -27,6 +27,7 @@ describeBothDialects("users and crossing points", (getDb) => {
       kind: "land",
       country: "RS",
       agency: "agency-a",
+      borderSection: null,
     });
     await api.call("admin.b", "POST", "/api/v1/crossing-points", {
       code: "HR-BAJ",

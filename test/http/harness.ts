@@ -5,6 +5,7 @@ import { type AccessOptions, createAccessService, type Role } from "../../src/ac
 import type { AuditSigning } from "../../src/audit/index.js";
 import type { Db } from "../../src/db/index.js";
 import { type AppDeps, buildApp } from "../../src/http/app.js";
+import type { PartnerOptions } from "../../src/partners/index.js";
 import { composeServices, type Services } from "../../src/services.js";
 import { createSltdIndex } from "../../src/travel/index.js";
 import { importCsvList, loadLatestEntities, saveWatchlistVersion } from "../../src/watchlists/index.js";
@@ -46,6 +47,8 @@ export async function startTestApi(
     /** Lists, rates and goods rules of the checks at the post. */
     atPost?: Parameters<typeof composeServices>[1]["atPost"];
     groupCommit?: Parameters<typeof composeServices>[1]["groupCommit"];
+    /** This node's identity towards partners (node key), for the partner and regional exchange. */
+    partners?: PartnerOptions;
   } = {},
 ): Promise<TestApi> {
   if ((await loadLatestEntities(db)).length === 0) {
@@ -56,6 +59,7 @@ export async function startTestApi(
     sltd: createSltdIndex([]),
     ...(opts.atPost ? { atPost: opts.atPost } : {}),
     ...(opts.groupCommit ? { groupCommit: opts.groupCommit } : {}),
+    ...(opts.partners ? { partners: opts.partners } : {}),
   });
   const services = opts.access ? { ...composed, access: createAccessService(db, opts.access) } : composed;
   const app = await buildApp({

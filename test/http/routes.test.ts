@@ -66,7 +66,7 @@ interface Row {
   contentType?: string;
   allowed: readonly Role[];
   /** A 404 or 422 where a real success would change what other rows rely on: the gate let it through. */
-  status: 200 | 201 | 204 | 404 | 409 | 422;
+  status: 200 | 201 | 204 | 400 | 404 | 409 | 422;
   /**
    * What a role the gate admits gets from the use case when it differs from `status`: the second line
    * (seizures, retentions) and admins (partner agreements) reach the approvals routes but may not decide
@@ -265,6 +265,22 @@ describeBothDialects("every route and every role", (getDb) => {
       allowed: ["admin"],
       status: 201,
     },
+    {
+      route: "PUT /api/v1/crossing-points/:id/border-section",
+      url: "/api/v1/crossing-points/none-such/border-section",
+      body: { borderSection: "MK-RS land border", reason: "regional network" },
+      allowed: ["admin"],
+      status: 404,
+    },
+    // No node identity in the harness: the export is refused after the gate.
+    {
+      route: "GET /api/v1/regional/bundle",
+      url: "/api/v1/regional/bundle?month=2026-11",
+      allowed: ["admin"],
+      status: 409,
+    },
+    { route: "POST /api/v1/regional/bundles", body: {}, allowed: ["admin"], status: 400 },
+    { route: "GET /api/v1/regional/bundles", allowed: ["analyst", "admin"], status: 200 },
     { route: "GET /api/v1/users", allowed: ["admin"], status: 200 },
     { route: "GET /api/v1/users/login-activity", allowed: ["admin"], status: 200 },
     // An id that names no one: the gate is what is tested, and no user is disabled or reset.

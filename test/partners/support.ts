@@ -16,6 +16,8 @@ export interface Node {
   /** Bearer tokens by username, once signed in. */
   tokens: Map<string, string>;
   password: string;
+  /** The extra environment it was started with, to restart it alike. */
+  env?: Record<string, string>;
 }
 
 export async function startNode(
@@ -25,20 +27,39 @@ export async function startNode(
 ): Promise<Node> {
   const dir = mkdtempSync(join(tmpdir(), `limes-${nodeId.toLowerCase()}-`));
   const { privateKeyFile } = generateKeyFiles(join(dir, "keys"), "node");
-  const url = `http://127.0.0.1:${port}`;
-  const dbUrl = `sqlite:${join(dir, "limes.db")}`;
+  const node = {
+    nodeId,
+    url: `http://127.0.0.1:${port}`,
+    dbUrl: `sqlite:${join(dir, "limes.db")}`,
+    keyFile: privateKeyFile,
+    tokens: new Map<string, string>(),
+  };
+  const { child, password } = await spawnNode(node, env);
+  if (!password) throw new Error(`${nodeId}: no demo password printed`);
+  return { ...node, child, password, env };
+}
+
+/** Starts a stopped node again on its database, key and port; its sessions stay valid. */
+export async function restartNode(node: Node): Promise<void> {
+  node.child = (await spawnNode(node, node.env ?? {})).child;
+}
+
+async function spawnNode(
+  node: Pick<Node, "nodeId" | "url" | "dbUrl" | "keyFile">,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; password: string | undefined }> {
   // tsx as a loader in this one process, so that killing the child stops the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      LIMES_DB: dbUrl,
-      PORT: String(port),
+      LIMES_DB: node.dbUrl,
+      PORT: new URL(node.url).port,
       LOG_LEVEL: "warn",
       LIMES_DEMO_USERS: "1",
-      LIMES_NODE_ID: nodeId,
-      LIMES_NODE_KEY: privateKeyFile,
-      LIMES_NODE_URL: url,
+      LIMES_NODE_ID: node.nodeId,
+      LIMES_NODE_KEY: node.keyFile,
+      LIMES_NODE_URL: node.url,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -51,23 +72,20 @@ export async function startNode(
     out += d.toString();
   });
   const exited = new Promise<never>((_, reject) =>
-    child.once("exit", (code) => reject(new Error(`${nodeId} exited (${code}): ${out}`))),
+    child.once("exit", (code) => reject(new Error(`${node.nodeId} exited (${code}): ${out}`))),
   );
   const ready = (async () => {
     for (;;) {
       try {
-        if ((await fetch(`${url}/ready`)).ok) break;
+        if ((await fetch(`${node.url}/ready`)).ok) break;
       } catch {
         // not listening yet
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    const password = /One-time password: (\S+)/.exec(out)?.[1];
-    if (!password) throw new Error(`${nodeId}: no demo password in ${out}`);
-    return password;
+    return /One-time password: (\S+)/.exec(out)?.[1];
   })();
-  const password = await Promise.race([ready, exited]);
-  return { nodeId, url, dbUrl, keyFile: privateKeyFile, child, tokens: new Map(), password };
+  return { child, password: await Promise.race([ready, exited]) };
 }
 
 /** A reply body: many shapes, each asserted by the test that reads it. */

@@ -16,7 +16,9 @@ import { FirearmCheck } from "./screens/FirearmCheck";
 import { FirstLineCheck } from "./screens/FirstLineCheck";
 import { Manifests } from "./screens/Manifests";
 import { Overview } from "./screens/Overview";
+import { PartnerRequests } from "./screens/PartnerRequests";
 import { Referrals } from "./screens/Referrals";
+import { Regional } from "./screens/Regional";
 import { Rules } from "./screens/Rules";
 import { SignIn } from "./screens/SignIn";
 import { Users } from "./screens/Users";
@@ -51,6 +53,10 @@ function Screen({ path, screen, agency }: { path: string; screen: ScreenId; agen
       return <Overview />;
     case "referrals":
       return <Referrals />;
+    case "partnerRequests":
+      return <PartnerRequests />;
+    case "regional":
+      return <Regional />;
     case "users":
       return <Users agency={agency} />;
   }

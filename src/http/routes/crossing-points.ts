@@ -29,7 +29,19 @@ const CrossingPoint = component(
     kind: oneOf(["land", "air", "sea"]),
     country: Type.String(),
     agency: Type.String(),
+    borderSection: Type.Union([Type.String(), Type.Null()]),
   }),
+);
+
+const BorderSection = Type.Object(
+  {
+    borderSection: Type.Union([Type.String({ maxLength: 80 }), Type.Null()], {
+      description:
+        "e.g. 'MK-RS land border' or 'Adriatic sea area'; null takes the point out of every section",
+    }),
+    reason: Type.String({ minLength: 3, maxLength: 500 }),
+  },
+  { additionalProperties: false },
 );
 
 export const crossingPointRoutes =
@@ -61,5 +73,29 @@ export const crossingPointRoutes =
       },
       async (req, reply) =>
         reply.code(201).send(await deps.crossingPoints.create(principalOf(req), req.body)),
+    );
+
+    app.put(
+      "/crossing-points/:id/border-section",
+      {
+        config: { permission: "crossing_points:manage" },
+        schema: {
+          tags: ["crossing points"],
+          summary: "place a crossing point in a border section (regional bundles), audited",
+          params: Type.Object({ id: Type.String() }),
+          body: BorderSection,
+          response: {
+            200: Type.Object({ id: Type.String(), borderSection: Type.Union([Type.String(), Type.Null()]) }),
+            ...errorReplies(),
+          },
+        },
+      },
+      async (req) =>
+        deps.crossingPoints.setBorderSection(
+          principalOf(req),
+          req.params.id,
+          req.body.borderSection,
+          req.body.reason,
+        ),
     );
   };

@@ -57,6 +57,25 @@ const QueryBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    vehicle: Type.Optional(
+      Type.Object(
+        {
+          plateNumber: Type.Optional(Type.String({ minLength: 2, maxLength: 20 })),
+          plateCountry: Type.Optional(Type.String({ minLength: 2, maxLength: 3 })),
+          vin: Type.Optional(Type.String({ minLength: 11, maxLength: 20 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    firearm: Type.Optional(
+      Type.Object(
+        {
+          serial: Type.String({ minLength: 2, maxLength: 40 }),
+          make: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -2305,6 +2305,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crossing-points/{id}/border-section": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** place a crossing point in a border section (regional bundles), audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. 'MK-RS land border' or 'Adriatic sea area'; null takes the point out of every section */
+                        borderSection: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            borderSection: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -7905,7 +8017,7 @@ export interface paths {
                                 validFrom: string;
                                 validTo: string;
                                 purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
-                                queryKinds: ("person" | "document")[];
+                                queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                                 lists: string[];
                                 categories: string[];
                                 retentionDays: number;
@@ -8005,7 +8117,7 @@ export interface paths {
                         validFrom: string;
                         validTo: string;
                         purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
-                        queryKinds: ("person" | "document")[];
+                        queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                         lists: string[];
                         /** @description what a follow-up may return: identity, birth, nationality, documents, listing; protection data never crosses */
                         categories: string[];
@@ -8037,7 +8149,7 @@ export interface paths {
                                 validFrom: string;
                                 validTo: string;
                                 purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
-                                queryKinds: ("person" | "document")[];
+                                queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                                 lists: string[];
                                 categories: string[];
                                 retentionDays: number;
@@ -8168,7 +8280,7 @@ export interface paths {
                             validFrom: string;
                             validTo: string;
                             purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
-                            queryKinds: ("person" | "document")[];
+                            queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                             lists: string[];
                             categories: string[];
                             retentionDays: number;
@@ -8593,7 +8705,7 @@ export interface paths {
                         /** @enum {string} */
                         purpose: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                         /** @enum {string} */
-                        kind: "person" | "document";
+                        kind: "person" | "document" | "vehicle" | "firearm";
                     };
                 };
             };
@@ -9537,6 +9649,394 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regional/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** this node's regional bundle of one month, signed with its node key (audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedRegionalBundle"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regional/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the imported regional bundles (newest month first), for the regional view */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM */
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bundles: {
+                                id: string;
+                                origin: string;
+                                keyId: string;
+                                month: string;
+                                importedBy: string;
+                                importedAt: string;
+                                bundle: components["schemas"]["RegionalBundle"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * import a signed regional bundle; stored with its origin
+         * @description 403 bundle_unknown_signer when no agreement in force pins the signing key for the bundle's node (this node's own key is known); 422 bundle_signature when the bundle was changed after signing, bundle_small_cells when it shows a cell under 10; 409 bundle_exists for a second bundle of one node and month. A refused bundle changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bundle: {
+                            /** @enum {string} */
+                            format: "limes-regional/1";
+                            nodeId: string;
+                            month: string;
+                            generatedAt: string;
+                            minCell: number;
+                            sections: {
+                                section: string;
+                                points: {
+                                    code: string;
+                                    name: string;
+                                    kind: string;
+                                }[];
+                                indicators: {
+                                    crossings: {
+                                        total: number | null;
+                                        byPoint: {
+                                            [key: string]: number | null;
+                                        };
+                                        byCategory: {
+                                            [key: string]: number | null;
+                                        };
+                                    };
+                                    refusals: {
+                                        total: number | null;
+                                        byPoint: {
+                                            [key: string]: number | null;
+                                        };
+                                        byCategory: {
+                                            [key: string]: number | null;
+                                        };
+                                    };
+                                    detections: {
+                                        total: number | null;
+                                        byPoint: {
+                                            [key: string]: number | null;
+                                        };
+                                        byCategory: {
+                                            [key: string]: number | null;
+                                        };
+                                    };
+                                    alerts: {
+                                        total: number | null;
+                                        byPoint: {
+                                            [key: string]: number | null;
+                                        };
+                                        byCategory: {
+                                            [key: string]: number | null;
+                                        };
+                                    };
+                                };
+                            }[];
+                        };
+                        signature: {
+                            /** @enum {string} */
+                            alg: "ed25519";
+                            keyId: string;
+                            value: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            origin: string;
+                            month: string;
+                            importedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/limes-node": {
         parameters: {
             query?: never;
@@ -9616,7 +10116,7 @@ export interface paths {
                         requestId: string;
                         /** @description one of counter-terrorism, serious-organised-crime, document-fraud */
                         purpose: string;
-                        kind: "person" | "document";
+                        kind: "person" | "document" | "vehicle" | "firearm";
                         person?: {
                             name: string;
                             birthDate?: string;
@@ -9624,6 +10124,15 @@ export interface paths {
                         document?: {
                             number: string;
                             country?: string;
+                        };
+                        vehicle?: {
+                            plateNumber?: string;
+                            plateCountry?: string;
+                            vin?: string;
+                        };
+                        firearm?: {
+                            serial: string;
+                            make?: string;
                         };
                     };
                 };
@@ -12478,6 +12987,70 @@ export interface components {
             kind: "land" | "air" | "sea";
             country: string;
             agency: string;
+            borderSection: string | null;
+        };
+        RegionalBundle: {
+            /** @enum {string} */
+            format: "limes-regional/1";
+            nodeId: string;
+            month: string;
+            generatedAt: string;
+            minCell: number;
+            sections: {
+                section: string;
+                points: {
+                    code: string;
+                    name: string;
+                    kind: string;
+                }[];
+                indicators: {
+                    crossings: {
+                        total: number | null;
+                        byPoint: {
+                            [key: string]: number | null;
+                        };
+                        byCategory: {
+                            [key: string]: number | null;
+                        };
+                    };
+                    refusals: {
+                        total: number | null;
+                        byPoint: {
+                            [key: string]: number | null;
+                        };
+                        byCategory: {
+                            [key: string]: number | null;
+                        };
+                    };
+                    detections: {
+                        total: number | null;
+                        byPoint: {
+                            [key: string]: number | null;
+                        };
+                        byCategory: {
+                            [key: string]: number | null;
+                        };
+                    };
+                    alerts: {
+                        total: number | null;
+                        byPoint: {
+                            [key: string]: number | null;
+                        };
+                        byCategory: {
+                            [key: string]: number | null;
+                        };
+                    };
+                };
+            }[];
+        };
+        SignedRegionalBundle: {
+            bundle: components["schemas"]["RegionalBundle"];
+            signature: {
+                /** @enum {string} */
+                alg: "ed25519";
+                keyId: string;
+                value: string;
+            };
         };
         /**
          * @description a fact a rule may test
@@ -12734,29 +13307,33 @@ export const pathsApiV1CashRecordsIdRetentionPostResponses201ContentApplicationJ
 export const pathsApiV1GoodsListsStolenVehiclesPutResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/goods-lists/stolen-vehicles"]["put"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["stolen_vehicles", "firearms"];
 export const pathsApiV1GoodsListsFirearmsPutResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/goods-lists/firearms"]["put"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["stolen_vehicles", "firearms"];
 export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["queryKinds"]> = ["person", "document"];
+export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["queryKinds"]> = ["person", "document"];
+export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["queryKinds"]> = ["person", "document"];
+export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["queryKinds"]> = ["person", "document"];
+export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1PartnersSharingGetResponses200ContentApplicationJsonListsSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/sharing"]["get"]["responses"]["200"]["content"]["application/json"]["lists"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1WatchlistsIdSharingPutRequestBodyContentApplicationJsonSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/watchlists/{id}/sharing"]["put"]["requestBody"]["content"]["application/json"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1WatchlistsIdSharingPutResponses200ContentApplicationJsonSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/watchlists/{id}/sharing"]["put"]["responses"]["200"]["content"]["application/json"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1AlertsIdPartnerChecksGetResponses200ContentApplicationJsonChecksAnswerAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["get"]["responses"]["200"]["content"]["application/json"]["checks"]["answer"]> = ["hit"];
 export const pathsApiV1AlertsIdPartnerChecksGetResponses200ContentApplicationJsonChecksAnswerAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["get"]["responses"]["200"]["content"]["application/json"]["checks"]["answer"]> = ["no_hit"];
 export const pathsApiV1AlertsIdPartnerChecksPostRequestBodyContentApplicationJsonPurposeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["requestBody"]["content"]["application/json"]["purpose"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
-export const pathsApiV1AlertsIdPartnerChecksPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["person", "document"];
+export const pathsApiV1AlertsIdPartnerChecksPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["person", "document", "vehicle", "firearm"];
 export const pathsApiV1AlertsIdPartnerChecksPostResponses201ContentApplicationJsonAnswerAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["responses"]["201"]["content"]["application/json"]["answer"]> = ["hit"];
 export const pathsApiV1AlertsIdPartnerChecksPostResponses201ContentApplicationJsonAnswerAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/partner-checks"]["post"]["responses"]["201"]["content"]["application/json"]["answer"]> = ["no_hit"];
 export const pathsApiV1PartnerRequestsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partner-requests"]["get"]["parameters"]["query"]["status"]> = ["pending", "approved", "refused"];
 export const pathsApiV1AlertsIdHandOversPostRequestBodyContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/hand-overs"]["post"]["requestBody"]["content"]["application/json"]["mode"]> = ["read", "action"];
 export const pathsApiV1AlertsIdHandOversPostResponses201ContentApplicationJsonModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/alerts/{id}/hand-overs"]["post"]["responses"]["201"]["content"]["application/json"]["mode"]> = ["read", "action"];
 export const pathsApiV1HandOversGetResponses200ContentApplicationJsonHandOversModeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/hand-overs"]["get"]["responses"]["200"]["content"]["application/json"]["handOvers"]["mode"]> = ["read", "action"];
+export const pathsApiV1RegionalBundlesPostRequestBodyContentApplicationJsonBundleFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/regional/bundles"]["post"]["requestBody"]["content"]["application/json"]["bundle"]["format"]> = ["limes-regional/1"];
+export const pathsApiV1RegionalBundlesPostRequestBodyContentApplicationJsonSignatureAlgValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/regional/bundles"]["post"]["requestBody"]["content"]["application/json"]["signature"]["alg"]> = ["ed25519"];
 export const pathsWellKnownLimesNodeGetResponses200ContentApplicationJsonAlgorithmValues: ReadonlyArray<FlattenedDeepRequired<paths>["/.well-known/limes-node"]["get"]["responses"]["200"]["content"]["application/json"]["algorithm"]> = ["ed25519"];
 export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["person"];
 export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["document"];
+export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["vehicle"];
+export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["firearm"];
 export const pathsPartnerV1QueriesPostResponses200ContentApplicationJsonAnswerAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["responses"]["200"]["content"]["application/json"]["answer"]> = ["hit"];
 export const pathsPartnerV1QueriesPostResponses200ContentApplicationJsonAnswerAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["responses"]["200"]["content"]["application/json"]["answer"]> = ["no_hit"];
 export const pathsPartnerV1FollowUpsPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/follow-ups"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["pending"];
@@ -12805,6 +13382,8 @@ export const protectionPersonRoleValues: ReadonlyArray<FlattenedDeepRequired<com
 export const decisionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionView"]["status"]> = ["recorded", "pending_approval", "withdrawn"];
 export const referralViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralView"]["status"]> = ["open", "closed"];
 export const crossingPointKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CrossingPoint"]["kind"]> = ["land", "air", "sea"];
+export const regionalBundleFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionalBundle"]["format"]> = ["limes-regional/1"];
+export const signedRegionalBundleSignatureAlgValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignedRegionalBundle"]["signature"]["alg"]> = ["ed25519"];
 export const ruleFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleField"]> = ["route.origin", "route.destination", "route.transit", "booking.hoursBeforeDeparture", "booking.paymentMethod", "booking.oneWay", "document.type", "document.expiresInDays", "document.issuedDaysAgo", "travel.tripsLast90Days", "travel.shortTripsLast90Days", "manifest.watchlistedCoTravellers", "traveller.nationality", "traveller.sex", "traveller.age"];
 export const ruleOperatorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleOperator"]> = ["eq", "neq", "in", "nin", "lt", "lte", "gt", "gte", "contains", "exists"];
 export const ruleStringFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleStringField"]> = ["route.origin", "route.destination", "booking.paymentMethod", "document.type", "traveller.nationality", "traveller.sex"];

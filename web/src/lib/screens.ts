@@ -14,6 +14,8 @@ export type ScreenId =
   | "audit"
   | "overview"
   | "referrals"
+  | "partnerRequests"
+  | "regional"
   | "users";
 
 export const SCREEN_PATHS: Record<ScreenId, string> = {
@@ -29,6 +31,8 @@ export const SCREEN_PATHS: Record<ScreenId, string> = {
   audit: "/audit",
   overview: "/overview",
   referrals: "/referrals",
+  partnerRequests: "/partner-requests",
+  regional: "/regional",
   users: "/users",
 };
 
@@ -46,12 +50,13 @@ const ROLE_SCREENS: Record<string, readonly ScreenId[]> = {
     "cash",
     "watchlists",
     "overview",
+    "partnerRequests",
   ],
-  analyst: ["rules", "overview", "watchlists"],
+  analyst: ["rules", "overview", "watchlists", "regional"],
   watchlist_manager: ["watchlists"],
   auditor: ["audit", "rules", "overview"],
   protection_officer: ["referrals"],
-  admin: ["users"],
+  admin: ["users", "regional"],
 };
 
 const ORDER: readonly ScreenId[] = [
@@ -66,7 +71,9 @@ const ORDER: readonly ScreenId[] = [
   "rules",
   "audit",
   "referrals",
+  "partnerRequests",
   "overview",
+  "regional",
   "users",
 ];
 

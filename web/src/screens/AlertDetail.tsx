@@ -9,6 +9,7 @@ import { DecisionForm, type Notice } from "../components/DecisionForm";
 import { ScreenTitle } from "../components/Heading";
 import { MatchView } from "../components/MatchView";
 import { ProtectionForm } from "../components/ProtectionForm";
+import { PartnerCheck } from "../components/partners/PartnerCheck";
 import { Async } from "../components/State";
 import { SubjectEvidence } from "../components/SubjectEvidence";
 import { backArrow, t } from "../i18n";
@@ -118,6 +119,7 @@ function AlertView({
             <p className="card">{t.decision.closedAlert}</p>
           )}
           <ProtectionForm alertId={a.id} onDone={() => onChange()} />
+          <PartnerCheck alertId={a.id} />
         </aside>
       </div>
     </>
