@@ -44,6 +44,12 @@ export const LOAN_TERMS: readonly { term: string; reason: string; locales?: read
   { term: "SVG", reason: "image format's name, on the chart's download button" },
   { term: "FtM", reason: "FollowTheMoney, the data model's name (its JSON lines export format)" },
   { term: ".edi", reason: "file name extension the user must choose" },
+  { term: "limes exchange import", reason: "the command the administrator types to import a bundle" },
+  {
+    term: "hit/no hit",
+    reason: "the Prüm term, kept in brackets after the translation where the language has no usual form",
+    locales: ["ar"],
+  },
   {
     term: "0/O/D/Q, 1/I/L, 5/S, 8/B, 2/Z",
     reason: "the characters as stamped on a firearm, which the officer compares with the serial",
