@@ -49,7 +49,7 @@ export function AlertFacts({ alert: a, onChange }: { alert: AlertDetailView; onC
         </div>
         <div>
           <dt>{t.detail.source}</dt>
-          <dd>{a.source}</dd>
+          <dd>{t.values.source[a.source] ?? a.source}</dd>
         </div>
         {a.status === "open" && (
           <div>

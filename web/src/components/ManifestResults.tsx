@@ -24,7 +24,12 @@ const COLUMNS: Column<Row>[] = [
   },
   { key: "line", header: t.manifests.colLine, sortBy: (r) => r.index, cell: (r) => r.index + 1 },
   { key: "name", header: t.manifests.colName, sortBy: (r) => r.name, cell: (r) => <Name>{r.name}</Name> },
-  { key: "role", header: t.manifests.colRole, sortBy: (r) => r.role, cell: (r) => r.role },
+  {
+    key: "role",
+    header: t.manifests.colRole,
+    sortBy: (r) => r.role,
+    cell: (r) => t.values.role[r.role] ?? r.role,
+  },
   {
     key: "reference",
     header: t.manifests.colReference,

@@ -114,8 +114,8 @@ function compareRows(tr: Traveller, entity: Entity | undefined): CompareRow[] {
     {
       key: "gender",
       label: t.detail.gender,
-      traveller: tr.gender ?? "—",
-      listed: entity?.gender ?? "—",
+      traveller: tr.gender ? (t.values.gender[tr.gender] ?? tr.gender) : "—",
+      listed: entity?.gender ? (t.values.gender[entity.gender] ?? entity.gender) : "—",
       feature: "gender",
     },
     {

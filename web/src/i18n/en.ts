@@ -998,6 +998,29 @@ export const en = {
    * not listed here, or a message whose parameter did not come, shows the server's English message. Codes
    * whose message names the specific fault (`invalid`, `conflict`, …) are left to the server's message.
    */
+  // Raw values the API sends as codes: a traveller's sex, where an alert came from, a manifest role.
+  values: {
+    gender: {
+      male: "male",
+      female: "female",
+      other: "other",
+    } as Record<string, string>,
+    source: {
+      crossing: "crossing",
+      manifest: "passenger manifest",
+      cargo: "cargo manifest",
+      vessel: "vessel",
+      vehicle: "vehicle",
+      firearm: "firearm",
+      cash: "cash",
+      aircraft: "aircraft",
+    } as Record<string, string>,
+    role: {
+      passenger: "passenger",
+      crew: "crew",
+      transit: "in transit",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Your role may not do this.",
     too_many_attempts: "Too many attempts. Try again in {retryAfterSeconds} seconds.",

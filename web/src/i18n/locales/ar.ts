@@ -1109,6 +1109,28 @@ export const ar: Strings = {
   language: {
     label: "اللغة",
   },
+  values: {
+    gender: {
+      male: "ذكر",
+      female: "أنثى",
+      other: "آخر",
+    } as Record<string, string>,
+    source: {
+      crossing: "عبور",
+      manifest: "بيان الركاب",
+      cargo: "بيان الشحنة",
+      vessel: "سفينة",
+      vehicle: "مركبة",
+      firearm: "سلاح ناري",
+      cash: "نقد",
+      aircraft: "طائرة",
+    } as Record<string, string>,
+    role: {
+      passenger: "راكب",
+      crew: "طاقم",
+      transit: "عابر",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "دورك لا يسمح بهذا الإجراء.",
     too_many_attempts: "محاولات كثيرة جدًا. أعد المحاولة بعد {retryAfterSeconds} ثانية.",

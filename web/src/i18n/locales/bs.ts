@@ -1008,6 +1008,28 @@ export const bs: Strings = {
   language: {
     label: "Jezik",
   },
+  values: {
+    gender: {
+      male: "muški",
+      female: "ženski",
+      other: "drugo",
+    } as Record<string, string>,
+    source: {
+      crossing: "prelazak granice",
+      manifest: "spisak putnika",
+      cargo: "spisak tereta",
+      vessel: "brod",
+      vehicle: "vozilo",
+      firearm: "vatreno oružje",
+      cash: "gotovina",
+      aircraft: "zrakoplov",
+    } as Record<string, string>,
+    role: {
+      passenger: "putnik",
+      crew: "član posade",
+      transit: "u tranzitu",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Vaša uloga ne dozvoljava ovu radnju.",
     too_many_attempts: "Previše pokušaja. Pokušajte ponovo za {retryAfterSeconds} s.",

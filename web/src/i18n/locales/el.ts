@@ -1015,6 +1015,28 @@ export const el: Strings = {
   language: {
     label: "Γλώσσα",
   },
+  values: {
+    gender: {
+      male: "άνδρας",
+      female: "γυναίκα",
+      other: "άλλο",
+    } as Record<string, string>,
+    source: {
+      crossing: "διέλευση συνόρων",
+      manifest: "κατάσταση επιβατών",
+      cargo: "δηλωτικό φορτίου",
+      vessel: "πλοίο",
+      vehicle: "όχημα",
+      firearm: "πυροβόλο όπλο",
+      cash: "μετρητά",
+      aircraft: "αεροσκάφος",
+    } as Record<string, string>,
+    role: {
+      passenger: "επιβάτης",
+      crew: "μέλος πληρώματος",
+      transit: "σε διέλευση",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Ο ρόλος σας δεν επιτρέπει αυτή την ενέργεια.",
     too_many_attempts: "Πάρα πολλές απόπειρες. Δοκιμάστε ξανά σε {retryAfterSeconds} δευτερόλεπτα.",

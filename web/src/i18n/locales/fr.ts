@@ -1008,6 +1008,28 @@ export const fr: Strings = {
   language: {
     label: "Langue",
   },
+  values: {
+    gender: {
+      male: "homme",
+      female: "femme",
+      other: "autre",
+    } as Record<string, string>,
+    source: {
+      crossing: "passage à la frontière",
+      manifest: "manifeste passagers",
+      cargo: "manifeste de fret",
+      vessel: "navire",
+      vehicle: "véhicule",
+      firearm: "arme à feu",
+      cash: "espèces",
+      aircraft: "aéronef",
+    } as Record<string, string>,
+    role: {
+      passenger: "passager",
+      crew: "équipage",
+      transit: "en correspondance",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Votre rôle ne permet pas cette action.",
     too_many_attempts: "Trop de tentatives. Réessayez dans {retryAfterSeconds} s.",

@@ -1007,6 +1007,28 @@ export const mk: Strings = {
   language: {
     label: "Јазик",
   },
+  values: {
+    gender: {
+      male: "машки",
+      female: "женски",
+      other: "друго",
+    } as Record<string, string>,
+    source: {
+      crossing: "преминување на граница",
+      manifest: "список на патници",
+      cargo: "список на товар",
+      vessel: "брод",
+      vehicle: "возило",
+      firearm: "огнено оружје",
+      cash: "готовина",
+      aircraft: "воздухоплов",
+    } as Record<string, string>,
+    role: {
+      passenger: "патник",
+      crew: "член на екипаж",
+      transit: "во транзит",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Вашата улога не го дозволува ова.",
     too_many_attempts: "Премногу обиди. Обидете се повторно за {retryAfterSeconds} секунди.",

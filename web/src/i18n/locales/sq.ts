@@ -1009,6 +1009,28 @@ export const sq: Strings = {
   language: {
     label: "Gjuha",
   },
+  values: {
+    gender: {
+      male: "mashkull",
+      female: "femër",
+      other: "tjetër",
+    } as Record<string, string>,
+    source: {
+      crossing: "kalim kufiri",
+      manifest: "lista e udhëtarëve",
+      cargo: "lista e ngarkesës",
+      vessel: "anije",
+      vehicle: "mjet",
+      firearm: "armë zjarri",
+      cash: "para në dorë",
+      aircraft: "avion",
+    } as Record<string, string>,
+    role: {
+      passenger: "udhëtar",
+      crew: "ekuipazh",
+      transit: "në tranzit",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Roli juaj nuk e lejon këtë veprim.",
     too_many_attempts: "Shumë përpjekje. Provoni përsëri pas {retryAfterSeconds} sekondash.",

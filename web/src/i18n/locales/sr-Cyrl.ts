@@ -1005,6 +1005,28 @@ export const srCyrl: Strings = {
   language: {
     label: "Језик",
   },
+  values: {
+    gender: {
+      male: "мушки",
+      female: "женски",
+      other: "друго",
+    } as Record<string, string>,
+    source: {
+      crossing: "прелазак границе",
+      manifest: "списак путника",
+      cargo: "списак терета",
+      vessel: "брод",
+      vehicle: "возило",
+      firearm: "ватрено оружје",
+      cash: "готовина",
+      aircraft: "ваздухоплов",
+    } as Record<string, string>,
+    role: {
+      passenger: "путник",
+      crew: "члан посаде",
+      transit: "у транзиту",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Ваша улога не дозвољава ову радњу.",
     too_many_attempts: "Превише покушаја. Покушајте поново за {retryAfterSeconds} с.",

@@ -1005,6 +1005,28 @@ export const srLatn: Strings = {
   language: {
     label: "Jezik",
   },
+  values: {
+    gender: {
+      male: "muški",
+      female: "ženski",
+      other: "drugo",
+    } as Record<string, string>,
+    source: {
+      crossing: "prelazak granice",
+      manifest: "spisak putnika",
+      cargo: "spisak tereta",
+      vessel: "brod",
+      vehicle: "vozilo",
+      firearm: "vatreno oružje",
+      cash: "gotovina",
+      aircraft: "vazduhoplov",
+    } as Record<string, string>,
+    role: {
+      passenger: "putnik",
+      crew: "član posade",
+      transit: "u tranzitu",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Vaša uloga ne dozvoljava ovu radnju.",
     too_many_attempts: "Previše pokušaja. Pokušajte ponovo za {retryAfterSeconds} s.",

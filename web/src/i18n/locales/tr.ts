@@ -997,6 +997,28 @@ export const tr: Strings = {
   language: {
     label: "Dil",
   },
+  values: {
+    gender: {
+      male: "erkek",
+      female: "kadın",
+      other: "diğer",
+    } as Record<string, string>,
+    source: {
+      crossing: "sınır geçişi",
+      manifest: "yolcu listesi",
+      cargo: "yük listesi",
+      vessel: "gemi",
+      vehicle: "araç",
+      firearm: "ateşli silah",
+      cash: "nakit",
+      aircraft: "hava aracı",
+    } as Record<string, string>,
+    role: {
+      passenger: "yolcu",
+      crew: "mürettebat",
+      transit: "aktarmalı",
+    } as Record<string, string>,
+  },
   errors: {
     forbidden: "Rolünüz bu işleme yetkili değil.",
     too_many_attempts: "Çok fazla deneme. {retryAfterSeconds} saniye sonra yeniden deneyin.",
