@@ -3,6 +3,7 @@
 // refusals of entry by ground, detections by kind and alerts by outcome. Aggregates only: every cell
 // under the minimum (10) is withheld, with complementary suppression by src/disclosure so that no
 // withheld cell can be worked out from a total and the cells shown. Pure, no I/O.
+import { ALERT_STATUSES } from "../alerts/lifecycle.js";
 import { disclosureControl, type WindowCounts } from "../disclosure/index.js";
 import { InvalidError } from "../shared/errors.js";
 
@@ -26,15 +27,8 @@ export const DETECTION_KINDS = [
 ] as const;
 export type DetectionKind = (typeof DETECTION_KINDS)[number];
 
-export const ALERT_OUTCOMES = [
-  "open",
-  "in_review",
-  "cleared_false_positive",
-  "confirmed",
-  "referred_to_protection",
-  "escalated",
-  "closed",
-] as const;
+/** Alerts are counted by their status, the lifecycle's own list. */
+export const ALERT_OUTCOMES = ALERT_STATUSES;
 
 /** The categories each indicator is broken down by; crossings by crossing point only. */
 export const CATEGORIES: Record<Indicator, readonly string[]> = {
