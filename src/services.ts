@@ -55,6 +55,37 @@ function approvalHandlers(s: {
   };
 }
 
+/** The lists and rates of the checks at the post (issue 17); empty when not given. */
+interface AtPostLists {
+  stolenVehicles?: StolenVehicleIndex;
+  firearms?: FirearmIndex;
+  cashRates?: RateTable;
+  cashThresholdEur?: number;
+  /** Goods rules over the cash and firearm facts (src/rules/goods.ts); none by default. */
+  goodsRules?: readonly GoodsRule[];
+}
+
+/** The checks at the post: vehicles (whose occupants cross through `crossings`), firearms and cash. */
+function atPostServices(db: Db, atPost: AtPostLists, crossings: ReturnType<typeof createCrossingService>) {
+  const goodsRules = atPost.goodsRules ? { rules: atPost.goodsRules } : {};
+  return {
+    vehicles: createVehicleService(
+      db,
+      { prepare: crossings.prepareCrossing, write: crossings.writeCrossing },
+      atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
+    ),
+    firearms: createFirearmService(db, {
+      ...(atPost.firearms ? { index: atPost.firearms } : {}),
+      ...goodsRules,
+    }),
+    cash: createCashService(db, {
+      ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
+      ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
+      ...goodsRules,
+    }),
+  };
+}
+
 export function composeServices(
   db: Db,
   opts: {
@@ -64,15 +95,7 @@ export function composeServices(
     listLimits?: ListLimits;
     uploadLimit?: number;
     cargo?: Partial<CargoConfig>;
-    /** The lists and rates of the checks at the post (issue 17); empty when not given. */
-    atPost?: {
-      stolenVehicles?: StolenVehicleIndex;
-      firearms?: FirearmIndex;
-      cashRates?: RateTable;
-      cashThresholdEur?: number;
-      /** Goods rules over the cash and firearm facts (src/rules/goods.ts); none by default. */
-      goodsRules?: readonly GoodsRule[];
-    };
+    atPost?: AtPostLists;
     /** This node's identity and the partner exchange's settings (issue 16). */
     partners?: PartnerOptions;
     /** Batch sizes and timing of the group commit (tests widen the window to fill a batch). */
@@ -105,22 +128,7 @@ export function composeServices(
     rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
     groupCommit,
   });
-  const atPost = opts.atPost ?? {};
-  const goodsRules = atPost.goodsRules ? { rules: atPost.goodsRules } : {};
-  const firearms = createFirearmService(db, {
-    ...(atPost.firearms ? { index: atPost.firearms } : {}),
-    ...goodsRules,
-  });
-  const cash = createCashService(db, {
-    ...(atPost.cashRates ? { rates: atPost.cashRates } : {}),
-    ...(atPost.cashThresholdEur ? { thresholdEur: atPost.cashThresholdEur } : {}),
-    ...goodsRules,
-  });
-  const vehicles = createVehicleService(
-    db,
-    { prepare: crossings.prepareCrossing, write: crossings.writeCrossing },
-    atPost.stolenVehicles ? { index: atPost.stolenVehicles } : {},
-  );
+  const { vehicles, firearms, cash } = atPostServices(db, opts.atPost ?? {}, crossings);
   const alerts = createAlertService(db, { protection });
   return {
     db,

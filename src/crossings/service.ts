@@ -29,6 +29,7 @@ export function createCrossingService(
   opts: { rules?: RuleRunner; now?: () => Date; groupCommit?: GroupCommit } = {},
 ) {
   const { groupCommit } = opts;
+  // A group commit's shared transaction (one savepoint per crossing), or a transaction of its own.
   const write: Write = groupCommit
     ? (work) => groupCommit.run(work)
     : (work) => db.kysely.transaction().execute(work);
@@ -69,39 +70,42 @@ export function createCrossingService(
       return manifestReply(p, await screenManifest(deps, p, file, purpose, crossingPointId, opts));
     },
 
-    async getManifest(p: Principal, id: string, purpose: string) {
-      if (!can(p, "screen") && !can(p, "screening:read"))
-        throw new ForbiddenError("this role cannot read manifests", undefined, "permission_denied", {
-          permission: "screen",
-        });
-      const row = await findManifest(db.kysely, p.agency, id);
-      // The booth reads back only the manifests it submitted; the second line reads the agency's.
-      if (!row || (!can(p, "screening:read") && row.user_id !== p.userId)) {
-        throw new NotFoundError(`manifest ${id} not found`, undefined, "manifest_not_found", { id });
-      }
-      const { manifest, outcomes } = JSON.parse(row.data) as {
-        manifest: Manifest;
-        outcomes: PersonOutcome[];
-      };
-      await db.kysely.transaction().execute((trx) =>
-        appendAudit(trx, {
-          actor: p,
-          action: "manifest.read",
-          objectType: "manifest",
-          objectId: id,
-          purpose,
-          outcome: "success",
-        }),
-      );
-      const results = outcomes.map((o) => viewOutcome(p, o));
-      return {
-        id,
-        screeningId: row.screening_id,
-        createdAt: row.created_at,
-        manifest: view(p, manifest),
-        results: sortReferFirst(results),
-      };
-    },
+    getManifest: (p: Principal, id: string, purpose: string) => readManifest(db, p, id, purpose),
+  };
+}
+
+/** One manifest read back, audited with its purpose. */
+async function readManifest(db: Db, p: Principal, id: string, purpose: string) {
+  if (!can(p, "screen") && !can(p, "screening:read"))
+    throw new ForbiddenError("this role cannot read manifests", undefined, "permission_denied", {
+      permission: "screen",
+    });
+  const row = await findManifest(db.kysely, p.agency, id);
+  // The booth reads back only the manifests it submitted; the second line reads the agency's.
+  if (!row || (!can(p, "screening:read") && row.user_id !== p.userId)) {
+    throw new NotFoundError(`manifest ${id} not found`, undefined, "manifest_not_found", { id });
+  }
+  const { manifest, outcomes } = JSON.parse(row.data) as {
+    manifest: Manifest;
+    outcomes: PersonOutcome[];
+  };
+  await db.kysely.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actor: p,
+      action: "manifest.read",
+      objectType: "manifest",
+      objectId: id,
+      purpose,
+      outcome: "success",
+    }),
+  );
+  const results = outcomes.map((o) => viewOutcome(p, o));
+  return {
+    id,
+    screeningId: row.screening_id,
+    createdAt: row.created_at,
+    manifest: view(p, manifest),
+    results: sortReferFirst(results),
   };
 }
 

@@ -51,6 +51,28 @@ interface Queued {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/**
+ * One work in its savepoint; a failure is rolled back to it and recorded, not thrown. The savepoint is
+ * not released (a round trip saved per work): the next one of the same name nests in it, and a
+ * rollback goes to the newest, this work's. The commit ends them all.
+ */
+async function runInSavepoint(
+  trx: Transaction<Database>,
+  q: Queued,
+  savepointState: GroupCommitOptions["savepointState"],
+): Promise<Outcome> {
+  await sql`savepoint group_commit`.execute(trx);
+  const state = savepointState?.snapshot(trx);
+  try {
+    return { ok: true, value: await q.work(trx) };
+  } catch (error) {
+    // If this fails too, the transaction is unusable: the whole batch fails below.
+    await sql`rollback to savepoint group_commit`.execute(trx);
+    savepointState?.restore(trx, state);
+    return { ok: false, error };
+  }
+}
+
 export function createGroupCommit(db: Db, opts: GroupCommitOptions = {}): GroupCommit {
   const maxBatch = opts.maxBatch ?? 32;
   const concurrency = opts.concurrency ?? (db.dialect === "sqlite" ? 1 : 6);
@@ -70,24 +92,6 @@ export function createGroupCommit(db: Db, opts: GroupCommitOptions = {}): GroupC
     else setImmediate(go);
   };
 
-  /**
-   * One work in its savepoint; a failure is rolled back to it and recorded, not thrown. The savepoint is
-   * not released (a round trip saved per work): the next one of the same name nests in it, and a
-   * rollback goes to the newest, this work's. The commit ends them all.
-   */
-  const runOne = async (trx: Transaction<Database>, q: Queued): Promise<Outcome> => {
-    await sql`savepoint group_commit`.execute(trx);
-    const state = opts.savepointState?.snapshot(trx);
-    try {
-      return { ok: true, value: await q.work(trx) };
-    } catch (error) {
-      // If this fails too, the transaction is unusable: the whole batch fails below.
-      await sql`rollback to savepoint group_commit`.execute(trx);
-      opts.savepointState?.restore(trx, state);
-      return { ok: false, error };
-    }
-  };
-
   const flush = async () => {
     if (inFlight >= concurrency || queue.length === 0) return;
     const batch = queue.splice(0, maxBatch);
@@ -103,7 +107,7 @@ export function createGroupCommit(db: Db, opts: GroupCommitOptions = {}): GroupC
         outcomes.push({ ok: true, value });
       } else
         await db.kysely.transaction().execute(async (trx) => {
-          for (const q of batch) outcomes.push(await runOne(trx, q));
+          for (const q of batch) outcomes.push(await runInSavepoint(trx, q, opts.savepointState));
         });
       for (const [i, q] of batch.entries()) {
         const o = outcomes[i]!;

@@ -17,4 +17,5 @@ export {
   type PageRequest,
   type SortKey,
 } from "./paging.js";
+export { ensurePartitions, schedulePartitions } from "./partitions.js";
 export type { AlertSource, Database, ScreenedTravellerFacts, SubjectKind } from "./schema.js";

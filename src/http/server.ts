@@ -4,9 +4,9 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import { resolveAuditSigning, startCheckpointer } from "../audit/index.js";
+import { type AuditSigning, resolveAuditSigning, startCheckpointer } from "../audit/index.js";
 import type { Config } from "../config.js";
-import { type Db, migrate, openDatabase } from "../db/index.js";
+import { type Db, migrate, openDatabase, schedulePartitions } from "../db/index.js";
 import { loadNodeIdentity } from "../partners/index.js";
 import { scheduleRetention } from "../retention/index.js";
 import { createScreener } from "../screening/index.js";
@@ -113,6 +113,44 @@ async function indexWatchlists(
   return done;
 }
 
+/**
+ * What a server runs beside its requests: retention and next months' partitions on a schedule, the
+ * partner outbox, the sync with posts and the centre, and the revocation bus between centre processes.
+ */
+function startBackground(
+  db: Db,
+  config: Config,
+  services: Awaited<ReturnType<typeof composeFor>>,
+  app: FastifyInstance,
+  auditSigning: AuditSigning,
+  sync: ReturnType<typeof syncSlot>,
+) {
+  // Retention on a schedule when the configuration asks for it (readConfig does, unless set to 0).
+  const retention = config.retention
+    ? scheduleRetention(db, config.retention, auditSigning, app.log)
+    : undefined;
+  const partitions = schedulePartitions(db, app.log);
+  const outbox = services.partners.startOutbox((err) =>
+    app.log.error({ err }, "cannot retry the messages waiting for partners"),
+  );
+  sync.start(db, async () => swapLists(services, await loadLatestEntities(db)), app);
+  // Centre processes tell each other of revocations, so that no cached principal outlives one.
+  const revocations =
+    config.sync?.natsUrl && config.sync.role === "centre"
+      ? startRevocationBus(config.sync.natsUrl, services.access, (err) =>
+          app.log.warn({ err }, "revocation bus"),
+        )
+      : undefined;
+  return {
+    async stop() {
+      retention?.stop();
+      partitions.stop();
+      await outbox.stop();
+      await revocations?.stop();
+    },
+  };
+}
+
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase(config.db);
   try {
@@ -157,23 +195,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         ready = true;
       });
 
-    // Retention on a schedule when the configuration asks for it (readConfig does, unless set to 0).
-    const retention = config.retention
-      ? scheduleRetention(db, config.retention, auditSigning, app.log)
-      : undefined;
-
-    const outbox = services.partners.startOutbox((err) =>
-      app.log.error({ err }, "cannot retry the messages waiting for partners"),
-    );
-
-    sync.start(db, async () => swapLists(services, await loadLatestEntities(db)), app);
-    // Centre processes tell each other of revocations, so that no cached principal outlives one.
-    const revocations =
-      config.sync?.natsUrl && config.sync.role === "centre"
-        ? startRevocationBus(config.sync.natsUrl, services.access, (err) =>
-            app.log.warn({ err }, "revocation bus"),
-          )
-        : undefined;
+    const background = startBackground(db, config, services, app, auditSigning, sync);
 
     return {
       app,
@@ -182,11 +204,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       ...(demoAdmin ? { demoAdmin } : {}),
       indexed: index(),
       async close() {
-        retention?.stop();
-        await outbox.stop();
+        await background.stop();
         await app.close();
         await sync.stop();
-        await revocations?.stop();
         await services.access.flushFailedLogins();
         await services.partners.rejections.flush();
         // The last checkpoint covers every entry the finished requests appended.
