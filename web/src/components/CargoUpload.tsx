@@ -1,20 +1,18 @@
 // The cargo manifest file, sent as it is: its bytes go to the server unchanged, which decodes a CUSCAR
 // message by its UNB syntax identifier (UNOA/UNOB/UNOC) and a CSV or JSON manifest as UTF-8.
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { t } from "../i18n";
 import { type ApiError, asApiError, queryString, uploadWithProgress } from "../lib/api";
 import type { CargoManifest } from "../lib/cargo";
 import { PURPOSES } from "../lib/screens";
 import { CargoFault } from "./CargoFault";
+import { FileForm } from "./FileForm";
 
 export function CargoUpload({ onScreened }: { onScreened: (id: string) => void }) {
-  const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return;
+  const submit = async (file: File) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -33,21 +31,15 @@ export function CargoUpload({ onScreened }: { onScreened: (id: string) => void }
 
   return (
     <>
-      <form className="card inline-form" onSubmit={submit}>
-        <label>
-          {t.cargo.file}
-          <input
-            type="file"
-            name="cargo-manifest"
-            accept=".edi,.cuscar,.txt,.csv,.json,text/plain,text/csv,application/json"
-            required
-            onChange={(e) => setFile(e.target.files?.[0])}
-          />
-        </label>
-        <button type="submit" disabled={busy || !file}>
-          {busy ? t.cargo.submitting : t.cargo.submit}
-        </button>
-      </form>
+      <FileForm
+        label={t.cargo.file}
+        name="cargo-manifest"
+        accept=".edi,.cuscar,.txt,.csv,.json,text/plain,text/csv,application/json"
+        busy={busy}
+        submitLabel={t.cargo.submit}
+        busyLabel={t.cargo.submitting}
+        onSubmit={(file) => void submit(file)}
+      />
       {busy && (
         <p role="status" className="state loading">
           {t.cargo.submitting}

@@ -1,5 +1,6 @@
 // A PAXLST or FAL file, screened: the conveyance, then one row per person, refers on top, sortable.
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { FileForm } from "../components/FileForm";
 import { ScreenTitle } from "../components/Heading";
 import { type ManifestAnswer, ManifestResults } from "../components/ManifestResults";
 import { Empty, ErrorBox } from "../components/State";
@@ -8,16 +9,13 @@ import { type ApiError, api, asApiError } from "../lib/api";
 import { PURPOSES } from "../lib/screens";
 
 export function Manifests() {
-  const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [answer, setAnswer] = useState<ManifestAnswer>();
   // Each answer gets a fresh table, sorted refers first again.
   const [runs, setRuns] = useState(0);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return;
+  const submit = async (file: File) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -38,21 +36,15 @@ export function Manifests() {
   return (
     <section aria-labelledby="manifests-title">
       <ScreenTitle id="manifests-title">{t.manifests.title}</ScreenTitle>
-      <form className="card inline-form" onSubmit={submit}>
-        <label>
-          {t.manifests.file}
-          <input
-            type="file"
-            name="manifest"
-            accept=".txt,.edi,.paxlst,.csv,text/plain"
-            required
-            onChange={(e) => setFile(e.target.files?.[0])}
-          />
-        </label>
-        <button type="submit" disabled={busy || !file}>
-          {busy ? t.manifests.submitting : t.manifests.submit}
-        </button>
-      </form>
+      <FileForm
+        label={t.manifests.file}
+        name="manifest"
+        accept=".txt,.edi,.paxlst,.csv,text/plain"
+        busy={busy}
+        submitLabel={t.manifests.submit}
+        busyLabel={t.manifests.submitting}
+        onSubmit={(file) => void submit(file)}
+      />
       {error && <ErrorBox title={t.manifests.failed} error={error} />}
       {busy && (
         <p role="status" className="state loading">
