@@ -112,18 +112,17 @@ export function composeServices(
     entities: opts.entities,
     ...(opts.cargo ? { config: opts.cargo } : {}),
   });
-  // A new list version builds a new index and swaps it in; queries running on the old one finish.
-  const watchlists = createWatchlistService(
-    db,
-    (entities) => {
-      screenings.swap(createScreener(entities));
-      cargo.swap(entities);
-    },
-    {
-      ...(opts.listLimits ? { limits: opts.listLimits } : {}),
-      ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
-    },
-  );
+  // A new list version builds new indexes and swaps them in together, persons and cargo's parties and
+  // craft; queries running on the old ones finish. Activation, the start-up load and a post's sync all
+  // go through this one swap.
+  const swapLists = (entities: readonly Entity[]) => {
+    screenings.swap(createScreener(entities));
+    cargo.swap(entities);
+  };
+  const watchlists = createWatchlistService(db, swapLists, {
+    ...(opts.listLimits ? { limits: opts.listLimits } : {}),
+    ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
+  });
   const crossings = createCrossingService(db, screenings, () => opts.sltd, {
     rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
     groupCommit,
@@ -133,6 +132,7 @@ export function composeServices(
   return {
     db,
     groupCommit,
+    swapLists,
     access: createAccessService(db, opts.access),
     screenings,
     crossingPoints: createCrossingPointService(db),

@@ -9,7 +9,6 @@ import type { Config } from "../config.js";
 import { type Db, migrate, openDatabase, schedulePartitions } from "../db/index.js";
 import { loadNodeIdentity } from "../partners/index.js";
 import { scheduleRetention } from "../retention/index.js";
-import { createScreener } from "../screening/index.js";
 import { composeServices } from "../services.js";
 import { ConflictError } from "../shared/errors.js";
 import { type SyncRuntime, startRevocationBus, startSync } from "../sync/index.js";
@@ -72,18 +71,6 @@ async function composeFor(db: Db, config: Config) {
   });
 }
 
-/**
- * Every in-memory index over the lists moves to a new version together: persons, and cargo's parties and
- * craft (which otherwise kept the empty start-up list and screened no party at all).
- */
-function swapLists(
-  services: Awaited<ReturnType<typeof composeFor>>,
-  entities: Awaited<ReturnType<typeof loadLatestEntities>>,
-) {
-  services.screenings.swap(createScreener(entities));
-  services.cargo.swap(entities);
-}
-
 /** Seeds the samples into a database that has no list, then indexes the lists for screening. */
 async function indexWatchlists(
   db: Db,
@@ -106,7 +93,7 @@ async function indexWatchlists(
     }
   }
   const entities = await loadLatestEntities(db);
-  swapLists(services, entities);
+  services.swapLists(entities);
   onIndexed();
   const done = { entities: entities.length, seeded, ms: Date.now() - started };
   app.log.info(done, "watchlists loaded from the database and indexed");
@@ -133,7 +120,7 @@ function startBackground(
   const outbox = services.partners.startOutbox((err) =>
     app.log.error({ err }, "cannot retry the messages waiting for partners"),
   );
-  sync.start(db, async () => swapLists(services, await loadLatestEntities(db)), app);
+  sync.start(db, async () => services.swapLists(await loadLatestEntities(db)), app);
   // Centre processes tell each other of revocations, so that no cached principal outlives one.
   const revocations =
     config.sync?.natsUrl && config.sync.role === "centre"
