@@ -16,8 +16,25 @@ const { values: args } = parseArgs({
     minutes: { type: "string", default: "10" },
     share: { type: "string", default: "0.8" },
     db: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (args.help) {
+  process.stdout.write(
+    "npx tsx bench/soak.ts [--minutes 10] [--share 0.8] [--db postgres://…/postgres | sqlite]\n" +
+      "  a centre at `share` of its measured maximum crossing rate for `minutes`; per minute requests,\n" +
+      "  errors, p50, p99 and RSS, then database and audit growth per hour. --db names the PostgreSQL\n" +
+      "  server's maintenance database (a fresh database is made and dropped) or sqlite.\n",
+  );
+  process.exit(0);
+}
+if (!(minutesOk(args.minutes) && Number(args.share) > 0 && Number(args.share) <= 1)) {
+  process.stderr.write("--minutes must be a whole number of 1 or more, and --share a fraction in (0, 1]\n");
+  process.exit(2);
+}
+function minutesOk(v: string | undefined): boolean {
+  return Number.isInteger(Number(v)) && Number(v) >= 1;
+}
 const MINUTES = Number(args.minutes);
 const SHARE = Number(args.share);
 

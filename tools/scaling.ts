@@ -28,8 +28,24 @@ const { values: args } = parseArgs({
     copies: { type: "string", default: "40" },
     out: { type: "string", default: "docs/scaling-explain.md" },
     admin: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (args.help) {
+  process.stdout.write(
+    "npx tsx tools/scaling.ts [--crossings 2000] [--copies 40] [--out docs/scaling-explain.md] [--admin URL]\n" +
+      "  records crossings through a real centre on a fresh PostgreSQL database (made and dropped on the\n" +
+      "  server of --admin), prints the bytes each adds, spreads copies over four months and writes the\n" +
+      "  query plans of the code's own queries to --out.\n",
+  );
+  process.exit(0);
+}
+if (!(Number(args.crossings) >= 10 && Number.isInteger(Number(args.copies)) && Number(args.copies) >= 0)) {
+  process.stderr.write(
+    "--crossings must be a number of 10 or more, and --copies a whole number of 0 or more\n",
+  );
+  process.exit(2);
+}
 const N = Number(args.crossings);
 const COPIES = Number(args.copies);
 const PARTITIONED = [
