@@ -7,21 +7,18 @@ import type { Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Database } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
-import { clearanceNeedsSecondOfficer } from "./clearance.js";
+import { clearableEntities, clearanceNeedsSecondOfficer, recordClearances } from "./clearance.js";
 import { proposeDecision, withdrawProposals } from "./decision-approval.js";
 import { type AdverseAction, checkDecision, type DecisionError, type Outcome } from "./lifecycle.js";
 import type { AlertReasons } from "./open.js";
-import { decisionView, type ReviewDeps, refuse } from "./review.js";
+import { decisionView, type ReviewDeps, refuse, startReview } from "./review.js";
 import {
   type AlertRow,
   auditAlert,
-  clearableEntities,
   findDecision,
   insertDecision,
   loadAlert,
-  recordClearances,
   setStatus,
-  startReview,
   withdrawPending,
 } from "./store.js";
 

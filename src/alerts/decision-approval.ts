@@ -14,15 +14,18 @@ import {
 import { appendAudit } from "../audit/index.js";
 import type { Database } from "../db/index.js";
 import { ConflictError, NotFoundError } from "../shared/errors.js";
+import { recordClearances } from "./clearance.js";
 import { type AdverseAction, type AlertStatus, checkDecision, type Outcome } from "./lifecycle.js";
 import { type ReviewDeps, refuse } from "./review.js";
 import {
   type AlertRow,
+  alertNotFound,
   auditAlert,
   type DecisionRow,
+  findAlert,
   findDecision,
   markApproved,
-  recordClearances,
+  markRejected,
   setStatus,
 } from "./store.js";
 
@@ -143,14 +146,8 @@ async function approvalErrors(
 
 async function loadFor(trx: Transaction<Database>, approval: Approval) {
   const { alertId, decisionId } = approval.payload as unknown as DecisionPayload;
-  const row = await trx
-    .selectFrom("alerts")
-    .selectAll()
-    .where("id", "=", alertId)
-    .where("agency", "=", approval.agency ?? "")
-    .executeTakeFirst();
-  if (!row)
-    throw new NotFoundError(`alert ${alertId} not found`, undefined, "alert_not_found", { id: alertId });
+  const row = await findAlert(trx, approval.agency ?? "", alertId);
+  if (!row) throw alertNotFound(alertId);
   return { row, d: await pendingDecision(trx, row, decisionId) };
 }
 
@@ -206,7 +203,7 @@ export function decisionHandler(
     },
     async rejected(trx, approval, decider) {
       const { row, d } = await loadFor(trx, approval);
-      await trx.updateTable("alert_decisions").set({ status: "withdrawn" }).where("id", "=", d.id).execute();
+      await markRejected(trx, d.id);
       await auditAlert(trx, decider, "alert.decision.reject", row.id, at.purpose, {
         decisionId: d.id,
         approval: approval.id,

@@ -6,7 +6,7 @@ import { type Entity, getEntities } from "../watchlists/index.js";
 import type { AlertReasons } from "./open.js";
 import { summary } from "./queue.js";
 import { decisionView, type ReviewDeps } from "./review.js";
-import { auditAlert, loadAlert } from "./store.js";
+import { auditAlert, clearancesOf, decisionsOf, loadAlert } from "./store.js";
 
 /** The reviewer's view: traveller beside the listed entities, the reasons, clearances and decisions. */
 export async function alertDetail(deps: ReviewDeps, p: Principal, id: string, purpose: string) {
@@ -14,14 +14,8 @@ export async function alertDetail(deps: ReviewDeps, p: Principal, id: string, pu
   const row = await loadAlert(db.kysely, p, id);
   const reasons = JSON.parse(row.reasons) as AlertReasons;
   const [decisions, clearances, protection, entities] = await Promise.all([
-    db.kysely.selectFrom("alert_decisions").selectAll().where("alert_id", "=", id).orderBy("at").execute(),
-    db.kysely
-      .selectFrom("clearances")
-      .selectAll()
-      .where("agency", "=", p.agency)
-      .where("identity_key", "=", row.identity_key)
-      .orderBy("created_at", "desc")
-      .execute(),
+    decisionsOf(db.kysely, id),
+    clearancesOf(db.kysely, p.agency, row.identity_key),
     deps.protection.status(p.agency, { identityKey: row.identity_key, alertId: id }),
     getEntities(
       db,

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { AlertSource, Database, SubjectKind } from "../db/index.js";
 import type { AlertReasons, SubjectHit } from "./open.js";
+import { insertAlert } from "./store.js";
 import { DEFAULT_DEADLINES, dueAt, higher, type Priority } from "./triage.js";
 
 /** Every kind of subject an alert can be about, for schemas and filters. */
@@ -60,27 +61,24 @@ export async function openSubjectAlert(
   };
   const alertId = randomUUID();
   const now = ctx.now.toISOString();
-  await trx
-    .insertInto("alerts")
-    .values({
-      id: alertId,
-      agency: ctx.agency,
-      reference: ctx.reference,
-      status: "open",
-      priority,
-      source: ctx.source,
-      source_id: ctx.sourceId,
-      screening_id: ctx.sourceId,
-      person_index: subject.index,
-      crossing_point_id: ctx.crossingPointId ?? null,
-      identity_key: subject.key,
-      subject_kind: subject.kind,
-      traveller: JSON.stringify(subject.description),
-      reasons: JSON.stringify(reasons),
-      created_at: now,
-      due_at: dueAt(ctx.now, priority, ctx.deadlines ?? DEFAULT_DEADLINES),
-      updated_at: now,
-    })
-    .execute();
+  await insertAlert(trx, {
+    id: alertId,
+    agency: ctx.agency,
+    reference: ctx.reference,
+    status: "open",
+    priority,
+    source: ctx.source,
+    source_id: ctx.sourceId,
+    screening_id: ctx.sourceId,
+    person_index: subject.index,
+    crossing_point_id: ctx.crossingPointId ?? null,
+    identity_key: subject.key,
+    subject_kind: subject.kind,
+    traveller: JSON.stringify(subject.description),
+    reasons: JSON.stringify(reasons),
+    created_at: now,
+    due_at: dueAt(ctx.now, priority, ctx.deadlines ?? DEFAULT_DEADLINES),
+    updated_at: now,
+  });
   return { alertId, priority };
 }

@@ -3,11 +3,19 @@
 // traveller until a person reviews it. A refer against an entity this identity was cleared of (and the
 // clearance still runs) is noted as "previously cleared" instead: the match is still on record.
 import { randomUUID } from "node:crypto";
-import type { Selectable, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database, ScreenedTravellerFacts } from "../db/index.js";
 import type { Match } from "../screening/index.js";
 import { type DocumentHit, identityKey, type Traveller } from "../travel/index.js";
 import type { Entity } from "../watchlists/index.js";
+import {
+  type ClearanceRow,
+  insertAlert as insertAlertRow,
+  insertClearanceNote,
+  insertRuleHit,
+  insertScreenedTravellers,
+  runningClearances,
+} from "./store.js";
 import { DEFAULT_DEADLINES, dueAt, type Priority, priorityOf, requestedActions } from "./triage.js";
 
 /** A rule that fired for this person (see src/rules). */
@@ -89,18 +97,6 @@ export interface PersonDisposition {
 }
 
 type Trx = Transaction<Database>;
-type ClearanceRow = Selectable<Database["clearances"]>;
-
-/** The running clearances of these identities: a refer against a cleared entity is only noted. */
-function loadClearances(trx: Trx, ctx: OpenContext, keys: string[], now: string) {
-  return trx
-    .selectFrom("clearances")
-    .selectAll()
-    .where("agency", "=", ctx.agency)
-    .where("identity_key", "in", keys.length ? [...new Set(keys)] : [""])
-    .where("expires_at", ">", now)
-    .execute();
-}
 
 /** The refers this identity was cleared of, and the ones that still stand. */
 function splitCleared(refers: Match[], clearances: ClearanceRow[], key: string) {
@@ -129,19 +125,16 @@ async function noteClearances(
   now: string,
 ) {
   for (const c of cleared) {
-    await trx
-      .insertInto("clearance_notes")
-      .values({
-        id: randomUUID(),
-        clearance_id: c.clearanceId,
-        agency: ctx.agency,
-        source: ctx.source,
-        source_id: ctx.sourceId,
-        screening_id: ctx.screeningId,
-        person_index: person.personIndex,
-        created_at: now,
-      })
-      .execute();
+    await insertClearanceNote(trx, {
+      id: randomUUID(),
+      clearance_id: c.clearanceId,
+      agency: ctx.agency,
+      source: ctx.source,
+      source_id: ctx.sourceId,
+      screening_id: ctx.screeningId,
+      person_index: person.personIndex,
+      created_at: now,
+    });
   }
 }
 
@@ -172,27 +165,24 @@ async function insertAlert(
     previouslyCleared: cleared,
   };
   const id = randomUUID();
-  await trx
-    .insertInto("alerts")
-    .values({
-      id,
-      agency: ctx.agency,
-      reference: who.reference,
-      status: "open",
-      priority,
-      source: ctx.source,
-      source_id: ctx.sourceId,
-      screening_id: ctx.screeningId,
-      person_index: person.personIndex,
-      crossing_point_id: ctx.crossingPointId ?? null,
-      identity_key: who.key,
-      traveller: JSON.stringify(person.traveller),
-      reasons: JSON.stringify(reasons),
-      created_at: now,
-      due_at: dueAt(ctx.now, priority, ctx.deadlines ?? DEFAULT_DEADLINES),
-      updated_at: now,
-    })
-    .execute();
+  await insertAlertRow(trx, {
+    id,
+    agency: ctx.agency,
+    reference: who.reference,
+    status: "open",
+    priority,
+    source: ctx.source,
+    source_id: ctx.sourceId,
+    screening_id: ctx.screeningId,
+    person_index: person.personIndex,
+    crossing_point_id: ctx.crossingPointId ?? null,
+    identity_key: who.key,
+    traveller: JSON.stringify(person.traveller),
+    reasons: JSON.stringify(reasons),
+    created_at: now,
+    due_at: dueAt(ctx.now, priority, ctx.deadlines ?? DEFAULT_DEADLINES),
+    updated_at: now,
+  });
   return { id, priority };
 }
 
@@ -204,51 +194,41 @@ async function recordRuleHits(
   now: string,
 ) {
   for (const r of person.ruleHits) {
-    await trx
-      .insertInto("rule_hits")
-      .values({
-        rule_id: r.ruleId,
-        rule_version: r.version,
-        agency: ctx.agency,
-        screening_id: ctx.screeningId,
-        person_index: person.personIndex,
-        alert_id: alertId,
-        created_at: now,
-      })
-      .execute();
+    await insertRuleHit(trx, {
+      rule_id: r.ruleId,
+      rule_version: r.version,
+      agency: ctx.agency,
+      screening_id: ctx.screeningId,
+      person_index: person.personIndex,
+      alert_id: alertId,
+      created_at: now,
+    });
   }
 }
 
-/**
- * The screened population, for rule statistics and travel-pattern facts: no names, only the key. In
- * chunks: a ship's manifest of thousands would pass SQLite's limit of bound parameters.
- */
-async function recordPopulation(
+/** The screened population, for rule statistics and travel-pattern facts: no names, only the key. */
+function recordPopulation(
   trx: Trx,
   ctx: OpenContext,
   persons: readonly PersonScreened[],
   keys: string[],
   now: string,
 ) {
-  for (let start = 0; start < persons.length; start += 500) {
-    await trx
-      .insertInto("screened_travellers")
-      .values(
-        persons.slice(start, start + 500).map((p, j) => ({
-          screening_id: ctx.screeningId,
-          person_index: p.personIndex,
-          agency: ctx.agency,
-          source: ctx.source,
-          source_id: ctx.sourceId,
-          identity_key: keys[start + j]!,
-          nationality: p.traveller.nationality ?? null,
-          sex: p.traveller.gender ?? null,
-          ...p.population,
-          created_at: now,
-        })),
-      )
-      .execute();
-  }
+  return insertScreenedTravellers(
+    trx,
+    persons.map((p, i) => ({
+      screening_id: ctx.screeningId,
+      person_index: p.personIndex,
+      agency: ctx.agency,
+      source: ctx.source,
+      source_id: ctx.sourceId,
+      identity_key: keys[i]!,
+      nationality: p.traveller.nationality ?? null,
+      sex: p.traveller.gender ?? null,
+      ...p.population,
+      created_at: now,
+    })),
+  );
 }
 
 /** One person's outcome: an alert when a refer still stands, a document or a refer rule hit. */
@@ -290,7 +270,8 @@ export async function openAlerts(
 ): Promise<PersonDisposition[]> {
   const now = ctx.now.toISOString();
   const keys = persons.map((p) => identityKey(p.traveller));
-  const clearances = await loadClearances(trx, ctx, keys, now);
+  // The running clearances of these identities: a refer against a cleared entity is only noted.
+  const clearances = await runningClearances(trx, ctx.agency, keys, now);
   const out: PersonDisposition[] = [];
   for (const [i, person] of persons.entries())
     out.push(await outcomeOf(trx, ctx, person, keys[i]!, clearances, now));

@@ -1,13 +1,12 @@
 // The alert queue: open and in-review alerts first by deadline, then the closed ones, a page at a time,
 // each as the queue's summary line.
-import { sql } from "kysely";
 import type { Principal } from "../access/index.js";
-import { keysetPage, type PageRequest } from "../db/index.js";
+import type { PageRequest } from "../db/index.js";
 import type { Traveller } from "../travel/index.js";
 import type { AlertStatus } from "./lifecycle.js";
 import type { AlertReasons } from "./open.js";
 import type { ReviewDeps } from "./review.js";
-import type { AlertRow } from "./store.js";
+import { type AlertRow, OPEN_STATUSES, queuePage } from "./store.js";
 import type { Priority } from "./triage.js";
 
 export interface AlertFilter {
@@ -17,8 +16,6 @@ export interface AlertFilter {
   crossingPointId?: string;
   overdue?: boolean;
 }
-
-const OPEN_STATUSES: readonly AlertStatus[] = ["open", "in_review"];
 
 /** Alerts per page of the queue: by default, and at most. */
 export const ALERT_PAGE = { default: 50, max: 200 } as const;
@@ -72,20 +69,12 @@ export async function listAlerts(
   filter: AlertFilter = {},
   page: PageRequest = { limit: ALERT_PAGE.default },
 ) {
-  const { db, now } = deps;
-  let q = db.kysely.selectFrom("alerts").selectAll().where("agency", "=", p.agency);
-  if (filter.status) q = q.where("status", "=", filter.status);
-  if (filter.open) q = q.where("status", "in", [...OPEN_STATUSES]);
-  if (filter.crossingPointId) q = q.where("crossing_point_id", "=", filter.crossingPointId);
-  const at = now();
-  if (filter.overdue) {
-    q = q.where("status", "in", [...OPEN_STATUSES]).where("due_at", "<", at.toISOString());
-  }
-  const closed = sql<number>`case when status in (${sql.join([...OPEN_STATUSES])}) then 0 else 1 end`;
-  const rows = await keysetPage(
-    q,
-    [{ expr: closed }, { expr: "due_at" }, { expr: "id" }],
-    (r) => [OPEN_STATUSES.includes(r.status) ? 0 : 1, r.due_at, r.id],
+  const at = deps.now();
+  const { overdue, ...rest } = filter;
+  const rows = await queuePage(
+    deps.db.kysely,
+    p.agency,
+    { ...rest, ...(overdue ? { overdueAt: at.toISOString() } : {}) },
     page,
   );
   return {

@@ -2,8 +2,8 @@
 import type { Principal } from "../access/index.js";
 import { ConflictError, InvalidError } from "../shared/errors.js";
 import { canMove } from "./lifecycle.js";
-import type { ReviewDeps } from "./review.js";
-import { auditAlert, insertDecision, loadAlert, setStatus, startReview } from "./store.js";
+import { type ReviewDeps, startReview } from "./review.js";
+import { auditAlert, insertDecision, loadAlert, setStatus } from "./store.js";
 
 export async function takeIntoReview(deps: ReviewDeps, p: Principal, id: string, purpose: string) {
   return deps.db.kysely.transaction().execute(async (trx) => {

@@ -1,35 +1,132 @@
-// Plain queries on alerts, their decisions and clearances, for the review use cases (decide.ts,
-// approve.ts, service.ts). Each runs on the caller's transaction or connection.
+// Plain queries on alerts, their decisions, clearances, rule hits and the screened population, for the
+// use cases of opening (open.ts, open-subject.ts) and review (queue.ts, detail.ts, decide.ts, approve.ts,
+// decision-approval.ts). Each runs on the caller's transaction or connection; the rules stay with the
+// use cases.
 import { randomUUID } from "node:crypto";
-import type { Kysely, Selectable, Transaction } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
-import type { Database } from "../db/index.js";
-import { InvalidError, NotFoundError } from "../shared/errors.js";
+import { type Database, keysetPage, type PageRequest } from "../db/index.js";
+import { NotFoundError } from "../shared/errors.js";
 import type { AlertStatus } from "./lifecycle.js";
-import type { AlertReasons } from "./open.js";
 
 export type AlertRow = Selectable<Database["alerts"]>;
 export type DecisionRow = Selectable<Database["alert_decisions"]>;
+export type ClearanceRow = Selectable<Database["clearances"]>;
+type Trx = Transaction<Database>;
 
-/** Agency scoping is in the query: another agency's alert does not exist for this caller. */
-export async function loadAlert(q: Kysely<Database>, p: Principal, id: string): Promise<AlertRow> {
-  const row = await q
+/** The work still to do: what the queue puts first and counts as overdue past its deadline. */
+export const OPEN_STATUSES: readonly AlertStatus[] = ["open", "in_review"];
+
+/** The agency's alert, or undefined: another agency's alert does not exist for it. */
+export function findAlert(q: Kysely<Database>, agency: string, id: string): Promise<AlertRow | undefined> {
+  return q
     .selectFrom("alerts")
     .selectAll()
     .where("id", "=", id)
-    .where("agency", "=", p.agency)
+    .where("agency", "=", agency)
     .executeTakeFirst();
-  if (!row) throw new NotFoundError(`alert ${id} not found`, undefined, "alert_not_found", { id });
+}
+
+export function alertNotFound(id: string): NotFoundError {
+  return new NotFoundError(`alert ${id} not found`, undefined, "alert_not_found", { id });
+}
+
+/** Agency scoping is in the query: another agency's alert does not exist for this caller. */
+export async function loadAlert(q: Kysely<Database>, p: Principal, id: string): Promise<AlertRow> {
+  const row = await findAlert(q, p.agency, id);
+  if (!row) throw alertNotFound(id);
   return row;
 }
 
-export async function setStatus(trx: Transaction<Database>, id: string, status: AlertStatus, at: string) {
+export interface QueueFilter {
+  status?: AlertStatus;
+  open?: boolean;
+  crossingPointId?: string;
+  /** Still open and due before this instant. */
+  overdueAt?: string;
+}
+
+/** One page of the agency's queue: open and in-review alerts first, by deadline, then the closed ones. */
+export function queuePage(q: Kysely<Database>, agency: string, f: QueueFilter, page: PageRequest) {
+  let rows = q.selectFrom("alerts").selectAll().where("agency", "=", agency);
+  if (f.status) rows = rows.where("status", "=", f.status);
+  if (f.open) rows = rows.where("status", "in", [...OPEN_STATUSES]);
+  if (f.crossingPointId) rows = rows.where("crossing_point_id", "=", f.crossingPointId);
+  if (f.overdueAt) rows = rows.where("status", "in", [...OPEN_STATUSES]).where("due_at", "<", f.overdueAt);
+  const closed = sql<number>`case when status in (${sql.join([...OPEN_STATUSES])}) then 0 else 1 end`;
+  return keysetPage(
+    rows,
+    [{ expr: closed }, { expr: "due_at" }, { expr: "id" }],
+    (r) => [OPEN_STATUSES.includes(r.status) ? 0 : 1, r.due_at, r.id],
+    page,
+  );
+}
+
+export function decisionsOf(q: Kysely<Database>, alertId: string): Promise<DecisionRow[]> {
+  return q.selectFrom("alert_decisions").selectAll().where("alert_id", "=", alertId).orderBy("at").execute();
+}
+
+/** Every clearance of one identity in the agency, newest first, expired ones too. */
+export function clearancesOf(
+  q: Kysely<Database>,
+  agency: string,
+  identityKey: string,
+): Promise<ClearanceRow[]> {
+  return q
+    .selectFrom("clearances")
+    .selectAll()
+    .where("agency", "=", agency)
+    .where("identity_key", "=", identityKey)
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** The clearances of these identities still running at `now`. */
+export function runningClearances(trx: Trx, agency: string, keys: readonly string[], now: string) {
+  return trx
+    .selectFrom("clearances")
+    .selectAll()
+    .where("agency", "=", agency)
+    .where("identity_key", "in", keys.length ? [...new Set(keys)] : [""])
+    .where("expires_at", ">", now)
+    .execute();
+}
+
+export async function insertAlert(trx: Trx, row: Insertable<Database["alerts"]>): Promise<void> {
+  await trx.insertInto("alerts").values(row).execute();
+}
+
+export async function insertClearanceNote(trx: Trx, row: Insertable<Database["clearance_notes"]>) {
+  await trx.insertInto("clearance_notes").values(row).execute();
+}
+
+export async function insertRuleHit(trx: Trx, row: Insertable<Database["rule_hits"]>) {
+  await trx.insertInto("rule_hits").values(row).execute();
+}
+
+/** In chunks: a ship's manifest of thousands would pass SQLite's limit of bound parameters. */
+export async function insertScreenedTravellers(
+  trx: Trx,
+  rows: readonly Insertable<Database["screened_travellers"]>[],
+) {
+  for (let start = 0; start < rows.length; start += 500)
+    await trx
+      .insertInto("screened_travellers")
+      .values(rows.slice(start, start + 500))
+      .execute();
+}
+
+export async function insertClearance(trx: Trx, row: Insertable<Database["clearances"]>) {
+  await trx.insertInto("clearances").values(row).execute();
+}
+
+export async function setStatus(trx: Trx, id: string, status: AlertStatus, at: string) {
   await trx.updateTable("alerts").set({ status, updated_at: at }).where("id", "=", id).execute();
 }
 
 export async function auditAlert(
-  trx: Transaction<Database>,
+  trx: Trx,
   p: Principal,
   action: string,
   id: string,
@@ -47,23 +144,9 @@ export async function auditAlert(
   });
 }
 
-/** An alert still open is taken into review by the first officer who acts on it. */
-export async function startReview(
-  trx: Transaction<Database>,
-  p: Principal,
-  row: AlertRow,
-  purpose: string,
-  at: string,
-): Promise<AlertStatus> {
-  if (row.status !== "open") return row.status;
-  await setStatus(trx, row.id, "in_review", at);
-  await auditAlert(trx, p, "alert.review", row.id, purpose);
-  return "in_review";
-}
-
 /** A decision row by `p`; approval fields are filled in by `approveDecision`. */
 export async function insertDecision(
-  trx: Transaction<Database>,
+  trx: Trx,
   p: Principal,
   alertId: string,
   at: string,
@@ -102,7 +185,7 @@ export function findDecision(q: Kysely<Database>, alertId: string, decisionId: s
 }
 
 /** A new decision replaces a proposal still waiting for approval. */
-export async function withdrawPending(trx: Transaction<Database>, alertId: string) {
+export async function withdrawPending(trx: Trx, alertId: string) {
   await trx
     .updateTable("alert_decisions")
     .set({ status: "withdrawn" })
@@ -111,7 +194,12 @@ export async function withdrawPending(trx: Transaction<Database>, alertId: strin
     .execute();
 }
 
-export async function markApproved(trx: Transaction<Database>, decisionId: string, p: Principal, at: string) {
+/** The second officer turned the proposal down from the approvals queue. */
+export async function markRejected(trx: Trx, decisionId: string) {
+  await trx.updateTable("alert_decisions").set({ status: "rejected" }).where("id", "=", decisionId).execute();
+}
+
+export async function markApproved(trx: Trx, decisionId: string, p: Principal, at: string) {
   await trx
     .updateTable("alert_decisions")
     .set({
@@ -122,42 +210,4 @@ export async function markApproved(trx: Transaction<Database>, decisionId: strin
     })
     .where("id", "=", decisionId)
     .execute();
-}
-
-/** The listed entities the alert matched at refer level: what a clearance covers. */
-export function clearableEntities(row: AlertRow): string[] {
-  const reasons = JSON.parse(row.reasons) as AlertReasons;
-  return [...new Set(reasons.matches.filter((m) => m.decision === "refer").map((m) => m.entityId))];
-}
-
-/** One clearance per listed entity the alert matched at refer level, for this exact identity. */
-export async function recordClearances(
-  trx: Transaction<Database>,
-  row: AlertRow,
-  c: { reason: string; createdBy: string; at: string; days: number },
-): Promise<string[]> {
-  const entityIds = clearableEntities(row);
-  if (entityIds.length === 0)
-    throw new InvalidError("this alert has no watchlist match to clear", undefined, "nothing_to_clear");
-  const expires = new Date(Date.parse(c.at) + c.days * 86_400_000).toISOString();
-  const ids: string[] = [];
-  for (const entityId of entityIds) {
-    const id = randomUUID();
-    ids.push(id);
-    await trx
-      .insertInto("clearances")
-      .values({
-        id,
-        agency: row.agency,
-        identity_key: row.identity_key,
-        entity_id: entityId,
-        alert_id: row.id,
-        reason: c.reason.trim(),
-        created_by: c.createdBy,
-        created_at: c.at,
-        expires_at: expires,
-      })
-      .execute();
-  }
-  return ids;
 }

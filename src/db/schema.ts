@@ -198,8 +198,11 @@ export interface AlertsTable {
 export interface AlertDecisionsTable {
   id: string;
   alert_id: string;
-  /** `pending_approval` until a second officer approves an adverse action (four-eyes). */
-  status: "recorded" | "pending_approval" | "withdrawn";
+  /**
+   * `pending_approval` until a second officer approves an adverse action (four-eyes); `withdrawn` when a
+   * new decision replaced the proposal, `rejected` when the second officer turned it down.
+   */
+  status: "recorded" | "pending_approval" | "withdrawn" | "rejected";
   outcome: "cleared_false_positive" | "confirmed" | "referred_to_protection" | "escalated" | "closed";
   adverse_action: string | null;
   reason: string;

@@ -2,6 +2,7 @@
 import type { Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import { ConflictError, InvalidError, NotFoundError } from "../shared/errors.js";
+import { closeReferralRow, findReferral } from "./store.js";
 import { need, type ProtectionDeps, referralView } from "./views.js";
 
 export async function closeReferral(
@@ -19,24 +20,15 @@ export async function closeReferral(
       "referral_outcome_required",
     );
   return db.kysely.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom("referrals")
-      .selectAll()
-      .where("id", "=", id)
-      .where("agency", "=", p.agency)
-      .executeTakeFirst();
+    const r = await findReferral(trx, p.agency, id);
     if (!r) throw new NotFoundError(`referral ${id} not found`, undefined, "referral_not_found", { id });
     if (r.status === "closed")
       throw new ConflictError(`referral ${id} was closed on ${r.closed_at}`, undefined, "referral_closed", {
         id,
         closedAt: r.closed_at ?? "",
       });
-    const at = now().toISOString();
-    await trx
-      .updateTable("referrals")
-      .set({ status: "closed", closed_at: at, closed_by: p.username, outcome: input.outcome.trim() })
-      .where("id", "=", id)
-      .execute();
+    const closed = { closed_at: now().toISOString(), closed_by: p.username, outcome: input.outcome.trim() };
+    await closeReferralRow(trx, id, closed);
     await appendAudit(trx, {
       actor: p,
       action: "protection.referral.close",
@@ -45,9 +37,6 @@ export async function closeReferral(
       purpose: input.purpose,
       outcome: "success",
     });
-    return referralView(
-      { ...r, status: "closed", closed_at: at, closed_by: p.username, outcome: input.outcome.trim() },
-      at,
-    );
+    return referralView({ ...r, status: "closed", ...closed }, closed.closed_at);
   });
 }

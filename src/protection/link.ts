@@ -5,7 +5,7 @@ import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
 import { ForbiddenError, NotFoundError } from "../shared/errors.js";
-import { bind, bindingsOfAlert } from "./store.js";
+import { bind, bindingsOfAlert, findRecord } from "./store.js";
 
 export interface LinkInput {
   alertId: string;
@@ -30,12 +30,7 @@ export async function linkAlert(db: Db, now: () => Date, p: Principal, recordId:
       "only a reviewer or a protection officer may link an alert to a protection record",
     );
   return db.kysely.transaction().execute(async (trx) => {
-    const record = await trx
-      .selectFrom("protection_records")
-      .select(["id", "agency"])
-      .where("id", "=", recordId)
-      .where("agency", "=", p.agency)
-      .executeTakeFirst();
+    const record = await findRecord(trx, p.agency, recordId);
     if (!record) throw recordNotFound(recordId);
     const alert = await bindingsOfAlert(trx, p.agency, input.alertId);
     if (!alert)

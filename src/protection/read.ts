@@ -6,7 +6,15 @@ import { appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
 import { recordNotFound } from "./link.js";
 import { type ProtectionStatus, protectionBar } from "./model.js";
-import { bindingsOfPerson, boundRecordIds, referralStates } from "./store.js";
+import {
+  bindingsOfPerson,
+  boundRecordIds,
+  findRecord,
+  recordsByIds,
+  referralList,
+  referralStates,
+  referralsOfRecords,
+} from "./store.js";
 import { need, type ProtectionDeps, recordView, referralView } from "./views.js";
 
 /**
@@ -32,29 +40,11 @@ export async function forPerson(
   const { db, now } = deps;
   need(p, "protection:read");
   const ids = await boundRecordIds(db.kysely, p.agency, await bindingsOfPerson(db.kysely, p.agency, who));
-  const records =
-    ids.length === 0
-      ? []
-      : await db.kysely
-          .selectFrom("protection_records")
-          .selectAll()
-          .where("id", "in", ids)
-          .orderBy("created_at")
-          .orderBy("id")
-          .execute();
-  const referrals =
-    records.length === 0
-      ? []
-      : await db.kysely
-          .selectFrom("referrals")
-          .selectAll()
-          .where(
-            "record_id",
-            "in",
-            records.map((r) => r.id),
-          )
-          .orderBy("due_at")
-          .execute();
+  const records = await recordsByIds(db.kysely, ids);
+  const referrals = await referralsOfRecords(
+    db.kysely,
+    records.map((r) => r.id),
+  );
   await db.kysely.transaction().execute((trx) =>
     appendAudit(trx, {
       actor: p,
@@ -77,28 +67,19 @@ export async function listReferrals(
   const { db, now } = deps;
   need(p, "protection:read");
   const at = now().toISOString();
-  let q = db.kysely.selectFrom("referrals").selectAll().where("agency", "=", p.agency);
-  if (filter.status) q = q.where("status", "=", filter.status);
-  if (filter.overdue) q = q.where("status", "=", "open").where("due_at", "<", at);
-  const rows = await q.orderBy("due_at").limit(500).execute();
+  const rows = await referralList(db.kysely, p.agency, {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.overdue ? { overdueAt: at } : {}),
+  });
   return { referrals: rows.map((r) => referralView(r, at)) };
 }
 
 export async function getRecord(deps: ProtectionDeps, p: Principal, recordId: string, purpose: string) {
   const { db, now } = deps;
   need(p, "protection:read");
-  const record = await db.kysely
-    .selectFrom("protection_records")
-    .selectAll()
-    .where("id", "=", recordId)
-    .where("agency", "=", p.agency)
-    .executeTakeFirst();
+  const record = await findRecord(db.kysely, p.agency, recordId);
   if (!record) throw recordNotFound(recordId);
-  const referrals = await db.kysely
-    .selectFrom("referrals")
-    .selectAll()
-    .where("record_id", "=", recordId)
-    .execute();
+  const referrals = await referralsOfRecords(db.kysely, [recordId]);
   await db.kysely.transaction().execute((trx) =>
     appendAudit(trx, {
       actor: p,

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import { InvalidError } from "../shared/errors.js";
-import { bind, bindingsOf } from "./store.js";
+import { bind, bindingsOf, insertRecord, insertReferral } from "./store.js";
 import { subject } from "./subject.js";
 import {
   need,
@@ -54,8 +54,8 @@ export async function recordNeeds(deps: ProtectionDeps, p: Principal, input: Rec
         closed_by: null,
         outcome: null,
       };
-      await trx.insertInto("protection_records").values(record).execute();
-      await trx.insertInto("referrals").values(referral).execute();
+      await insertRecord(trx, record);
+      await insertReferral(trx, referral);
       // The bar follows the person: every key they were seen with, and where the record came from.
       await bind(
         trx,

@@ -1,8 +1,9 @@
-// Plain queries for the protection bar: what a record is bound to, and which records and referrals are
-// bound to a person. A record binds to the identity key (document, name, birth date), the person key
-// (name and full birth date, any document), and the alert and crossing it came from, so the bar holds
-// when the same person comes back with another document.
-import type { Kysely, Transaction } from "kysely";
+// Plain queries on protection records, referrals and the bar: what a record is bound to, and which
+// records and referrals are bound to a person. A record binds to the identity key (document, name, birth
+// date), the person key (name and full birth date, any document), and the alert and crossing it came
+// from, so the bar holds when the same person comes back with another document. Each runs on the
+// caller's transaction or connection; the rules stay with the use cases.
+import type { Kysely, Selectable, Transaction } from "kysely";
 import type { Database } from "../db/index.js";
 import { identityKey, personKey, type Traveller } from "../travel/index.js";
 
@@ -47,12 +48,7 @@ export async function bindingsOfAlert(
   agency: string,
   alertId: string,
 ): Promise<{ bindings: Binding[] } | undefined> {
-  const a = await q
-    .selectFrom("alerts")
-    .select(["traveller", "identity_key", "source", "source_id", "subject_kind"])
-    .where("id", "=", alertId)
-    .where("agency", "=", agency)
-    .executeTakeFirst();
+  const a = await alertPerson(q, agency, alertId);
   if (!a) return undefined;
   const identity: Binding = { kind: "identity", value: a.identity_key };
   // A goods alert (a vessel, a firearm, …) names no person: the bar can follow only the alert itself.
@@ -95,4 +91,104 @@ export async function bindingsOfPerson(
   const own: Binding[] = [{ kind: "identity", value: who.identityKey }];
   if (!who.alertId) return own;
   return [...own, ...((await bindingsOfAlert(q, agency, who.alertId))?.bindings ?? [])];
+}
+
+type Q = Kysely<Database>;
+
+/** The agency's record, or undefined: another agency's does not exist for it. */
+export function findRecord(q: Q, agency: string, id: string) {
+  return q
+    .selectFrom("protection_records")
+    .selectAll()
+    .where("id", "=", id)
+    .where("agency", "=", agency)
+    .executeTakeFirst();
+}
+
+export function recordsByIds(q: Q, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return q
+    .selectFrom("protection_records")
+    .selectAll()
+    .where("id", "in", ids)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+/** The referrals of these records, the earliest due first. */
+export function referralsOfRecords(q: Q, recordIds: readonly string[]) {
+  if (recordIds.length === 0) return Promise.resolve([]);
+  return q
+    .selectFrom("referrals")
+    .selectAll()
+    .where("record_id", "in", recordIds)
+    .orderBy("due_at")
+    .execute();
+}
+
+/** The agency's referrals, the earliest due first; `overdueAt`: only those still open and due before it. */
+export function referralList(q: Q, agency: string, f: { status?: "open" | "closed"; overdueAt?: string }) {
+  let rows = q.selectFrom("referrals").selectAll().where("agency", "=", agency);
+  if (f.status) rows = rows.where("status", "=", f.status);
+  if (f.overdueAt) rows = rows.where("status", "=", "open").where("due_at", "<", f.overdueAt);
+  return rows.orderBy("due_at").limit(500).execute();
+}
+
+export function findReferral(q: Q, agency: string, id: string) {
+  return q
+    .selectFrom("referrals")
+    .selectAll()
+    .where("id", "=", id)
+    .where("agency", "=", agency)
+    .executeTakeFirst();
+}
+
+export async function insertRecord(trx: Transaction<Database>, row: Database["protection_records"]) {
+  await trx.insertInto("protection_records").values(row).execute();
+}
+
+export async function insertReferral(trx: Transaction<Database>, row: Database["referrals"]) {
+  await trx.insertInto("referrals").values(row).execute();
+}
+
+export async function closeReferralRow(
+  trx: Transaction<Database>,
+  id: string,
+  c: Pick<Selectable<Database["referrals"]>, "closed_at" | "closed_by" | "outcome">,
+) {
+  await trx
+    .updateTable("referrals")
+    .set({ status: "closed", ...c })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The person on the agency's alert as the alert stored them, and where the alert came from. */
+export function alertPerson(q: Q, agency: string, alertId: string) {
+  return q
+    .selectFrom("alerts")
+    .select(["traveller", "identity_key", "source", "source_id", "subject_kind"])
+    .where("id", "=", alertId)
+    .where("agency", "=", agency)
+    .executeTakeFirst();
+}
+
+/** The crossing's stored data (its traveller) and the alert it opened, if any. */
+export async function crossingPerson(q: Q, agency: string, crossingId: string) {
+  const c = await q
+    .selectFrom("crossings")
+    .select("data")
+    .where("id", "=", crossingId)
+    .where("agency", "=", agency)
+    .executeTakeFirst();
+  if (!c) return undefined;
+  const alert = await q
+    .selectFrom("alerts")
+    .select("id")
+    .where("agency", "=", agency)
+    .where("source", "=", "crossing")
+    .where("source_id", "=", crossingId)
+    .executeTakeFirst();
+  return { data: c.data, alertId: alert?.id ?? null };
 }

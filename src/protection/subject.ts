@@ -4,6 +4,7 @@ import type { Principal } from "../access/index.js";
 import type { Db } from "../db/index.js";
 import { InvalidError, NotFoundError } from "../shared/errors.js";
 import { identityKey, type Traveller } from "../travel/index.js";
+import { alertPerson, crossingPerson } from "./store.js";
 import type { RecordInput } from "./views.js";
 
 /** The person a record is about, and the alert it belongs to, from exactly one source. */
@@ -16,12 +17,7 @@ export async function subject(db: Db, p: Principal, input: RecordInput) {
       "protection_source",
     );
   if (input.alertId) {
-    const a = await db.kysely
-      .selectFrom("alerts")
-      .select(["traveller", "identity_key", "source", "source_id"])
-      .where("id", "=", input.alertId)
-      .where("agency", "=", p.agency)
-      .executeTakeFirst();
+    const a = await alertPerson(db.kysely, p.agency, input.alertId);
     if (!a)
       throw new NotFoundError(`alert ${input.alertId} not found`, undefined, "alert_not_found", {
         id: input.alertId,
@@ -34,26 +30,14 @@ export async function subject(db: Db, p: Principal, input: RecordInput) {
     };
   }
   if (input.crossingId) {
-    const c = await db.kysely
-      .selectFrom("crossings")
-      .select("data")
-      .where("id", "=", input.crossingId)
-      .where("agency", "=", p.agency)
-      .executeTakeFirst();
+    const c = await crossingPerson(db.kysely, p.agency, input.crossingId);
     if (!c)
       throw new NotFoundError(`crossing ${input.crossingId} not found`, undefined, "crossing_not_found", {
         id: input.crossingId,
       });
     const person = (JSON.parse(c.data) as { traveller: Traveller }).traveller;
     // The alert the crossing opened, if any: the bar then holds for it whatever the identity says.
-    const alert = await db.kysely
-      .selectFrom("alerts")
-      .select("id")
-      .where("agency", "=", p.agency)
-      .where("source", "=", "crossing")
-      .where("source_id", "=", input.crossingId)
-      .executeTakeFirst();
-    return { person, key: identityKey(person), alertId: alert?.id ?? null, crossingId: input.crossingId };
+    return { person, key: identityKey(person), alertId: c.alertId, crossingId: input.crossingId };
   }
   const given = input.person!;
   const person: Traveller = {

@@ -112,7 +112,7 @@ describeBothDialects("alert decisions as approvals", (getDb) => {
     expect(again.json().error.code).toBe("decision_not_pending");
   });
 
-  it("withdraws the decision when the second officer rejects it, and the approval when it is replaced", async () => {
+  it("marks the decision rejected when the second officer rejects it, and withdraws it when it is replaced", async () => {
     const { alertId } = await cross(VOLKOV);
     const first = await propose(alertId);
     const approval = (await approvalOf("reviewer.b", first))!;
@@ -120,8 +120,16 @@ describeBothDialects("alert decisions as approvals", (getDb) => {
       reason: "The interview notes do not support the identity.",
     });
     expect(r.statusCode).toBe(200);
-    expect((await decision(first)).status).toBe("withdrawn");
+    expect((await decision(first)).status).toBe("rejected");
     expect(await alertStatus(alertId)).toBe("in_review");
+    // The alert view says so too: its reply schema admits the status.
+    const view = await api.call(
+      "reviewer.b",
+      "GET",
+      `/api/v1/alerts/${alertId}?purpose=${encodeURIComponent(PURPOSE)}`,
+    );
+    expect(view.statusCode).toBe(200);
+    expect(view.json().decisions.find((d: { id: string }) => d.id === first).status).toBe("rejected");
 
     const second = await propose(alertId);
     const replaced = (await approvalOf("reviewer.b", second))!;

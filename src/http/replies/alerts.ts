@@ -117,7 +117,9 @@ export const DecisionView = component(
   "DecisionView",
   Type.Object({
     id: Type.String(),
-    status: oneOf(["recorded", "pending_approval", "withdrawn"]),
+    status: oneOf(["recorded", "pending_approval", "withdrawn", "rejected"], {
+      description: "`withdrawn`: replaced by a new decision; `rejected`: turned down by the second officer",
+    }),
     outcome: Type.String(),
     adverseAction: nullable(AdverseAction),
     clearance: Type.Boolean({
