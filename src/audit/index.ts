@@ -56,5 +56,6 @@ export {
   countAudit,
   queryAudit,
 } from "./log.js";
+export { AUDIT_PAGE, type AuditSearch, searchAudit } from "./search.js";
 export { type AuditSettings, resolveAuditSigning } from "./setup.js";
 export { type AuditVerdict, type VerifyOptions, verifyAuditChain } from "./verify.js";

@@ -96,3 +96,16 @@ export async function migrate(db: Db): Promise<{ applied: string[] }> {
   if (db.dialect === "postgres") await ensurePartitions(db.kysely as unknown as Kysely<unknown>);
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
 }
+
+/**
+ * Readiness: the database answers and is migrated (a table of the schema can be read). False, never a
+ * throw, when it cannot: the orchestrator only wants to know whether to send traffic.
+ */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  try {
+    await db.kysely.selectFrom("audit_chains").select("id").executeTakeFirst();
+    return true;
+  } catch {
+    return false;
+  }
+}

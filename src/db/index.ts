@@ -1,5 +1,13 @@
 // Public surface of the database capability.
-export { type Db, DEFAULT_DB, type Dialect, migrate, openDatabase, parseDbUrl } from "./connect.js";
+export {
+  type Db,
+  DEFAULT_DB,
+  type Dialect,
+  databaseAnswers,
+  migrate,
+  openDatabase,
+  parseDbUrl,
+} from "./connect.js";
 export { isUniqueViolation } from "./errors.js";
 export { type Exclusive, runExclusive } from "./exclusive.js";
 export {

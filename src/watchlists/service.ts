@@ -11,8 +11,9 @@ import { ForbiddenError } from "../shared/errors.js";
 import { activationHandler } from "./activate.js";
 import { checkSourceFormat, importWatchlist } from "./import.js";
 import type { Entity } from "./model.js";
-import { loadLatestEntities } from "./repository.js";
+import { getWatchlist, listWatchlists, loadLatestEntities, type WatchlistView } from "./repository.js";
 import { DEFAULT_LIST_LIMITS, type ListLimits } from "./safety.js";
+import { searchList } from "./search.js";
 import { type SavedListVersion, saveWatchlistVersion } from "./stage.js";
 import { resolveUpload, type UploadFile } from "./upload-files.js";
 
@@ -56,6 +57,29 @@ export function createWatchlistService(
     progress(list: string): ImportProgress | undefined {
       return progress.get(list);
     },
+
+    /** Every list with its latest, live and staged version. */
+    list: () => listWatchlists(db),
+
+    /** One list, with the progress of an import this process runs. */
+    async get(
+      id: string,
+    ): Promise<
+      (WatchlistView & { import?: ImportProgress }) | { id: string; versions: 0; import: ImportProgress }
+    > {
+      const running = progress.get(id);
+      try {
+        return { ...(await getWatchlist(db, id)), ...(running ? { import: running } : {}) };
+      } catch (err) {
+        // A first import still running has no version yet: its progress is all there is to show.
+        if (running) return { id, versions: 0, import: running };
+        throw err;
+      }
+    },
+
+    /** See search.ts: a name search in one list, audited. */
+    search: (p: Principal, list: string, input: { q: string; limit?: number; purpose: string }) =>
+      searchList(db, p, list, input),
 
     /** Registered with approvals: a second manager's approval makes a staged version live. */
     activation: activationHandler(reindex) as ApprovalHandler,

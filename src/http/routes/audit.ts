@@ -2,13 +2,7 @@
 // hash chains against the signed checkpoints.
 import { createPublicKey } from "node:crypto";
 import { Type } from "@sinclair/typebox";
-import {
-  type AuditSigning,
-  appendAudit,
-  countAudit,
-  queryAudit,
-  verifyAuditChain,
-} from "../../audit/index.js";
+import { type AuditSigning, searchAudit, verifyAuditChain } from "../../audit/index.js";
 import type { AppDeps } from "../deps.js";
 import { principalOf } from "../gate.js";
 import { digits, errorReplies, purpose } from "../schemas.js";
@@ -82,36 +76,12 @@ export const auditRoutes =
       },
       async (req) => {
         const { limit, offset, cursor, purpose, ...filter } = req.query;
-        const actor = principalOf(req);
-        // An auditor oversees their own agency: the scoping is in the query, as for every other read.
-        const scoped = { ...filter, agency: actor.agency };
-        const pageSize = Math.min(limit ? Number(limit) : 100, 1000);
-        const [entries, total] = await Promise.all([
-          queryAudit(deps.db, {
-            ...scoped,
-            limit: pageSize,
-            ...(offset ? { offset: Number(offset) } : {}),
-            ...(cursor ? { before: Number(cursor) } : {}),
-          }),
-          countAudit(deps.db, scoped),
-        ]);
-        // Entries name officers and hold search terms: who watched the watchers is on the record too.
-        await deps.db.kysely.transaction().execute((trx) =>
-          appendAudit(trx, {
-            actor,
-            action: "audit.search",
-            objectType: "audit_log",
-            purpose,
-            outcome: "success",
-            details: { filter, results: entries.length },
-          }),
-        );
-        const last = entries[entries.length - 1];
-        return {
-          entries,
-          total,
-          ...(last && entries.length === pageSize ? { nextCursor: String(last.id) } : {}),
-        };
+        return searchAudit(deps.db, principalOf(req), filter, {
+          purpose,
+          ...(limit ? { limit: Number(limit) } : {}),
+          ...(offset ? { offset: Number(offset) } : {}),
+          ...(cursor ? { before: Number(cursor) } : {}),
+        });
       },
     );
 

@@ -1,5 +1,6 @@
 // Liveness and readiness, public for the orchestrator: no data, no token.
 import { Type } from "@sinclair/typebox";
+import { databaseAnswers } from "../../db/index.js";
 import type { AppDeps } from "../deps.js";
 import type { RoutePlugin } from "../type-provider.js";
 
@@ -29,11 +30,8 @@ export const healthRoutes =
         },
       },
       async (_req, reply) => {
-        try {
-          await deps.db.kysely.selectFrom("audit_chains").select("id").executeTakeFirst();
-        } catch {
+        if (!(await databaseAnswers(deps.db)))
           return reply.code(503).send({ status: "database unreachable" });
-        }
         if (!deps.ready()) return reply.code(503).send({ status: "loading" });
         return { status: "ready", indexed: deps.screenings.screener.size };
       },

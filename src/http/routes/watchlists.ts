@@ -4,15 +4,8 @@
 import multipart from "@fastify/multipart";
 import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
-import { appendAudit } from "../../audit/index.js";
 import { ConflictError } from "../../shared/errors.js";
-import {
-  getWatchlist,
-  listWatchlists,
-  SOURCE_FORMATS,
-  searchEntities,
-  type UploadFile,
-} from "../../watchlists/index.js";
+import { SOURCE_FORMATS, type UploadFile } from "../../watchlists/index.js";
 import { type AppDeps, DEFAULT_UPLOAD_LIMIT } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { principalOf } from "../gate.js";
@@ -77,7 +70,7 @@ function respondAsync(prefer: string | string[] | undefined): boolean {
   return [prefer ?? []].flat().some((p) => /\brespond-async\b/i.test(p));
 }
 
-type Deps = Pick<AppDeps, "db" | "watchlists" | "uploadLimit">;
+type Deps = Pick<AppDeps, "watchlists" | "uploadLimit">;
 
 function listWatchlistsRoute(app: RouteApp, deps: Deps): void {
   app.get(
@@ -90,7 +83,7 @@ function listWatchlistsRoute(app: RouteApp, deps: Deps): void {
         response: { 200: Type.Object({ watchlists: Type.Array(WatchlistSchema) }), ...errorReplies() },
       },
     },
-    async () => ({ watchlists: await listWatchlists(deps.db) }),
+    async () => ({ watchlists: await deps.watchlists.list() }),
   );
 }
 
@@ -181,19 +174,7 @@ function oneWatchlistRoute(app: RouteApp, deps: Deps): void {
         response: { 200: WatchlistSchema, ...errorReplies() },
       },
     },
-    async (req) => {
-      const progress = deps.watchlists.progress(req.params.id);
-      try {
-        return {
-          ...(await getWatchlist(deps.db, req.params.id)),
-          ...(progress ? { import: progress } : {}),
-        };
-      } catch (err) {
-        // A first import still running has no version yet: its progress is all there is to show.
-        if (progress) return { id: req.params.id, versions: 0, import: progress };
-        throw err;
-      }
-    },
+    async (req) => deps.watchlists.get(req.params.id),
   );
 }
 
@@ -210,22 +191,7 @@ function searchEntitiesRoute(app: RouteApp, deps: Deps): void {
         response: { 200: Type.Object({ entities: Type.Array(Entity) }), ...errorReplies() },
       },
     },
-    async (req) => {
-      const { q, limit, purpose } = req.body;
-      const entities = await searchEntities(deps.db, req.params.id, q, limit ?? 50);
-      await deps.db.kysely.transaction().execute((trx) =>
-        appendAudit(trx, {
-          actor: principalOf(req),
-          action: "watchlist.search",
-          objectType: "watchlist",
-          objectId: req.params.id,
-          purpose,
-          outcome: "success",
-          details: { q, results: entities.length },
-        }),
-      );
-      return { entities };
-    },
+    async (req) => ({ entities: await deps.watchlists.search(principalOf(req), req.params.id, req.body) }),
   );
 }
 
