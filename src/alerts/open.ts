@@ -8,6 +8,7 @@ import type { Database, ScreenedTravellerFacts } from "../db/index.js";
 import type { Match } from "../screening/index.js";
 import { type DocumentHit, identityKey, type Traveller } from "../travel/index.js";
 import type { Entity } from "../watchlists/index.js";
+import type { PartnerHit } from "./partner-hit.js";
 import { DEFAULT_DEADLINES, dueAt, type Priority, priorityOf, requestedActions } from "./triage.js";
 
 /** A rule that fired for this person (see src/rules). */
@@ -77,6 +78,8 @@ export interface AlertReasons {
   previouslyCleared: PreviouslyCleared[];
   /** Hits on a goods subject (src/alerts/open-subject.ts); absent on a person's alert. */
   subjectHits?: SubjectHit[];
+  /** Partner nodes' hits on the traveller's document, asked after the crossing (partner-hit.ts). */
+  partnerHits?: PartnerHit[];
 }
 
 export interface PersonDisposition {
