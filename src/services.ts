@@ -1,7 +1,7 @@
 // The service graph of a Limes process, assembled in one place for the server and the tests.
 import { type AccessOptions, createAccessService } from "./access/index.js";
 import { type AlertService, createAlertService } from "./alerts/index.js";
-import { type ApprovalHandlers, createApprovalService } from "./approvals/index.js";
+import { type ApprovalHandler, type ApprovalHandlers, createApprovalService } from "./approvals/index.js";
 import { auditSavepointState } from "./audit/index.js";
 import { type CargoConfig, createCargoService } from "./cargo/index.js";
 import { type CashService, createCashService, type RateTable, RETAIN_CASH_KIND } from "./cash/index.js";
@@ -15,13 +15,7 @@ import {
   type FirearmService,
   SEIZE_FIREARM_KIND,
 } from "./firearms/index.js";
-import {
-  AGREEMENT_KIND,
-  agreementApproval,
-  createPartnerService,
-  goodsLookup,
-  type PartnerOptions,
-} from "./partners/index.js";
+import { AGREEMENT_KIND, createPartnerService, goodsLookup, type PartnerOptions } from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
 import { createRegionalService } from "./regional/index.js";
 import { createRuleService, type GoodsRule } from "./rules/index.js";
@@ -45,12 +39,13 @@ function approvalHandlers(s: {
   firearms: FirearmService;
   cash: CashService;
   alerts: AlertService;
+  agreements: ApprovalHandler;
 }): ApprovalHandlers {
   return {
     [ACTIVATE_KIND]: s.watchlists.activation,
     [SEIZE_FIREARM_KIND]: s.firearms.seizure,
     [RETAIN_CASH_KIND]: s.cash.retention,
-    [AGREEMENT_KIND]: agreementApproval,
+    [AGREEMENT_KIND]: s.agreements,
     ...s.alerts.approvalHandlers,
   };
 }
@@ -123,9 +118,16 @@ export function composeServices(
     ...(opts.listLimits ? { limits: opts.listLimits } : {}),
     ...(opts.uploadLimit ? { uploadLimit: opts.uploadLimit } : {}),
   });
+  // Partners answer from the goods lists of the checks at the post, read at each query (so created before
+  // them), and ask automatically about the documents of crossings (the crossings' hook).
+  const partners = createPartnerService(db, {
+    ...opts.partners,
+    goods: goodsLookup({ vehicles: () => vehicles.list(), firearms: () => firearms.list() }),
+  });
   const crossings = createCrossingService(db, screenings, () => opts.sltd, {
     rules: (agency, travellers, trip) => rules.run(agency, travellers, trip),
     groupCommit,
+    hook: partners.crossingHook,
   });
   const { vehicles, firearms, cash } = atPostServices(db, opts.atPost ?? {}, crossings);
   const alerts = createAlertService(db, { protection });
@@ -146,12 +148,12 @@ export function composeServices(
     stats: createStatsService(db),
     alerts,
     watchlists,
-    approvals: createApprovalService(db, approvalHandlers({ watchlists, firearms, cash, alerts })),
+    approvals: createApprovalService(
+      db,
+      approvalHandlers({ watchlists, firearms, cash, alerts, agreements: partners.agreementApproval }),
+    ),
     regional: createRegionalService(db, opts.partners?.node),
-    partners: createPartnerService(db, {
-      ...opts.partners,
-      goods: goodsLookup({ vehicles: vehicles.list, firearms: firearms.list }),
-    }),
+    partners,
     yente: createYenteService(db, screenings),
     exports: createExportService(db, { alerts, screenings, crossings }),
   };

@@ -35,6 +35,7 @@ export async function alertDetail(deps: ReviewDeps, p: Principal, id: string, pu
     programmes: reasons.programmes,
     previouslyCleared: reasons.previouslyCleared,
     subjectHits: reasons.subjectHits ?? [],
+    partnerHits: reasons.partnerHits ?? [],
     clearances: clearances.map((c) => ({
       id: c.id,
       entityId: c.entity_id,

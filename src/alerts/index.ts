@@ -33,6 +33,7 @@ export {
   type SubjectContext,
   type SubjectScreened,
 } from "./open-subject.js";
+export { type HitCrossing, type PartnerHit, recordPartnerHit } from "./partner-hit.js";
 export type { ProtectionCheck } from "./review.js";
 export {
   ADVERSE_ACTIONS,

@@ -16,6 +16,7 @@ import {
   insertScreenedTravellers,
   runningClearances,
 } from "./store.js";
+import type { PartnerHit } from "./partner-hit.js";
 import { DEFAULT_DEADLINES, dueAt, type Priority, priorityOf, requestedActions } from "./triage.js";
 
 /** A rule that fired for this person (see src/rules). */
@@ -85,6 +86,8 @@ export interface AlertReasons {
   previouslyCleared: PreviouslyCleared[];
   /** Hits on a goods subject (src/alerts/open-subject.ts); absent on a person's alert. */
   subjectHits?: SubjectHit[];
+  /** Partner nodes' hits on the traveller's document, asked after the crossing (partner-hit.ts). */
+  partnerHits?: PartnerHit[];
 }
 
 export interface PersonDisposition {

@@ -11,9 +11,24 @@ import { appendAudit } from "../audit/index.js";
 import { recordingPoint } from "../crossing-points/index.js";
 import type { Database } from "../db/index.js";
 import { ForbiddenError } from "../shared/errors.js";
+import type { Traveller } from "../travel/index.js";
 import { type CrossingInput, readCrossingInput } from "./input.js";
 import { type PersonOutcome, recordScreened, type ScreenDeps, screenTravellers } from "./screen.js";
 import { insertCrossing } from "./store.js";
+
+/**
+ * Work that follows a crossing without holding it up (the partner exchange's automatic document checks):
+ * `prepare` before its transaction, `written` inside it, `committed` once it committed.
+ */
+export interface CrossingHook {
+  prepare(): Promise<void>;
+  written(
+    trx: Transaction<Database>,
+    c: { id: string; agency: string; traveller: Traveller },
+    at: Date,
+  ): Promise<void>;
+  committed(): void;
+}
 
 /** Read and screened, nothing written yet. */
 export type PreparedCrossing = Awaited<ReturnType<typeof prepareCrossing>>;
@@ -28,7 +43,11 @@ export interface RecordedCrossing {
 }
 
 /** Reads the input, checks the point and screens the person; writes nothing. */
-export async function prepareCrossing(deps: ScreenDeps, p: Principal, input: CrossingInput) {
+export async function prepareCrossing(
+  deps: ScreenDeps & { hook?: CrossingHook },
+  p: Principal,
+  input: CrossingInput,
+) {
   if (!can(p, "screen"))
     throw new ForbiddenError("this role cannot record crossings", undefined, "permission_denied", {
       permission: "screen",
@@ -37,6 +56,7 @@ export async function prepareCrossing(deps: ScreenDeps, p: Principal, input: Cro
   // Checked before screening: an unknown point or another officer's post records nothing.
   const cp = await recordingPoint(deps.db.kysely, p, entry.crossingPointId || undefined);
   const screened = await screenTravellers(deps, p, [traveller], input.purpose, cp);
+  await deps.hook?.prepare();
   return {
     id: randomUUID(),
     entry,
@@ -55,6 +75,7 @@ export async function writeCrossing(
   p: Principal,
   c: PreparedCrossing,
   at: Date,
+  hook?: CrossingHook,
 ): Promise<RecordedCrossing> {
   const { id, entry, cp, screened } = c;
   const [outcome] = await recordScreened(
@@ -92,6 +113,7 @@ export async function writeCrossing(
       ...(outcome!.alertId ? { alertId: outcome!.alertId } : {}),
     },
   });
+  await hook?.written(trx, { id, agency: p.agency, traveller: c.traveller }, at);
   return {
     id,
     screeningId: screened.screening.id,
@@ -106,11 +128,13 @@ export async function writeCrossing(
 export type Write = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
 
 export async function recordCrossing(
-  deps: ScreenDeps & { now: () => Date; write: Write },
+  deps: ScreenDeps & { now: () => Date; write: Write; hook?: CrossingHook },
   p: Principal,
   input: CrossingInput,
 ): Promise<RecordedCrossing> {
   const prepared = await prepareCrossing(deps, p, input);
   // Acknowledged only once committed, also in a group commit; a failure there undoes this crossing alone.
-  return deps.write((trx) => writeCrossing(trx, p, prepared, deps.now()));
+  const recorded = await deps.write((trx) => writeCrossing(trx, p, prepared, deps.now(), deps.hook));
+  deps.hook?.committed();
+  return recorded;
 }

@@ -12,6 +12,7 @@ import { ForbiddenError, NotFoundError } from "../shared/errors.js";
 import type { Manifest, SltdIndex } from "../travel/index.js";
 import type { CrossingInput } from "./input.js";
 import {
+  type CrossingHook,
   type PreparedCrossing,
   prepareCrossing,
   recordCrossing,
@@ -26,7 +27,7 @@ export function createCrossingService(
   db: Db,
   screenings: ScreeningService,
   sltd: () => SltdIndex,
-  opts: { rules?: RuleRunner; now?: () => Date; groupCommit?: GroupCommit } = {},
+  opts: { rules?: RuleRunner; now?: () => Date; groupCommit?: GroupCommit; hook?: CrossingHook } = {},
 ) {
   const { groupCommit } = opts;
   // A group commit's shared transaction (one savepoint per crossing), or a transaction of its own.
@@ -40,6 +41,7 @@ export function createCrossingService(
     write,
     now: opts.now ?? (() => new Date()),
     ...(opts.rules ? { rules: opts.rules } : {}),
+    ...(opts.hook ? { hook: opts.hook } : {}),
   };
 
   return {
@@ -52,7 +54,7 @@ export function createCrossingService(
     prepareCrossing: (p: Principal, input: CrossingInput) => prepareCrossing(deps, p, input),
 
     async writeCrossing(trx: Transaction<Database>, p: Principal, prepared: PreparedCrossing, at: Date) {
-      const { outcome, ...crossing } = await writeCrossing(trx, p, prepared, at);
+      const { outcome, ...crossing } = await writeCrossing(trx, p, prepared, at, opts.hook);
       return { ...crossing, result: viewOutcome(p, outcome) };
     },
 

@@ -87,7 +87,7 @@ async function agreementFor(db: Db, nodeId: string, now: Date, ask: { purpose: s
 }
 
 /** The answer exactly as the protocol allows it, or a refusal: anything more in it is not kept. */
-function readAnswer(body: Record<string, unknown>, requestId: string) {
+export function readAnswer(body: Record<string, unknown>, requestId: string) {
   const { answer, reference, contact } = body;
   if (
     (answer !== "hit" && answer !== "no_hit") ||

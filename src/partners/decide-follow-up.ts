@@ -8,10 +8,9 @@ import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { getEntities } from "../watchlists/index.js";
-import type { PartnerSender } from "./client.js";
 import { followUpData, isCategory } from "./follow-up-data.js";
 import { type Agreement, type Category, refusal } from "./model.js";
-import { deliverNow, enqueue } from "./outbox.js";
+import { enqueue } from "./outbox.js";
 import { agreementInForce, getFollowUp, getQuery, listSharing, settleFollowUp } from "./store.js";
 
 export interface FollowUpDecision {
@@ -45,11 +44,10 @@ function returnable(asked: Category[], agreement: Agreement, chosen: string[] | 
 
 export async function decideFollowUp(
   db: Db,
-  send: PartnerSender,
+  deliver: (outboxId: string) => Promise<boolean>,
   p: Principal,
   id: string,
   d: FollowUpDecision,
-  retryMs: number,
   now = new Date(),
 ) {
   if (!can(p, "partners:respond")) throw new ForbiddenError("this role cannot decide partner requests");
@@ -117,6 +115,6 @@ export async function decideFollowUp(
         now,
       );
   });
-  const delivered = outboxId ? await deliverNow(db, send, outboxId, retryMs, now) : false;
+  const delivered = outboxId ? await deliver(outboxId) : false;
   return { id, status, categories, delivered };
 }

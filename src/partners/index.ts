@@ -1,6 +1,5 @@
 // Public surface of the partner exchange (issue 16): node identity, agreements approved by a second
 // admin, signed hit/no-hit queries between Limes nodes, and follow-ups under a legal basis.
-export { agreementApproval } from "./agreement-approval.js";
 export type { PartnerAnswer, PartnerQuery } from "./answer-query.js";
 export type { PartnerCheck } from "./ask-partner.js";
 export { DEFAULT_CLOCK_WINDOW_SECONDS, PartnerRefusal, type SignedRequest } from "./authenticate.js";

@@ -42,6 +42,11 @@ export interface AgreementTerms {
   ratePerMinute: number;
   /** Who the partner should contact about a hit (a desk, not a person's data). */
   contact: string;
+  /**
+   * Set to ask this partner automatically, under this purpose, about the travel document of every
+   * crossing recorded here (auto-check.ts); absent, this node asks only when an officer does.
+   */
+  autoDocumentCheck?: Purpose;
 }
 
 export type AgreementStatus = "pending" | "active" | "suspended" | "superseded" | "rejected";
@@ -114,6 +119,10 @@ export function checkTerms(t: AgreementTerms, validFrom: string, validTo: string
     problems.push("retentionDays: a whole number of days from 1 to 3650");
   if (!Number.isInteger(t.ratePerMinute) || t.ratePerMinute < 1 || t.ratePerMinute > 1_000_000)
     problems.push("ratePerMinute: a whole number from 1 to 1000000");
+  if (t.autoDocumentCheck !== undefined && !(t.purposes as string[]).includes(t.autoDocumentCheck))
+    problems.push("autoDocumentCheck: one of the agreement's purposes");
+  if (t.autoDocumentCheck !== undefined && !t.queryKinds.includes("document"))
+    problems.push("autoDocumentCheck: needs the query kind document");
   if (Number.isNaN(Date.parse(validFrom)) || Number.isNaN(Date.parse(validTo)))
     problems.push("validFrom, validTo: ISO dates");
   else if (Date.parse(validTo) <= Date.parse(validFrom)) problems.push("validTo: must be after validFrom");

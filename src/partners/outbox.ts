@@ -1,16 +1,50 @@
-// Messages to a partner node that must arrive even when the partner is down: a follow-up decision taken
-// here while the asking node cannot be reached is kept in `partner_outbox` (written in the decision's
-// transaction) and sent again, signed afresh each time, with a delay doubling from the base up to 15
-// minutes, until the partner takes it. The partner refuses a second copy (`already_answered`), which
-// counts as delivered, so two processes retrying at once deliver it once. Every attempt is audited.
+// Messages to a partner node that must arrive even when the partner is down: a follow-up decision, or a
+// crossing's automatic document query (auto-check.ts), is kept in `partner_outbox` (written in the
+// transaction that decided or recorded it) and sent after that commits, signed afresh at each attempt,
+// again and again with a delay doubling from the base up to 15 minutes. `delivered_at` marks a message
+// settled: the partner took it, or a refusal that no retry can change ended it (`last_error` says
+// which). A second copy of a message is refused by the partner (`already_answered`,
+// `duplicate_request`), so two processes retrying at once deliver it once. Every attempt is audited.
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Selectable, Transaction } from "kysely";
 import { appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
-import type { PartnerSender } from "./client.js";
+import type { PartnerReply, PartnerSender } from "./client.js";
 import { partnerError } from "./client.js";
-import { refusal } from "./model.js";
+import { type Agreement, refusal } from "./model.js";
 import { agreementInForce } from "./store.js";
+
+export type OutboxRow = Selectable<Database["partner_outbox"]>;
+
+/** What becomes of a message after a refusal: sent again later, or settled for good. */
+export type Verdict = "delivered" | "retry" | "give_up";
+
+/** How the messages of one partner route are sent, audited and answered. */
+export interface RouteHandling {
+  action: string;
+  objectType: string;
+  /** The id its audit entries name (default: the message's object id). */
+  auditId?(m: OutboxRow): string;
+  /** Why the agreement no longer lets this message go, if it does not (retried by default). */
+  refused?(agreement: Agreement, payload: unknown, now: Date): string | undefined;
+  /** A partner's refusal code: retried, unless the route says otherwise. */
+  verdict?(code: string, status: number): Verdict;
+  /** What the partner's 200 reply does here, in the attempt's transaction; details for its audit entry. */
+  answered?(
+    trx: Transaction<Database>,
+    m: OutboxRow,
+    reply: PartnerReply,
+    agreement: Agreement,
+    now: Date,
+  ): Promise<Record<string, unknown>>;
+}
+
+/** Follow-up decisions: a copy the partner has already counts as delivered; anything else is retried. */
+const FOLLOW_UP_ANSWERS: RouteHandling = {
+  action: "partner.follow-up.deliver",
+  objectType: "partner_follow_up",
+  verdict: (code) => (code === "already_answered" ? "delivered" : "retry"),
+};
 
 const MAX_DELAY_MS = 15 * 60_000;
 
@@ -47,58 +81,102 @@ export async function enqueue(trx: Transaction<Database>, m: OutboxMessage, now:
   return id;
 }
 
-/** One attempt at one message; true when the partner took it (now or before). */
-async function attempt(db: Db, send: PartnerSender, id: string, baseMs: number, now: Date): Promise<boolean> {
-  const m = await db.kysely.selectFrom("partner_outbox").selectAll().where("id", "=", id).executeTakeFirst();
+/** Sends one message once and records the attempt; true once it is settled (taken, or given up). */
+async function attempt(o: Courier, id: string, now: Date): Promise<boolean> {
+  const m = await o.db.kysely
+    .selectFrom("partner_outbox")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!m || m.delivered_at) return true;
-  const agreement = await agreementInForce(db.kysely, { nodeId: m.partner_node_id });
-  let error: string | undefined;
-  let status: number | null = null;
-  if (!agreement || refusal(agreement, now, {})) error = "no agreement in force";
+  const route = o.routes[m.route] ?? FOLLOW_UP_ANSWERS;
+  const payload = JSON.parse(m.payload) as unknown;
+  const agreement = await agreementInForce(o.db.kysely, { nodeId: m.partner_node_id });
+  const refused = agreement
+    ? (refusal(agreement, now, {}) ?? route.refused?.(agreement, payload, now))
+    : undefined;
+  let outcome: { verdict: Verdict; error?: string; status?: number; reply?: PartnerReply };
+  if (!agreement || refused)
+    outcome = { verdict: route.refused ? "give_up" : "retry", error: refused ?? "no agreement in force" };
   else {
-    const reply = await send(agreement.partnerUrl, m.route, JSON.parse(m.payload)).catch((err: Error) => err);
-    if (reply instanceof Error) error = reply.message;
+    const reply = await o.send(agreement.partnerUrl, m.route, payload).catch((err: Error) => err);
+    if (reply instanceof Error) outcome = { verdict: "retry", error: reply.message };
+    else if (reply.status === 200) outcome = { verdict: "delivered", status: 200, reply };
     else {
-      status = reply.status;
-      const code = reply.status === 200 ? undefined : partnerError(reply).code;
-      if (code !== undefined && code !== "already_answered") error = code;
+      const code = partnerError(reply).code;
+      const verdict = route.verdict?.(code, reply.status) ?? "retry";
+      outcome = { verdict, status: reply.status, ...(verdict === "delivered" ? {} : { error: code }) };
     }
   }
+  await settle(o, m, route, agreement, outcome, now);
+  return outcome.verdict !== "retry";
+}
+
+/** Records an attempt's outcome, what the answer does here, and the audit entry, in one transaction. */
+async function settle(
+  o: Courier,
+  m: OutboxRow,
+  route: RouteHandling,
+  agreement: Agreement | undefined,
+  outcome: { verdict: Verdict; error?: string; status?: number; reply?: PartnerReply },
+  now: Date,
+) {
   const attempts = Number(m.attempts) + 1;
-  await db.kysely.transaction().execute(async (trx) => {
-    await trx
+  const { verdict, error } = outcome;
+  await o.db.kysely.transaction().execute(async (trx) => {
+    const r = await trx
       .updateTable("partner_outbox")
       .set(
-        error === undefined
-          ? { attempts, delivered_at: now.toISOString(), last_error: null }
-          : {
+        verdict === "retry"
+          ? {
               attempts,
-              last_error: error.slice(0, 300),
-              next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts, baseMs)).toISOString(),
-            },
+              last_error: (error ?? "").slice(0, 300),
+              next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts, o.baseMs)).toISOString(),
+            }
+          : { attempts, delivered_at: now.toISOString(), last_error: error?.slice(0, 300) ?? null },
       )
-      .where("id", "=", id)
+      .where("id", "=", m.id)
       .where("delivered_at", "is", null)
-      .execute();
+      .executeTakeFirst();
+    // Another process settled it meanwhile: its attempt is the one recorded.
+    if (Number(r.numUpdatedRows) !== 1) return;
+    const answered =
+      outcome.reply && agreement && route.answered
+        ? await route.answered(trx, m, outcome.reply, agreement, now)
+        : {};
     await appendAudit(
       trx,
       {
         actor: { username: "system" },
-        action: "partner.follow-up.deliver",
-        objectType: "partner_follow_up",
-        objectId: m.object_id,
+        action: route.action,
+        objectType: route.objectType,
+        objectId: route.auditId?.(m) ?? m.object_id,
         outcome: error === undefined ? "success" : "error",
-        details: { partner: m.partner_node_id, status, attempt: attempts, ...(error ? { error } : {}) },
+        details: {
+          partner: m.partner_node_id,
+          status: outcome.status ?? null,
+          attempt: attempts,
+          ...(error ? { error } : {}),
+          ...(verdict === "give_up" ? { settled: "given up" } : {}),
+          ...answered,
+        },
       },
       now,
     );
   });
-  return error === undefined;
 }
 
-/** Sends the messages that are due; returns how many arrived. */
-export async function deliverDue(db: Db, send: PartnerSender, baseMs: number, now = new Date()) {
-  const due = await db.kysely
+export interface Courier {
+  db: Db;
+  send: PartnerSender;
+  baseMs: number;
+  /** How each route other than the follow-up answers is handled. */
+  routes: Readonly<Record<string, RouteHandling>>;
+}
+
+/** Sends the messages that are due; returns how many were settled. */
+export async function deliverDue(o: Courier, now = new Date()) {
+  const due = await o.db.kysely
     .selectFrom("partner_outbox")
     .select("id")
     .where("delivered_at", "is", null)
@@ -106,29 +184,45 @@ export async function deliverDue(db: Db, send: PartnerSender, baseMs: number, no
     .orderBy("next_attempt_at")
     .limit(50)
     .execute();
-  let delivered = 0;
-  for (const { id } of due) if (await attempt(db, send, id, baseMs, now)) delivered++;
-  return delivered;
+  let settled = 0;
+  for (const { id } of due) if (await attempt(o, id, now)) settled++;
+  return settled;
 }
 
 /** Sends one message now (right after its transaction committed); false leaves it to the retries. */
-export const deliverNow = (db: Db, send: PartnerSender, id: string, baseMs: number, now = new Date()) =>
-  attempt(db, send, id, baseMs, now);
+export const deliverNow = (o: Courier, id: string, now = new Date()) => attempt(o, id, now);
 
-/** Retries on a timer; stop() waits for a round under way. */
-export function startOutbox(db: Db, send: PartnerSender, baseMs: number, onError: (err: unknown) => void) {
+/**
+ * Retries on a timer; `kick()` runs a round now (after a commit that enqueued something), or right after
+ * the round under way. stop() waits for a round under way.
+ */
+export function startOutbox(o: Courier, onError: (err: unknown) => void) {
   let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    running ??= deliverDue(db, send, baseMs)
+  let again = false;
+  let stopped = false;
+  const round = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = deliverDue(o)
       .catch(onError)
       .finally(() => {
         running = undefined;
+        if (again) {
+          again = false;
+          round();
+        }
       });
-  }, baseMs);
+  };
+  const timer = setInterval(round, o.baseMs);
   timer.unref();
   return {
+    kick: round,
     async stop() {
       clearInterval(timer);
+      stopped = true;
       await running;
     },
   };

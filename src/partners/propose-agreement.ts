@@ -72,6 +72,7 @@ export async function proposeAgreement(db: Db, p: Principal, input: AgreementInp
       retentionDays: input.retentionDays,
       ratePerMinute: input.ratePerMinute,
       contact: input.contact,
+      ...(input.autoDocumentCheck ? { autoDocumentCheck: input.autoDocumentCheck } : {}),
       approvalId: null,
       createdBy: p.username,
       createdAt: now.toISOString(),

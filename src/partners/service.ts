@@ -1,12 +1,16 @@
 // The partner exchange bound to a database and to this node's identity. Without a node identity
 // (LIMES_NODE_ID unset) the node neither asks nor answers partners; agreements and sharing can still be
 // prepared.
+
+import type { Transaction } from "kysely";
 import type { Principal } from "../access/index.js";
-import type { Db } from "../db/index.js";
+import type { Database, Db } from "../db/index.js";
 import { ConflictError } from "../shared/errors.js";
+import { agreementApproval } from "./agreement-approval.js";
 import { answerQuery, type PartnerQuery } from "./answer-query.js";
 import { askPartner } from "./ask-partner.js";
 import { createPartnerAuthenticator } from "./authenticate.js";
+import { type CrossingWritten, createAutoChecks, QUERY_ROUTE, queryRoute } from "./auto-check.js";
 import { createPartnerClient, type PartnerSender } from "./client.js";
 import { decideFollowUp, type FollowUpDecision } from "./decide-follow-up.js";
 import { followUpsOfCheck, partnerRequests } from "./follow-up-views.js";
@@ -14,7 +18,7 @@ import { type GoodsLookup, NO_GOODS } from "./goods-lookup.js";
 import { type HandOverInput, handOverAlert, handOversTo } from "./hand-over.js";
 import type { Agreement, QueryKind } from "./model.js";
 import { type NodeIdentity, publicDescription } from "./node.js";
-import { deliverDue, startOutbox } from "./outbox.js";
+import { type Courier, deliverDue, deliverNow, startOutbox } from "./outbox.js";
 import { createPartnerIndex } from "./partner-index.js";
 import { type AgreementInput, proposeAgreement } from "./propose-agreement.js";
 import { agreementsFor, checksOfAlert, sharingOfLists } from "./read.js";
@@ -37,15 +41,24 @@ export interface PartnerOptions {
   retrySeconds?: number;
 }
 
+const NO_NODE = () =>
+  new ConflictError("this node has no identity (LIMES_NODE_ID, LIMES_NODE_KEY)", {}, "no_node");
+
 export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
   const index = createPartnerIndex(db);
-  const retryMs = (opts.retrySeconds ?? 5) * 1000;
   const send: PartnerSender | undefined = opts.node ? createPartnerClient(opts.node) : undefined;
   const sender = () => {
-    if (!send)
-      throw new ConflictError("this node has no identity (LIMES_NODE_ID, LIMES_NODE_KEY)", {}, "no_node");
+    if (!send) throw NO_NODE();
     return send;
   };
+  const courier: Courier | undefined = send && {
+    db,
+    send,
+    baseMs: (opts.retrySeconds ?? 5) * 1000,
+    routes: { [QUERY_ROUTE]: queryRoute },
+  };
+  const autoChecks = createAutoChecks(db);
+  let outbox: ReturnType<typeof startOutbox> | undefined;
   return {
     node: opts.node,
     describe: () => (opts.node ? publicDescription(opts.node) : undefined),
@@ -68,7 +81,30 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     },
     agreements: (p: Principal) => agreementsFor(db, p),
     propose: (p: Principal, input: AgreementInput) => proposeAgreement(db, p, input),
-    suspend: (p: Principal, id: string, reason: string) => suspendAgreement(db, p, id, reason),
+    async suspend(p: Principal, id: string, reason: string) {
+      const suspended = await suspendAgreement(db, p, id, reason);
+      autoChecks.invalidate();
+      return suspended;
+    },
+    /** The four-eyes handler of agreements; a decision here changes what crossings ask automatically. */
+    agreementApproval: {
+      ...agreementApproval,
+      async approved(...args: Parameters<typeof agreementApproval.approved>) {
+        await agreementApproval.approved(...args);
+        autoChecks.invalidate();
+      },
+    },
+    /**
+     * What a crossing does for the automatic document checks: `prepare` before its transaction, `written`
+     * in it (queues the queries), `committed` after it (sends them now rather than on the next round).
+     */
+    crossingHook: {
+      prepare: () => (send ? autoChecks.prepare() : Promise.resolve()),
+      written: async (trx: Transaction<Database>, c: CrossingWritten, at: Date) => {
+        if (send) await autoChecks.written(trx, c, at);
+      },
+      committed: () => outbox?.kick(),
+    },
     ask: (
       p: Principal,
       input: { alertId: string; partnerNodeId: string; purpose: string; kind: QueryKind },
@@ -78,12 +114,17 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     followUpsOf: (p: Principal, checkId: string) => followUpsOfCheck(db, p, checkId),
     receiveFollowUp: (agreement: Agreement, f: FollowUpRequest) => receiveFollowUp(db, agreement, f),
     requests: (p: Principal, status?: string) => partnerRequests(db, p, status),
-    decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) =>
-      decideFollowUp(db, sender(), p, id, d, retryMs),
-    /** Retries undelivered messages to partners on a timer, while this node has an identity. */
-    startOutbox: (onError: (err: unknown) => void) =>
-      send ? startOutbox(db, send, retryMs, onError) : { stop: async () => {} },
-    deliverDue: () => (send ? deliverDue(db, send, retryMs) : Promise.resolve(0)),
+    decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) => {
+      if (!courier) throw NO_NODE();
+      return decideFollowUp(db, (outboxId) => deliverNow(courier, outboxId), p, id, d);
+    },
+    /** Sends and retries the messages waiting for partners on a timer, while this node has an identity. */
+    startOutbox(onError: (err: unknown) => void) {
+      if (!courier) return { stop: async () => {} };
+      outbox = startOutbox(courier, onError);
+      return outbox;
+    },
+    deliverDue: () => (courier ? deliverDue(courier) : Promise.resolve(0)),
     receiveAnswer: (agreement: Agreement, a: FollowUpAnswer) => receiveFollowUpAnswer(db, agreement, a),
     handOver: (p: Principal, alertId: string, input: HandOverInput) => handOverAlert(db, p, alertId, input),
     handOvers: (p: Principal, purpose: string) => handOversTo(db, p, purpose),

@@ -42,7 +42,16 @@ export async function setSharing(trx: Transaction<Database>, list: string, shari
 }
 
 export async function insertAgreement(trx: Transaction<Database>, a: Agreement, now: string) {
-  const { purposes, queryKinds, lists, categories, retentionDays, ratePerMinute, contact } = a;
+  const {
+    purposes,
+    queryKinds,
+    lists,
+    categories,
+    retentionDays,
+    ratePerMinute,
+    contact,
+    autoDocumentCheck,
+  } = a;
   await trx
     .insertInto("partner_agreements")
     .values({
@@ -63,6 +72,7 @@ export async function insertAgreement(trx: Transaction<Database>, a: Agreement, 
         retentionDays,
         ratePerMinute,
         contact,
+        ...(autoDocumentCheck ? { autoDocumentCheck } : {}),
       }),
       approval_id: a.approvalId,
       created_by: a.createdBy,
@@ -101,6 +111,12 @@ export async function agreementInForce(
     "keyId" in by ? sel.where("partner_key_id", "=", by.keyId) : sel.where("partner_node_id", "=", by.nodeId);
   const r = await sel.orderBy("created_at", "desc").orderBy("version", "desc").executeTakeFirst();
   return r ? toAgreement(r) : undefined;
+}
+
+/** Every agreement version now active: the ones that may be asked automatically are among them. */
+export async function activeAgreements(q: Q): Promise<Agreement[]> {
+  const rows = await q.selectFrom("partner_agreements").selectAll().where("status", "=", "active").execute();
+  return rows.map(toAgreement);
 }
 
 export async function listAgreements(q: Q): Promise<Agreement[]> {
@@ -239,4 +255,13 @@ export async function dropReceivedData(trx: Transaction<Database>, ids: string[]
     .where("direction", "=", "sent")
     .where("id", "in", ids)
     .execute();
+}
+
+/** One of this node's own crossings, for the answer to its automatic document query (auto-check.ts). */
+export function getCrossing(q: Q, id: string) {
+  return q
+    .selectFrom("crossings")
+    .select(["id", "agency", "screening_id", "crossing_point_id", "data"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }

@@ -20,17 +20,22 @@ export interface Node {
   env?: Record<string, string>;
 }
 
+/** Starts a node; on its own SQLite file unless `dbUrl` names another (empty) database. */
 export async function startNode(
   nodeId: string,
   port: number,
   env: Record<string, string> = {},
+  dbUrl?: string,
 ): Promise<Node> {
   const dir = mkdtempSync(join(tmpdir(), `limes-${nodeId.toLowerCase()}-`));
   const { privateKeyFile } = generateKeyFiles(join(dir, "keys"), "node");
+  // PostgreSQL requires the audit signing key (SQLite makes its own).
+  if (dbUrl?.startsWith("postgres"))
+    env = { LIMES_AUDIT_KEY: generateKeyFiles(join(dir, "keys"), "audit").privateKeyFile, ...env };
   const node = {
     nodeId,
     url: `http://127.0.0.1:${port}`,
-    dbUrl: `sqlite:${join(dir, "limes.db")}`,
+    dbUrl: dbUrl ?? `sqlite:${join(dir, "limes.db")}`,
     keyFile: privateKeyFile,
     tokens: new Map<string, string>(),
   };
@@ -153,7 +158,7 @@ export async function agreeWith(
   node: Node,
   partner: Node,
   lists: string[],
-  opts: { id?: string; ratePerMinute?: number } = {},
+  opts: { id?: string; ratePerMinute?: number; autoDocumentCheck?: string } = {},
 ): Promise<string> {
   for (const list of lists)
     await call(node, "lists", "PUT", `/api/v1/watchlists/${list}/sharing`, {
@@ -175,6 +180,7 @@ export async function agreeWith(
     retentionDays: 30,
     ratePerMinute: opts.ratePerMinute ?? 600,
     contact: `${node.nodeId} single point of contact`,
+    ...(opts.autoDocumentCheck ? { autoDocumentCheck: opts.autoDocumentCheck } : {}),
     reason: "bilateral protocol on border security",
   });
   if (proposed.status !== 201)

@@ -42,6 +42,20 @@ const SubjectHit = component(
   }),
 );
 
+/** A partner node's hit on the traveller's document: what the partner answered, nothing more. */
+const PartnerHit = component(
+  "PartnerHit",
+  Type.Object({
+    requestId: Type.String(),
+    partnerNodeId: Type.String(),
+    purpose: Type.String(),
+    kind: Type.String(),
+    reference: Type.String(),
+    contact: nullable(Type.String()),
+    at: Type.String(),
+  }),
+);
+
 const travellerFields = {
   surname: Type.String(),
   gender: Type.Optional(oneOf(["male", "female", "other"])),
@@ -170,6 +184,7 @@ export const AlertDetail = component(
     programmes: Type.Array(Type.String()),
     previouslyCleared: Type.Array(PreviouslyCleared),
     subjectHits: Type.Array(SubjectHit),
+    partnerHits: Type.Array(PartnerHit),
     clearances: Type.Array(
       Type.Object({
         id: Type.String(),

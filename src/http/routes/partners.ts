@@ -25,6 +25,12 @@ const Terms = {
     maxLength: 200,
     description: "a desk the partner contacts about a hit",
   }),
+  autoDocumentCheck: Type.Optional(
+    oneOf(PURPOSES, {
+      description:
+        "ask this partner automatically, under this purpose, about the travel document of every crossing here",
+    }),
+  ),
 };
 
 export const AgreementSchema = Type.Object({
