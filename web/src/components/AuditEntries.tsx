@@ -1,25 +1,11 @@
 // One page of audit entries, denied ones marked, with the buttons to the newer and the older page.
 import { t } from "../i18n";
+import type { Reply } from "../lib/api";
 import { dateTime } from "../lib/format";
 import { type Column, DataTable } from "./DataTable";
 
-export interface AuditEntry {
-  id: number;
-  ts: string;
-  actor: { username?: string; roles?: string[] };
-  action: string;
-  objectType: string;
-  objectId?: string;
-  purpose?: string;
-  outcome: string;
-  erasedAt?: string;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  total: number;
-  nextCursor?: string;
-}
+export type AuditPage = Reply<"/api/v1/audit", "get">;
+type AuditEntry = AuditPage["entries"][number];
 
 const COLUMNS: Column<AuditEntry>[] = [
   { key: "id", header: "#", className: "num", cell: (e) => e.id },

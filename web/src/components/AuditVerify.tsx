@@ -2,13 +2,10 @@
 // server's verdict (the same sentence `limes audit verify` prints).
 import { useState } from "react";
 import { t } from "../i18n";
-import { type ApiError, api, asApiError } from "../lib/api";
+import { type ApiError, asApiError, call, type Reply } from "../lib/api";
 import { ErrorBox } from "./State";
 
-interface Verify {
-  ok: boolean;
-  verdict: string;
-}
+type Verify = Reply<"/api/v1/audit/verify", "get">;
 
 export function AuditVerify() {
   const [verify, setVerify] = useState<Verify>();
@@ -20,7 +17,7 @@ export function AuditVerify() {
     setVerifyError(undefined);
     setVerify(undefined);
     try {
-      setVerify((await api<Verify>("GET", "/audit/verify")).data);
+      setVerify((await call("get", "/api/v1/audit/verify")).data);
     } catch (err) {
       setVerifyError(asApiError(err));
     } finally {

@@ -1,14 +1,8 @@
 // On a remote post (issue 18): how old the post's lists are, from /sync/status, with the configured
 // warning when they are older than the limit or the link to the centre is down. Nothing on the centre.
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { call } from "../lib/api";
 import { useApi } from "../lib/useApi";
-
-interface SyncStatus {
-  role: "centre" | "post";
-  connected?: boolean;
-  age?: { ageSeconds?: number; warnAfterHours: number; warning: boolean };
-}
 
 function ago(seconds: number): string {
   if (seconds < 3600) return t.sync.minutes(Math.max(1, Math.round(seconds / 60)));
@@ -18,7 +12,7 @@ function ago(seconds: number): string {
 
 export function ListAge() {
   const status = useApi(
-    async (signal) => (await api<SyncStatus>("GET", "/sync/status", undefined, { signal })).data,
+    async (signal) => (await call("get", "/api/v1/sync/status", {}, { signal })).data,
     [],
   );
   const s = status.data;

@@ -1,19 +1,13 @@
 // Sign-in attempts for the administrator: addresses spraying one password across many accounts (which
 // the server already slows down on every account), and failed sign-ins per username and address.
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { call, type Reply } from "../lib/api";
 import { dateTime } from "../lib/format";
 import { useApi } from "../lib/useApi";
 import { type Column, DataTable } from "./DataTable";
 import { Async } from "./State";
 
-interface LoginActivityView {
-  spraying: { ip: string; usernames: number; failures: number; last: string }[];
-  sprayingAudit: { auditId: number; ts: string; ip: string }[];
-  failures: { username: string; ip: string; failures: number; last: string }[];
-}
-
-type Failure = LoginActivityView["failures"][number];
+type Failure = Reply<"/api/v1/users/login-activity", "get">["failures"][number];
 
 const FAILURE_COLUMNS: Column<Failure>[] = [
   { key: "username", header: t.users.username, cell: (f) => f.username },
@@ -24,8 +18,7 @@ const FAILURE_COLUMNS: Column<Failure>[] = [
 
 export function LoginActivity() {
   const activity = useApi(
-    async (signal) =>
-      (await api<LoginActivityView>("GET", "/users/login-activity", undefined, { signal })).data,
+    async (signal) => (await call("get", "/api/v1/users/login-activity", {}, { signal })).data,
     [],
   );
   return (

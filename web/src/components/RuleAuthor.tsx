@@ -2,8 +2,8 @@
 // condition; the guard's answer shows while the analyst types.
 import { type FormEvent, useState } from "react";
 import { t } from "../i18n";
-import { type ApiError, api, asApiError } from "../lib/api";
-import { buildCondition, parseCondition, type RuleDraft, type RuleView } from "../lib/rules";
+import { type ApiError, asApiError, call } from "../lib/api";
+import { buildCondition, parseCondition, type RuleDraft } from "../lib/rules";
 import { type ConditionsState, RuleConditions } from "./RuleConditions";
 import { GuardView, useGuard } from "./RuleGuard";
 import { ErrorBox } from "./State";
@@ -43,8 +43,7 @@ export function RuleAuthor({ onSaved }: { onSaved: () => void }) {
     setError(undefined);
     setSaved(undefined);
     try {
-      const { data } = await api<RuleView | { rule: RuleView }>("POST", "/rules", { rule: draft });
-      const rule = "rule" in data ? data.rule : data;
+      const { data: rule } = await call("post", "/api/v1/rules", { body: { rule: draft } });
       setSaved(t.rules.saved(rule.name, rule.version));
       onSaved();
     } catch (err) {

@@ -1,24 +1,22 @@
 // One rule for its readers (analysts, auditors): its condition in words in the officer's language, the
 // JSON one click away, its versions, and its statistics with the fairness report.
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { call } from "../lib/api";
 import { dateTime } from "../lib/format";
-import type { Condition, RuleStats, RuleView } from "../lib/rules";
+import type { Condition } from "../lib/rules";
 import { ruleInWords } from "../lib/ruleWords";
 import { useApi } from "../lib/useApi";
 import { RuleStatsView } from "./RuleStats";
 import { Async } from "./State";
 
 export function RuleDetail({ id }: { id: string }) {
-  const path = `/rules/${encodeURIComponent(id)}`;
   const rule = useApi(
-    async (signal) =>
-      (await api<RuleView & { versions?: RuleView[] }>("GET", path, undefined, { signal })).data,
-    [path],
+    async (signal) => (await call("get", "/api/v1/rules/{id}", { params: { id } }, { signal })).data,
+    [id],
   );
   const stats = useApi(
-    async (signal) => (await api<RuleStats>("GET", `${path}/stats`, undefined, { signal })).data,
-    [path],
+    async (signal) => (await call("get", "/api/v1/rules/{id}/stats", { params: { id } }, { signal })).data,
+    [id],
   );
   return (
     <div className="card">
@@ -37,10 +35,9 @@ export function RuleDetail({ id }: { id: string }) {
             </details>
             <h3>{t.rules.versions}</h3>
             <ol data-testid="rule-versions">
-              {(r.versions ?? [r]).map((v) => (
+              {r.versions.map((v) => (
                 <li key={v.version}>
-                  {t.rules.colVersion} {v.version}
-                  {v.createdAt ? ` · ${dateTime(v.createdAt)}` : ""}
+                  {t.rules.colVersion} {v.version} · {dateTime(v.createdAt)}
                   {v.owner ? ` · ${v.owner}` : ""}
                 </li>
               ))}

@@ -2,12 +2,9 @@
 // says why before anyone presses Save.
 import { useEffect, useState } from "react";
 import { t } from "../i18n";
-import { type ApiError, api } from "../lib/api";
+import { type ApiError, call, type Schemas } from "../lib/api";
 
-export interface GuardAnswer {
-  ok: boolean;
-  reasons: string[];
-}
+type GuardAnswer = Pick<Schemas["GuardVerdict"], "ok" | "reasons">;
 
 /** The guard's answer for the draft (`draftKey`: the draft as JSON), and whether a check is running. */
 export function useGuard(draftKey: string): { guard?: GuardAnswer; checking: boolean } {
@@ -18,12 +15,8 @@ export function useGuard(draftKey: string): { guard?: GuardAnswer; checking: boo
     const timer = setTimeout(async () => {
       setChecking(true);
       try {
-        const { data } = await api<GuardAnswer>(
-          "POST",
-          "/rules/check",
-          { rule: JSON.parse(draftKey) },
-          { signal: ctrl.signal },
-        );
+        const body = { rule: JSON.parse(draftKey) };
+        const { data } = await call("post", "/api/v1/rules/check", { body }, { signal: ctrl.signal });
         setGuard(data);
       } catch (err) {
         if ((err as Error).name === "AbortError") return;

@@ -1,26 +1,12 @@
 // The accounts of one page of the user list, with disable, enable and password reset per user.
 import type { FormEvent } from "react";
 import { joinWords, t } from "../i18n";
-import { api } from "../lib/api";
+import { call, type Reply } from "../lib/api";
 import { useAction } from "../lib/useApi";
 import { type Column, DataTable } from "./DataTable";
 
-export interface UserView {
-  id: string;
-  username: string;
-  roles: string[];
-  agency: string;
-  crossingPointId?: string;
-  disabledAt?: string;
-  changeRequired: boolean;
-  secondFactor: boolean;
-}
-
-export interface UsersPage {
-  users: UserView[];
-  total: number;
-  nextCursor?: string;
-}
+export type UsersPage = Reply<"/api/v1/users", "get">;
+type UserView = UsersPage["users"][number];
 
 function statusOf(u: UserView): string {
   const parts = [u.disabledAt ? t.users.disabled : t.users.active];
@@ -34,11 +20,10 @@ function UserActions({ user, onChanged }: { user: UserView; onChanged: (notice: 
   const { busy, error, run } = useAction();
   const act = (action: "disable" | "enable" | "reset-password") => (e: FormEvent) =>
     run(e, async () => {
-      const { data } = await api<{ oneTimePassword?: string }>(
-        "POST",
-        `/users/${encodeURIComponent(user.id)}/${action}`,
+      const { data } = await call("post", `/api/v1/users/{id}/${action}`, { params: { id: user.id } });
+      onChanged(
+        data && "oneTimePassword" in data ? t.users.resetDone(user.username, data.oneTimePassword) : "",
       );
-      onChanged(data?.oneTimePassword ? t.users.resetDone(user.username, data.oneTimePassword) : "");
     });
   return (
     <div className="row-actions">

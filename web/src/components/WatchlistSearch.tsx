@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from "react";
 import { t } from "../i18n";
 import type { Entity } from "../lib/alerts";
-import { type ApiError, api, asApiError } from "../lib/api";
+import { type ApiError, asApiError, call } from "../lib/api";
 import { birthDateText } from "../lib/explain";
 import { PURPOSES } from "../lib/screens";
 import type { WatchlistView } from "../lib/watchlists";
@@ -40,11 +40,10 @@ export function WatchlistSearch({ lists }: { lists: WatchlistView[] }) {
     setError(undefined);
     try {
       // The name goes in the body: never in a URL, where logs and history would keep it.
-      const { data } = await api<{ entities: Entity[] }>(
-        "POST",
-        `/watchlists/${encodeURIComponent(chosen)}/entities/search`,
-        { q, purpose: PURPOSES.watchlistSearch },
-      );
+      const { data } = await call("post", "/api/v1/watchlists/{id}/entities/search", {
+        params: { id: chosen },
+        body: { q, purpose: PURPOSES.watchlistSearch },
+      });
       setResults(data.entities);
     } catch (err) {
       setError(asApiError(err));

@@ -2,7 +2,7 @@
 // bytes sent and then for the server's import, which runs in the background.
 import { type FormEvent, useState } from "react";
 import { t } from "../i18n";
-import { ApiError, api, asApiError, uploadWithProgress } from "../lib/api";
+import { ApiError, asApiError, call, uploadWithProgress } from "../lib/api";
 import type { WatchlistView } from "../lib/watchlists";
 import { ErrorBox } from "./State";
 
@@ -17,7 +17,7 @@ type Progress = { label: string; value: number; max: number };
 async function followImport(list: string, onProgress: (p: Progress) => void): Promise<string> {
   for (;;) {
     await new Promise((r) => setTimeout(r, 400));
-    const { data } = await api<WatchlistView>("GET", `/watchlists/${encodeURIComponent(list)}`);
+    const { data } = await call("get", "/api/v1/watchlists/{id}", { params: { id: list } });
     const imp = data.import;
     if (imp?.status === "staged") return t.watchlists.uploadedStaged(list, data.staged?.version ?? 0);
     if (!imp || imp.status === "ready") {

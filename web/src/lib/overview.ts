@@ -1,29 +1,21 @@
-// The overview statistics as GET /api/v1/stats/overview returns them (src/stats), and the per crossing
-// point totals the dashboard charts: the API gives one cell per day and crossing point.
+// The per crossing point totals the dashboard charts from GET /api/v1/stats/overview (its reply type is
+// the generated contract's): the API gives one cell per day and crossing point.
+import type { Reply } from "./api";
 
-export const COUNTERS = ["crossings", "screenings", "refers", "alertsOpened"] as const;
+/** `daily`: every day of the window, oldest first, zeros included; `byCrossingPoint`: only the (day,
+ * crossing point) cells with activity. */
+type OverviewStats = Reply<"/api/v1/stats/overview", "get">;
+type PointDayCounts = OverviewStats["byCrossingPoint"][number];
+
+/** The counters of a day, in the order the dashboard draws them. */
+export const COUNTERS = [
+  "crossings",
+  "screenings",
+  "refers",
+  "alertsOpened",
+] as const satisfies readonly Exclude<keyof PointDayCounts, "date" | "crossingPointId">[];
 export type Counter = (typeof COUNTERS)[number];
-export type Counts = Record<Counter, number>;
-
-export interface DayCounts extends Counts {
-  /** UTC date, YYYY-MM-DD. */
-  date: string;
-}
-
-export interface PointDayCounts extends DayCounts {
-  crossingPointId: string | null;
-}
-
-export interface OverviewStats {
-  from: string;
-  to: string;
-  /** Every day of the window, oldest first, zeros included. */
-  daily: DayCounts[];
-  /** Only the (day, crossing point) cells with activity. */
-  byCrossingPoint: PointDayCounts[];
-  openAlerts: number;
-  overdueAlerts: number;
-}
+type Counts = Record<Counter, number>;
 
 /** The window's totals per crossing point, in first-seen order; screenings without a point are `null`. */
 export function totalsByCrossingPoint(

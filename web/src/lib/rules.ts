@@ -71,9 +71,8 @@ export type RuleDraft = Omit<Schemas["Rule"], "id" | "version" | "owner" | "cond
   condition: Condition;
 };
 
-/** A rule as listed, or one of its versions. */
-export type RuleView = Schemas["Rule"] & { createdAt?: string; createdBy?: string };
-export type RuleWithVersions = Schemas["RuleWithVersions"];
+/** A rule as listed. */
+export type RuleView = Schemas["RuleView"];
 export type RuleStats = Schemas["RuleStats"];
 /**
  * A group of the fairness report. Groups too small to show, and any others withheld so that none can be

@@ -11,17 +11,11 @@ import {
   useState,
 } from "react";
 import { locale as current, isLocale, type Locale, setLocale } from "../i18n";
-import { api, session, setUnauthenticatedHandler } from "./api";
+import { api, call, type Reply, session, setUnauthenticatedHandler } from "./api";
 
-export interface User {
-  username: string;
-  roles: string[];
-  agency?: string;
-  /** What the session must do before anything else: change a one-time password, or enrol a second factor. */
-  restricted?: "password_change" | "totp_enrolment";
-  /** The UI language the officer chose at an earlier sign-in. */
-  locale?: string;
-}
+/** Who is signed in; `restricted`: what the session must do first (change a one-time password, or enrol a
+ * second factor); `locale`: the UI language the officer chose at an earlier sign-in. */
+export type User = Reply<"/api/v1/auth/me", "get">["user"];
 
 interface SessionState {
   user?: User;
@@ -67,11 +61,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setExpired(true);
     });
     if (!session.token()) return;
-    api<{ user?: User } & Partial<User>>("GET", "/auth/me")
+    call("get", "/api/v1/auth/me")
       .then(({ data }) => {
-        const u = data.user ?? (data as User);
-        adopt(u);
-        setUser(u);
+        adopt(data.user);
+        setUser(data.user);
       })
       .catch(() => session.clear())
       .finally(() => setRestoring(false));
@@ -79,10 +72,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string, code?: string) => {
-      const { data } = await api<{ token: string; user: User }>("POST", "/auth/login", {
-        username,
-        password,
-        ...(code ? { code } : {}),
+      const { data } = await call("post", "/api/v1/auth/login", {
+        body: { username, password, ...(code ? { code } : {}) },
       });
       session.set(data.token);
       const chosen = picked.current;
@@ -106,7 +97,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
-    const { data } = await api<{ user: User }>("GET", "/auth/me");
+    const { data } = await call("get", "/api/v1/auth/me");
     setUser(data.user);
   }, []);
 

@@ -40,11 +40,15 @@ export function useNow(everyMs = 1000): number {
   return now;
 }
 
-/** A form's submit: busy while it runs, the error it ended with, and the default submit prevented. */
+/**
+ * A form's submit: busy while it runs, the error it ended with (until `clear`), and the default submit
+ * prevented.
+ */
 export function useAction(): {
   busy: boolean;
   error?: ApiError;
   run: (e: { preventDefault(): void }, action: () => Promise<void>) => Promise<void>;
+  clear: () => void;
 } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -60,5 +64,6 @@ export function useAction(): {
       setBusy(false);
     }
   }, []);
-  return { busy, ...(error ? { error } : {}), run };
+  const clear = useCallback(() => setError(undefined), []);
+  return { busy, ...(error ? { error } : {}), run, clear };
 }

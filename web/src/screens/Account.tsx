@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
 import { t } from "../i18n";
-import { ApiError, api } from "../lib/api";
+import { ApiError, api, call, type Reply } from "../lib/api";
 import { useSession } from "../lib/session";
 import { useAction } from "../lib/useApi";
 
@@ -65,12 +65,12 @@ function ChangePassword({ onChanged }: { onChanged: () => Promise<void> }) {
 }
 
 function TotpEnrolment({ onEnrolled }: { onEnrolled: () => Promise<void> }) {
-  const [secret, setSecret] = useState<{ secret: string; uri: string }>();
+  const [secret, setSecret] = useState<Reply<"/api/v1/auth/totp", "post">>();
   const [code, setCode] = useState("");
   const [done, setDone] = useState(false);
   const { busy, error, run } = useAction();
   const start = (e: FormEvent) =>
-    run(e, async () => setSecret((await api<{ secret: string; uri: string }>("POST", "/auth/totp")).data));
+    run(e, async () => setSecret((await call("post", "/api/v1/auth/totp")).data));
   const confirm = (e: FormEvent) =>
     run(e, async () => {
       await api("POST", "/auth/totp/confirm", { code });

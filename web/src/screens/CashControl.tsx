@@ -2,14 +2,13 @@
 // in euros against the threshold. Undeclared or under-declared cash opens an alert, and its retention or
 // seizure is proposed here for a second officer to decide.
 import { type FormEvent, useState } from "react";
-import { CrossingPointSelect } from "../components/CrossingPointSelect";
+import { CheckActions, RecordingPointSelect, ResultArea } from "../components/CheckParts";
 import { CashItems } from "../components/cash/CashItems";
 import { type CashReply, CashResult } from "../components/cash/CashResult";
 import { PartyFields } from "../components/cash/PartyFields";
 import { type Direction, DirectionSelect } from "../components/DirectionSelect";
 import { ScreenTitle } from "../components/Heading";
 import { ProposalForm } from "../components/ProposalForm";
-import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { call } from "../lib/api";
 import { EMPTY_PARTY, itemsBody, itemsProblem, newItem, partyBody } from "../lib/cash";
@@ -95,27 +94,14 @@ export function CashControl() {
               textField("note", t.cash.note),
             ]}
             <DirectionSelect value={direction} onChange={setDirection} />
-            <CrossingPointSelect
-              label={t.check.crossingPoint}
-              points={point.points}
-              value={point.id}
-              onChange={point.setId}
-              emptyLabel={t.check.noCrossingPoint}
-            />
+            <RecordingPointSelect point={point} />
           </div>
-          <div className="actions">
-            <button type="submit" disabled={action.busy}>
-              {mode === "declaration" ? t.cash.submitDeclaration : t.cash.submitDetection}
-            </button>
-          </div>
+          <CheckActions
+            busy={action.busy}
+            label={mode === "declaration" ? t.cash.submitDeclaration : t.cash.submitDetection}
+          />
         </form>
-        <section className="result-area" aria-label={t.check.resultLabel} aria-live="polite">
-          {problem && (
-            <p className="state error" role="alert">
-              {problem}
-            </p>
-          )}
-          {action.error && <ErrorBox title={t.cash.failed} error={action.error} />}
+        <ResultArea live="polite" problem={problem} error={action.error} errorTitle={t.cash.failed}>
           {result && <CashResult result={result} />}
           {result && flagged && (
             <ProposalForm
@@ -141,7 +127,7 @@ export function CashControl() {
               </label>
             </ProposalForm>
           )}
-        </section>
+        </ResultArea>
       </div>
     </section>
   );

@@ -1,13 +1,12 @@
 // A firearm at the post: serial, make, model, calibre, type and markings, against the lost, stolen or
 // trafficked firearms list. A hit opens an alert; a seizure is only proposed here, for a second officer.
 import { type FormEvent, useState } from "react";
-import { CrossingPointSelect } from "../components/CrossingPointSelect";
+import { CheckActions, RecordingPointSelect, ResultArea } from "../components/CheckParts";
 import { EMPTY_FIREARM, FirearmFields, firearmBody } from "../components/firearms/FirearmFields";
 import { type FirearmCheckReply, FirearmResult } from "../components/firearms/FirearmResult";
 import { ScreenTitle } from "../components/Heading";
 import { ListAge } from "../components/ListAge";
 import { ProposalForm } from "../components/ProposalForm";
-import { ErrorBox } from "../components/State";
 import { t } from "../i18n";
 import { call } from "../lib/api";
 import { useRecordingPoint } from "../lib/crossingPoints";
@@ -40,21 +39,11 @@ export function FirearmCheck() {
         <form onSubmit={submit} className="card">
           <FirearmFields value={form} onChange={setForm} />
           <div className="fields inline">
-            <CrossingPointSelect
-              label={t.check.crossingPoint}
-              points={point.points}
-              value={point.id}
-              onChange={point.setId}
-              emptyLabel={t.check.noCrossingPoint}
-            />
+            <RecordingPointSelect point={point} />
           </div>
-          <div className="actions">
-            <button type="submit" disabled={action.busy}>
-              {action.busy ? t.check.submitting : t.firearms.submit}
-            </button>
-          </div>
+          <CheckActions busy={action.busy} label={action.busy ? t.check.submitting : t.firearms.submit} />
         </form>
-        <section className="result-area" aria-label={t.check.resultLabel} aria-live="assertive">
+        <ResultArea error={action.error} errorTitle={t.firearms.failed}>
           {result && <FirearmResult result={result} />}
           {result && (
             <ProposalForm
@@ -72,8 +61,7 @@ export function FirearmCheck() {
               }
             />
           )}
-          {action.error && <ErrorBox title={t.firearms.failed} error={action.error} />}
-        </section>
+        </ResultArea>
       </div>
     </section>
   );

@@ -7,15 +7,9 @@ import { ScreenTitle } from "../components/Heading";
 import { Async } from "../components/State";
 import { TimeChart } from "../components/TimeChart";
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { call } from "../lib/api";
 import { useCrossingPoints } from "../lib/crossingPoints";
-import {
-  COUNTERS,
-  type Counter,
-  hasActivity,
-  type OverviewStats,
-  totalsByCrossingPoint,
-} from "../lib/overview";
+import { COUNTERS, type Counter, hasActivity, totalsByCrossingPoint } from "../lib/overview";
 import { useApi } from "../lib/useApi";
 
 const PERIODS = [7, 14, 30] as const;
@@ -26,12 +20,7 @@ export function Overview() {
   const points = useCrossingPoints();
   const stats = useApi(
     async (signal) =>
-      (
-        await api<OverviewStats>("GET", "/stats/overview", undefined, {
-          query: { days: String(days) },
-          signal,
-        })
-      ).data,
+      (await call("get", "/api/v1/stats/overview", { query: { days: String(days) } }, { signal })).data,
     [days],
   );
   const pointLabel = (id: string | null) =>

@@ -1,23 +1,18 @@
 // The partner requests queue (issue 16): follow-ups partner nodes sent after a hit here, each with its
 // reason and legal basis, to approve with categories or refuse with a reason.
 import { ScreenTitle } from "../components/Heading";
-import type { FollowUp } from "../components/partners/FollowUps";
 import { RequestDecision } from "../components/partners/RequestDecision";
 import { Async } from "../components/State";
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { call } from "../lib/api";
 import { dateTime } from "../lib/format";
 import { useApi } from "../lib/useApi";
 
 export function PartnerRequests() {
   const requests = useApi(
     async (signal) =>
-      (
-        await api<{ requests: FollowUp[] }>("GET", "/partner-requests", undefined, {
-          query: { status: "pending" },
-          signal,
-        })
-      ).data.requests,
+      (await call("get", "/api/v1/partner-requests", { query: { status: "pending" } }, { signal })).data
+        .requests,
     [],
   );
   return (

@@ -2,10 +2,10 @@
 // per indicator, in the manner of CIRAM and the Western Balkans Risk Analysis Network.
 import { useState } from "react";
 import { ScreenTitle } from "../components/Heading";
-import { type Imported, RegionalIndicator } from "../components/partners/RegionalCharts";
+import { RegionalIndicator } from "../components/partners/RegionalCharts";
 import { Async } from "../components/State";
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { call } from "../lib/api";
 import { useApi } from "../lib/useApi";
 
 const INDICATORS = ["crossings", "refusals", "detections", "alerts"] as const;
@@ -13,8 +13,7 @@ const INDICATORS = ["crossings", "refusals", "detections", "alerts"] as const;
 export function Regional() {
   const [month, setMonth] = useState<string>();
   const bundles = useApi(
-    async (signal) =>
-      (await api<{ bundles: Imported[] }>("GET", "/regional/bundles", undefined, { signal })).data.bundles,
+    async (signal) => (await call("get", "/api/v1/regional/bundles", {}, { signal })).data.bundles,
     [],
   );
   return (

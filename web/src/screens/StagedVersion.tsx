@@ -7,31 +7,7 @@ import { t } from "../i18n";
 import { type ApiError, api, asApiError } from "../lib/api";
 import { dateTime } from "../lib/format";
 import { useSession } from "../lib/session";
-
-export interface Breach {
-  code: string;
-  message: string;
-  params: Record<string, string | number>;
-}
-
-export interface PendingApproval {
-  id: string;
-  status: string;
-  reason: string;
-  proposedBy: { username: string };
-  proposedAt: string;
-  expiresAt: string;
-}
-
-export interface StagedView {
-  version: number;
-  baseVersion: number | null;
-  counts: { entities: number };
-  diff: { added: number; removed: number; changed: number; unchanged: number } | null;
-  breaches: Breach[];
-  removedSample: { id: string; name: string }[];
-  approval?: PendingApproval;
-}
+import type { StagedView } from "../lib/watchlists";
 
 export function StagedVersion({
   list,

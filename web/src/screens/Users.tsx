@@ -6,9 +6,9 @@ import { ScreenTitle } from "../components/Heading";
 import { LoginActivity } from "../components/LoginActivity";
 import { NewUser } from "../components/NewUser";
 import { Async } from "../components/State";
-import { type UsersPage, UserTable } from "../components/UserTable";
+import { UserTable } from "../components/UserTable";
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { call } from "../lib/api";
 import { useApi } from "../lib/useApi";
 
 const PAGE_SIZE = 50;
@@ -23,10 +23,12 @@ export function Users({ agency }: { agency: string }) {
   const users = useApi(
     async (signal) =>
       (
-        await api<UsersPage>("GET", "/users", undefined, {
-          signal,
-          query: { limit: String(PAGE_SIZE), cursor: cursor || undefined },
-        })
+        await call(
+          "get",
+          "/api/v1/users",
+          { query: { limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) } },
+          { signal },
+        )
       ).data,
     [created, cursor, version],
   );

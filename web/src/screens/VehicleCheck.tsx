@@ -2,11 +2,10 @@
 // the first-line check. The answer is refer or clear for the vehicle and for each person, with references,
 // nothing about why (as at the first line); the reasons are read in the alert.
 import { type FormEvent, useState } from "react";
-import { CrossingPointSelect } from "../components/CrossingPointSelect";
+import { CheckActions, RecordingPointSelect, ResultArea } from "../components/CheckParts";
 import { type Direction, DirectionSelect } from "../components/DirectionSelect";
 import { ScreenTitle } from "../components/Heading";
 import { ListAge } from "../components/ListAge";
-import { ErrorBox } from "../components/State";
 import {
   newOccupant,
   type Occupant,
@@ -86,30 +85,13 @@ export function VehicleCheck() {
           <OccupantFields occupants={occupants} onChange={setOccupants} />
           <div className="fields inline">
             <DirectionSelect value={direction} onChange={setDirection} />
-            <CrossingPointSelect
-              label={t.check.crossingPoint}
-              points={point.points}
-              value={point.id}
-              onChange={point.setId}
-              emptyLabel={t.check.noCrossingPoint}
-              required={occupants.some((o) => o.mode === "manual")}
-            />
+            <RecordingPointSelect point={point} required={occupants.some((o) => o.mode === "manual")} />
           </div>
-          <div className="actions">
-            <button type="submit" disabled={action.busy}>
-              {action.busy ? t.check.submitting : t.vehicles.submit}
-            </button>
-          </div>
+          <CheckActions busy={action.busy} label={action.busy ? t.check.submitting : t.vehicles.submit} />
         </form>
-        <section className="result-area" aria-label={t.check.resultLabel} aria-live="assertive">
+        <ResultArea problem={problem} error={action.error} errorTitle={t.vehicles.failed}>
           {result && <VehicleResult result={result} />}
-          {problem && (
-            <p className="state error" role="alert">
-              {problem}
-            </p>
-          )}
-          {action.error && <ErrorBox title={t.vehicles.failed} error={action.error} />}
-        </section>
+        </ResultArea>
       </div>
     </section>
   );

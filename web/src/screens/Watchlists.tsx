@@ -7,7 +7,7 @@ import { Async } from "../components/State";
 import { WatchlistSearch } from "../components/WatchlistSearch";
 import { WatchlistUpload } from "../components/WatchlistUpload";
 import { formatNumber, t } from "../i18n";
-import { api } from "../lib/api";
+import { call } from "../lib/api";
 import { dateTime } from "../lib/format";
 import { useApi } from "../lib/useApi";
 import type { VersionView, WatchlistView } from "../lib/watchlists";
@@ -53,9 +53,7 @@ const LIST_COLUMNS: Column<WatchlistView>[] = [
 
 export function Watchlists() {
   const lists = useApi(
-    async (signal) =>
-      (await api<{ watchlists: WatchlistView[] }>("GET", "/watchlists", undefined, { signal })).data
-        .watchlists,
+    async (signal) => (await call("get", "/api/v1/watchlists", {}, { signal })).data.watchlists,
     [],
   );
   return (

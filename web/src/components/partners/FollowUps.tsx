@@ -2,25 +2,11 @@
 // expires, and the form that sends a new one with a reason and a legal basis.
 import { type FormEvent, useState } from "react";
 import { t } from "../../i18n";
-import { api } from "../../lib/api";
+import { api, call } from "../../lib/api";
 import { dateTime } from "../../lib/format";
 import { useAction, useApi } from "../../lib/useApi";
 import { Async } from "../State";
 import { CATEGORIES, Categories } from "./Categories";
-
-export interface FollowUp {
-  id: string;
-  partnerNodeId: string;
-  reason: string;
-  legalBasis: string;
-  categories: string[];
-  status: string;
-  decisionReason: string | null;
-  returnedCategories: string[];
-  data: Record<string, unknown>[] | null;
-  expiresAt: string | null;
-  createdAt: string;
-}
 
 function FollowUpForm({ checkId, onSent }: { checkId: string; onSent: () => void }) {
   const [categories, setCategories] = useState<string[]>([...CATEGORIES]);
@@ -63,14 +49,8 @@ function FollowUpForm({ checkId, onSent }: { checkId: string; onSent: () => void
 export function FollowUps({ checkId }: { checkId: string }) {
   const followUps = useApi(
     async (signal) =>
-      (
-        await api<{ followUps: FollowUp[] }>(
-          "GET",
-          `/partner-checks/${encodeURIComponent(checkId)}/follow-ups`,
-          undefined,
-          { signal },
-        )
-      ).data.followUps,
+      (await call("get", "/api/v1/partner-checks/{id}/follow-ups", { params: { id: checkId } }, { signal }))
+        .data.followUps,
     [checkId],
   );
   return (

@@ -3,18 +3,11 @@
 // alert detail with one line; everything else lives in this folder.
 import { type FormEvent, useState } from "react";
 import { t } from "../../i18n";
-import { api } from "../../lib/api";
+import { api, call } from "../../lib/api";
 import { dateTime } from "../../lib/format";
 import { useAction, useApi } from "../../lib/useApi";
 import { Async } from "../State";
 import { FollowUps } from "./FollowUps";
-
-type Check = { requestId: string; partnerNodeId: string; purpose: string; kind: string } & {
-  answer: "hit" | "no_hit";
-  reference: string;
-  contact: string | null;
-  askedAt: string;
-};
 
 const PURPOSES = ["counter-terrorism", "serious-organised-crime", "document-fraud"] as const;
 const KINDS = ["person", "document", "vehicle", "firearm"] as const;
@@ -87,16 +80,8 @@ function AskForm({
 export function PartnerCheck({ alertId, subjectKind }: { alertId: string; subjectKind?: string }) {
   const checks = useApi(
     async (signal) =>
-      (
-        await api<{ checks: Check[] }>(
-          "GET",
-          `/alerts/${encodeURIComponent(alertId)}/partner-checks`,
-          undefined,
-          {
-            signal,
-          },
-        )
-      ).data.checks,
+      (await call("get", "/api/v1/alerts/{id}/partner-checks", { params: { id: alertId } }, { signal })).data
+        .checks,
     [alertId],
   );
   const kind = subjectKind === "vehicle" || subjectKind === "firearm" ? subjectKind : "person";

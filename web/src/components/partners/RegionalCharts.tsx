@@ -1,17 +1,11 @@
 // One indicator of the regional bundles, side by side: a chart per origin node, a bar per border section
 // (withheld figures shown as such, never as zero), and the breakdown by category where there is one.
 import { t } from "../../i18n";
-import type { Schemas } from "../../lib/api";
+import type { Reply, Schemas } from "../../lib/api";
 import { type Bar, BarChart } from "../BarChart";
 
 type Bundle = Schemas["RegionalBundle"];
-export interface Imported {
-  id: string;
-  origin: string;
-  keyId: string;
-  month: string;
-  bundle: Bundle;
-}
+export type Imported = Reply<"/api/v1/regional/bundles", "get">["bundles"][number];
 
 const bar = (label: string, value: number | null): Bar =>
   value === null ? { label, value: 0, text: t.partners.withheld, tone: "muted" } : { label, value };

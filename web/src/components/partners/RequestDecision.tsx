@@ -2,23 +2,28 @@
 // asked for are offered), or refuse; both with a reason, which the partner reads.
 import { type FormEvent, useState } from "react";
 import { t } from "../../i18n";
-import { api } from "../../lib/api";
+import { call, type Reply } from "../../lib/api";
+
+type PartnerRequest = Reply<"/api/v1/partner-requests", "get">["requests"][number];
+
 import { useAction } from "../../lib/useApi";
 import { Categories } from "./Categories";
-import type { FollowUp } from "./FollowUps";
 
-export function RequestDecision({ request, onDone }: { request: FollowUp; onDone: () => void }) {
+export function RequestDecision({ request, onDone }: { request: PartnerRequest; onDone: () => void }) {
   const [categories, setCategories] = useState<string[]>(request.categories);
   const [reason, setReason] = useState("");
   const [result, setResult] = useState<string>();
   const { busy, error, run } = useAction();
   const decide = (decision: "approve" | "refuse") => (e: FormEvent) =>
     run(e, async () => {
-      const r = await api<{ status: string; delivered: boolean }>(
-        "POST",
-        `/partner-requests/${encodeURIComponent(request.id)}/${decision}`,
-        decision === "approve" ? { categories, reason } : { reason },
-      );
+      const params = { id: request.id };
+      const r =
+        decision === "approve"
+          ? await call("post", "/api/v1/partner-requests/{id}/approve", {
+              params,
+              body: { categories, reason },
+            })
+          : await call("post", "/api/v1/partner-requests/{id}/refuse", { params, body: { reason } });
       setResult(
         t.partners.decided(t.partners.followUpStatus[r.data.status] ?? r.data.status, r.data.delivered),
       );
