@@ -8024,6 +8024,11 @@ export interface paths {
                                 ratePerMinute: number;
                                 /** @description a desk the partner contacts about a hit */
                                 contact: string;
+                                /**
+                                 * @description ask this partner automatically, under this purpose, about the travel document of every crossing here
+                                 * @enum {string}
+                                 */
+                                autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                                 approvalId: string | null;
                                 createdBy: string;
                                 createdAt: string;
@@ -8125,6 +8130,11 @@ export interface paths {
                         ratePerMinute: number;
                         /** @description a desk the partner contacts about a hit */
                         contact: string;
+                        /**
+                         * @description ask this partner automatically, under this purpose, about the travel document of every crossing here
+                         * @enum {string}
+                         */
+                        autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                         /** @description why, written to the audit log */
                         reason: string;
                     };
@@ -8156,6 +8166,11 @@ export interface paths {
                                 ratePerMinute: number;
                                 /** @description a desk the partner contacts about a hit */
                                 contact: string;
+                                /**
+                                 * @description ask this partner automatically, under this purpose, about the travel document of every crossing here
+                                 * @enum {string}
+                                 */
+                                autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                                 approvalId: string | null;
                                 createdBy: string;
                                 createdAt: string;
@@ -8287,6 +8302,11 @@ export interface paths {
                             ratePerMinute: number;
                             /** @description a desk the partner contacts about a hit */
                             contact: string;
+                            /**
+                             * @description ask this partner automatically, under this purpose, about the travel document of every crossing here
+                             * @enum {string}
+                             */
+                            autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                             approvalId: string | null;
                             createdBy: string;
                             createdAt: string;
@@ -12807,6 +12827,15 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        PartnerHit: {
+            requestId: string;
+            partnerNodeId: string;
+            purpose: string;
+            kind: string;
+            reference: string;
+            contact: string | null;
+            at: string;
+        };
         Traveller: {
             surname: string;
             /** @enum {string} */
@@ -12884,8 +12913,11 @@ export interface components {
         };
         DecisionView: {
             id: string;
-            /** @enum {string} */
-            status: "recorded" | "pending_approval" | "withdrawn";
+            /**
+             * @description `withdrawn`: replaced by a new decision; `rejected`: turned down by the second officer
+             * @enum {string}
+             */
+            status: "recorded" | "pending_approval" | "withdrawn" | "rejected";
             outcome: string;
             adverseAction: components["schemas"]["AdverseAction"] | (never | null);
             /** @description the decision records a clearance (a guarded one only once approved) */
@@ -12943,6 +12975,7 @@ export interface components {
             programmes: string[];
             previouslyCleared: components["schemas"]["PreviouslyCleared"][];
             subjectHits: components["schemas"]["SubjectHit"][];
+            partnerHits: components["schemas"]["PartnerHit"][];
             clearances: {
                 id: string;
                 entityId: string;
@@ -13308,12 +13341,16 @@ export const pathsApiV1GoodsListsStolenVehiclesPutResponses200ContentApplication
 export const pathsApiV1GoodsListsFirearmsPutResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/goods-lists/firearms"]["put"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["stolen_vehicles", "firearms"];
 export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
+export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsAutoDocumentCheckValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["autoDocumentCheck"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
+export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonAutoDocumentCheckValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["autoDocumentCheck"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
+export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementAutoDocumentCheckValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["autoDocumentCheck"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
+export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonAutoDocumentCheckValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["autoDocumentCheck"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersSharingGetResponses200ContentApplicationJsonListsSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/sharing"]["get"]["responses"]["200"]["content"]["application/json"]["lists"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1WatchlistsIdSharingPutRequestBodyContentApplicationJsonSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/watchlists/{id}/sharing"]["put"]["requestBody"]["content"]["application/json"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1WatchlistsIdSharingPutResponses200ContentApplicationJsonSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/watchlists/{id}/sharing"]["put"]["responses"]["200"]["content"]["application/json"]["sharing"]> = ["national-only", "partners"];
@@ -13379,7 +13416,7 @@ export const travellerGenderValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const travellerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Traveller"]["role"]> = ["passenger", "crew", "transit"];
 export const protectionPersonGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProtectionPerson"]["gender"]> = ["male", "female", "other"];
 export const protectionPersonRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProtectionPerson"]["role"]> = ["passenger", "crew", "transit"];
-export const decisionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionView"]["status"]> = ["recorded", "pending_approval", "withdrawn"];
+export const decisionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionView"]["status"]> = ["recorded", "pending_approval", "withdrawn", "rejected"];
 export const referralViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralView"]["status"]> = ["open", "closed"];
 export const crossingPointKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CrossingPoint"]["kind"]> = ["land", "air", "sea"];
 export const regionalBundleFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionalBundle"]["format"]> = ["limes-regional/1"];
