@@ -7,7 +7,8 @@ import { type Column, DataTable } from "./DataTable";
 export type AuditPage = Reply<"/api/v1/audit", "get">;
 type AuditEntry = AuditPage["entries"][number];
 
-const COLUMNS: Column<AuditEntry>[] = [
+// Built at render: the headers are in the language chosen since the module loaded.
+const columns = (): Column<AuditEntry>[] => [
   { key: "id", header: "#", className: "num", cell: (e) => e.id },
   { key: "time", header: t.audit.colTime, cell: (e) => dateTime(e.ts) },
   { key: "actor", header: t.audit.colActor, cell: (e) => e.actor.username ?? "—" },
@@ -48,7 +49,7 @@ export function AuditEntries({
       <p className="muted">{t.audit.shown(page.entries.length, page.total)}</p>
       <DataTable
         caption={t.audit.title}
-        columns={COLUMNS}
+        columns={columns()}
         rows={page.entries}
         rowKey={(e) => e.id}
         rowClassName={(e) => (e.outcome === "denied" ? "row-overdue" : undefined)}

@@ -7,6 +7,7 @@ import { useRef } from "react";
 import { LOCALES, locale, t } from "../i18n";
 import { useWidth } from "../lib/useWidth";
 import { ChartFigure } from "./ChartFigure";
+import { type Column, DataTable } from "./DataTable";
 
 export interface Bar {
   label: string;
@@ -20,6 +21,12 @@ const ROW = 26;
 const LABEL_W = 130;
 /** Room after the longest bar for its value text. */
 const VALUE_W = 110;
+
+/** The figures for screen readers, a row per bar. */
+const barColumns = (): Column<Bar>[] => [
+  { key: "label", header: t.charts.colLabel, rowHeader: true, cell: (b) => b.label },
+  { key: "value", header: t.charts.colValue, cell: (b) => b.text ?? b.value },
+];
 
 export function BarChart({ title, bars, max }: { title: string; bars: readonly Bar[]; max?: number }) {
   const top = max ?? Math.max(1, ...bars.map((b) => b.value));
@@ -80,17 +87,14 @@ export function BarChart({ title, bars, max }: { title: string; bars: readonly B
               );
             })}
           </svg>
-          <table className="visually-hidden">
-            <caption>{title}</caption>
-            <tbody>
-              {bars.map((b) => (
-                <tr key={b.label}>
-                  <th scope="row">{b.label}</th>
-                  <td>{b.text ?? b.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={title}
+            showCaption
+            hidden
+            columns={barColumns()}
+            rows={bars}
+            rowKey={(b) => b.label}
+          />
         </div>
       )}
     </ChartFigure>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { t } from "../i18n";
 import type { MarkedChar } from "../lib/evidence";
 import { confusableGroup } from "../lib/evidence";
+import { type Column, DataTable } from "./DataTable";
 
 export interface CompareRow {
   label: string;
@@ -13,29 +14,24 @@ export interface CompareRow {
   verdict?: ReactNode;
 }
 
+const compareColumns = (): Column<CompareRow>[] => [
+  { key: "field", header: t.evidence.field, rowHeader: true, cell: (r) => r.label },
+  { key: "declared", header: t.evidence.declared, cell: (r) => r.declared ?? "—" },
+  { key: "listed", header: t.evidence.listed, cell: (r) => r.listed ?? "—" },
+  { key: "verdict", header: t.evidence.verdict, cell: (r) => r.verdict },
+];
+
+/** Without a caption of its own, the table is named for screen readers as the evidence. */
 export function CompareTable({ caption, rows }: { caption?: string; rows: CompareRow[] }) {
   return (
-    <table className="data compare evidence-compare">
-      {caption && <caption>{caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">{t.evidence.field}</th>
-          <th scope="col">{t.evidence.declared}</th>
-          <th scope="col">{t.evidence.listed}</th>
-          <th scope="col">{t.evidence.verdict}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td>{r.declared ?? "—"}</td>
-            <td>{r.listed ?? "—"}</td>
-            <td>{r.verdict}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption ?? t.evidence.title}
+      showCaption={caption !== undefined}
+      className="compare evidence-compare"
+      columns={compareColumns()}
+      rows={rows}
+      rowKey={(r) => r.label}
+    />
   );
 }
 

@@ -2,68 +2,69 @@
 // beside the declared description and the nomenclature's own text.
 import { t } from "../i18n";
 import { type ContainerVerdict, containers, type GoodsLine, goodsLines } from "../lib/evidence";
+import { type Column, DataTable } from "./DataTable";
+
+const containerColumns = (): Column<ContainerVerdict>[] => [
+  { key: "number", header: t.evidence.container, rowHeader: true, className: "mono", cell: (c) => c.number },
+  {
+    key: "verdict",
+    header: t.evidence.verdict,
+    cellProps: (c) => ({ "data-valid": c.valid === undefined ? "unknown" : String(c.valid) }),
+    cell: (c) =>
+      c.valid === true ? `✓ ${t.evidence.checkDigitOk}` : c.valid === false ? `✗ ${c.reason ?? ""}` : "—",
+  },
+];
 
 export function ContainersTable({ list }: { list: ContainerVerdict[] }) {
   if (list.length === 0) return null;
   return (
-    <table className="data evidence-containers" data-testid="evidence-containers">
-      <caption>{t.evidence.containers}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.evidence.container}</th>
-          <th scope="col">{t.evidence.verdict}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {list.map((c) => (
-          <tr key={c.number} className={c.valid === false ? "row-light-mismatch" : undefined}>
-            <th scope="row" className="mono">
-              {c.number}
-            </th>
-            <td data-valid={c.valid === undefined ? "unknown" : String(c.valid)}>
-              {c.valid === true
-                ? `✓ ${t.evidence.checkDigitOk}`
-                : c.valid === false
-                  ? `✗ ${c.reason ?? ""}`
-                  : "—"}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t.evidence.containers}
+      showCaption
+      className="evidence-containers"
+      testId="evidence-containers"
+      columns={containerColumns()}
+      rows={list}
+      rowKey={(c) => c.number}
+      rowClassName={(c) => (c.valid === false ? "row-light-mismatch" : undefined)}
+    />
   );
 }
+
+const goodsColumns = (): Column<GoodsLine & { line: number }>[] => [
+  {
+    key: "hsCode",
+    header: t.evidence.hsCode,
+    rowHeader: true,
+    className: "mono",
+    cell: (g) => g.hsCode ?? "—",
+  },
+  { key: "description", header: t.evidence.description, cell: (g) => g.description },
+  {
+    key: "nomenclature",
+    header: t.evidence.nomenclature,
+    cell: (g) => (
+      <>
+        {g.hsDescription ?? "—"}
+        {g.hs && g.hs !== "exact" && <span className="muted"> · {t.evidence.hsFound[g.hs] ?? g.hs}</span>}
+      </>
+    ),
+  },
+];
 
 export function GoodsTable({ lines }: { lines: GoodsLine[] }) {
   if (lines.length === 0) return null;
   return (
-    <table className="data evidence-goods" data-testid="evidence-goods">
-      <caption>{t.evidence.goods}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.evidence.hsCode}</th>
-          <th scope="col">{t.evidence.description}</th>
-          <th scope="col">{t.evidence.nomenclature}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((g, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: goods lines have no identity beyond their place
-          <tr key={i}>
-            <th scope="row" className="mono">
-              {g.hsCode ?? "—"}
-            </th>
-            <td>{g.description}</td>
-            <td>
-              {g.hsDescription ?? "—"}
-              {g.hs && g.hs !== "exact" && (
-                <span className="muted"> · {t.evidence.hsFound[g.hs] ?? g.hs}</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t.evidence.goods}
+      showCaption
+      className="evidence-goods"
+      testId="evidence-goods"
+      columns={goodsColumns()}
+      // Goods lines have no identity beyond their place.
+      rows={lines.map((g, line) => ({ ...g, line }))}
+      rowKey={(g) => g.line}
+    />
   );
 }
 

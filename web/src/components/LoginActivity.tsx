@@ -9,7 +9,8 @@ import { Async } from "./State";
 
 type Failure = Reply<"/api/v1/users/login-activity", "get">["failures"][number];
 
-const FAILURE_COLUMNS: Column<Failure>[] = [
+// Built at render: the headers are in the language chosen since the module loaded.
+const failureColumns = (): Column<Failure>[] => [
   { key: "username", header: t.users.username, cell: (f) => f.username },
   { key: "ip", header: t.users.address, cell: (f) => f.ip },
   { key: "count", header: t.users.count, cell: (f) => f.failures },
@@ -46,7 +47,7 @@ export function LoginActivity() {
             <h3>{t.users.failures}</h3>
             <DataTable
               caption={t.users.failures}
-              columns={FAILURE_COLUMNS}
+              columns={failureColumns()}
               rows={a.failures}
               rowKey={(f) => `${f.username} ${f.ip}`}
               empty={t.users.noFailures}

@@ -10,7 +10,8 @@ export type ManifestAnswer = Schemas["ManifestReply"];
 
 type Row = ManifestAnswer["results"][number] & { name: string; role: string };
 
-const COLUMNS: Column<Row>[] = [
+// Built at render: the headers are in the language chosen since the module loaded.
+const columns = (): Column<Row>[] => [
   {
     key: "decision",
     header: t.manifests.colResult,
@@ -94,7 +95,7 @@ export function ManifestResults({ answer }: { answer: ManifestAnswer }) {
       <DataTable
         caption={t.manifests.results}
         showCaption
-        columns={COLUMNS}
+        columns={columns()}
         rows={rows}
         rowKey={(r) => r.index}
         rowClassName={(r) => (r.decision === "refer" ? "row-refer" : undefined)}

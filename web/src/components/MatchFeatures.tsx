@@ -2,12 +2,37 @@
 // detail, its effect on the score and its outcome.
 import { t } from "../i18n";
 import type { Match } from "../lib/alerts";
+import type { FeatureContribution } from "../lib/explain";
 import { score } from "../lib/format";
 import { Alignment } from "./Alignment";
+import { type Column, DataTable } from "./DataTable";
 import { Light } from "./Light";
 
+// Built at render: the headers are in the language chosen since the module loaded.
+const columns = (): Column<FeatureContribution>[] => [
+  {
+    key: "feature",
+    header: t.detail.colFeature,
+    rowHeader: true,
+    cell: (x) => t.detail.feature[x.feature] ?? x.feature,
+  },
+  { key: "detail", header: t.detail.colDetail, cell: (x) => x.detail, cellProps: () => ({ dir: "auto" }) },
+  {
+    key: "contribution",
+    header: t.detail.colContribution,
+    className: "num",
+    // A signed number keeps its sign in front in a right-to-left row too.
+    cell: (x) => (
+      <bdi dir="ltr">
+        {x.contribution > 0 ? "+" : ""}
+        {score(x.contribution)}
+      </bdi>
+    ),
+  },
+  { key: "outcome", header: t.detail.colOutcome, cell: (x) => <Light outcome={x.outcome} /> },
+];
+
 export function MatchFeatures({ match }: { match: Match }) {
-  const f = match.explanation.features;
   return (
     <div className="card">
       <Alignment
@@ -16,35 +41,15 @@ export function MatchFeatures({ match }: { match: Match }) {
         matchedNameKind={match.explanation.matchedNameKind}
         alignment={match.explanation.alignment}
       />
-      <table className="data features">
-        <caption>{t.detail.comparisons}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.detail.colFeature}</th>
-            <th scope="col">{t.detail.colDetail}</th>
-            <th scope="col">{t.detail.colContribution}</th>
-            <th scope="col">{t.detail.colOutcome}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.map((x) => (
-            <tr key={x.feature} className={`row-light-${x.outcome}`}>
-              <th scope="row">{t.detail.feature[x.feature] ?? x.feature}</th>
-              <td dir="auto">{x.detail}</td>
-              <td className="num">
-                {/* A signed number keeps its sign in front in a right-to-left row too. */}
-                <bdi dir="ltr">
-                  {x.contribution > 0 ? "+" : ""}
-                  {score(x.contribution)}
-                </bdi>
-              </td>
-              <td>
-                <Light outcome={x.outcome} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t.detail.comparisons}
+        showCaption
+        className="features"
+        columns={columns()}
+        rows={match.explanation.features}
+        rowKey={(x) => x.feature}
+        rowClassName={(x) => `row-light-${x.outcome}`}
+      />
     </div>
   );
 }

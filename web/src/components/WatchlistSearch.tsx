@@ -10,7 +10,8 @@ import { type Column, DataTable } from "./DataTable";
 import { Name } from "./Name";
 import { ErrorBox } from "./State";
 
-const ENTITY_COLUMNS: Column<Entity>[] = [
+// Built at render: the headers are in the language chosen since the module loaded.
+const entityColumns = (): Column<Entity>[] => [
   { key: "name", header: t.watchlists.colName, cell: (en) => <Name>{en.name}</Name> },
   {
     key: "born",
@@ -78,7 +79,7 @@ export function WatchlistSearch({ lists }: { lists: WatchlistView[] }) {
       {results && (
         <DataTable
           caption={t.watchlists.search}
-          columns={ENTITY_COLUMNS}
+          columns={entityColumns()}
           rows={results}
           rowKey={(en) => en.id}
           empty={t.watchlists.noResults}

@@ -1,6 +1,7 @@
 // Risk rules: the list; the chosen rule in words with its versions and fairness report (RuleDetail); for
 // analysts, the authoring form that asks the guard on every change (RuleAuthor).
 import { useState } from "react";
+import { type Column, DataTable } from "../components/DataTable";
 import { ScreenTitle } from "../components/Heading";
 import { RuleAuthor } from "../components/RuleAuthor";
 import { RuleDetail } from "../components/RuleDetail";
@@ -10,6 +11,32 @@ import { t } from "../i18n";
 import { usePaged } from "../lib/paging";
 import type { RuleView } from "../lib/rules";
 import { useSession } from "../lib/session";
+
+function ruleColumns(selected: string | undefined, select: (id: string) => void): Column<RuleView>[] {
+  return [
+    { key: "name", header: t.rules.colName, rowHeader: true, cell: (r) => r.name },
+    { key: "version", header: t.rules.colVersion, cell: (r) => r.version },
+    { key: "priority", header: t.rules.colPriority, cell: (r) => t.priority[r.priority] },
+    { key: "action", header: t.rules.colAction, cell: (r) => t.rules.actions[r.action] },
+    { key: "review", header: t.rules.colReview, cell: (r) => r.reviewDate },
+    {
+      key: "details",
+      header: t.rules.details,
+      headerContent: <span className="visually-hidden">{t.rules.details}</span>,
+      cell: (r) => (
+        <button
+          type="button"
+          className="secondary"
+          aria-label={t.rules.selectRule(r.name)}
+          aria-pressed={selected === r.id}
+          onClick={() => select(r.id)}
+        >
+          {t.rules.select}
+        </button>
+      ),
+    },
+  ];
+}
 
 export function Rules() {
   const { user } = useSession();
@@ -29,42 +56,13 @@ export function Rules() {
             empty={t.rules.empty}
           >
             {({ items: rs }) => (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.rules.colName}</th>
-                    <th scope="col">{t.rules.colVersion}</th>
-                    <th scope="col">{t.rules.colPriority}</th>
-                    <th scope="col">{t.rules.colAction}</th>
-                    <th scope="col">{t.rules.colReview}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t.rules.details}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rs.map((r) => (
-                    <tr key={r.id} aria-selected={selected === r.id}>
-                      <th scope="row">{r.name}</th>
-                      <td>{r.version}</td>
-                      <td>{t.priority[r.priority]}</td>
-                      <td>{t.rules.actions[r.action]}</td>
-                      <td>{r.reviewDate}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={t.rules.selectRule(r.name)}
-                          aria-pressed={selected === r.id}
-                          onClick={() => setSelected(r.id)}
-                        >
-                          {t.rules.select}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t.rules.title}
+                columns={ruleColumns(selected, setSelected)}
+                rows={rs}
+                rowKey={(r) => r.id}
+                rowProps={(r) => ({ "aria-selected": selected === r.id })}
+              />
             )}
           </Async>
           <ShowMore list={rules} />

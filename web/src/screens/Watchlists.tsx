@@ -16,7 +16,8 @@ import { StagedVersion } from "./StagedVersion";
 // Screening uses the live version; a staged one is shown below with its approval.
 const shown = (l: WatchlistView): VersionView | undefined => l.live ?? l.latest;
 
-const LIST_COLUMNS: Column<WatchlistView>[] = [
+// Built at render: the headers are in the language chosen since the module loaded.
+const listColumns = (): Column<WatchlistView>[] => [
   {
     key: "list",
     header: t.watchlists.colList,
@@ -66,7 +67,7 @@ export function Watchlists() {
         empty={t.watchlists.empty}
       >
         {(ls) => (
-          <DataTable caption={t.watchlists.title} columns={LIST_COLUMNS} rows={ls} rowKey={(l) => l.id} />
+          <DataTable caption={t.watchlists.title} columns={listColumns()} rows={ls} rowKey={(l) => l.id} />
         )}
       </Async>
       {(lists.data ?? []).map((l) =>

@@ -1,11 +1,25 @@
 // The overview's table of cash declared and found, by crossing point, currency and kind of record, over
 // the overview's period: the sums in their currency and in euros.
 import { formatNumber, t } from "../../i18n";
-import { call } from "../../lib/api";
+import { call, type Reply } from "../../lib/api";
 import { euros } from "../../lib/cash";
 import { useCrossingPoints } from "../../lib/crossingPoints";
 import { useApi } from "../../lib/useApi";
+import { type Column, DataTable } from "../DataTable";
 import { Async } from "../State";
+
+type Row = Reply<"/api/v1/cash/statistics", "get">["rows"][number];
+
+function statColumns(pointLabel: (id: string | null) => string): Column<Row>[] {
+  return [
+    { key: "point", header: t.cash.colPoint, rowHeader: true, cell: (r) => pointLabel(r.crossingPointId) },
+    { key: "currency", header: t.cash.colCurrency, cell: (r) => r.currency },
+    { key: "kind", header: t.cash.colKind, cell: (r) => t.cash.recordKinds[r.kind] ?? r.kind },
+    { key: "records", header: t.cash.colRecords, className: "num", cell: (r) => formatNumber(r.records) },
+    { key: "amount", header: t.cash.colAmount, className: "num", cell: (r) => formatNumber(r.amount) },
+    { key: "eur", header: t.cash.colEur, className: "num", cell: (r) => euros(r.eurCents) },
+  ];
+}
 
 export function CashStatistics({ days }: { days: number }) {
   const points = useCrossingPoints();
@@ -26,30 +40,13 @@ export function CashStatistics({ days }: { days: number }) {
         empty={t.cash.statsEmpty}
       >
         {(s) => (
-          <table className="data" data-testid="cash-statistics">
-            <thead>
-              <tr>
-                <th scope="col">{t.cash.colPoint}</th>
-                <th scope="col">{t.cash.colCurrency}</th>
-                <th scope="col">{t.cash.colKind}</th>
-                <th scope="col">{t.cash.colRecords}</th>
-                <th scope="col">{t.cash.colAmount}</th>
-                <th scope="col">{t.cash.colEur}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.rows.map((r) => (
-                <tr key={`${r.crossingPointId}-${r.currency}-${r.kind}`}>
-                  <th scope="row">{pointLabel(r.crossingPointId)}</th>
-                  <td>{r.currency}</td>
-                  <td>{t.cash.recordKinds[r.kind] ?? r.kind}</td>
-                  <td className="num">{formatNumber(r.records)}</td>
-                  <td className="num">{formatNumber(r.amount)}</td>
-                  <td className="num">{euros(r.eurCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t.cash.statsTitle}
+            testId="cash-statistics"
+            columns={statColumns(pointLabel)}
+            rows={s.rows}
+            rowKey={(r) => `${r.crossingPointId}-${r.currency}-${r.kind}`}
+          />
         )}
       </Async>
     </section>
