@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { createAccessService } from "../src/access/index.js";
 import { generateKeyFiles } from "../src/audit/index.js";
 import { migrate, openDatabase } from "../src/db/index.js";
+import { td3 } from "../test/e2e/support/mrz.js";
 import { REPO_ROOT } from "../test/support/paths.js";
+import { clearMrz, listedMrz } from "./login-flood.js";
 
 export const BOOTH_PASSWORD = "measured at the centre 2026";
 export const CROSSING_POINT = "cp-measure";
@@ -21,7 +23,7 @@ export interface Centre {
 }
 
 /** Seeds the account and the crossing point (the database is migrated first), then starts the server. */
-export async function startCentre(url: string, dir: string): Promise<Centre> {
+export async function startCentre(url: string, dir: string, nodeArgs: string[] = []): Promise<Centre> {
   const db = await openDatabase(url);
   await migrate(db);
   await createAccessService(db).createUser("system", {
@@ -45,7 +47,7 @@ export async function startCentre(url: string, dir: string): Promise<Centre> {
   await db.close();
   const port = 18_000 + Math.floor(Math.random() * 1000);
   const key = generateKeyFiles(dir, "audit");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -82,15 +84,31 @@ export async function startCentre(url: string, dir: string): Promise<Centre> {
   throw new Error("the centre did not get ready in 150 s");
 }
 
-/** The body of crossing `i`: one in ten presents the stolen passport. */
+/**
+ * The body of crossing `i`, a raw passport MRZ as the booth reads it (issue 18 measures MRZ input): nine
+ * in ten are fictional travellers who clear; one in ten refers, half of those for a person on the UN list
+ * and half for a clear name on the stolen passport of the sample SLTD list.
+ */
 export function crossingBody(i: number): string {
+  const mrz = i % 20 === 10 ? listedMrz(i) : i % 20 === 0 ? stolenMrz(i) : clearMrz(i);
   return JSON.stringify({
-    entry: {
-      person: { surname: `Measure${i}`, givenNames: "Mira", birthDate: "1979-03-03", nationality: "AT" },
-      document: i % 10 === 0 ? STOLEN : { type: "P", number: `M${i}`, issuingCountry: "AUT" },
-      direction: i % 2 ? "exit" : "entry",
-      crossingPointId: CROSSING_POINT,
-    },
+    mrz,
+    direction: i % 2 ? "exit" : "entry",
+    crossingPointId: CROSSING_POINT,
     purpose: "entry check at the booth",
+  });
+}
+
+/** A fictional name on the stolen passport: refers for the document alone. */
+function stolenMrz(i: number): string {
+  return td3({
+    issuer: STOLEN.issuingCountry,
+    surname: "LANGMAIR",
+    givenNames: "EDITH",
+    number: STOLEN.number,
+    nationality: STOLEN.issuingCountry,
+    birth: `${String(50 + (i % 40)).padStart(2, "0")}0612`,
+    sex: "F",
+    expiry: "310101",
   });
 }

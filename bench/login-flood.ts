@@ -44,7 +44,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 /** A fictional clear traveller: syllable names that match no list entry. */
-function clearMrz(i: number): string {
+export function clearMrz(i: number): string {
   const syl = (n: number, len: number) =>
     Array.from(
       { length: len },
@@ -63,7 +63,7 @@ function clearMrz(i: number): string {
 }
 
 // Gaston IYAMUREMYE is on the UN list (DRC regime, CDi.003), born 1948, Rwandan.
-const listedMrz = (i: number) =>
+export const listedMrz = (i: number) =>
   td3({
     issuer: "RWA",
     surname: "IYAMUREMYE",

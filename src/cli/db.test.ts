@@ -11,7 +11,7 @@ describe("limes db migrate / audit verify", () => {
     const url = `sqlite:${join(mkdtempSync(join(tmpdir(), "limes-cli-db-")), "cli.db")}`;
     const env = { LIMES_DB: url };
     expect(limes.withEnv(env)("db", "migrate").stdout).toBe(
-      "applied: 0001_initial, 0002_travel, 0003_review, 0004_audit_signing, 0005_list_staging, 0006_accounts, 0008_population, 0009_safeguards, 0010_subjects, 0011_cargo, 0012_checks_at_post, 0013_partners, 0014_sync, 0015_partitions, 0016_languages, 0017_goods, 0018_alert_approvals, 0019_regional\n",
+      "applied: 0001_initial, 0002_travel, 0003_review, 0004_audit_signing, 0005_list_staging, 0006_accounts, 0008_population, 0009_safeguards, 0010_subjects, 0011_cargo, 0012_checks_at_post, 0013_partners, 0014_sync, 0015_partitions, 0016_languages, 0017_goods, 0018_alert_approvals, 0019_regional, 0020_trip_index\n",
     );
     expect(limes.withEnv(env)("db", "migrate").stdout).toBe("schema is up to date\n");
     const db = await openDatabase(url);

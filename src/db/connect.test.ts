@@ -27,6 +27,7 @@ const MIGRATION_NAMES = [
   "0017_goods",
   "0018_alert_approvals",
   "0019_regional",
+  "0020_trip_index",
 ];
 
 /** Partitioned by month on PostgreSQL: a default partition, this month and three ahead. */

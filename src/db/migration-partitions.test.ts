@@ -82,6 +82,7 @@ forEachDialect("migration 0015_partitions", (dialect) => {
       "0017_goods",
       "0018_alert_approvals",
       "0019_regional",
+      "0020_trip_index",
     ]);
 
     expect(await Promise.all(TABLES.map(count))).toEqual(before);

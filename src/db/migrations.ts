@@ -16,6 +16,7 @@ import { regional } from "./migration-regional.js";
 import { safeguards } from "./migration-safeguards.js";
 import { subjects } from "./migration-subjects.js";
 import { syncMigration } from "./migration-sync.js";
+import { tripIndex } from "./migration-trip-index.js";
 import type { Dialect } from "./schema.js";
 
 type Builder = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -381,6 +382,7 @@ const MIGRATIONS: Record<string, Builder> = {
   "0017_goods": goods,
   "0018_alert_approvals": alertApprovals,
   "0019_regional": regional,
+  "0020_trip_index": tripIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
