@@ -8,22 +8,38 @@ import type { Explanation } from "./types.js";
 
 export type NameKind = Explanation["matchedNameKind"];
 
-export interface IndexedName {
-  entity: number;
-  kind: NameKind;
-  text: string;
-  /** The name's tokens as ids into the shared vocabulary (no per-occurrence token objects: memory). */
+export const NAME_KINDS: readonly NameKind[] = ["primary", "strong-alias", "weak-alias", "original-script"];
+
+/**
+ * The listed names, one row per name across flat typed arrays rather than one object (and one small
+ * typed array) per name: a million-person list has over a million names, and per-name objects cost
+ * several hundred bytes each in headers alone.
+ */
+export interface NameTable {
+  count: number;
+  entity: Int32Array;
+  /** index into NAME_KINDS */
+  kind: Uint8Array;
+  text: string[];
+  /**
+   * Weight of the name's identifying tokens (names and numbers) for the score bound, each times its
+   * document-frequency weight (`dfWeight`).
+   */
+  weight: Float64Array;
+  /** Name i's tokens, as vocabulary ids, are tokens[tokenStart[i] .. tokenStart[i + 1]). */
+  tokenStart: Int32Array;
   tokens: Int32Array;
-  /** Weight of the name's identifying tokens (names and numbers), for the score bound. */
-  weight: number;
 }
 
 export interface Index {
   entities: readonly Entity[];
-  names: IndexedName[];
+  names: NameTable;
   vocab: NameToken[];
-  /** vocab id → ids of the names that contain it */
-  postings: Int32Array[];
+  /** Vocabulary id v: its token weight times its document-frequency weight, for the score bound. */
+  boundWeight: Float64Array;
+  /** Vocabulary id v is in the names postings[postingStart[v] .. postingStart[v + 1]), ascending. */
+  postingStart: Int32Array;
+  postings: Int32Array;
   /** lookup key → vocab ids */
   keys: Map<string, Int32Array>;
   /** symmetric-deletion keys of the name parts: the retrieval guarantee (neighbours.ts) */
@@ -32,6 +48,24 @@ export interface Index {
   documents: Map<string, number[]>;
   /** query token → similar vocabulary tokens; per index, so a new list version starts afresh */
   similarCache: Map<string, Map<number, TokenSim>>;
+}
+
+/**
+ * A part found in at most this share of the listed names counts in full in the score bound; a more
+ * common one counts as log(1 + names / df) / log(1 + 1 / RARE_SHARE): about 0.67 for a part in 1% of
+ * the names, 0.35 in 10%.
+ */
+const RARE_SHARE = 0.001;
+
+/** The bound's weight of a part that `df` of the index's `names` contain (an unknown part: 1). */
+export function dfWeight(df: number, names: number): number {
+  if (df <= 0) return 1;
+  return Math.min(1, Math.log(1 + names / df) / Math.log(1 + 1 / RARE_SHARE));
+}
+
+/** Number of names that contain vocabulary id `v`. */
+export function postingCount(index: Index, v: number): number {
+  return index.postingStart[v + 1]! - index.postingStart[v]!;
 }
 
 /**
@@ -98,33 +132,53 @@ function entityNames(e: Entity): { kind: NameKind; text: string }[] {
   });
 }
 
+/** A typed array that doubles as it fills, for the build's flat columns. */
+class Growable<T extends Int32Array | Float64Array | Uint8Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = this.make(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+const int32s = (n: number) => new Int32Array(n);
+
 export function buildIndex(entities: readonly Entity[]): Index {
   const vocabIds = new Map<string, number>();
   const vocab: NameToken[] = [];
-  const postingLists: number[][] = [];
-  const names: IndexedName[] = [];
+  const entity = new Growable(int32s(1024), int32s);
+  const kinds = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
+  const tokenStart = new Growable(int32s(1024), int32s);
+  const tokens = new Growable(int32s(4096), int32s);
+  const text: string[] = [];
   const documents = new Map<string, number[]>();
   entities.forEach((e, ei) => {
-    for (const { kind, text } of entityNames(e)) {
-      const nameId = names.length;
-      const tokens = tokenizeName(text, e.schema).map((t) => {
-        const key = `${t.norm}|${t.vowelless ? 1 : 0}|${t.kind}`;
+    for (const { kind, text: t } of entityNames(e)) {
+      tokenStart.push(tokens.length);
+      for (const tok of tokenizeName(t, e.schema)) {
+        const key = `${tok.norm}|${tok.vowelless ? 1 : 0}|${tok.kind}`;
         let id = vocabIds.get(key);
         if (id === undefined) {
           id = vocab.length;
           vocabIds.set(key, id);
-          vocab.push(t);
-          postingLists.push([]);
+          vocab.push(tok);
         }
-        const list = postingLists[id]!;
-        if (list[list.length - 1] !== nameId) list.push(nameId);
-        return id;
-      });
-      const weight = tokens.reduce(
-        (w, id) => w + (CANDIDATE_KINDS.has(vocab[id]!.kind) ? vocab[id]!.weight : 0),
-        0,
-      );
-      names.push({ entity: ei, kind, text, tokens: Int32Array.from(tokens), weight });
+        tokens.push(id);
+      }
+      entity.push(ei);
+      kinds.push(NAME_KINDS.indexOf(kind));
+      text.push(t);
     }
     for (const d of e.documents) {
       const n = normaliseDocumentNumber(d.number);
@@ -134,6 +188,73 @@ export function buildIndex(entities: readonly Entity[]): Index {
       documents.set(n, list);
     }
   });
+  tokenStart.push(tokens.length);
+  const names: NameTable = {
+    count: text.length,
+    entity: entity.done(),
+    kind: kinds.done(),
+    text,
+    weight: new Float64Array(text.length),
+    tokenStart: tokenStart.done(),
+    tokens: tokens.done(),
+  };
+  const inverted = invertNames(names, vocab.length);
+  const boundWeight = Float64Array.from(vocab, (t, v) =>
+    CANDIDATE_KINDS.has(t.kind)
+      ? t.weight * dfWeight(inverted.postingStart[v + 1]! - inverted.postingStart[v]!, names.count)
+      : 0,
+  );
+  for (let n = 0; n < names.count; n++) {
+    for (let k = names.tokenStart[n]!; k < names.tokenStart[n + 1]!; k++)
+      names.weight[n] = names.weight[n]! + boundWeight[names.tokens[k]!]!;
+  }
+  return {
+    entities,
+    names,
+    vocab,
+    boundWeight,
+    ...inverted,
+    keys: lookupKeys(vocab),
+    deletions: DeletionIndex.build(vocab.map((t) => (t.kind === "name" ? t.norm : undefined))),
+    documents,
+    similarCache: new Map(),
+  };
+}
+
+/** Postings in two flat arrays: count each token's names, then fill in name order (ascending). */
+function invertNames(
+  names: NameTable,
+  vocabSize: number,
+): { postingStart: Int32Array; postings: Int32Array } {
+  const { tokenStart, tokens } = names;
+  // A name that repeats a part (Mohamed bin Mohamed) is posted once under it.
+  const last = new Int32Array(vocabSize).fill(-1);
+  const postingStart = new Int32Array(vocabSize + 1);
+  for (let n = 0; n < names.count; n++) {
+    for (let k = tokenStart[n]!; k < tokenStart[n + 1]!; k++) {
+      const v = tokens[k]!;
+      if (last[v] === n) continue;
+      last[v] = n;
+      postingStart[v + 1] = postingStart[v + 1]! + 1;
+    }
+  }
+  for (let v = 0; v < vocabSize; v++) postingStart[v + 1] = postingStart[v + 1]! + postingStart[v]!;
+  const fill = postingStart.slice(0, vocabSize);
+  const postings = new Int32Array(postingStart[vocabSize]!);
+  last.fill(-1);
+  for (let n = 0; n < names.count; n++) {
+    for (let k = tokenStart[n]!; k < tokenStart[n + 1]!; k++) {
+      const v = tokens[k]!;
+      if (last[v] === n) continue;
+      last[v] = n;
+      postings[fill[v]!] = n;
+      fill[v] = fill[v]! + 1;
+    }
+  }
+  return { postingStart, postings };
+}
+
+function lookupKeys(vocab: readonly NameToken[]): Map<string, Int32Array> {
   const keyLists = new Map<string, number[]>();
   vocab.forEach((t, id) => {
     for (const k of indexKeys(t)) {
@@ -144,16 +265,7 @@ export function buildIndex(entities: readonly Entity[]): Index {
   });
   const keys = new Map<string, Int32Array>();
   for (const [k, list] of keyLists) keys.set(k, Int32Array.from(list));
-  return {
-    entities,
-    names,
-    vocab,
-    postings: postingLists.map((l) => Int32Array.from(l)),
-    keys,
-    deletions: DeletionIndex.build(vocab.map((t) => (t.kind === "name" ? t.norm : undefined))),
-    documents,
-    similarCache: new Map(),
-  };
+  return keys;
 }
 
 export const CANDIDATE_KINDS = new Set(["name", "number"]);
