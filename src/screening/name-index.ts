@@ -40,7 +40,7 @@ export interface Index {
  * every Latin name with the same consonants (those meet through the sharper phonetic keys).
  */
 function indexKeys(t: NameToken): string[] {
-  const keys = [`n:${t.norm}`];
+  const keys = [`n:${t.norm}`, ...(t.readings ?? []).flatMap(indexKeys)];
   if (t.kind === "number") return keys;
   if (t.vowelless) {
     if (t.skel.length >= 1) keys.push(`a:${t.skel}`);
@@ -55,7 +55,7 @@ function indexKeys(t: NameToken): string[] {
 
 /** Keys a query token looks up: the same families, with skeletons crossing between scripts only. */
 function queryKeys(t: NameToken): string[] {
-  const keys = [`n:${t.norm}`];
+  const keys = [`n:${t.norm}`, ...(t.readings ?? []).flatMap(queryKeys)];
   if (t.kind === "number") return keys;
   if (t.vowelless) {
     if (t.skel.length >= 1) keys.push(`s:${t.skel}`, `a:${t.skel}`);
