@@ -221,7 +221,7 @@ function main(): void {
   >;
   const model = trainModel(
     pairs,
-    `translit-costs v2, multi-letter (${scripts.map((s) => `${s} ${pairs[s].length}`).join(", ")} pairs)`,
+    `translit-costs v3, multi-letter, Hebrew alef, ayin and vav kept (${scripts.map((s) => `${s} ${pairs[s].length}`).join(", ")} pairs)`,
   );
   const out = join(REPO_ROOT, "src", "screening", "translit-costs.ts");
   writeFileSync(

@@ -7,7 +7,10 @@
 // programme aligns it with the Latin letters: Latin short vowels are free, each Arabic long vowel needs a
 // compatible Latin vowel (or w/y), and each consonant needs one of its customary romanisations.
 
-/** Frame symbols: lower-case consonant classes; A/U/I long vowels (or w/y); ' ayn/hamza; @ ta marbuta. */
+/**
+ * Frame symbols: lower-case consonant classes and a few upper-case ones; A/U/I long vowels (or w/y);
+ * ' ayn/hamza; @ ta marbuta; H an aspiration mark.
+ */
 const FRAME: Record<string, string> = {
   ا: "A",
   أ: "A",
@@ -56,7 +59,8 @@ const FRAME: Record<string, string> = {
   ڈ: "d",
   ڑ: "r",
   ں: "n",
-  ھ: "h",
+  // Do-chashmi he marks an aspirate (بھ = bh, دھ = dh): Latin writes it as the digraph or leaves it out.
+  ھ: "H",
   ہ: "h",
   ۂ: "h",
   ے: "I",
@@ -67,7 +71,8 @@ const FRAME: Record<string, string> = {
   ډ: "d",
   ړ: "r",
   ږ: "Z",
-  ښ: "S",
+  // Pashto x̌e: sh in the south, kh in the north (Yusufzai): its own class.
+  ښ: "X",
   ځ: "z",
   څ: "s",
   ڼ: "n",
@@ -75,6 +80,47 @@ const FRAME: Record<string, string> = {
   ګ: "g",
   ۀ: "h",
 };
+
+/**
+ * Hebrew letters in the same frame: vav and yod are the long vowels (or v/w and y), alef and ayin carry
+ * any vowel or none, a final he is a vowel; bet, kaf, pe are b/v, k/kh, p/f (the dots that tell them
+ * apart are not written). Letters with a geresh (ג׳ = j) are read first.
+ */
+const HEBREW_FRAME: Record<string, string> = {
+  א: "'",
+  ע: "'",
+  ב: "B",
+  ג: "g",
+  ד: "d",
+  ה: "h",
+  ו: "U",
+  ז: "z",
+  ח: "x",
+  ט: "t",
+  י: "I",
+  כ: "K",
+  ך: "K",
+  ל: "l",
+  מ: "m",
+  ם: "m",
+  נ: "n",
+  ן: "n",
+  ס: "s",
+  פ: "P",
+  ף: "P",
+  צ: "c",
+  ץ: "c",
+  ק: "q",
+  ר: "r",
+  ש: "S",
+  ת: "t",
+};
+const HEBREW_GERESH_FRAME: [RegExp, string][] = [
+  [/ג׳/g, "j"],
+  [/ז׳/g, "Z"],
+  [/[צץ]׳/g, "C"],
+  [/ת׳/g, "T"],
+];
 
 /** Latin consonant units each frame consonant may be written as. */
 const CONSONANTS: Record<string, readonly string[]> = {
@@ -100,6 +146,12 @@ const CONSONANTS: Record<string, readonly string[]> = {
   p: ["p", "b"],
   C: ["ch", "tch", "c"],
   Z: ["zh", "j", "z", "g"],
+  X: ["sh", "kh", "x", "s", "ch", "h"],
+  H: ["h"],
+  B: ["b", "v", "w"],
+  K: ["k", "kh", "ch", "h", "c"],
+  P: ["p", "f", "ph"],
+  c: ["ts", "tz", "z", "s", "c"],
 };
 
 /** Latin vowel letters compatible with each long vowel. */
@@ -122,6 +174,7 @@ const DIGRAPHS = [
   "dj",
   "ck",
   "ts",
+  "tz",
   "dz",
 ];
 
@@ -130,6 +183,16 @@ export function arabicFrame(token: string): string {
   for (const ch of token.replace(/[\u064b-\u065f\u0670\u0640]/g, "")) out += FRAME[ch] ?? "";
   // Shadda (doubling) is not written in lists; a doubled letter in the frame is one sound.
   return out.replace(/([a-zA-Z])\1+/g, "$1");
+}
+
+/** The frame of a Hebrew token: compared with Latin spellings as an Arabic one is. */
+export function hebrewFrame(token: string): string {
+  let t = token.replace(/[\u0591-\u05c7]/g, "");
+  for (const [re, f] of HEBREW_GERESH_FRAME) t = t.replace(re, f);
+  let out = "";
+  for (const ch of t) out += HEBREW_FRAME[ch] ?? (/[jZCT]/.test(ch) ? ch : "");
+  // A final he is a vowel (Moshe, Golda, Sarah): like ta marbuta, any vowel or none.
+  return out.replace(/h$/, "@").replace(/([a-zA-Z])\1+/g, "$1");
 }
 
 type Unit = { text: string; vowel: boolean };
@@ -188,7 +251,8 @@ export function frameCost(frame: string, latin: string): number {
       if (u?.vowel) relax(i * w + j + 1, here + (u.text.length >= 2 ? 1 : 0));
       else if (u && u.text === "h" && j === m - 1 && units[j - 1]?.vowel) relax(i * w + j + 1, here);
       if (f !== undefined) {
-        const silent = f === "'" || f === "@" || (f === "A" && i === 0) || (f === "h" && i === n - 1);
+        const silent =
+          f === "'" || f === "@" || f === "H" || (f === "A" && i === 0) || (f === "h" && i === n - 1);
         relax((i + 1) * w + j, here + (silent ? 0 : 1));
       }
       if (u && !u.vowel) relax(i * w + j + 1, here + 1);
@@ -197,8 +261,10 @@ export function frameCost(frame: string, latin: string): number {
       if (u.vowel) {
         const long = LONG_VOWELS[f];
         relax(diag, here + (long?.test(u.text) || f === "'" || f === "@" ? 0 : 1));
-        // One Latin vowel run can spell two long vowels in a row (Ziad: ي + ا).
-        const next = frame[i + 1];
+        // One Latin vowel run can spell two long vowels in a row (Ziad: ي + ا), also with a hamza
+        // between them (Mikhail: ا + ئ + ي).
+        const skip = frame[i + 1] === "'" ? 1 : 0;
+        const next = frame[i + 1 + skip];
         const nextLong = next ? LONG_VOWELS[next] : undefined;
         if (
           long &&
@@ -207,10 +273,13 @@ export function frameCost(frame: string, latin: string): number {
           long.test(u.text[0]!) &&
           nextLong.test(u.text.at(-1)!)
         ) {
-          relax((i + 2) * w + j + 1, here);
+          relax((i + 2 + skip) * w + j + 1, here);
         }
       } else {
         const ok = CONSONANTS[f]?.includes(u.text) || SEMIVOWEL_CONSONANTS[f]?.includes(u.text);
+        // A consonant with its aspiration mark (پھ, کھ) is one Latin digraph: ph, kh.
+        if (frame[i + 1] === "H" && u.text[1] === "h" && CONSONANTS[f]?.includes(u.text.slice(0, 1)))
+          relax((i + 2) * w + j + 1, here);
         // Ta marbuta is "-at" in construct state (Fatimat, Hamzat).
         relax(diag, here + (ok || (f === "@" && u.text === "t") ? 0 : 1));
       }
@@ -223,7 +292,7 @@ export function frameCost(frame: string, latin: string): number {
 export function arabicLatinSimilarity(frame: string, latin: string): number {
   if (!frame || !latin) return 0;
   const cost = frameCost(frame, latin);
-  const consonants = frame.replace(/[AUI'@]/g, "").length;
+  const consonants = frame.replace(/[AUI'@H]/g, "").length;
   if (cost === 0) return consonants >= 3 ? 0.93 : consonants === 2 ? 0.88 : 0.8;
   // One letter off is a typo only in a long name: short Arabic names one letter apart are other names.
   if (cost === 1 && consonants >= 4) return 0.72;

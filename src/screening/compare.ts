@@ -63,8 +63,17 @@ const TIE_SPREAD = 0.02;
 /** Just below `refer` for a name of one part. */
 const LEARNED_ARABIC_CAP = 0.74;
 
-/** How alike two tokens are, and why. Symmetric. */
+/** How alike two tokens are, and why. Symmetric. A token with other readings (tokens.ts) scores its best. */
 export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
+  let best = readingSimilarity(a, b);
+  for (const r of a.readings ?? []) best = betterOf(best, readingSimilarity(r, b));
+  for (const r of b.readings ?? []) best = betterOf(best, readingSimilarity(a, r));
+  return best;
+}
+
+const betterOf = (x: TokenSim, y: TokenSim): TokenSim => (y.sim > x.sim ? y : x);
+
+function readingSimilarity(a: NameToken, b: NameToken): TokenSim {
   const rules = ruleSimilarity(a, b);
   if (a.kind !== "name" || b.kind !== "name" || rules.sim >= 0.95) return rules;
   // A native-script part against a Latin one: the costs learned from name pairs may know the
@@ -104,7 +113,7 @@ function ruleSimilarity(a: NameToken, b: NameToken): TokenSim {
     const [arabic, latin] = a.frame ? [a, b] : [b, a];
     if (latin.vowelless) return NONE;
     const sim = arabicLatinSimilarity(arabic.frame!, latin.norm);
-    return sim > 0 ? { sim, method: "arabic script ↔ latin spelling" } : NONE;
+    return sim > 0 ? { sim, method: `${arabic.script} script ↔ latin spelling` } : NONE;
   }
   if (a.vowelless || b.vowelless) {
     // Only the consonants were written: compare skeletons, and trust short ones less.
@@ -120,7 +129,9 @@ function ruleSimilarity(a: NameToken, b: NameToken): TokenSim {
   }
   const len = Math.max(a.norm.length, b.norm.length);
   if (a.phon === b.phon) return { sim: len >= 4 ? 0.95 : 0.88, method: "phonetic" };
-  if (a.vkey === b.vkey) return { sim: a.phon.length >= 5 ? 0.9 : 0.8, method: "vowel variant" };
+  // The shorter key decides, so that the similarity is the same whichever side is the query.
+  if (a.vkey === b.vkey)
+    return { sim: Math.min(a.phon.length, b.phon.length) >= 5 ? 0.9 : 0.8, method: "vowel variant" };
   const typo = Math.max(typoSimilarity(a.norm, b.norm), 0.97 * typoSimilarity(a.phon, b.phon));
   return typo >= MIN_PAIR_SIMILARITY ? { sim: typo, method: "spelling (edit distance)" } : NONE;
 }

@@ -74,7 +74,7 @@ export function postingCount(index: Index, v: number): number {
  * every Latin name with the same consonants (those meet through the sharper phonetic keys).
  */
 function indexKeys(t: NameToken): string[] {
-  const keys = [`n:${t.norm}`];
+  const keys = [`n:${t.norm}`, ...(t.readings ?? []).flatMap(indexKeys)];
   if (t.kind === "number") return keys;
   if (t.vowelless) {
     if (t.skel.length >= 1) keys.push(`a:${t.skel}`);
@@ -89,7 +89,7 @@ function indexKeys(t: NameToken): string[] {
 
 /** Keys a query token looks up: the same families, with skeletons crossing between scripts only. */
 function queryKeys(t: NameToken): string[] {
-  const keys = [`n:${t.norm}`];
+  const keys = [`n:${t.norm}`, ...(t.readings ?? []).flatMap(queryKeys)];
   if (t.kind === "number") return keys;
   if (t.vowelless) {
     if (t.skel.length >= 1) keys.push(`s:${t.skel}`, `a:${t.skel}`);

@@ -70,21 +70,22 @@ describe("script coverage", () => {
 describe("learned transliteration costs", () => {
   it("make a right spelling cheaper than a wrong one", () => {
     const hebrew = TRANSLIT_COSTS.scripts.hebrew!;
-    expect(weightedDistance(hebrew, "shmvn", "shimon")).toBeLessThan(
-      weightedDistance(hebrew, "shmvn", "shmuel"),
+    // שמעון romanised: ayin and vav are letters of their own (o, w), which the costs learn to read.
+    expect(weightedDistance(hebrew, "shmown", "shimon")).toBeLessThan(
+      weightedDistance(hebrew, "shmown", "shmuel"),
     );
     const cyrillic = TRANSLIT_COSTS.scripts.cyrillic!;
     expect(weightedDistance(cyrillic, "uilyams", "williams")).toBeLessThan(
       weightedDistance(cyrillic, "uilyams", "wilson"),
     );
   });
-  it("are what finds Hebrew spellings: without them the hand-written romanisation misses", () => {
+  it("are not needed for Hebrew spellings the frame reads, as for Arabic", () => {
     const previous = swapTranslitModel({ version: "none", scripts: {} });
     try {
-      expect(compareNames("שמעון פרס", "Shimon Peres")).toBeLessThan(REFER);
+      expect(compareNames("שמעון פרס", "Shimon Peres")).toBeGreaterThanOrEqual(REFER);
+      expect(compareNames("שמעון פרס", "Shimon Levi")).toBeLessThan(REFER);
     } finally {
       swapTranslitModel(previous);
     }
-    expect(compareNames("שמעון פרס", "Shimon Peres")).toBeGreaterThanOrEqual(REFER);
   });
 });

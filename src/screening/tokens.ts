@@ -1,6 +1,6 @@
 // Turning a name, in any script, into comparable tokens with phonetic keys and identity weights.
 
-import { arabicFrame } from "./arabic.js";
+import { arabicFrame, hebrewFrame } from "./arabic.js";
 import {
   ABD_FORMS,
   ABD_WHOLE,
@@ -20,6 +20,7 @@ import {
 } from "./lexicon.js";
 import { foldLatin, phoneticKey, skeletonKey, vowelKey } from "./phonetic.js";
 import { romanise, type TokenScript } from "./translit.js";
+import { eastAsianReadings } from "./translit-east-asian.js";
 
 export type TokenKind =
   | "name"
@@ -45,10 +46,15 @@ export interface NameToken {
   kind: TokenKind;
   /** How much this token identifies a person or company (particles and titles little). */
   weight: number;
-  /** Arabic-script tokens: consonant/long-vowel frame for comparison with Latin spellings (arabic.ts). */
+  /** Arabic and Hebrew tokens: consonant/long-vowel frame for comparison with Latin spellings (arabic.ts). */
   frame?: string;
   /** Cognate/short-form groups of a given name (Yusuf = Josip = Joseph). */
   groups?: readonly number[];
+  /**
+   * Other readings of a Cyrillic token: a Chinese or Japanese name in Palladius or Polivanov spelling,
+   * in pinyin or Hepburn (translit-east-asian.ts). The comparer keeps the best reading.
+   */
+  readings?: readonly NameToken[];
   /**
    * Position of the written word it comes from: one word may give several tokens (الحداد is the article
    * and haddad), and the explanation shows each written word once.
@@ -81,6 +87,9 @@ const ARABIC_PARTICLES: Record<string, string> = {
   ابو: "abu",
   عبد: "abd",
 };
+
+/** Hebrew kinship words written apart (David Ben Gurion), as their usual Latin particle. */
+const HEBREW_PARTICLES: Record<string, string> = { בן: "ben", בת: "bat" };
 
 /** Abbreviations of common words in organisation names, written out. */
 const ORG_ABBREVIATIONS: Record<string, string> = {
@@ -213,6 +222,12 @@ function splitCompound(norm: string): string[] {
   return [norm];
 }
 
+/**
+ * Persian and Urdu also write -uddin without the article (گلبدین = Gulbuddin, as Latin splits gulb + din);
+ * the stem needs three letters, as the Latin rule's does.
+ */
+const BARE_DIN = /^(.{3,})(?:دين|دین)$/u;
+
 /** An Arabic-script part split before its compound ending (عتیق‌الله → عتیق + allah), if it has one. */
 function arabicCompound(part: string): { stem: string; element?: string } {
   const joined = part.replace(/\u200c/g, "");
@@ -221,6 +236,8 @@ function arabicCompound(part: string): { stem: string; element?: string } {
     if (joined.endsWith(ending) && joined.length > ending.length + 1)
       return { stem: joined.slice(0, -ending.length), element };
   }
+  const bare = BARE_DIN.exec(joined);
+  if (bare) return { stem: bare[1]!, element: "din" };
   return { stem: part };
 }
 
@@ -276,9 +293,14 @@ function tokenize(raw: string, schema: NameSchema): NameToken[] {
     const { latin, script, vowelless } = romanise(part);
     let words: string[];
     let frames: (string | undefined)[] = [];
-    const arabicParticle = script === "arabic" ? ARABIC_PARTICLES[part] : undefined;
-    if (arabicParticle) {
-      words = [arabicParticle];
+    const particle =
+      script === "arabic" ? ARABIC_PARTICLES[part] : script === "hebrew" ? HEBREW_PARTICLES[part] : undefined;
+    if (particle) {
+      words = [particle];
+    } else if (script === "hebrew") {
+      // Vowels unwritten, as in Arabic: compared by its frame of consonants and vowel letters.
+      words = [foldLatin(latin)];
+      frames = [hebrewFrame(part)];
     } else if (script === "arabic") {
       // The article and the "servant of" prefix are written joined; Latin lists write them apart.
       const pieces: string[] = [];
@@ -314,10 +336,15 @@ function tokenize(raw: string, schema: NameSchema): NameToken[] {
       const kind = classify(norm, schema, tokens.length === 0, isLast && j === words.length - 1);
       const value = kind === "legal" && legal ? legal : norm;
       const frame = frames[j];
-      tokens.push({
+      const token: NameToken = {
         ...makeToken(text, value, script, vowelless && frame !== undefined, kind, frame),
         word: i,
-      });
+      };
+      if (script === "cyrillic" && kind === "name" && words.length === 1) {
+        const readings = eastAsianReadings(part, value).map((r) => makeToken(text, r, "latin", false, kind));
+        if (readings.length > 0) token.readings = readings;
+      }
+      tokens.push(token);
     });
   });
   return mergeNumberWords(tokens);

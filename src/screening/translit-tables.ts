@@ -151,7 +151,8 @@ export const ARABIC: Record<string, string> = {
   ض: "d",
   ط: "t",
   ظ: "z",
-  ع: "",
+  // Ayin is kept as a letter of its own for the learned costs (Ali, Abbas, Saad): the skeleton drops it.
+  ع: "o",
   غ: "gh",
   ف: "f",
   ق: "q",
@@ -195,13 +196,18 @@ export const ARABIC: Record<string, string> = {
   ۀ: "h",
 };
 
+/**
+ * Hebrew. Like Arabic, short vowels are not written. Alef, ayin and vav are kept as letters of their own
+ * (a, o, w) rather than dropped or merged with bet's v: the learned costs then learn what each becomes
+ * in Latin (Avraham, Yaakov, Moshe, Yosef). The skeleton drops them as it drops every vowel and w.
+ */
 export const HEBREW: Record<string, string> = {
-  א: "",
+  א: "a",
   ב: "v",
   ג: "g",
   ד: "d",
   ה: "h",
-  ו: "v",
+  ו: "w",
   ז: "z",
   ח: "kh",
   ט: "t",
@@ -214,7 +220,7 @@ export const HEBREW: Record<string, string> = {
   נ: "n",
   ן: "n",
   ס: "s",
-  ע: "",
+  ע: "o",
   פ: "p",
   ף: "f",
   צ: "ts",
@@ -224,6 +230,15 @@ export const HEBREW: Record<string, string> = {
   ש: "sh",
   ת: "t",
 };
+
+/** Letters with a geresh (׳) for sounds Hebrew lacks, in names of foreign origin. */
+export const HEBREW_GERESH: [string, string][] = [
+  ["ג׳", "j"],
+  ["ז׳", "zh"],
+  ["צ׳", "ch"],
+  ["ץ׳", "ch"],
+  ["ת׳", "th"],
+];
 
 export const ARMENIAN: Record<string, string> = {
   ա: "a",

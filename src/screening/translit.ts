@@ -14,6 +14,7 @@ import {
   GREEK,
   GREEK_DIGRAPHS,
   HEBREW,
+  HEBREW_GERESH,
   SERBIAN_OVERRIDES,
   UKRAINIAN_OVERRIDES,
 } from "./translit-tables.js";
@@ -138,7 +139,8 @@ export function romanise(token: string): { latin: string; script: TokenScript; v
   switch (script) {
     case "cyrillic": {
       // Russian "-ий"/"-ый" endings are one sound, written -iy/-y/-ii depending on the system.
-      const t = token.replace(/[иы]й$/u, "iy");
+      // Soft sign before о is a y glide (Bulgarian Жельо = Zhelyo, Russian бульон = bulyon).
+      const t = token.replace(/[иы]й$/u, "iy").replace(/ьо/gu, "yo");
       return { latin: mapChars(t, CYRILLIC, cyrillicVariant(token)), script, vowelless: false };
     }
     case "greek": {
@@ -151,8 +153,16 @@ export function romanise(token: string): { latin: string; script: TokenScript; v
       const t = token.replace(/[\u064b-\u065f\u0670\u0640]/g, "");
       return { latin: mapChars(t, ARABIC), script, vowelless: true };
     }
-    case "hebrew":
-      return { latin: mapChars(token.replace(/[\u0591-\u05c7]/g, ""), HEBREW), script, vowelless: true };
+    case "hebrew": {
+      // Points dropped; geresh marks foreign sounds (ג׳ = j: George); a final he is a vowel (Moshe, Golda).
+      // Bet is b at the start of a word and mostly v after a vowel (Barak, Avraham).
+      let t = token
+        .replace(/[\u0591-\u05c7]/g, "")
+        .replace(/ה$/u, "e")
+        .replace(/^ב/u, "b");
+      for (const [g, l] of HEBREW_GERESH) t = t.replaceAll(g, l);
+      return { latin: mapChars(t, HEBREW), script, vowelless: true };
+    }
     case "armenian":
       return { latin: mapChars(token.replace(/ու/g, "u"), ARMENIAN), script, vowelless: false };
     case "georgian":
