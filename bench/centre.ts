@@ -1,17 +1,15 @@
 // A centre process for the measurements that need one apart from the bench's own process (the soak,
 // tools/scaling.ts): `src/main.ts` on the database given, with its own audit key, a first-line account
-// and a crossing point, started with tsx as a loader so that a kill reaches the server itself.
-import { type ChildProcess, spawn } from "node:child_process";
+// and a crossing point, started as the multi-process tests start theirs (test/support/cluster.ts).
+import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { createAccessService } from "../src/access/index.js";
 import { generateKeyFiles } from "../src/audit/index.js";
 import { migrate, openDatabase } from "../src/db/index.js";
-import { REPO_ROOT } from "../test/support/paths.js";
+import { crossingBody, seedBooth } from "../test/support/booth.js";
+import { login, startLimes } from "../test/support/cluster.js";
 
 export const BOOTH_PASSWORD = "measured at the centre 2026";
 export const CROSSING_POINT = "cp-measure";
-/** A stolen passport of the sample SLTD list: a crossing that presents it is referred, with an alert. */
-export const STOLEN = { type: "P", number: "C01X00T47", issuingCountry: "DEU" };
 
 export interface Centre {
   child: ChildProcess;
@@ -24,73 +22,27 @@ export interface Centre {
 export async function startCentre(url: string, dir: string): Promise<Centre> {
   const db = await openDatabase(url);
   await migrate(db);
-  await createAccessService(db).createUser("system", {
-    username: "booth",
+  await seedBooth(db, {
     password: BOOTH_PASSWORD,
-    roles: ["first_line"],
     agency: "measure",
+    crossingPoint: { id: CROSSING_POINT, code: "MEASURE", name: "Measurement post" },
   });
-  await db.kysely
-    .insertInto("crossing_points")
-    .values({
-      id: CROSSING_POINT,
-      code: "MEASURE",
-      name: "Measurement post",
-      kind: "land",
-      country: "AT",
-      agency: "measure",
-      created_at: new Date().toISOString(),
-    })
-    .execute();
   await db.close();
-  const port = 18_000 + Math.floor(Math.random() * 1000);
   const key = generateKeyFiles(dir, "audit");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      LIMES_DB: url,
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      LIMES_DEMO_USERS: "0",
-      LIMES_RETENTION_INTERVAL_MINUTES: "0",
-      LIMES_AUDIT_KEY: key.privateKeyFile,
-      LIMES_AUDIT_CHECKPOINTS: join(dir, "checkpoints.jsonl"),
-    },
-    stdio: ["ignore", "inherit", "inherit"],
+  const server = await startLimes({
+    LIMES_DB: url,
+    LIMES_AUDIT_KEY: key.privateKeyFile,
+    LIMES_AUDIT_CHECKPOINTS: join(dir, "checkpoints.jsonl"),
   });
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGKILL");
-    await exited;
-  };
-  for (let i = 0; i < 600; i++) {
-    if ((await fetch(`${base}/ready`).catch(() => undefined))?.ok) {
-      const r = await fetch(`${base}/api/v1/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username: "booth", password: BOOTH_PASSWORD }),
-      });
-      const { token } = (await r.json()) as { token: string };
-      return { child, base, token, stop };
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop();
-  throw new Error("the centre did not get ready in 150 s");
+  const token = await login(server.url, "booth", BOOTH_PASSWORD);
+  return { child: server.child, base: server.url, token, stop: server.kill9 };
 }
 
-/** The body of crossing `i`: one in ten presents the stolen passport. */
-export function crossingBody(i: number): string {
-  return JSON.stringify({
-    entry: {
-      person: { surname: `Measure${i}`, givenNames: "Mira", birthDate: "1979-03-03", nationality: "AT" },
-      document: i % 10 === 0 ? STOLEN : { type: "P", number: `M${i}`, issuingCountry: "AUT" },
-      direction: i % 2 ? "exit" : "entry",
-      crossingPointId: CROSSING_POINT,
-    },
-    purpose: "entry check at the booth",
+/** The body of crossing `i`: one in ten presents the stolen passport; entries and exits alternate. */
+export function measuredCrossing(i: number): string {
+  return crossingBody(`M${i}`, {
+    crossingPointId: CROSSING_POINT,
+    stolen: i % 10 === 0,
+    direction: i % 2 ? "exit" : "entry",
   });
 }
