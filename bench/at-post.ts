@@ -13,23 +13,13 @@ import { composeServices } from "../src/services.js";
 import { createSltdIndex } from "../src/travel/index.js";
 import { createStolenVehicleIndex, parseStolenVehicleCsv } from "../src/vehicles/index.js";
 import { SAMPLES } from "../test/support/paths.js";
+import { prng } from "../test/support/prng.js";
 import { percentile } from "./metrics.js";
 
 export interface AtPostResult {
   firearm: { listed: number; buildMs: number; queries: number; found: number; p50Ms: number; p99Ms: number };
   vehicle: { checks: number; occupants: number; p50Ms: number; p99Ms: number };
   targets: { firearmP99Ms: number; vehicleP99Ms: number };
-}
-
-/** A small seeded generator (mulberry32), so every run lists the same serials. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CHARS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
@@ -45,7 +35,7 @@ const CONFUSE: Record<string, string> = {
 };
 
 function firearmBench(listed: number, queries: number): AtPostResult["firearm"] {
-  const rnd = random(1701);
+  const rnd = prng(1701);
   const pick = () => CHARS[Math.floor(rnd() * CHARS.length)]!;
   const base: Omit<ListedFirearm, "recordId" | "serial"> = {
     make: "Zastava",

@@ -10,9 +10,9 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import pg from "pg";
 import { appendAudit, verifyAuditChain } from "../src/audit/index.js";
 import { migrate, openDatabase } from "../src/db/index.js";
+import { createScratchDatabase } from "../test/support/pg-admin.js";
 
 const ADMIN = process.env.LIMES_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const { values } = parseArgs({
@@ -27,12 +27,6 @@ const { values } = parseArgs({
     worker: { type: "string" },
   },
 });
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN });
-  await client.connect();
-  await client.query(text).finally(() => client.end());
-}
 
 /** One process: `connections` loops appending until the deadline; reports how many it appended. */
 async function worker(url: string): Promise<void> {
@@ -67,9 +61,8 @@ async function worker(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const name = `limes_bench_audit_${randomBytes(4).toString("hex")}`;
-  const url = ADMIN.replace(/\/[^/]*$/, `/${name}`);
-  await admin(`create database ${name}`);
+  const scratch = await createScratchDatabase(ADMIN, `limes_bench_audit_${randomBytes(4).toString("hex")}`);
+  const url = scratch.url;
   try {
     const db = await openDatabase(url);
     await migrate(db);
@@ -103,7 +96,7 @@ async function main(): Promise<void> {
         `  chains used: ${chains.length}; verify: ${verdict.ok ? "intact" : verdict.verdict} (${verdict.checked} entries)\n`,
     );
   } finally {
-    await admin(`drop database if exists ${name} with (force)`);
+    await scratch.drop();
   }
 }
 

@@ -5,13 +5,13 @@
 // Prints crossings per second and this process's CPU time per crossing (the database server's is not
 // counted). Run: npx tsx bench/hot-path.ts [crossings per round, default 400] [rounds, default 3]
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { createCrossingService } from "../src/crossings/index.js";
 import { type Db, migrate, openDatabase } from "../src/db/index.js";
 import { composeServices } from "../src/services.js";
 import { createSltdIndex } from "../src/travel/index.js";
 import { importCsvList, loadLatestEntities, saveWatchlistVersion } from "../src/watchlists/index.js";
 import { REPO_ROOT } from "../test/support/paths.js";
+import { createScratchDatabase } from "../test/support/pg-admin.js";
 
 const PER_ROUND = Number(process.argv[2] ?? 400);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -147,13 +147,9 @@ const started = new Date().toISOString();
 console.log(`hot path, ${PER_ROUND} crossings a round, 8 at a time; ${started}`);
 const dir = (await import("node:fs")).mkdtempSync(`${(await import("node:os")).tmpdir()}/limes-hot-path-`);
 await dialect("sqlite", `sqlite:${dir}/hot.db`);
-const name = `limes_bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: PG_ADMIN });
-await admin.connect();
-await admin.query(`create database ${name}`);
+const scratch = await createScratchDatabase(PG_ADMIN, `limes_bench_${randomBytes(4).toString("hex")}`);
 try {
-  await dialect("postgres", PG_ADMIN.replace(/\/[^/]*$/, `/${name}`));
+  await dialect("postgres", scratch.url);
 } finally {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await scratch.drop();
 }

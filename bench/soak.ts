@@ -8,8 +8,8 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import pg from "pg";
-import { type Centre, crossingBody, startCentre } from "./centre.js";
+import { createScratchDatabase, pgQuery } from "../test/support/pg-admin.js";
+import { type Centre, measuredCrossing, startCentre } from "./centre.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -54,7 +54,7 @@ function load(c: Centre, seconds: number, rate?: number) {
       {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${c.token}` },
-        setupRequest: (req) => ({ ...req, body: crossingBody(next++) }),
+        setupRequest: (req) => ({ ...req, body: measuredCrossing(next++) }),
       },
     ],
   });
@@ -63,28 +63,10 @@ function load(c: Centre, seconds: number, rate?: number) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "limes-soak-"));
   const sqlite = args.db === "sqlite";
-  const name = `limes_soak_${process.pid}`;
-  const adminQuery = async (text: string) => {
-    const c = new pg.Client({ connectionString: args.db });
-    await c.connect();
-    try {
-      return (await c.query(text)).rows as Record<string, unknown>[];
-    } finally {
-      await c.end();
-    }
-  };
-  if (!sqlite) await adminQuery(`create database ${name}`);
-  const url = sqlite ? `sqlite:${join(dir, "limes.db")}` : args.db.replace(/\/[^/]*$/, `/${name}`);
+  const scratch = sqlite ? undefined : await createScratchDatabase(args.db, `limes_soak_${process.pid}`);
+  const url = scratch?.url ?? `sqlite:${join(dir, "limes.db")}`;
   const centre = await startCentre(url, dir);
-  const dbQuery = async (text: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      return (await c.query(text)).rows as Record<string, unknown>[];
-    } finally {
-      await c.end();
-    }
-  };
+  const dbQuery = (text: string) => pgQuery<Record<string, unknown>>(url, text);
   const growth = async () =>
     sqlite
       ? { bytes: Number.NaN, audit: Number.NaN }
@@ -131,7 +113,7 @@ async function main() {
     );
   } finally {
     await centre.stop();
-    if (!sqlite) await adminQuery(`drop database if exists ${name} with (force)`);
+    await scratch?.drop();
   }
 }
 

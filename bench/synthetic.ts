@@ -2,19 +2,8 @@
 // parts of the real lists and of the negatives, so that token frequencies look like real traffic.
 import type { ScreeningQuery } from "../src/screening/index.js";
 import type { Entity, NameParts } from "../src/watchlists/model.js";
+import { prng } from "../test/support/prng.js";
 import type { PersonRow } from "./data.js";
-
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 

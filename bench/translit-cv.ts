@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { compareNames, DEFAULT_THRESHOLDS } from "../src/screening/index.js";
 import { type LearnedScript, swapTranslitModel, type TranslitModel } from "../src/screening/learned.js";
-import { prng } from "./synthetic.js";
+import { prng } from "../test/support/prng.js";
 import { fixed, pct, renderTable } from "./table.js";
 import { readTranslitPairs, type TranslitPair, trainScript } from "./translit-train.js";
 

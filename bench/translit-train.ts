@@ -20,7 +20,7 @@ import {
 } from "../src/screening/learned.js";
 import { tokenizeName } from "../src/screening/tokens.js";
 import { REPO_ROOT, realData } from "../test/support/paths.js";
-import { prng } from "./synthetic.js";
+import { prng } from "../test/support/prng.js";
 
 export interface TranslitPair {
   native: string;

@@ -14,13 +14,15 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { type Centre, crossingBody, startCentre } from "../bench/centre.js";
+import { type Centre, measuredCrossing, startCentre } from "../bench/centre.js";
 import { queryAudit, verifyAuditChain } from "../src/audit/index.js";
 import { type Database, type Db, openDatabase } from "../src/db/index.js";
 import { createMonth } from "../src/db/migration-partitions.js";
 import { expiredScreenings } from "../src/retention/store.js";
 import { hitCells, recentTravellers, tripCounts } from "../src/rules/store.js";
 import { createStatsService } from "../src/stats/service.js";
+import { inWorkers, postCrossing } from "../test/support/booth.js";
+import { createScratchDatabase } from "../test/support/pg-admin.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -56,32 +58,14 @@ const PARTITIONED = [
   "audit_log",
 ];
 
-async function admin(text: string) {
-  const c = new pg.Client({ connectionString: args.admin });
-  await c.connect();
-  try {
-    return (await c.query(text)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
 async function recordCrossings(c: Centre): Promise<{ seconds: number; refers: number }> {
-  let next = 0;
   let refers = 0;
   const started = performance.now();
-  const worker = async () => {
-    for (let i = next++; i < N; i = next++) {
-      const r = await fetch(`${c.base}/api/v1/crossings`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${c.token}` },
-        body: crossingBody(i),
-      });
-      if (r.status !== 201) throw new Error(`crossing ${i}: ${r.status} ${await r.text()}`);
-      if (((await r.json()) as { result: { decision: string } }).result.decision === "refer") refers++;
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await inWorkers(N, 8, async (i) => {
+    const r = await postCrossing(c.base, c.token, measuredCrossing(i));
+    if (r.status !== 201) throw new Error(`crossing ${i}: ${r.status} ${await r.text()}`);
+    if (((await r.json()) as { result: { decision: string } }).result.decision === "refer") refers++;
+  });
   return { seconds: (performance.now() - started) / 1000, refers };
 }
 
@@ -245,9 +229,8 @@ async function explainRealQueries(url: string, agency: string): Promise<string> 
   return out;
 }
 
-const name = `limes_scaling_${process.pid}`;
-await admin(`create database ${name}`);
-const url = args.admin.replace(/\/[^/]*$/, `/${name}`);
+const scratch = await createScratchDatabase(args.admin, `limes_scaling_${process.pid}`);
+const url = scratch.url;
 const dir = mkdtempSync(join(tmpdir(), "limes-scaling-"));
 let centre: Centre | undefined;
 try {
@@ -288,5 +271,5 @@ try {
   console.log(`query plans written to ${args.out}`);
 } finally {
   await centre?.stop();
-  await admin(`drop database if exists ${name} with (force)`);
+  await scratch.drop();
 }

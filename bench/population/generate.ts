@@ -5,23 +5,12 @@
 import { writeFileSync } from "node:fs";
 import type { Facts } from "../../src/rules/index.js";
 import { ageBand, depersonalise, POPULATION_COLUMNS, SYNTHETIC_FILE } from "../../src/rules/population.js";
+import { prng } from "../../test/support/prng.js";
 
 const SEED = 20261201;
 const SIZE = 10_000;
 
-/** mulberry32: a small, well-known seeded generator; enough for a fixture. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = rng(SEED);
+const rand = prng(SEED);
 
 function pick<T extends string>(weights: Record<T, number>): T {
   const total = Object.values<number>(weights).reduce((a, b) => a + b, 0);

@@ -22,7 +22,7 @@
 // | `gross_kg`           | number, optional                                                 |
 // | `containers`         | ISO 6346 numbers separated by `;` (validated when screened)      |
 import { countryCode } from "../shared/countries.js";
-import { type CsvRow, type RowProblem, readCsv, rejectIfProblems } from "../travel/csv.js";
+import { type CsvRow, headerFields, type RowProblem, readCsv, rejectIfProblems } from "../travel/csv.js";
 import { normaliseImo } from "../vessels/index.js";
 import type { CargoManifest, Consignment, Party, PartyRole } from "./model.js";
 
@@ -103,20 +103,9 @@ function newConsignment(row: CsvRow, reference: string): Consignment {
 
 function readHeader(text: string, manifest: CargoManifest): void {
   const vessel: NonNullable<CargoManifest["vessel"]> = {};
-  for (const [i, raw] of text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
-    .entries()) {
-    const line = raw.trim();
-    if (line === "") continue;
-    if (!line.startsWith("#")) break;
-    const m = /^#\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const key = m[1]!.toLowerCase().replace(/[\s-]+/g, "_");
-    const value = m[2]!.trim();
-    if (!HEADER.has(key)) manifest.warnings.push(`line ${i + 1}: unknown header field "${m[1]}" ignored`);
-    else if (!value) continue;
-    else if (key === "vessel") vessel.name = value;
+  for (const { key, value } of headerFields(text, HEADER, manifest.warnings)) {
+    if (!value) continue;
+    if (key === "vessel") vessel.name = value;
     else if (key === "imo") vessel.imo = normaliseImo(value);
     else if (key === "mmsi") vessel.mmsi = value.replace(/\s+/g, "");
     else if (key === "call_sign") vessel.callSign = value;

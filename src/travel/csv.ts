@@ -57,6 +57,37 @@ export function readCsv(text: string, what: string, required: readonly string[])
   });
 }
 
+export interface HeaderField {
+  /** 1-based line in the file. */
+  line: number;
+  /** The field's name read like a column name: lower case, blanks and dashes as underscores. */
+  key: string;
+  value: string;
+}
+
+/**
+ * The `# field: value` comment lines above the column header (FAL lists, cargo manifests), in file
+ * order; the first line that is not a comment ends them. A field not in `known` is left out with a
+ * warning, since a misspelt field would otherwise vanish without a word.
+ */
+export function headerFields(text: string, known: ReadonlySet<string>, warnings: string[]): HeaderField[] {
+  const fields: HeaderField[] = [];
+  for (const [i, raw] of text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    if (!line.startsWith("#")) break;
+    const m = /^#\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = columnKey(m[1]!);
+    if (known.has(key)) fields.push({ line: i + 1, key, value: m[2]!.trim() });
+    else warnings.push(`line ${i + 1}: unknown header field "${m[1]}" ignored`);
+  }
+  return fields;
+}
+
 function columnKey(header: string): string {
   return header
     .trim()

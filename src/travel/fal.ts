@@ -44,7 +44,7 @@
 
 import { InvalidError } from "../shared/errors.js";
 import { isValidImo, normaliseImo } from "../vessels/imo.js";
-import { type CsvRow, type RowProblem, readCsv, rejectIfProblems } from "./csv.js";
+import { type CsvRow, headerFields, type RowProblem, readCsv, rejectIfProblems } from "./csv.js";
 import { isoDate } from "./dates.js";
 import {
   countryOrText,
@@ -112,22 +112,10 @@ const HEADER_FIELDS = new Set([
 function readHeaderFields(text: string, what: string, manifest: Manifest): void {
   const fields = new Map<string, { value: string; line: number }>();
   const problems: { line: number; text: string }[] = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  for (const [i, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (line === "") continue;
-    if (!line.startsWith("#")) break;
-    const m = /^#\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const key = m[1]!.toLowerCase().replace(/[\s-]+/g, "_");
-    const value = m[2]!.trim();
-    if (!HEADER_FIELDS.has(key)) {
-      manifest.warnings.push(`line ${i + 1}: unknown header field "${m[1]}" ignored`);
-    } else if (fields.has(key)) {
-      problems.push({ line: i + 1, text: `${key} is given twice (first on line ${fields.get(key)!.line})` });
-    } else if (value) {
-      fields.set(key, { value, line: i + 1 });
-    }
+  for (const { line, key, value } of headerFields(text, HEADER_FIELDS, manifest.warnings)) {
+    const first = fields.get(key);
+    if (first) problems.push({ line, text: `${key} is given twice (first on line ${first.line})` });
+    else if (value) fields.set(key, { value, line });
   }
   const get = (key: string) => fields.get(key)?.value;
   const problem = (key: string, text: string) => problems.push({ line: fields.get(key)!.line, text });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixture, realData } from "../../test/support/paths.js";
+import { prng } from "../../test/support/prng.js";
 import { type Entity, importFtmJsonl, importOfacCsv } from "../watchlists/index.js";
 import { type CraftIndex, createCraftIndex } from "./craft-index.js";
 import { isValidImo, normaliseImo } from "./imo.js";
@@ -34,17 +35,6 @@ function typo(name: string, rand: () => number): string {
   const next = at + 1 < name.length ? at + 1 : at - 1;
   const [a, b] = [Math.min(at, next), Math.max(at, next)];
   return name.slice(0, a) + name[b] + name[a] + name.slice(b + 1);
-}
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("vessel screening against the OFAC SDN list", () => {

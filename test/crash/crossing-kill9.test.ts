@@ -2,91 +2,36 @@
 // of a burst of crossings, three times per dialect. Afterwards no screening is orphaned (every screening
 // belongs to a crossing), every acknowledged crossing is stored with its screening, its audit entry and,
 // for a refer, its alert, and the audit chain verifies.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createAccessService } from "../../src/access/index.js";
 import { generateKeyFiles, loadPublicKey, verifyAuditChain } from "../../src/audit/index.js";
+import { crossingBody, postCrossing, seedBooth } from "../support/booth.js";
+import { killAll, login, startLimes } from "../support/cluster.js";
 import { type FreshDatabase, forEachDialect, freshDatabase } from "../support/db.js";
-import { REPO_ROOT } from "../support/paths.js";
 
 const PASSWORD = "crossing burst at the border 2026";
 // The server signs audit checkpoints with a key outside the database (required on PostgreSQL).
 const keyDir = mkdtempSync(join(tmpdir(), "limes-crossing-kill9-"));
 const auditKey = generateKeyFiles(keyDir, "audit");
 const RUNS = 3;
-const children: ChildProcess[] = [];
-
-/** A stolen passport of the sample SLTD list: every fifth crossing presents it, so alerts are opened too. */
-const STOLEN = { type: "P", number: "C01X00T47", issuingCountry: "DEU" };
 
 /** One checkpoint file per database: the verify at the end reads the one its server wrote. */
 const checkpointFile = (url: string) =>
   join(keyDir, `${url.startsWith("sqlite:") ? "sqlite" : "postgres"}.jsonl`);
 
-function startServer(url: string, port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    // tsx as a loader in this one process, so that SIGKILL hits the server itself.
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        LIMES_DB: url,
-        PORT: String(port),
-        LOG_LEVEL: "warn",
-        LIMES_DEMO_USERS: "0",
-        LIMES_RETENTION_INTERVAL_MINUTES: "0",
-        LIMES_AUDIT_KEY: auditKey.privateKeyFile,
-        LIMES_AUDIT_CHECKPOINTS: checkpointFile(url),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let out = "";
-    child.stderr!.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`server exited early (${code}): ${out}`)));
-    const poll = async () => {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) return resolve(child);
-      } catch {
-        // not listening yet
-      }
-      setTimeout(poll, 200);
-    };
-    poll();
-  });
-}
-
-/** Four workers post crossings until the server dies; the ids of those answered 201. */
+/**
+ * Four workers post crossings until the server dies; the ids of those answered 201. Every fifth presents
+ * the stolen passport, so alerts are opened too.
+ */
 async function burst(base: string, token: string, run: number, acknowledged: string[]) {
   const worker = async (w: number) => {
     for (let i = 0; i < 2000; i++) {
-      const person = {
-        surname: `Traveller${run}x${w}x${i}`,
-        givenNames: "Anna",
-        birthDate: "1980-01-01",
-        nationality: "AT",
-      };
-      const document = i % 5 === 0 ? STOLEN : { type: "P", number: `X${run}${w}${i}`, issuingCountry: "AUT" };
+      const body = crossingBody(`${run}x${w}x${i}`, { crossingPointId: "cp-crash", stolen: i % 5 === 0 });
       try {
-        const r = await fetch(`${base}/api/v1/crossings`, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-          body: JSON.stringify({
-            entry: {
-              person,
-              document,
-              direction: "entry",
-              crossingPointId: "cp-crash",
-            },
-            purpose: "entry check at the booth",
-          }),
-        });
+        const r = await postCrossing(base, token, body);
         if (r.status === 201) acknowledged.push(((await r.json()) as { id: string }).id);
       } catch {
         return; // the server is gone
@@ -96,32 +41,17 @@ async function burst(base: string, token: string, run: number, acknowledged: str
   return Promise.all([0, 1, 2, 3].map(worker));
 }
 
-afterAll(() => {
-  for (const c of children) c.kill("SIGKILL");
-});
+afterAll(() => killAll());
 
 forEachDialect("kill -9 during a burst of crossings", (dialect) => {
   let fresh: FreshDatabase;
   beforeAll(async () => {
     fresh = await freshDatabase(dialect);
-    await createAccessService(fresh.db).createUser("system", {
-      username: "booth",
+    await seedBooth(fresh.db, {
       password: PASSWORD,
-      roles: ["first_line"],
       agency: "demo",
+      crossingPoint: { id: "cp-crash", code: "CRASH", name: "Crash test post" },
     });
-    await fresh.db.kysely
-      .insertInto("crossing_points")
-      .values({
-        id: "cp-crash",
-        code: "CRASH",
-        name: "Crash test post",
-        kind: "land",
-        country: "AT",
-        agency: "demo",
-        created_at: new Date().toISOString(),
-      })
-      .execute();
   });
   afterAll(async () => {
     await fresh?.drop();
@@ -130,15 +60,12 @@ forEachDialect("kill -9 during a burst of crossings", (dialect) => {
   it(`leaves no orphaned screening and loses no acknowledged crossing (${RUNS} runs)`, async () => {
     const acknowledged: string[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const port = 19_600 + Math.floor(Math.random() * 1000);
-      const base = `http://127.0.0.1:${port}`;
-      const child = await startServer(fresh.url, port);
-      const login = await fetch(`${base}/api/v1/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username: "booth", password: PASSWORD }),
+      const { child, url: base } = await startLimes({
+        LIMES_DB: fresh.url,
+        LIMES_AUDIT_KEY: auditKey.privateKeyFile,
+        LIMES_AUDIT_CHECKPOINTS: checkpointFile(fresh.url),
       });
-      const { token } = (await login.json()) as { token: string };
+      const token = await login(base, "booth", PASSWORD);
       const before = acknowledged.length;
       const running = burst(base, token, run, acknowledged);
       await new Promise((r) => setTimeout(r, 1000 + run * 400));

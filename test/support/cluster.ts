@@ -107,10 +107,13 @@ export interface LimesProc extends Proc {
   url: string;
 }
 
-/** `src/main.ts` in its own process (tsx as a loader, so SIGKILL hits the server itself). */
-export async function startLimes(env: Record<string, string>): Promise<LimesProc> {
+/**
+ * `src/main.ts` in its own process (tsx as a loader, so SIGKILL hits the server itself); `nodeArgs` go to
+ * node before the loader (a CPU profile, a heap limit).
+ */
+export async function startLimes(env: Record<string, string>, nodeArgs: string[] = []): Promise<LimesProc> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { type Db, type Dialect, migrate, openDatabase } from "../../src/db/index.js";
+import { createScratchDatabase, pgQuery, type ScratchDatabase } from "./pg-admin.js";
 import { describeWithService, service } from "./services.js";
 
 export const DIALECTS = ["sqlite", "postgres"] as const;
@@ -18,17 +19,11 @@ export const DIALECTS = ["sqlite", "postgres"] as const;
 const PG_ADMIN = service("pg").url;
 
 /** Runs one statement on the `postgres` maintenance database, outside any test database. */
-export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+export function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
   text: string,
   values: unknown[] = [],
 ): Promise<R[]> {
-  const client = new pg.Client({ connectionString: PG_ADMIN });
-  await client.connect();
-  try {
-    return (await client.query<R>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return pgQuery<R>(PG_ADMIN, text, values);
 }
 
 export interface FreshDatabase {
@@ -44,35 +39,28 @@ export async function freshDatabase(
   dialect: Dialect,
   opts: { migrate?: boolean } = {},
 ): Promise<FreshDatabase> {
-  const open = async (url: string) => {
-    const db = await openDatabase(url);
-    if (opts.migrate !== false) await migrate(db);
-    return db;
-  };
-  if (dialect === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "limes-db-"));
-    const url = `sqlite:${join(dir, "test.db")}`;
-    const db = await open(url);
-    return {
-      db,
-      url,
-      drop: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `limes_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`create database ${name}`);
-  const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
-  const db = await open(url);
+  const scratch =
+    dialect === "sqlite"
+      ? sqliteScratch()
+      : await createScratchDatabase(PG_ADMIN, `limes_test_${randomBytes(6).toString("hex")}`);
+  const db = await openDatabase(scratch.url);
+  if (opts.migrate !== false) await migrate(db);
   return {
     db,
-    url,
+    url: scratch.url,
     drop: async () => {
       await db.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await scratch.drop();
     },
+  };
+}
+
+/** A database file in a temporary folder of its own, removed with it. */
+function sqliteScratch(): ScratchDatabase {
+  const dir = mkdtempSync(join(tmpdir(), "limes-db-"));
+  return {
+    url: `sqlite:${join(dir, "test.db")}`,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 

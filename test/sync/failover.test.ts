@@ -6,12 +6,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createAccessService } from "../../src/access/index.js";
 import { generateKeyFiles } from "../../src/audit/index.js";
+import { crossingBody, postCrossing, seedBooth } from "../support/booth.js";
 import { killAll, type LimesProc, login, startCentreNats, startLimes } from "../support/cluster.js";
 import { type FreshDatabase, freshDatabase } from "../support/db.js";
 import { describeWithService } from "../support/services.js";
-import { PASSWORD, STOLEN } from "./setup.js";
+import { PASSWORD } from "./setup.js";
 
 describeWithService("nats", "a centre of two processes: failover", () => {
   let db: FreshDatabase;
@@ -23,24 +23,11 @@ describeWithService("nats", "a centre of two processes: failover", () => {
     const auditKey = generateKeyFiles(dir, "audit");
     const hub = await startCentreNats();
     db = await freshDatabase("postgres");
-    await createAccessService(db.db).createUser("system", {
-      username: "booth",
+    await seedBooth(db.db, {
       password: PASSWORD,
-      roles: ["first_line"],
       agency: "demo",
+      crossingPoint: { id: "cp-airport", code: "AIRPORT", name: "Airport terminal 1", kind: "air" },
     });
-    await db.db.kysely
-      .insertInto("crossing_points")
-      .values({
-        id: "cp-airport",
-        code: "AIRPORT",
-        name: "Airport terminal 1",
-        kind: "air",
-        country: "AT",
-        agency: "demo",
-        created_at: new Date().toISOString(),
-      })
-      .execute();
     const env = (n: string) => ({
       LIMES_DB: db.url,
       LIMES_NATS_URL: hub.url,
@@ -67,25 +54,12 @@ describeWithService("nats", "a centre of two processes: failover", () => {
     let sent = 0;
     let killedAt = 0;
     const crossing = async (base: string, i: number) => {
-      const r = await fetch(`${base}/api/v1/crossings`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          entry: {
-            person: {
-              surname: `Failover${i}`,
-              givenNames: "Ana",
-              birthDate: "1985-05-05",
-              nationality: "AT",
-            },
-            // One in ten presents a stolen passport and is referred, with its alert.
-            document: i % 10 === 0 ? STOLEN : { type: "P", number: `F${i}`, issuingCountry: "AUT" },
-            direction: "entry",
-            crossingPointId: "cp-airport",
-          },
-          purpose: "entry check at the booth",
-        }),
-      });
+      // One in ten presents a stolen passport and is referred, with its alert.
+      const r = await postCrossing(
+        base,
+        token,
+        crossingBody(`F${i}`, { crossingPointId: "cp-airport", stolen: i % 10 === 0 }),
+      );
       if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`);
       return ((await r.json()) as { id: string }).id;
     };

@@ -8,13 +8,12 @@ import { sql } from "kysely";
 import { createAccessService } from "../../src/access/index.js";
 import { generateKeyFiles } from "../../src/audit/index.js";
 import { type Db, migrate, openDatabase } from "../../src/db/index.js";
+import { crossingBody, inWorkers, postCrossing, seedBooth } from "../support/booth.js";
 import { type LimesProc, type NatsProc, startCentreNats, startLimes, startNats } from "../support/cluster.js";
 import { type FreshDatabase, freshDatabase } from "../support/db.js";
 
 export const PASSWORD = "remote posts work offline 2026";
 export const POST = "mountain-1";
-/** A stolen passport of the sample SLTD list: a crossing presenting it is referred. */
-export const STOLEN = { type: "P", number: "C01X00T47", issuingCountry: "DEU" };
 
 export interface Deployment {
   dir: string;
@@ -32,24 +31,11 @@ export interface Deployment {
 async function seedPost(file: string) {
   const db = await openDatabase(`sqlite:${file}`);
   await migrate(db);
-  await createAccessService(db).createUser("system", {
-    username: "booth",
+  await seedBooth(db, {
     password: PASSWORD,
-    roles: ["first_line"],
     agency: "demo",
+    crossingPoint: { id: "cp-mountain", code: "MOUNTAIN", name: "Mountain road post" },
   });
-  await db.kysely
-    .insertInto("crossing_points")
-    .values({
-      id: "cp-mountain",
-      code: "MOUNTAIN",
-      name: "Mountain road post",
-      kind: "land",
-      country: "AT",
-      agency: "demo",
-      created_at: new Date().toISOString(),
-    })
-    .execute();
   return db;
 }
 
@@ -102,38 +88,15 @@ export async function startPost(d: Deployment): Promise<LimesProc> {
   return d.post;
 }
 
-/** Records `n` crossings at the post, four at a time; every `referEvery`-th presents the stolen passport. */
+/** Records `n` crossings at the post, four at a time; those whose index is in `refers` present the stolen passport. */
 export async function recordCrossings(base: string, token: string, tag: string, n: number, refers: number[]) {
   const ids: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < n; i = next++) {
-      const at = i;
-      const r = await fetch(`${base}/api/v1/crossings`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          entry: {
-            person: {
-              surname: `Traveller${tag}x${i}`,
-              givenNames: "Anna",
-              birthDate: "1980-01-01",
-              nationality: "AT",
-            },
-            document: refers.includes(i)
-              ? STOLEN
-              : { type: "P", number: `X${tag}${i}`, issuingCountry: "AUT" },
-            direction: "entry",
-            crossingPointId: "cp-mountain",
-          },
-          purpose: "entry check at the booth",
-        }),
-      });
-      if (r.status !== 201) throw new Error(`crossing ${i}: ${r.status} ${await r.text()}`);
-      ids[at] = ((await r.json()) as { id: string }).id;
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
+  await inWorkers(n, 4, async (i) => {
+    const body = crossingBody(`${tag}x${i}`, { crossingPointId: "cp-mountain", stolen: refers.includes(i) });
+    const r = await postCrossing(base, token, body);
+    if (r.status !== 201) throw new Error(`crossing ${i}: ${r.status} ${await r.text()}`);
+    ids[i] = ((await r.json()) as { id: string }).id;
+  });
   return ids;
 }
 

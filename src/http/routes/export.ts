@@ -56,40 +56,28 @@ export const exportRoutes =
         return send(reply, await deps.exports.alerts(principalOf(req), filter, f, why));
       },
     );
-    app.get(
-      "/screenings/:id/export",
-      {
-        config: { permission: "screening:read_details" },
-        schema: {
-          tags,
-          summary: "a screening's matches as a file (audited)",
-          params: IdParams,
-          querystring: FileQuery,
-          response: { 200: ExportFileReply, ...errorReplies() },
+    // One stored object, by id: the same shape for a screening and a manifest.
+    const byId = [
+      ["/screenings/:id/export", "screening:read_details", "a screening's matches", "screening"],
+      ["/manifests/:id/export", ["screen", "screening:read"], "a manifest's outcomes", "manifest"],
+    ] as const;
+    for (const [url, permission, what, kind] of byId)
+      app.get(
+        url,
+        {
+          config: { permission },
+          schema: {
+            tags,
+            summary: `${what} as a file (audited)`,
+            params: IdParams,
+            querystring: FileQuery,
+            response: { 200: ExportFileReply, ...errorReplies() },
+          },
         },
-      },
-      async (req, reply) =>
-        send(
-          reply,
-          await deps.exports.screening(principalOf(req), req.params.id, req.query.format, req.query.purpose),
-        ),
-    );
-    app.get(
-      "/manifests/:id/export",
-      {
-        config: { permission: ["screen", "screening:read"] },
-        schema: {
-          tags,
-          summary: "a manifest's outcomes as a file (audited)",
-          params: IdParams,
-          querystring: FileQuery,
-          response: { 200: ExportFileReply, ...errorReplies() },
-        },
-      },
-      async (req, reply) =>
-        send(
-          reply,
-          await deps.exports.manifest(principalOf(req), req.params.id, req.query.format, req.query.purpose),
-        ),
-    );
+        async (req, reply) =>
+          send(
+            reply,
+            await deps.exports[kind](principalOf(req), req.params.id, req.query.format, req.query.purpose),
+          ),
+      );
   };
