@@ -8,6 +8,7 @@ import type { Database, ScreenedTravellerFacts } from "../db/index.js";
 import type { Match } from "../screening/index.js";
 import { type DocumentHit, identityKey, type Traveller } from "../travel/index.js";
 import type { Entity } from "../watchlists/index.js";
+import type { PartnerHit } from "./partner-hit.js";
 import {
   type ClearanceRow,
   insertAlert as insertAlertRow,
@@ -16,7 +17,6 @@ import {
   insertScreenedTravellers,
   runningClearances,
 } from "./store.js";
-import type { PartnerHit } from "./partner-hit.js";
 import { DEFAULT_DEADLINES, dueAt, type Priority, priorityOf, requestedActions } from "./triage.js";
 
 /** A rule that fired for this person (see src/rules). */
