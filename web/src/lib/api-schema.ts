@@ -8024,6 +8024,11 @@ export interface paths {
                                 ratePerMinute: number;
                                 /** @description a desk the partner contacts about a hit */
                                 contact: string;
+                                /**
+                                 * @description ask this partner automatically, under this purpose, about the travel document of every crossing here
+                                 * @enum {string}
+                                 */
+                                autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                                 approvalId: string | null;
                                 createdBy: string;
                                 createdAt: string;
@@ -8119,12 +8124,17 @@ export interface paths {
                         purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
                         queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                         lists: string[];
-                        /** @description what a follow-up may return: identity, birth, nationality, documents, listing; protection data never crosses */
+                        /** @description what a follow-up may return: identity, birth, nationality, documents, listing, vehicle, firearm, report; protection data never crosses */
                         categories: string[];
                         retentionDays: number;
                         ratePerMinute: number;
                         /** @description a desk the partner contacts about a hit */
                         contact: string;
+                        /**
+                         * @description ask this partner automatically, under this purpose, about the travel document of every crossing here
+                         * @enum {string}
+                         */
+                        autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                         /** @description why, written to the audit log */
                         reason: string;
                     };
@@ -8156,6 +8166,11 @@ export interface paths {
                                 ratePerMinute: number;
                                 /** @description a desk the partner contacts about a hit */
                                 contact: string;
+                                /**
+                                 * @description ask this partner automatically, under this purpose, about the travel document of every crossing here
+                                 * @enum {string}
+                                 */
+                                autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                                 approvalId: string | null;
                                 createdBy: string;
                                 createdAt: string;
@@ -8287,6 +8302,11 @@ export interface paths {
                             ratePerMinute: number;
                             /** @description a desk the partner contacts about a hit */
                             contact: string;
+                            /**
+                             * @description ask this partner automatically, under this purpose, about the travel document of every crossing here
+                             * @enum {string}
+                             */
+                            autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
                             approvalId: string | null;
                             createdBy: string;
                             createdAt: string;
@@ -8933,7 +8953,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description data categories: identity, birth, nationality, documents, listing; protection data never crosses */
+                        /** @description data categories: identity, birth, nationality, documents, listing, vehicle, firearm, report; protection data never crosses */
                         categories: string[];
                         /** @description why, written to the audit log */
                         reason: string;
@@ -9175,7 +9195,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description data categories: identity, birth, nationality, documents, listing; protection data never crosses */
+                        /** @description data categories: identity, birth, nationality, documents, listing, vehicle, firearm, report; protection data never crosses */
                         categories?: string[];
                         /** @description why, written to the audit log */
                         reason: string;
@@ -12807,6 +12827,15 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        PartnerHit: {
+            requestId: string;
+            partnerNodeId: string;
+            purpose: string;
+            kind: string;
+            reference: string;
+            contact: string | null;
+            at: string;
+        };
         Traveller: {
             surname: string;
             /** @enum {string} */
@@ -12943,6 +12972,7 @@ export interface components {
             programmes: string[];
             previouslyCleared: components["schemas"]["PreviouslyCleared"][];
             subjectHits: components["schemas"]["SubjectHit"][];
+            partnerHits: components["schemas"]["PartnerHit"][];
             clearances: {
                 id: string;
                 entityId: string;
@@ -13308,12 +13338,16 @@ export const pathsApiV1GoodsListsStolenVehiclesPutResponses200ContentApplication
 export const pathsApiV1GoodsListsFirearmsPutResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/goods-lists/firearms"]["put"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["stolen_vehicles", "firearms"];
 export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
+export const pathsApiV1PartnersAgreementsGetResponses200ContentApplicationJsonAgreementsAutoDocumentCheckValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["get"]["responses"]["200"]["content"]["application/json"]["agreements"]["autoDocumentCheck"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
+export const pathsApiV1PartnersAgreementsPostRequestBodyContentApplicationJsonAutoDocumentCheckValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["requestBody"]["content"]["application/json"]["autoDocumentCheck"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
+export const pathsApiV1PartnersAgreementsPostResponses201ContentApplicationJsonAgreementAutoDocumentCheckValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["agreement"]["autoDocumentCheck"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonPurposesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["purposes"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonQueryKindsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["queryKinds"]> = ["person", "document", "vehicle", "firearm"];
+export const pathsApiV1PartnersAgreementsIdSuspendPostResponses200ContentApplicationJsonAutoDocumentCheckValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/agreements/{id}/suspend"]["post"]["responses"]["200"]["content"]["application/json"]["autoDocumentCheck"]> = ["counter-terrorism", "serious-organised-crime", "document-fraud"];
 export const pathsApiV1PartnersSharingGetResponses200ContentApplicationJsonListsSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/partners/sharing"]["get"]["responses"]["200"]["content"]["application/json"]["lists"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1WatchlistsIdSharingPutRequestBodyContentApplicationJsonSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/watchlists/{id}/sharing"]["put"]["requestBody"]["content"]["application/json"]["sharing"]> = ["national-only", "partners"];
 export const pathsApiV1WatchlistsIdSharingPutResponses200ContentApplicationJsonSharingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/watchlists/{id}/sharing"]["put"]["responses"]["200"]["content"]["application/json"]["sharing"]> = ["national-only", "partners"];
