@@ -22,6 +22,8 @@ export interface FirearmHit {
 export interface FirearmIndex {
   readonly size: number;
   search(q: FirearmQuery, limit?: number): FirearmHit[];
+  /** One listed record by its id (a partner's follow-up on a hit, src/partners). */
+  record(recordId: string): ListedFirearm | undefined;
 }
 
 function matchesPattern(pattern: string, key: string): boolean {
@@ -74,8 +76,10 @@ export function createFirearmIndex(records: readonly ListedFirearm[]): FirearmIn
     return sameLength.filter((k) => matchesPattern(pattern, k));
   };
 
+  const byId = new Map(records.map((r) => [r.recordId, r]));
   return {
     size: records.length,
+    record: (recordId) => byId.get(recordId),
     search(q, limit = 20) {
       const hits: FirearmHit[] = [];
       for (const key of candidates(serialKey(q.serial))) {

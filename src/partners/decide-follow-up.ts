@@ -8,7 +8,8 @@ import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
 import { getEntities } from "../watchlists/index.js";
-import { followUpData, isCategory } from "./follow-up-data.js";
+import { followUpData, isCategory, type Matched } from "./follow-up-data.js";
+import type { GoodsLookup } from "./goods-lookup.js";
 import { type Agreement, type Category, refusal } from "./model.js";
 import { enqueue } from "./outbox.js";
 import { agreementInForce, getFollowUp, getQuery, listSharing, settleFollowUp } from "./store.js";
@@ -20,7 +21,11 @@ export interface FollowUpDecision {
   reason: string;
 }
 
-async function sharedEntities(db: Db, agreement: Agreement, queryRequestId: string) {
+/**
+ * The entries the hit matched that are still shared with this partner: persons on a list the agreement
+ * names and still shared; vehicles and firearms while the agreement names their query kind.
+ */
+async function sharedEntries(db: Db, goods: GoodsLookup, agreement: Agreement, queryRequestId: string) {
   const query = await getQuery(db.kysely, queryRequestId, "received");
   const ids = query?.entity_ids ? (JSON.parse(query.entity_ids) as string[]) : [];
   const shared = new Set(
@@ -28,7 +33,11 @@ async function sharedEntities(db: Db, agreement: Agreement, queryRequestId: stri
       .filter((l) => l.sharing === "partners" && agreement.lists.includes(l.id))
       .map((l) => l.id),
   );
-  return [...(await getEntities(db, ids)).values()].filter((e) => shared.has(e.list));
+  const persons: Matched[] = [...(await getEntities(db, ids)).values()]
+    .filter((e) => shared.has(e.list))
+    .map((record) => ({ kind: "person", record }));
+  const objects = goods.records(ids).filter((g) => agreement.queryKinds.includes(g.kind));
+  return [...persons, ...objects];
 }
 
 function returnable(asked: Category[], agreement: Agreement, chosen: string[] | undefined): Category[] {
@@ -44,6 +53,7 @@ function returnable(asked: Category[], agreement: Agreement, chosen: string[] | 
 
 export async function decideFollowUp(
   db: Db,
+  goods: GoodsLookup,
   deliver: (outboxId: string) => Promise<boolean>,
   p: Principal,
   id: string,
@@ -63,7 +73,7 @@ export async function decideFollowUp(
     approve && agreement ? returnable(JSON.parse(f.categories) as Category[], agreement, d.categories) : [];
   const data =
     approve && agreement
-      ? followUpData(await sharedEntities(db, agreement, f.query_request_id), categories)
+      ? followUpData(await sharedEntries(db, goods, agreement, f.query_request_id), categories)
       : [];
   const status = approve ? "approved" : "refused";
   let outboxId: string | undefined;

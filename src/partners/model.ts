@@ -16,11 +16,22 @@ export const QUERY_KINDS = ["person", "document", "vehicle", "firearm"] as const
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
 /**
- * The data categories a follow-up may return, drawn from the matched list entry only. Protection data
- * (asylum, vulnerability) is not a category at all: no agreement can name it, and `follow-up-data.ts`
- * never reads protection records.
+ * The data categories a follow-up may return, drawn from the matched list entry only: a listed person's
+ * `identity` … `listing`; a listed vehicle's or firearm's description (`vehicle`, `firearm`) and who
+ * reported it when (`report`). Each record returns the ones that apply to it. Protection data (asylum,
+ * vulnerability) is not a category at all: no agreement can name it, and `follow-up-data.ts` never reads
+ * protection records.
  */
-export const CATEGORIES = ["identity", "birth", "nationality", "documents", "listing"] as const;
+export const CATEGORIES = [
+  "identity",
+  "birth",
+  "nationality",
+  "documents",
+  "listing",
+  "vehicle",
+  "firearm",
+  "report",
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Categories a request may name but that never cross, whatever the agreement says. */

@@ -58,6 +58,7 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     routes: { [QUERY_ROUTE]: queryRoute },
   };
   const autoChecks = createAutoChecks(db);
+  const goods = opts.goods ?? NO_GOODS;
   let outbox: ReturnType<typeof startOutbox> | undefined;
   return {
     node: opts.node,
@@ -70,8 +71,7 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
       db,
       opts.rejectionsPerMinute ? { perMinute: opts.rejectionsPerMinute } : {},
     ),
-    answer: (agreement: Agreement, q: PartnerQuery) =>
-      answerQuery(db, index, opts.goods ?? NO_GOODS, agreement, q),
+    answer: (agreement: Agreement, q: PartnerQuery) => answerQuery(db, index, goods, agreement, q),
     sharing: () => sharingOfLists(db),
     async setSharing(p: Principal, list: string, sharing: string, reason: string) {
       const set = await setListSharing(db, p, list, sharing, reason);
@@ -116,7 +116,7 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     requests: (p: Principal, status?: string) => partnerRequests(db, p, status),
     decideFollowUp: (p: Principal, id: string, d: FollowUpDecision) => {
       if (!courier) throw NO_NODE();
-      return decideFollowUp(db, (outboxId) => deliverNow(courier, outboxId), p, id, d);
+      return decideFollowUp(db, goods, (outboxId) => deliverNow(courier, outboxId), p, id, d);
     },
     /** Sends and retries the messages waiting for partners on a timer, while this node has an identity. */
     startOutbox(onError: (err: unknown) => void) {

@@ -30,6 +30,8 @@ const PARTIAL_MIN_LENGTH = 5;
 export interface StolenVehicleIndex {
   readonly size: number;
   search(q: VehicleQuery): VehicleHit[];
+  /** One listed record by its id (a partner's follow-up on a hit, src/partners). */
+  record(recordId: string): StolenVehicle | undefined;
 }
 
 /** Every string made by deleting one character: two keys within one edit share one of these. */
@@ -92,8 +94,10 @@ export function createStolenVehicleIndex(records: readonly StolenVehicle[]): Sto
   const sameCountry = (q: Plate, r: StolenVehicle) =>
     q.country === "" || r.plate?.country === "" || q.country === r.plate?.country;
 
+  const byId = new Map(records.map((r) => [r.recordId, r]));
   return {
     size: records.length,
+    record: (recordId) => byId.get(recordId),
     search(q) {
       const hits = new Map<string, VehicleHit>();
       const add = (h: VehicleHit) => {

@@ -1,13 +1,14 @@
 // Vehicle and firearm query kinds of the partner hit/no-hit (issue 16 with issue 17's lists), on both
 // dialects, over the signed partner API: the stolen-vehicle and firearms lists answer only a partner whose
 // agreement names the kind; a hit is an exact identifier (VIN, whole plate, exact serial), never a
-// partial plate; and the answer carries no record id, plate, VIN, serial or make.
+// partial plate; and the answer carries no record id, plate, VIN, serial or make. A follow-up on a hit,
+// asking for every category there is, returns only the vehicle's or firearm's agreed categories.
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { beforeAll, expect, it } from "vitest";
 import { queryAudit } from "../../src/audit/index.js";
 import { createFirearmIndex, parseFirearmListCsv } from "../../src/firearms/index.js";
-import { keyIdOf, signRequest } from "../../src/partners/index.js";
+import { CATEGORIES, keyIdOf, NEVER_SHARED, signRequest } from "../../src/partners/index.js";
 import { createStolenVehicleIndex, parseStolenVehicleCsv } from "../../src/vehicles/index.js";
 import { describeBothDialects } from "../support/db.js";
 import { REPO_ROOT } from "../support/paths.js";
@@ -31,19 +32,26 @@ describeBothDialects("partner queries about vehicles and firearms", (getDb) => {
   const goodsPartner = nodeKey();
   const personPartner = nodeKey();
 
-  const send = (key: typeof goodsPartner, body: Record<string, unknown>) => {
-    const raw = JSON.stringify({ requestId: randomUUID(), purpose: "serious-organised-crime", ...body });
+  const send = (key: typeof goodsPartner, body: Record<string, unknown>, path = PATH) => {
+    const raw = JSON.stringify(
+      path === PATH ? { requestId: randomUUID(), purpose: "serious-organised-crime", ...body } : body,
+    );
     return api.app.inject({
       method: "POST",
-      url: PATH,
+      url: path,
       payload: raw,
       headers: {
         "content-type": "application/json",
-        ...signRequest({ method: "POST", path: PATH, body: raw }, key),
+        ...signRequest({ method: "POST", path, body: raw }, key),
       },
     });
   };
-  const agree = async (nodeId: string, key: typeof goodsPartner, queryKinds: string[]) => {
+  const agree = async (
+    nodeId: string,
+    key: typeof goodsPartner,
+    queryKinds: string[],
+    categories: readonly string[],
+  ) => {
     const r = await api.call("admin1", "POST", "/api/v1/partners/agreements", {
       partnerNodeId: nodeId,
       partnerKey: key.pem,
@@ -53,7 +61,7 @@ describeBothDialects("partner queries about vehicles and firearms", (getDb) => {
       purposes: ["serious-organised-crime"],
       queryKinds,
       lists: ["national"],
-      categories: ["identity"],
+      categories,
       retentionDays: 30,
       ratePerMinute: 100,
       contact: "SPOC desk",
@@ -81,8 +89,9 @@ describeBothDialects("partner queries about vehicles and firearms", (getDb) => {
     api.services.firearms.swapList(
       createFirearmIndex(parseFirearmListCsv(sample("firearms/firearms-list.csv"))),
     );
-    await agree("HR-BORDER", goodsPartner, ["vehicle", "firearm"]);
-    await agree("SI-BORDER", personPartner, ["person"]);
+    await api.addUser("officer", ["second_line"]);
+    await agree("HR-BORDER", goodsPartner, ["vehicle", "firearm"], CATEGORIES);
+    await agree("SI-BORDER", personPartner, ["person"], ["identity"]);
   });
 
   it("answers hit for a listed VIN, a whole listed plate and an exactly read serial", async () => {
@@ -137,5 +146,63 @@ describeBothDialects("partner queries about vehicles and firearms", (getDb) => {
       (e) => e.details?.code,
     );
     expect(rejected).toEqual(expect.arrayContaining(["kind_not_allowed", "query_incomplete"]));
+  });
+
+  /** HR-BORDER's follow-up on a hit, asking for every category; what the approval puts in the answer. */
+  const followUpData = async (query: Record<string, unknown>) => {
+    const hit = await send(goodsPartner, query);
+    expect(hit.json().answer).toBe("hit");
+    const requestId = randomUUID();
+    const asked = await send(
+      goodsPartner,
+      {
+        requestId,
+        queryRequestId: hit.json().requestId,
+        reference: hit.json().reference,
+        reason: "hit at the border; the report is needed for the seizure",
+        legalBasis: "Bilateral protocol art. 7",
+        categories: [...CATEGORIES, ...NEVER_SHARED],
+      },
+      "/partner/v1/follow-ups",
+    );
+    expect(asked.statusCode, asked.body).toBe(202);
+    const approved = await api.call("officer", "POST", `/api/v1/partner-requests/${requestId}/approve`, {
+      reason: "legal basis checked",
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    // HR-BORDER is not reachable here: the answer waits in the outbox, exactly as it would be sent.
+    const message = await getDb()
+      .kysely.selectFrom("partner_outbox")
+      .select("payload")
+      .where("object_id", "=", requestId)
+      .executeTakeFirstOrThrow();
+    return JSON.parse(message.payload).data as Record<string, unknown>[];
+  };
+
+  it("returns a listed vehicle's and firearm's agreed categories on a follow-up, nothing else", async () => {
+    const vehicle = await followUpData({ kind: "vehicle", vehicle: { vin: "WVWZZZ1KZAW123456" } });
+    expect(vehicle).toEqual([
+      {
+        vehicle: { make: "Volkswagen", model: "Golf", colour: "grey", status: "stolen" },
+        report: { reportingCountry: "HR", reportedDate: "2026-03-14" },
+      },
+    ]);
+    const firearm = await followUpData({ kind: "firearm", firearm: { serial: "B0512837" } });
+    expect(firearm).toEqual([
+      {
+        firearm: {
+          make: "Zavodi Crvena Zastava",
+          model: "M70AB2",
+          calibre: "7.62x39mm",
+          type: "assault rifle",
+          status: "trafficked",
+        },
+        report: { reportingCountry: "RS", reportedDate: "2025-10-12" },
+      },
+    ]);
+    // No record id, and nothing a person category or the protection data would carry.
+    const raw = JSON.stringify([vehicle, firearm]);
+    for (const never of ["SMV-0001", "FA-0001", "identity", "protection", "first-line", "asylum"])
+      expect(raw).not.toContain(never);
   });
 });

@@ -8124,7 +8124,7 @@ export interface paths {
                         purposes: ("counter-terrorism" | "serious-organised-crime" | "document-fraud")[];
                         queryKinds: ("person" | "document" | "vehicle" | "firearm")[];
                         lists: string[];
-                        /** @description what a follow-up may return: identity, birth, nationality, documents, listing; protection data never crosses */
+                        /** @description what a follow-up may return: identity, birth, nationality, documents, listing, vehicle, firearm, report; protection data never crosses */
                         categories: string[];
                         retentionDays: number;
                         ratePerMinute: number;
@@ -8953,7 +8953,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description data categories: identity, birth, nationality, documents, listing; protection data never crosses */
+                        /** @description data categories: identity, birth, nationality, documents, listing, vehicle, firearm, report; protection data never crosses */
                         categories: string[];
                         /** @description why, written to the audit log */
                         reason: string;
@@ -9195,7 +9195,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description data categories: identity, birth, nationality, documents, listing; protection data never crosses */
+                        /** @description data categories: identity, birth, nationality, documents, listing, vehicle, firearm, report; protection data never crosses */
                         categories?: string[];
                         /** @description why, written to the audit log */
                         reason: string;
