@@ -26,7 +26,7 @@ export function createCrossingService(
   db: Db,
   screenings: ScreeningService,
   sltd: () => SltdIndex,
-  opts: { rules?: RuleRunner; now?: () => Date; groupCommit?: GroupCommit } = {},
+  opts: { rules: RuleRunner; now?: () => Date; groupCommit?: GroupCommit },
 ) {
   const { groupCommit } = opts;
   // A group commit's shared transaction (one savepoint per crossing), or a transaction of its own.
@@ -39,7 +39,7 @@ export function createCrossingService(
     sltd,
     write,
     now: opts.now ?? (() => new Date()),
-    ...(opts.rules ? { rules: opts.rules } : {}),
+    rules: opts.rules,
   };
 
   return {
