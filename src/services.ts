@@ -1,10 +1,13 @@
-// The service graph of a Limes process, assembled in one place for the server and the tests.
+// The service graph of a Limes process, assembled in one place for the server, every `limes` command
+// and the tests.
+
 import { type AccessOptions, createAccessService } from "./access/index.js";
 import { type AlertService, createAlertService } from "./alerts/index.js";
 import { type ApprovalHandler, type ApprovalHandlers, createApprovalService } from "./approvals/index.js";
 import { auditSavepointState } from "./audit/index.js";
 import { type CargoConfig, createCargoService } from "./cargo/index.js";
 import { type CashService, createCashService, type RateTable, RETAIN_CASH_KIND } from "./cash/index.js";
+import type { Config } from "./config.js";
 import { createCrossingPointService } from "./crossing-points/index.js";
 import { createCrossingService } from "./crossings/index.js";
 import { createGroupCommit, type Db, type GroupCommitOptions } from "./db/index.js";
@@ -15,7 +18,13 @@ import {
   type FirearmService,
   SEIZE_FIREARM_KIND,
 } from "./firearms/index.js";
-import { AGREEMENT_KIND, createPartnerService, goodsLookup, type PartnerOptions } from "./partners/index.js";
+import {
+  AGREEMENT_KIND,
+  createPartnerService,
+  goodsLookup,
+  loadNodeIdentity,
+  type PartnerOptions,
+} from "./partners/index.js";
 import { createProtectionService } from "./protection/index.js";
 import { createRegionalService } from "./regional/index.js";
 import { createRuleService, type GoodsRule } from "./rules/index.js";
@@ -32,6 +41,9 @@ import {
   type WatchlistService,
 } from "./watchlists/index.js";
 import { createYenteService } from "./yente/index.js";
+
+/** Long enough to spare the token reads of a busy booth, short enough that a missed revocation fades. */
+const DEFAULT_PRINCIPAL_CACHE_SECONDS = 10;
 
 /** Each kind of four-eyes action registers its handler here. */
 function approvalHandlers(s: {
@@ -81,22 +93,44 @@ function atPostServices(db: Db, atPost: AtPostLists, crossings: ReturnType<typeo
   };
 }
 
-export function composeServices(
-  db: Db,
-  opts: {
-    entities: readonly Entity[];
-    sltd: SltdIndex;
-    access?: AccessOptions;
-    listLimits?: ListLimits;
-    uploadLimit?: number;
-    cargo?: Partial<CargoConfig>;
-    atPost?: AtPostLists;
-    /** This node's identity and the partner exchange's settings (issue 16). */
-    partners?: PartnerOptions;
-    /** Batch sizes and timing of the group commit (tests widen the window to fill a batch). */
-    groupCommit?: Omit<GroupCommitOptions, "savepointState">;
-  },
-) {
+export interface ComposeOptions {
+  entities: readonly Entity[];
+  sltd: SltdIndex;
+  access?: AccessOptions;
+  listLimits?: ListLimits;
+  uploadLimit?: number;
+  cargo?: Partial<CargoConfig>;
+  atPost?: AtPostLists;
+  /** This node's identity and the partner exchange's settings (issue 16). */
+  partners?: PartnerOptions;
+  /** Batch sizes and timing of the group commit (tests widen the window to fill a batch). */
+  groupCommit?: Omit<GroupCommitOptions, "savepointState">;
+}
+
+/** The settings the environment gives the services: the same for the server and every `limes` command. */
+export function configuredOptions(
+  config: Config,
+): Pick<ComposeOptions, "access" | "groupCommit" | "listLimits" | "partners"> {
+  return {
+    access: {
+      ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
+      ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),
+      ...(config.totpRoles ? { totpRoles: config.totpRoles } : {}),
+      principalCacheSeconds: config.principalCacheSeconds ?? DEFAULT_PRINCIPAL_CACHE_SECONDS,
+    },
+    ...(config.groupCommitBatch ? { groupCommit: { maxBatch: config.groupCommitBatch } } : {}),
+    ...(config.listMaxRemovedPct === undefined
+      ? {}
+      : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
+    partners: {
+      ...(config.node ? { node: loadNodeIdentity(config.node) } : {}),
+      ...(config.partnerClockSeconds ? { windowSeconds: config.partnerClockSeconds } : {}),
+      ...(config.partnerRetrySeconds ? { retrySeconds: config.partnerRetrySeconds } : {}),
+    },
+  };
+}
+
+export function composeServices(db: Db, opts: ComposeOptions) {
   // One group commit per process and database: the crossings and screenings of concurrent requests
   // share a transaction, each in its own savepoint (src/db/group-commit.ts).
   const groupCommit = createGroupCommit(db, { savepointState: auditSavepointState, ...opts.groupCommit });

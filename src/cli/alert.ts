@@ -2,28 +2,9 @@
 // acts as the officer whose token is in LIMES_TOKEN (a session or API token), through the same services
 // as the API, so four-eyes and the non-refoulement bar hold here too.
 import type { Command } from "commander";
-import type { Principal } from "../access/index.js";
-import { AuthError } from "../access/index.js";
 import { ADVERSE_ACTIONS, type AdverseAction, ALERT_PAGE, OUTCOMES, type Outcome } from "../alerts/index.js";
-import type { Db } from "../db/index.js";
-import { composeServices } from "../services.js";
 import { InvalidError } from "../shared/errors.js";
-import { createSltdIndex } from "../travel/index.js";
-import { withDb } from "./db.js";
-
-type Services = ReturnType<typeof composeServices>;
-
-async function asOfficer<T>(fn: (p: Principal, s: Services) => Promise<T>): Promise<T> {
-  const token = process.env.LIMES_TOKEN;
-  if (!token) throw new AuthError("set LIMES_TOKEN to your session or API token (limes acts as you)");
-  return withDb(async (db: Db) => {
-    // No screening here: the services need no index or document list.
-    const services = composeServices(db, { entities: [], sltd: createSltdIndex([]) });
-    const p = await services.access.authenticate(token);
-    if (!p) throw new AuthError("LIMES_TOKEN is not a valid token (expired or revoked?)");
-    return fn(p, services);
-  });
-}
+import { asOfficer } from "./services.js";
 
 function print(json: boolean, value: unknown, text: () => string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text());

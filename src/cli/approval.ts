@@ -2,24 +2,8 @@
 // decision with a reason, through the same use cases as the API on LIMES_DB. A list version approved
 // here is live on the database; a server already running indexes it at its next start.
 import type { Command } from "commander";
-import { AuthError, type Principal } from "../access/index.js";
 import type { Approval } from "../approvals/index.js";
-import { composeServices } from "../services.js";
-import { createSltdIndex } from "../travel/index.js";
-import { withDb } from "./db.js";
-
-type Services = ReturnType<typeof composeServices>;
-
-async function asOfficer<T>(fn: (p: Principal, s: Services) => Promise<T>): Promise<T> {
-  const token = process.env.LIMES_TOKEN;
-  if (!token) throw new AuthError("set LIMES_TOKEN to your session or API token (limes acts as you)");
-  return withDb(async (db) => {
-    const services = composeServices(db, { entities: [], sltd: createSltdIndex([]) });
-    const p = await services.access.authenticate(token);
-    if (!p) throw new AuthError("LIMES_TOKEN is not a valid token (expired or revoked?)");
-    return fn(p, services);
-  });
-}
+import { asOfficer } from "./services.js";
 
 const line = (a: Approval) =>
   `${a.id}  ${a.kind}  ${a.subject}  by ${a.proposedBy.username}  until ${a.expiresAt}\n    ${a.reason}\n`;

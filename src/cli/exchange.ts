@@ -5,31 +5,8 @@
 // LIMES_NODE_KEY, as the server does).
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { AuthError, type Principal } from "../access/index.js";
-import { readConfig } from "../config.js";
-import { loadNodeIdentity } from "../partners/index.js";
-import { composeServices } from "../services.js";
 import { InvalidError } from "../shared/errors.js";
-import { createSltdIndex } from "../travel/index.js";
-import { withDb } from "./db.js";
-
-type Services = ReturnType<typeof composeServices>;
-
-async function asOfficer<T>(fn: (p: Principal, s: Services) => Promise<T>): Promise<T> {
-  const token = process.env.LIMES_TOKEN;
-  if (!token) throw new AuthError("set LIMES_TOKEN to your session or API token (limes acts as you)");
-  const config = readConfig(process.env);
-  return withDb(async (db) => {
-    const services = composeServices(db, {
-      entities: [],
-      sltd: createSltdIndex([]),
-      ...(config.node ? { partners: { node: loadNodeIdentity(config.node) } } : {}),
-    });
-    const p = await services.access.authenticate(token);
-    if (!p) throw new AuthError("LIMES_TOKEN is not a valid token (expired or revoked?)");
-    return fn(p, services);
-  });
-}
+import { asOfficer } from "./services.js";
 
 function readJson(file: string): unknown {
   try {

@@ -4,13 +4,12 @@
 // and prints the same decisions. `--watchlist` screens against list files instead of the live lists.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { AuthError } from "../access/index.js";
+import type { Db } from "../db/index.js";
 import type { Entity } from "../screening/index.js";
-import { composeServices } from "../services.js";
 import { InvalidError } from "../shared/errors.js";
 import { createSltdIndex, parseSltdCsv } from "../travel/index.js";
 import { importWatchlist, loadLatestEntities, parseWatchlistSpec } from "../watchlists/index.js";
-import { withDb } from "./db.js";
+import { asOfficer, type Services } from "./services.js";
 
 interface ManifestOptions {
   watchlist: string[];
@@ -21,7 +20,6 @@ interface ManifestOptions {
   crossingPoint?: string;
 }
 
-type Services = ReturnType<typeof composeServices>;
 type Screened = Awaited<ReturnType<Services["crossings"]["screenManifest"]>>;
 interface MatchLine {
   entityId: string;
@@ -31,7 +29,7 @@ interface MatchLine {
   decision: string;
 }
 
-async function entitiesFor(opts: ManifestOptions, db: Services["db"]): Promise<Entity[]> {
+async function entitiesFor(opts: ManifestOptions, db: Db): Promise<Entity[]> {
   if (opts.watchlist.length === 0) return loadLatestEntities(db);
   const entities: Entity[] = [];
   for (const { format, path } of opts.watchlist.map(parseWatchlistSpec))
@@ -41,18 +39,15 @@ async function entitiesFor(opts: ManifestOptions, db: Services["db"]): Promise<E
 
 /** Runs the manifest use case on LIMES_DB as the officer of LIMES_TOKEN. */
 async function screen(file: string, opts: ManifestOptions): Promise<Screened> {
-  const token = process.env.LIMES_TOKEN;
-  if (!token) throw new AuthError("set LIMES_TOKEN to your session or API token (limes acts as you)");
   const content = readFileSync(file);
-  return withDb(async (db) => {
-    const sltd = createSltdIndex(opts.sltd ? parseSltdCsv(readFileSync(opts.sltd, "utf8")) : []);
-    const services = composeServices(db, { entities: await entitiesFor(opts, db), sltd });
-    const p = await services.access.authenticate(token);
-    if (!p) throw new AuthError("LIMES_TOKEN is not a valid token (expired or revoked?)");
-    return services.crossings.screenManifest(p, content, opts.purpose, opts.crossingPoint, {
-      ...(opts.dryRun ? { dryRun: true } : {}),
-    });
-  });
+  const sltd = createSltdIndex(opts.sltd ? parseSltdCsv(readFileSync(opts.sltd, "utf8")) : []);
+  return asOfficer(
+    (p, s) =>
+      s.crossings.screenManifest(p, content, opts.purpose, opts.crossingPoint, {
+        ...(opts.dryRun ? { dryRun: true } : {}),
+      }),
+    { entities: (db) => entitiesFor(opts, db), sltd },
+  );
 }
 
 /** One line per person, refers first as the use case sorted them; persons are numbered from 1. */

@@ -1,11 +1,15 @@
-// `limes screen`: screen persons from a file against one or more watchlists, one JSON line per person.
+// `limes screen`: screen persons from a file through the use case of POST /api/v1/screenings, on the
+// database named by LIMES_DB as the officer whose token is in LIMES_TOKEN (recorded and audited, or
+// nothing saved with --dry-run), against the live lists or list files; one JSON line per person.
 import type { Command } from "commander";
-import type { Entity } from "../screening/index.js";
-import { createScreener, type Match, type ScreeningQuery } from "../screening/index.js";
+import type { Db } from "../db/index.js";
+import { createScreener, type Entity, type Match, type ScreeningQuery } from "../screening/index.js";
+import { type DetailedResult, type FirstLineResult, MAX_BATCH } from "../screenings/index.js";
 import { InvalidError } from "../shared/errors.js";
-import { importWatchlist, parseWatchlistSpec } from "../watchlists/index.js";
+import { importWatchlist, loadLatestEntities, parseWatchlistSpec } from "../watchlists/index.js";
 import { readPersons } from "./persons.js";
 import { createProgress } from "./progress.js";
+import { asOfficer } from "./services.js";
 
 interface ScreenOptions {
   watchlist: string[];
@@ -13,17 +17,21 @@ interface ScreenOptions {
   threshold?: string;
   format: "jsonl" | "table";
   limit: string;
+  dryRun?: boolean;
+  purpose: string;
 }
+
+type Result = FirstLineResult | DetailedResult;
 
 export function registerScreenCommand(program: Command): void {
   program
     .command("screen")
     .description(
-      "screen persons (CSV or JSONL) against watchlists; one result line per person, in input order",
+      "screen persons (CSV or JSONL) as POST /api/v1/screenings does, on LIMES_DB as the officer in LIMES_TOKEN; one result line per person, in input order",
     )
-    .requiredOption(
+    .option(
       "-w, --watchlist <format:file>",
-      "watchlist to load, e.g. un-xml:data/samples/un-sc-consolidated.xml (repeatable)",
+      "screen against this list file, e.g. un-xml:data/samples/un-sc-consolidated.xml (repeatable), instead of the live lists on LIMES_DB",
       collect,
       [],
     )
@@ -37,15 +45,24 @@ export function registerScreenCommand(program: Command): void {
     )
     .option("-f, --format <format>", "output format: jsonl or table", "jsonl")
     .option("-n, --limit <n>", "matches reported per person", "5")
+    .option("--dry-run", "the same results, with nothing saved and nothing audited")
+    .option(
+      "--purpose <text>",
+      "why the persons are screened (audited)",
+      "batch screening from the command line",
+    )
     .addHelpText(
       "after",
       `
 Formats for --watchlist: un-xml, ofac-csv (path of sdn.csv), ftm-jsonl, csv.
-Each output line: {"input": <row from 1>, "name": ..., "matches": [{"entityId", "sourceRef", "name", "score", "decision"}]}
+Each output line: {"input": <row from 1>, "name": ..., "matches": [{"entityId", "sourceRef", "name", "score", "decision"}]};
+for a role that may not see list details (first line), {"input", "name", "decision", "reference"}.
+Persons are screened ${MAX_BATCH} to a recorded screening.
 
 Examples:
-  limes screen --watchlist un-xml:data/samples/un-sc-consolidated.xml --input travellers.csv
-  limes screen -w un-xml:un.xml -w ofac-csv:sdn/sdn.csv -i persons.jsonl --threshold 0.8 --format table`,
+  LIMES_TOKEN=… limes screen --input travellers.csv
+  LIMES_TOKEN=… limes screen --watchlist un-xml:data/samples/un-sc-consolidated.xml --input travellers.csv --dry-run
+  LIMES_TOKEN=… limes screen -w un-xml:un.xml -w ofac-csv:sdn/sdn.csv -i persons.jsonl --threshold 0.8 --format table --dry-run`,
     )
     .action(async (opts: ScreenOptions) => {
       await runScreen(opts);
@@ -68,6 +85,39 @@ async function runScreen(opts: ScreenOptions): Promise<void> {
     if (!(refer >= 0 && refer <= 1))
       throw new InvalidError(`--threshold must be a number between 0 and 1, not "${opts.threshold}"`);
   }
+  const persons: { row: number; query: ScreeningQuery }[] = [];
+  for await (const p of readPersons(opts.input)) persons.push(p);
+  const results = await asOfficer(async (p, s) => {
+    const entities = await entitiesFor(opts, s.db);
+    const started = Date.now();
+    // The engine's settings of this run: how many matches to report, and the refer threshold.
+    s.screenings.swap(
+      createScreener(entities, refer === undefined ? { limit } : { limit, thresholds: { refer } }),
+    );
+    process.stderr.write(
+      `index built over ${s.screenings.screener.size} entities in ${Date.now() - started} ms\n`,
+    );
+    const bar = createProgress("screen", "persons");
+    const out: Result[] = [];
+    for (let start = 0; start < persons.length; start += MAX_BATCH) {
+      const batch = persons.slice(start, start + MAX_BATCH).map((x) => x.query);
+      const record = await s.screenings.screen(
+        p,
+        { persons: batch, purpose: opts.purpose },
+        opts.dryRun ? { dryRun: true } : {},
+      );
+      if (!opts.dryRun) process.stderr.write(`screening ${record.id}\n`);
+      out.push(...record.results);
+      bar.update(out.length, persons.length);
+    }
+    bar.stop();
+    return out;
+  });
+  print(persons, results, opts);
+}
+
+async function entitiesFor(opts: ScreenOptions, db: Db): Promise<Entity[]> {
+  if (opts.watchlist.length === 0) return loadLatestEntities(db);
   const entities: Entity[] = [];
   for (const spec of opts.watchlist) {
     const { format, path } = parseWatchlistSpec(spec);
@@ -79,39 +129,37 @@ async function runScreen(opts: ScreenOptions): Promise<void> {
     entities.push(...result.entities);
     process.stderr.write(`loaded ${result.entities.length} entities from ${path}\n`);
   }
-  const started = Date.now();
-  const screener = createScreener(
-    entities,
-    refer === undefined ? { limit } : { limit, thresholds: { refer } },
-  );
-  process.stderr.write(`index built over ${screener.size} entities in ${Date.now() - started} ms\n`);
-  const persons: { row: number; query: ScreeningQuery }[] = [];
-  for await (const p of readPersons(opts.input)) persons.push(p);
-  const bar = createProgress("screen", "persons");
+  return entities;
+}
+
+/** One line per person, in input order: the matches when the officer may see them, the outcome otherwise. */
+function print(persons: { row: number; query: ScreeningQuery }[], results: Result[], opts: ScreenOptions) {
   const rows: string[][] = [];
-  let refers = 0;
-  persons.forEach(({ row, query }, i) => {
-    const { matches } = screener.screen(query);
+  results.forEach((r, i) => {
+    const { row, query } = persons[i]!;
+    const matches = "matches" in r ? r.matches : undefined;
     const name = query.name ?? [query.firstName, query.middleName, query.lastName].filter(Boolean).join(" ");
-    if (matches.some((m) => m.decision === "refer")) refers++;
     if (opts.format === "jsonl") {
-      process.stdout.write(`${JSON.stringify({ input: row, name, matches: matches.map(summary) })}\n`);
-    } else {
-      const top = matches[0];
-      rows.push([
-        String(row),
-        name,
-        top ? top.decision : "clear",
-        top ? top.score.toFixed(3) : "",
-        top ? `${top.sourceRef} ${top.name}` : "",
-      ]);
+      const line = matches
+        ? { input: row, name, matches: matches.map(summary) }
+        : { input: row, name, decision: r.decision, reference: r.reference };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+      return;
     }
-    bar.update(i + 1, persons.length);
+    const top = matches?.[0];
+    rows.push([
+      String(row),
+      name,
+      top ? top.decision : r.decision,
+      top ? top.score.toFixed(3) : "",
+      top ? `${top.sourceRef} ${top.name}` : "",
+    ]);
   });
-  bar.stop();
   if (opts.format === "table")
     process.stdout.write(table(["#", "name", "decision", "score", "top match"], rows));
-  process.stderr.write(`${persons.length} persons screened, ${refers} refer\n`);
+  const refers = results.filter((r) => r.decision === "refer").length;
+  const saved = opts.dryRun ? "; dry run: nothing saved, nothing audited" : "";
+  process.stderr.write(`${persons.length} persons screened, ${refers} refer${saved}\n`);
 }
 
 function summary(m: Match) {

@@ -1,26 +1,21 @@
 // `limes watchlist import | inspect | list`: import list files as versions on the database in LIMES_DB,
 // with the same staging rules as the API, and look inside list files.
 import type { Command } from "commander";
-import { AuthError, can, createAccessService, type Principal } from "../access/index.js";
-import { readConfig } from "../config.js";
-import { type Db, migrate } from "../db/index.js";
-import { ForbiddenError, InvalidError } from "../shared/errors.js";
+import { InvalidError } from "../shared/errors.js";
 import {
   checkOfacFilesBeside,
   checkSourceFormat,
   type ImportIssue,
   type ImportResult,
   importWatchlist,
-  listWatchlists,
   type SavedListVersion,
   SOURCE_FORMATS,
-  saveWatchlistVersion,
   summarise,
   type WatchlistSummary,
   type WatchlistView,
 } from "../watchlists/index.js";
-import { withDb } from "./db.js";
 import { createProgress } from "./progress.js";
+import { tokenOfficer, withServices } from "./services.js";
 
 /** Issues printed per import; the stored version file keeps all of them. */
 const SHOWN_ISSUES = 10;
@@ -52,20 +47,6 @@ interface InspectOpts {
 
 interface ListOpts {
   json?: boolean;
-}
-
-/**
- * Who imports: the watchlist manager whose token is in LIMES_TOKEN, who can also stage a version past
- * the safety limits for a second manager's approval; without a token, "system", which may only import
- * within the limits (a version past one is refused, as it has nobody to propose it).
- */
-async function importer(db: Db): Promise<Principal | "system"> {
-  const token = process.env.LIMES_TOKEN;
-  if (!token) return "system";
-  const p = await createAccessService(db).authenticate(token);
-  if (!p) throw new AuthError("LIMES_TOKEN is not a valid token (expired or revoked?)");
-  if (!can(p, "watchlists:manage")) throw new ForbiddenError("this role cannot import watchlists");
-  return p;
 }
 
 export function registerWatchlistCommands(program: Command): void {
@@ -122,28 +103,29 @@ Examples:
     )
     .action(async (format: string, files: string[], opts: ImportOpts) => {
       const fmt = checkSourceFormat(format);
-      const pct = readConfig().listMaxRemovedPct;
-      await withDb(async (db) => {
-        await migrate(db);
-        const actor = await importer(db);
-        for (const file of files) {
-          if (fmt === "ofac-csv") await checkOfacFilesBeside(file, !opts.aliases);
-          const result = await withProgress(file, (onProgress) =>
-            importWatchlist(fmt, file, {
-              onProgress,
-              strict: !opts.lenient,
-              ...(opts.list ? { list: opts.list } : {}),
-            }),
-          );
-          const saved = await saveWatchlistVersion(db, result, {
-            actor,
-            file,
-            ...(pct === undefined ? {} : { limits: { maxRemovedPct: pct } }),
-            ...(opts.reason ? { reason: opts.reason } : {}),
-          });
-          process.stdout.write(renderImport(file, result, saved));
-        }
-      });
+      await withServices(
+        async (s) => {
+          // The watchlist manager of LIMES_TOKEN, who can also stage a version past the safety limits for
+          // a second manager's approval; without a token, "system", which may only import within them.
+          const actor = (await tokenOfficer(s)) ?? "system";
+          for (const file of files) {
+            if (fmt === "ofac-csv") await checkOfacFilesBeside(file, !opts.aliases);
+            const result = await withProgress(file, (onProgress) =>
+              importWatchlist(fmt, file, {
+                onProgress,
+                strict: !opts.lenient,
+                ...(opts.list ? { list: opts.list } : {}),
+              }),
+            );
+            const saved = await s.watchlists.importParsed(actor, result, {
+              file,
+              ...(opts.reason ? { reason: opts.reason } : {}),
+            });
+            process.stdout.write(renderImport(file, result, saved));
+          }
+        },
+        { migrate: true },
+      );
     });
 }
 
@@ -207,7 +189,7 @@ Examples:
   LIMES_DB=postgres://postgres@127.0.0.1:5432/limes limes watchlist list --json`,
     )
     .action(async (opts: ListOpts) => {
-      const lists = await withDb(listWatchlists);
+      const lists = await withServices((s) => s.watchlists.list());
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(lists, null, 2)}\n`);
         return;

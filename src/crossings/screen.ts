@@ -40,7 +40,8 @@ export interface ScreenDeps {
   db: Db;
   screenings: ScreeningService;
   sltd: () => SltdIndex;
-  rules?: RuleRunner;
+  /** Required: a crossing or manifest is never screened without the agency's risk rules. */
+  rules: RuleRunner;
 }
 
 function documentHits(sltd: SltdIndex, t: Traveller): DocumentHit[] {
@@ -87,12 +88,10 @@ export async function screenTravellers(
     population: undefined as ScreenedTravellerFacts | undefined,
     reference: r.reference,
   }));
-  if (deps.rules) {
-    const refers = screened.map((s) => s.matches.some((m) => m.decision === "refer"));
-    const run = await deps.rules(p.agency, travellers, { ...(legs ? { legs } : {}), refers });
-    for (const [i, h] of run.hits.entries()) screened[i]!.ruleHits = h;
-    for (const [i, f] of run.population.entries()) screened[i]!.population = f;
-  }
+  const refers = screened.map((s) => s.matches.some((m) => m.decision === "refer"));
+  const run = await deps.rules(p.agency, travellers, { ...(legs ? { legs } : {}), refers });
+  for (const [i, h] of run.hits.entries()) screened[i]!.ruleHits = h;
+  for (const [i, f] of run.population.entries()) screened[i]!.population = f;
   const entities = await getEntities(
     deps.db,
     screened.flatMap((s) => s.matches.filter((m) => m.decision === "refer").map((m) => m.entityId)),

@@ -27,7 +27,7 @@ export function createCrossingService(
   db: Db,
   screenings: ScreeningService,
   sltd: () => SltdIndex,
-  opts: { rules?: RuleRunner; now?: () => Date; groupCommit?: GroupCommit; hook?: CrossingHook } = {},
+  opts: { rules: RuleRunner; now?: () => Date; groupCommit?: GroupCommit; hook?: CrossingHook },
 ) {
   const { groupCommit } = opts;
   // A group commit's shared transaction (one savepoint per crossing), or a transaction of its own.
@@ -40,7 +40,7 @@ export function createCrossingService(
     sltd,
     write,
     now: opts.now ?? (() => new Date()),
-    ...(opts.rules ? { rules: opts.rules } : {}),
+    rules: opts.rules,
     ...(opts.hook ? { hook: opts.hook } : {}),
   };
 

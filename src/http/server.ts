@@ -7,9 +7,8 @@ import type { FastifyInstance } from "fastify";
 import { type AuditSigning, resolveAuditSigning, startCheckpointer } from "../audit/index.js";
 import type { Config } from "../config.js";
 import { type Db, migrate, openDatabase, schedulePartitions } from "../db/index.js";
-import { loadNodeIdentity } from "../partners/index.js";
 import { scheduleRetention } from "../retention/index.js";
-import { composeServices } from "../services.js";
+import { composeServices, configuredOptions } from "../services.js";
 import { ConflictError } from "../shared/errors.js";
 import { type SyncRuntime, startRevocationBus, startSync } from "../sync/index.js";
 import { createSltdIndex, parseSltdCsv } from "../travel/index.js";
@@ -24,8 +23,6 @@ import {
 import { buildApp } from "./app.js";
 import { loadAtPostLists } from "./at-post-lists.js";
 
-/** Long enough to spare the token reads of a busy booth, short enough that a missed revocation fades. */
-const DEFAULT_PRINCIPAL_CACHE_SECONDS = 10;
 const SAMPLE_SLTD = fileURLToPath(new URL("../../data/samples/sltd-sample.csv", import.meta.url));
 
 export interface ServerOptions {
@@ -53,21 +50,7 @@ async function composeFor(db: Db, config: Config) {
     entities: [],
     sltd,
     atPost: await loadAtPostLists(config, db),
-    access: {
-      ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
-      ...(config.sessionIdleMinutes ? { idleMinutes: config.sessionIdleMinutes } : {}),
-      ...(config.totpRoles ? { totpRoles: config.totpRoles } : {}),
-      principalCacheSeconds: config.principalCacheSeconds ?? DEFAULT_PRINCIPAL_CACHE_SECONDS,
-    },
-    ...(config.groupCommitBatch ? { groupCommit: { maxBatch: config.groupCommitBatch } } : {}),
-    ...(config.listMaxRemovedPct === undefined
-      ? {}
-      : { listLimits: { maxRemovedPct: config.listMaxRemovedPct } }),
-    partners: {
-      ...(config.node ? { node: loadNodeIdentity(config.node) } : {}),
-      ...(config.partnerClockSeconds ? { windowSeconds: config.partnerClockSeconds } : {}),
-      ...(config.partnerRetrySeconds ? { retrySeconds: config.partnerRetrySeconds } : {}),
-    },
+    ...configuredOptions(config),
   });
 }
 

@@ -35,14 +35,20 @@ export function createScreeningService(
       screener = next;
     },
 
-    async screen(p: Principal, req: ScreeningRequest): Promise<ScreeningRecord> {
+    /** With `dryRun`, the same checks and results, and nothing stored or audited (`limes screen --dry-run`). */
+    async screen(
+      p: Principal,
+      req: ScreeningRequest,
+      opts: { dryRun?: boolean } = {},
+    ): Promise<ScreeningRecord> {
       if (!can(p, "screen"))
         throw new ForbiddenError("this role cannot screen", undefined, "permission_denied", {
           permission: "screen",
         });
       const crossingPointId = await recordingPoint(db.kysely, p, req.crossingPointId);
-      return (await this.screenWithMatches(p, { ...req, ...(crossingPointId ? { crossingPointId } : {}) }))
-        .record;
+      const at = { ...req, ...(crossingPointId ? { crossingPointId } : {}) };
+      if (opts.dryRun) return this.recordOf(p, this.prepare(p, at));
+      return (await this.screenWithMatches(p, at)).record;
     },
 
     /** As `screen`, plus every person's matches whatever the caller may see: for use cases built on it. */

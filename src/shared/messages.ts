@@ -88,6 +88,23 @@ export const MESSAGES = {
   duplicate_entity: (p) => `entity id ${list(p.id)} occurs twice in this version of ${list(p.list)}`,
   zip_too_large: (p) => `the zip unpacks to more than ${list(p.limit)} bytes`,
   zip_unreadable: asIs,
+  // Reading a list file (ImportError): the whole file is refused, nothing is imported.
+  list_malformed: (p) => `${list(p.location)}: ${list(p.reason)}`,
+  list_bad_records: (p) =>
+    `${list(p.file)}: ${list(p.errors)} bad record(s), first at ${list(p.location)}: ${list(p.reason)}`,
+  ofac_sdn_missing: (p) => `OFAC SDN file not found: ${list(p.path)}`,
+  ofac_import_failed: (p) =>
+    `OFAC CSV import failed with ${list(p.errors)} error(s); first at ${list(p.location)}: ${list(p.reason)}`,
+  csv_unknown_columns: (p) =>
+    `${list(p.file)}:1: unknown column(s) ${list(p.columns)}; allowed: ${list(p.allowed)}`,
+  csv_duplicate_column: (p) => `${list(p.file)}:1: column "${list(p.column)}" appears twice`,
+  csv_no_id_column: (p) => `${list(p.file)}:1: the header has no "id" column`,
+  csv_no_header: (p) => `${list(p.file)}: no header row`,
+  un_list_empty: (p) => `${list(p.file)}: empty file, no <CONSOLIDATED_LIST>`,
+  un_list_no_records: (p) =>
+    `${list(p.file)}: <CONSOLIDATED_LIST> holds no <INDIVIDUAL> or <ENTITY> record and is not explicitly empty (empty <INDIVIDUALS/> and <ENTITIES/>)`,
+  ftm_no_targets: (p) =>
+    `${list(p.file)}: no screening target (Person, Organization, Vessel, Airplane…) among ${list(p.lines)} lines, and not an empty file`,
   ofac_files_missing: asIs,
   one_file_expected: (p) => `a ${list(p.format)} list is one file; this upload has ${list(p.count)}`,
   // Rules and protection.

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, REPO_ROOT } from "../../test/support/paths.js";
 import { ImportError } from "../shared/errors.js";
+import { messageOf } from "../shared/messages.js";
 import { importCsvList } from "./csv.js";
 import { summarise } from "./summary.js";
 
@@ -97,6 +98,18 @@ describe("importCsvList on malformed files (hand-written fixtures)", () => {
       'bad-rows.csv: 8 bad record(s), first at bad-rows.csv:4: bad birth date "03.02.1980": expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY..YYYY',
     );
     expect((err as ImportError).details).toHaveLength(10);
+  });
+
+  it("gives each refusal its own code, whose catalogue entry words the same message from the params", async () => {
+    for (const [file, code] of [
+      ["broken-quote.csv", "list_malformed"],
+      ["unknown-column.csv", "csv_unknown_columns"],
+      ["bad-rows.csv", "list_bad_records"],
+    ] as const) {
+      const err = (await importCsvList(fixture("csv", file)).catch((e: unknown) => e)) as ImportError;
+      expect(err.code).toBe(code);
+      expect(messageOf({ code, params: err.params, message: "not this one" })).toBe(err.message);
+    }
   });
 
   it("in lenient mode keeps the good rows and reports every bad one with file:line", async () => {

@@ -190,13 +190,25 @@ function checkHeader(header: string[], file: string): Column[] {
   const columns = header.map((h) => h.trim().toLowerCase());
   const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   if (unknown.length > 0) {
+    const columns = unknown.map((c) => `"${c}"`).join(", ");
+    const allowed = CSV_COLUMNS.join(", ");
     throw new ImportError(
-      `${file}:1: unknown column(s) ${unknown.map((c) => `"${c}"`).join(", ")}; allowed: ${CSV_COLUMNS.join(", ")}`,
+      `${file}:1: unknown column(s) ${columns}; allowed: ${allowed}`,
+      undefined,
+      "csv_unknown_columns",
+      { file, columns, allowed },
     );
   }
   const dup = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (dup) throw new ImportError(`${file}:1: column "${dup}" appears twice`);
-  if (!columns.includes("id")) throw new ImportError(`${file}:1: the header has no "id" column`);
+  if (dup)
+    throw new ImportError(`${file}:1: column "${dup}" appears twice`, undefined, "csv_duplicate_column", {
+      file,
+      column: dup,
+    });
+  if (!columns.includes("id"))
+    throw new ImportError(`${file}:1: the header has no "id" column`, undefined, "csv_no_id_column", {
+      file,
+    });
   return columns as Column[];
 }
 
@@ -271,10 +283,14 @@ export async function importCsvList(path: string, opts: ImportOptions = {}): Pro
     input.destroy();
     // An unclosed quote swallows the rest of the file, so the broken record starts after the last good one.
     const line = err.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : Number(err.lines ?? lastLine + 1);
-    throw new ImportError(`${file}:${line}: ${err.message}`, [
-      { severity: "error", location: `${file}:${line}`, reason: err.message },
-    ]);
+    const location = `${file}:${line}`;
+    throw new ImportError(
+      `${location}: ${err.message}`,
+      [{ severity: "error", location, reason: err.message }],
+      "list_malformed",
+      { location, reason: err.message },
+    );
   }
-  if (!columns) throw new ImportError(`${file}: no header row`);
+  if (!columns) throw new ImportError(`${file}: no header row`, undefined, "csv_no_header", { file });
   return finishImport({ list, format: "csv", path, entities, issues, meta: {}, unmappedCountries }, opts);
 }

@@ -339,6 +339,8 @@ export async function importFtmJsonl(path: string, opts: ImportOptions = {}): Pr
     throw new ImportError(
       `${file}: no screening target (Person, Organization, Vessel, Airplane…) among ${lineNo} lines, and not an empty file`,
       [{ severity: "error", location: file, reason: "no known records" }],
+      "ftm_no_targets",
+      { file, lines: lineNo },
     );
   const meta: Record<string, string> = { lines: String(lineNo) };
   if (datasets.size > 0) meta.datasets = [...datasets].sort().join(", ");

@@ -62,6 +62,8 @@ export function finishImport(c: Collected, opts: ImportOptions): ImportResult {
     throw new ImportError(
       `${basename(c.path)}: ${errors.length} bad record(s), first at ${first.location}: ${first.reason}`,
       c.issues,
+      "list_bad_records",
+      { file: basename(c.path), errors: errors.length, location: first.location, reason: first.reason },
     );
   }
   return {

@@ -116,7 +116,12 @@ async function* readRows(
     // An unclosed quote runs to the end of the file; the broken record starts after the last good one.
     const line = err.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : Number(err.lines ?? lastLine + 1);
     const issue: ImportIssue = { severity: "error", location: `${file}:${line}`, reason: err.message };
-    throw new ImportError(`${file}:${line}: malformed CSV: ${err.message}`, [...issues, issue]);
+    throw new ImportError(
+      `${file}:${line}: malformed CSV: ${err.message}`,
+      [...issues, issue],
+      "list_malformed",
+      { location: `${file}:${line}`, reason: `malformed CSV: ${err.message}` },
+    );
   }
 }
 
@@ -328,7 +333,10 @@ export async function importOfacCsv(sdnPath: string, opts: ImportOptions = {}): 
     { path: join(dir, "add.csv"), size: await fileSize(join(dir, "add.csv")) },
   ];
   const [sdn, alt, add] = files;
-  if (sdn?.size === undefined) throw new ImportError(`OFAC SDN file not found: ${sdnPath}`);
+  if (sdn?.size === undefined)
+    throw new ImportError(`OFAC SDN file not found: ${sdnPath}`, undefined, "ofac_sdn_missing", {
+      path: sdnPath,
+    });
   const total = files.reduce((sum, f) => sum + (f.size ?? 0), 0);
   let done = 0;
   const onBytes = (n: number) => {
@@ -349,6 +357,8 @@ export async function importOfacCsv(sdnPath: string, opts: ImportOptions = {}): 
     throw new ImportError(
       `OFAC CSV import failed with ${errors.length} error(s); first at ${first.location}: ${first.reason}`,
       issues,
+      "ofac_import_failed",
+      { errors: errors.length, location: first.location, reason: first.reason },
     );
   }
   const entities = [...drafts.values()].filter((d) => !d.bad).map((d) => d.entity);

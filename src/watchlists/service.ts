@@ -10,11 +10,11 @@ import type { Db } from "../db/index.js";
 import { ForbiddenError } from "../shared/errors.js";
 import { activationHandler } from "./activate.js";
 import { checkSourceFormat, importWatchlist } from "./import.js";
-import type { Entity } from "./model.js";
+import type { Entity, ImportResult } from "./model.js";
 import { getWatchlist, listWatchlists, loadLatestEntities, type WatchlistView } from "./repository.js";
 import { DEFAULT_LIST_LIMITS, type ListLimits } from "./safety.js";
 import { searchList } from "./search.js";
-import { type SavedListVersion, saveWatchlistVersion } from "./stage.js";
+import { type SavedListVersion, type SaveMeta, saveWatchlistVersion } from "./stage.js";
 import { resolveUpload, type UploadFile } from "./upload-files.js";
 
 export interface ImportProgress {
@@ -51,6 +51,8 @@ export function createWatchlistService(
   const progress = new Map<string, ImportProgress>();
   const limits = opts.limits ?? DEFAULT_LIST_LIMITS;
   const reindex = async () => onUpdated(await loadLatestEntities(db));
+  const save = (result: ImportResult, meta: Omit<SaveMeta, "limits">) =>
+    saveWatchlistVersion(db, result, { ...meta, limits });
   return {
     limits,
     /** The running or last import of a list, if this process ran one. */
@@ -80,6 +82,20 @@ export function createWatchlistService(
     /** See search.ts: a name search in one list, audited. */
     search: (p: Principal, list: string, input: { q: string; limit?: number; purpose: string }) =>
       searchList(db, p, list, input),
+
+    /**
+     * A version read from files by the caller (`limes watchlist import`), saved as an upload is: staged
+     * past a safety limit for a second manager, whom `actor` proposes to; "system" may propose nothing.
+     * Not indexed here: the command's process screens nothing, and a server indexes the live versions
+     * at its start.
+     */
+    importParsed(actor: Principal | "system", result: ImportResult, meta: { file: string; reason?: string }) {
+      if (actor !== "system" && !can(actor, "watchlists:manage"))
+        throw new ForbiddenError("this role cannot import watchlists", undefined, "permission_denied", {
+          permission: "watchlists:manage",
+        });
+      return save(result, { actor, ...meta });
+    },
 
     /** Registered with approvals: a second manager's approval makes a staged version live. */
     activation: activationHandler(reindex) as ApprovalHandler,
@@ -113,10 +129,9 @@ export function createWatchlistService(
           },
         });
         state.status = "saving";
-        const saved = await saveWatchlistVersion(db, result, {
+        const saved = await save(result, {
           actor: p,
           file: input.files.map((f) => f.name).join(", ") || "upload",
-          limits,
           ...(input.reason ? { reason: input.reason } : {}),
         });
         if (saved.status === "ready") await reindex();

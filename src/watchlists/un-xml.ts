@@ -113,12 +113,16 @@ export async function importUnXml(path: string, opts: ImportOptions = {}): Promi
     parser.close();
   } catch (err) {
     const where = `${path}:${parser.line}:${parser.column}`;
+    const reason = `malformed UN list XML: ${(err as Error).message.replace(/^.*?:\d+:\d+: /, "")}`;
     throw new ImportError(
-      `${where}: malformed UN list XML: ${(err as Error).message.replace(/^.*?:\d+:\d+: /, "")}`,
+      `${where}: ${reason}`,
       [{ severity: "error", location: where, reason: (err as Error).message }],
+      "list_malformed",
+      { location: where, reason },
     );
   }
-  if (!seen.root) throw new ImportError(`${path}: empty file, no <CONSOLIDATED_LIST>`, []);
+  if (!seen.root)
+    throw new ImportError(`${path}: empty file, no <CONSOLIDATED_LIST>`, [], "un_list_empty", { file: path });
   // An empty list is said with empty <INDIVIDUALS/> and <ENTITIES/>; anything else without a record is
   // not a UN list at all, and must not replace one (it still needs approval if explicitly empty).
   if (seen.records === 0 && seen.containers.size < CONTAINERS.size)
@@ -126,6 +130,8 @@ export async function importUnXml(path: string, opts: ImportOptions = {}): Promi
       `${path}: <CONSOLIDATED_LIST> holds no <INDIVIDUAL> or <ENTITY> record and is not explicitly empty ` +
         "(empty <INDIVIDUALS/> and <ENTITIES/>)",
       [{ severity: "error", location: "CONSOLIDATED_LIST", reason: "no known records" }],
+      "un_list_no_records",
+      { file: path },
     );
   return finishImport(collected, opts);
 }
