@@ -4,7 +4,7 @@
 import { type FormEvent, useState } from "react";
 import { type Column, DataTable } from "../components/DataTable";
 import { ScreenTitle } from "../components/Heading";
-import { Async } from "../components/State";
+import { Async, ErrorText } from "../components/State";
 import { t } from "../i18n";
 import { api, type Schemas } from "../lib/api";
 import { dateTime, deadline } from "../lib/format";
@@ -33,11 +33,7 @@ function CloseForm({ referral, onClosed }: { referral: Referral; onClosed: () =>
       <button type="submit" disabled={busy || outcome.trim().length < 10}>
         {t.referrals.close}
       </button>
-      {error && (
-        <span role="alert" className="error-text">
-          {error.message}
-        </span>
-      )}
+      <ErrorText error={error} inline />
     </form>
   );
 }
