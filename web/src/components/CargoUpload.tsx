@@ -2,9 +2,10 @@
 // message by its UNB syntax identifier (UNOA/UNOB/UNOC) and a CSV or JSON manifest as UTF-8.
 import { useState } from "react";
 import { t } from "../i18n";
-import { type ApiError, asApiError, queryString, uploadWithProgress } from "../lib/api";
+import { type ApiError, asApiError, queryString } from "../lib/api";
 import type { CargoManifest } from "../lib/cargo";
 import { PURPOSES } from "../lib/screens";
+import { uploadWithProgress } from "../lib/upload";
 import { CargoFault } from "./CargoFault";
 import { FileForm } from "./FileForm";
 

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { t } from "../i18n";
 import { api } from "../lib/api";
 import { useAction } from "../lib/useApi";
+import { ErrorText } from "./State";
 
 const ROLES = [
   "first_line",
@@ -64,11 +65,7 @@ export function NewUser({ agency, onCreated }: { agency: string; onCreated: (nam
       <button type="submit" disabled={busy || roles.length === 0}>
         {t.users.submit}
       </button>
-      {error && (
-        <p role="alert" className="error-text">
-          {error.message}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   );
 }

@@ -58,3 +58,14 @@ export function Async<T>({
   if (isEmpty?.(resource.data)) return <Empty>{empty}</Empty>;
   return <>{children(resource.data)}</>;
 }
+
+/** A form's error in one line, beside or under its button; `inline` inside a row of buttons. */
+export function ErrorText({ error, inline = false }: { error?: ApiError | undefined; inline?: boolean }) {
+  if (!error) return null;
+  const Tag = inline ? "span" : "p";
+  return (
+    <Tag role="alert" className="error-text">
+      {error.message}
+    </Tag>
+  );
+}

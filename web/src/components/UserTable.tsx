@@ -4,6 +4,7 @@ import { joinWords, t } from "../i18n";
 import { call, type Reply } from "../lib/api";
 import { useAction } from "../lib/useApi";
 import { type Column, DataTable } from "./DataTable";
+import { ErrorText } from "./State";
 
 export type UsersPage = Reply<"/api/v1/users", "get">;
 type UserView = UsersPage["users"][number];
@@ -39,11 +40,7 @@ function UserActions({ user, onChanged }: { user: UserView; onChanged: (notice: 
       <button type="button" className="secondary" disabled={busy} onClick={act("reset-password")}>
         {t.users.reset(user.username)}
       </button>
-      {error && (
-        <span role="alert" className="error-text">
-          {error.message}
-        </span>
-      )}
+      <ErrorText error={error} inline />
     </div>
   );
 }

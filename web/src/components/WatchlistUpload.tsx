@@ -2,7 +2,8 @@
 // bytes sent and then for the server's import, which runs in the background.
 import { type FormEvent, useState } from "react";
 import { t } from "../i18n";
-import { ApiError, asApiError, call, uploadWithProgress } from "../lib/api";
+import { ApiError, asApiError, call } from "../lib/api";
+import { uploadWithProgress } from "../lib/upload";
 import type { WatchlistView } from "../lib/watchlists";
 import { ErrorBox } from "./State";
 

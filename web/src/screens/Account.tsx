@@ -2,18 +2,11 @@
 // the TOTP second factor (forced when the role requires it). Nothing here reaches traveller data.
 import { type FormEvent, useState } from "react";
 import { ScreenTitle } from "../components/Heading";
+import { ErrorText } from "../components/State";
 import { t } from "../i18n";
 import { ApiError, api, call, type Reply } from "../lib/api";
 import { useSession } from "../lib/session";
 import { useAction } from "../lib/useApi";
-
-function ErrorText({ error }: { error?: ApiError }) {
-  return error ? (
-    <p role="alert" className="error-text">
-      {error.message}
-    </p>
-  ) : null;
-}
 
 function ChangePassword({ onChanged }: { onChanged: () => Promise<void> }) {
   const [current, setCurrent] = useState("");

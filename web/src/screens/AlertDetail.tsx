@@ -14,7 +14,7 @@ import { Async } from "../components/State";
 import { SubjectEvidence } from "../components/SubjectEvidence";
 import { backArrow, t } from "../i18n";
 import { type AlertDetailView, isDecided } from "../lib/alerts";
-import { api } from "../lib/api";
+import { call } from "../lib/api";
 import { score } from "../lib/format";
 import { Link } from "../lib/router";
 import { PURPOSES } from "../lib/screens";
@@ -25,10 +25,12 @@ export function AlertDetail({ id }: { id: string }) {
   const alert = useApi(
     async (signal) =>
       (
-        await api<AlertDetailView>("GET", `/alerts/${encodeURIComponent(id)}`, undefined, {
-          query: { purpose: PURPOSES.review },
-          signal,
-        })
+        await call(
+          "get",
+          "/api/v1/alerts/{id}",
+          { params: { id }, query: { purpose: PURPOSES.review } },
+          { signal },
+        )
       ).data,
     [id],
   );

@@ -4,9 +4,9 @@
 import { type FormEvent, useState } from "react";
 import { type Column, DataTable } from "../components/DataTable";
 import { ScreenTitle } from "../components/Heading";
-import { Async } from "../components/State";
+import { Async, ErrorText } from "../components/State";
 import { t } from "../i18n";
-import { api, type Schemas } from "../lib/api";
+import { api, call, type Schemas } from "../lib/api";
 import { dateTime, deadline } from "../lib/format";
 import { useAction, useApi, useNow } from "../lib/useApi";
 
@@ -33,11 +33,7 @@ function CloseForm({ referral, onClosed }: { referral: Referral; onClosed: () =>
       <button type="submit" disabled={busy || outcome.trim().length < 10}>
         {t.referrals.close}
       </button>
-      {error && (
-        <span role="alert" className="error-text">
-          {error.message}
-        </span>
-      )}
+      <ErrorText error={error} inline />
     </form>
   );
 }
@@ -90,10 +86,12 @@ export function Referrals() {
   const referrals = useApi(
     async (signal) =>
       (
-        await api<{ referrals: Referral[] }>("GET", "/protection/referrals", undefined, {
-          query: { status: status || undefined, purpose: PURPOSE },
-          signal,
-        })
+        await call(
+          "get",
+          "/api/v1/protection/referrals",
+          { query: { ...(status ? { status } : {}), purpose: PURPOSE } },
+          { signal },
+        )
       ).data.referrals,
     [status],
   );

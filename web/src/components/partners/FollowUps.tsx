@@ -5,7 +5,7 @@ import { t } from "../../i18n";
 import { api, call } from "../../lib/api";
 import { dateTime } from "../../lib/format";
 import { useAction, useApi } from "../../lib/useApi";
-import { Async } from "../State";
+import { Async, ErrorText } from "../State";
 import { CATEGORIES, Categories } from "./Categories";
 
 function FollowUpForm({ checkId, onSent }: { checkId: string; onSent: () => void }) {
@@ -37,11 +37,7 @@ function FollowUpForm({ checkId, onSent }: { checkId: string; onSent: () => void
       <button type="submit" disabled={busy || categories.length === 0}>
         {t.partners.sendFollowUp}
       </button>
-      {error && (
-        <p role="alert" className="error-text">
-          {error.message}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { t } from "../../i18n";
 import { api, call } from "../../lib/api";
 import { dateTime } from "../../lib/format";
 import { useAction, useApi } from "../../lib/useApi";
-import { Async } from "../State";
+import { Async, ErrorText } from "../State";
 import { FollowUps } from "./FollowUps";
 
 const PURPOSES = ["counter-terrorism", "serious-organised-crime", "document-fraud"] as const;
@@ -68,11 +68,7 @@ function AskForm({
       <button type="submit" disabled={busy || partner.trim().length < 2}>
         {t.partners.ask}
       </button>
-      {error && (
-        <p role="alert" className="error-text">
-          {error.message}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { call, type Reply } from "../../lib/api";
 type PartnerRequest = Reply<"/api/v1/partner-requests", "get">["requests"][number];
 
 import { useAction } from "../../lib/useApi";
+import { ErrorText } from "../State";
 import { Categories } from "./Categories";
 
 export function RequestDecision({ request, onDone }: { request: PartnerRequest; onDone: () => void }) {
@@ -54,11 +55,7 @@ export function RequestDecision({ request, onDone }: { request: PartnerRequest; 
           {t.partners.refuse}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error-text">
-          {error.message}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   );
 }
