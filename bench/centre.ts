@@ -22,8 +22,20 @@ export interface Centre {
   stop(): Promise<void>;
 }
 
-/** Seeds the account and the crossing point (the database is migrated first), then starts the server. */
-export async function startCentre(url: string, dir: string, nodeArgs: string[] = []): Promise<Centre> {
+/**
+ * Seeds the account and the crossing point (the database is migrated first), then starts the server;
+ * `seed: false` starts one more process on a database already seeded (`dir` is its own, for its keys).
+ */
+export async function startCentre(
+  url: string,
+  dir: string,
+  opts: { nodeArgs?: string[]; seed?: boolean } = {},
+): Promise<Centre> {
+  if (opts.seed !== false) await seed(url);
+  return spawnCentre(url, dir, opts.nodeArgs ?? []);
+}
+
+async function seed(url: string) {
   const db = await openDatabase(url);
   await migrate(db);
   await seedBooth(db, {
@@ -32,6 +44,9 @@ export async function startCentre(url: string, dir: string, nodeArgs: string[] =
     crossingPoint: { id: CROSSING_POINT, code: "MEASURE", name: "Measurement post" },
   });
   await db.close();
+}
+
+async function spawnCentre(url: string, dir: string, nodeArgs: string[]): Promise<Centre> {
   const key = generateKeyFiles(dir, "audit");
   const server = await startLimes(
     {
