@@ -6,6 +6,9 @@
 // apart. So the Arabic token becomes a *frame* of consonant classes and long vowels, and a small dynamic
 // programme aligns it with the Latin letters: Latin short vowels are free, each Arabic long vowel needs a
 // compatible Latin vowel (or w/y), and each consonant needs one of its customary romanisations.
+// Hebrew, which leaves short vowels unwritten too, gets a frame of the same kind (hebrewFrame).
+
+import { HEBREW } from "./translit-tables.js";
 
 /**
  * Frame symbols: lower-case consonant classes and a few upper-case ones; A/U/I long vowels (or w/y);
@@ -82,38 +85,26 @@ const FRAME: Record<string, string> = {
 };
 
 /**
- * Hebrew letters in the same frame: vav and yod are the long vowels (or v/w and y), alef and ayin carry
- * any vowel or none, a final he is a vowel; bet, kaf, pe are b/v, k/kh, p/f (the dots that tell them
- * apart are not written). Letters with a geresh (ג׳ = j) are read first.
+ * Hebrew letters in the same frame, where it differs from the romanisation (translit-tables.ts): vav and
+ * yod are the long vowels (or v/w and y), alef and ayin carry any vowel or none; bet, kaf, pe are b/v,
+ * k/kh, p/f (the dots that tell them apart are not written). A final he is a vowel, like ta marbuta.
+ * Letters with a geresh (ג׳ = j) are read first.
  */
 const HEBREW_FRAME: Record<string, string> = {
   א: "'",
   ע: "'",
   ב: "B",
-  ג: "g",
-  ד: "d",
-  ה: "h",
   ו: "U",
-  ז: "z",
   ח: "x",
-  ט: "t",
   י: "I",
   כ: "K",
   ך: "K",
-  ל: "l",
-  מ: "m",
-  ם: "m",
-  נ: "n",
-  ן: "n",
-  ס: "s",
   פ: "P",
   ף: "P",
   צ: "c",
   ץ: "c",
   ק: "q",
-  ר: "r",
   ש: "S",
-  ת: "t",
 };
 const HEBREW_GERESH_FRAME: [RegExp, string][] = [
   [/ג׳/g, "j"],
@@ -190,8 +181,8 @@ export function hebrewFrame(token: string): string {
   let t = token.replace(/[\u0591-\u05c7]/g, "");
   for (const [re, f] of HEBREW_GERESH_FRAME) t = t.replace(re, f);
   let out = "";
-  for (const ch of t) out += HEBREW_FRAME[ch] ?? (/[jZCT]/.test(ch) ? ch : "");
-  // A final he is a vowel (Moshe, Golda, Sarah): like ta marbuta, any vowel or none.
+  for (const ch of t) out += HEBREW_FRAME[ch] ?? HEBREW[ch] ?? (/[jZCT]/.test(ch) ? ch : "");
+  // A final he is a vowel (Moshe, Golda, Sarah).
   return out.replace(/h$/, "@").replace(/([a-zA-Z])\1+/g, "$1");
 }
 
