@@ -7,7 +7,7 @@ import { type AccessContext, AuthError, appendAuditIn, TooManyAttemptsError } fr
 import type { Principal } from "./roles.js";
 import * as store from "./store.js";
 import { assessAttempt } from "./throttle.js";
-import { insertToken, newToken, restrictionOf } from "./tokens.js";
+import { insertToken, newToken, principalOf } from "./tokens.js";
 import { acceptedStep } from "./totp.js";
 
 export interface LoginResult {
@@ -91,17 +91,8 @@ async function openSession(
   const tokenId = randomUUID();
   const expiresAt = new Date(ctx.now().getTime() + ctx.ttlMs).toISOString();
   const roles = await store.rolesOf(ctx.db, user.id);
-  const principal: Principal = {
-    userId: user.id,
-    username: user.username,
-    roles,
-    agency: user.agency,
-    tokenId,
-  };
-  if (user.crossing_point_id) principal.crossingPointId = user.crossing_point_id;
-  if (user.locale) principal.locale = user.locale;
-  const restricted = restrictionOf(ctx, user, roles);
-  if (restricted) principal.restricted = restricted;
+  const principal = principalOf(ctx, user, { userId: user.id, tokenId }, roles);
+  const { restricted } = principal;
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await insertToken(trx, ctx, {
       id: tokenId,

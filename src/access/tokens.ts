@@ -15,10 +15,40 @@ export const newToken = () => randomBytes(32).toString("base64url");
 
 const TOUCH_EVERY_MS = 60_000;
 
-/** What a session of this user may do: everything, or only what it must do first. */
-export function restrictionOf(
+interface PrincipalUser {
+  username: string;
+  agency: string;
+  crossing_point_id: string | null;
+  locale: string | null;
+  must_change_password: number;
+  totp_enabled_at: string | null;
+}
+
+/** Who a token of this user acts as: at login and whenever the token is read back. */
+export function principalOf(
   ctx: AccessContext,
-  user: { must_change_password: number; totp_enabled_at: string | null },
+  user: PrincipalUser,
+  ids: { userId: string; tokenId: string },
+  roles: Role[],
+): Principal {
+  const principal: Principal = {
+    userId: ids.userId,
+    username: user.username,
+    roles,
+    agency: user.agency,
+    tokenId: ids.tokenId,
+  };
+  if (user.crossing_point_id) principal.crossingPointId = user.crossing_point_id;
+  if (user.locale) principal.locale = user.locale;
+  const restricted = restrictionOf(ctx, user, roles);
+  if (restricted) principal.restricted = restricted;
+  return principal;
+}
+
+/** What a session of this user may do: everything, or only what it must do first. */
+function restrictionOf(
+  ctx: AccessContext,
+  user: PrincipalUser,
   roles: readonly Role[],
 ): Principal["restricted"] {
   if (user.must_change_password) return "password_change";
@@ -71,18 +101,8 @@ export async function authenticate(ctx: AccessContext, token: string): Promise<P
   if (row.kind === "session" && now.getTime() - lastUsed >= ctx.idleMs) return undefined;
   if (now.getTime() - lastUsed >= TOUCH_EVERY_MS) await store.touchToken(ctx.db, row.tokenId, nowIso);
   const roles = await store.rolesOf(ctx.db, row.userId);
-  const principal: Principal = {
-    userId: row.userId,
-    username: row.username,
-    roles,
-    agency: row.agency,
-    tokenId: row.tokenId,
-  };
-  if (row.crossing_point_id) principal.crossingPointId = row.crossing_point_id;
-  if (row.locale) principal.locale = row.locale;
+  const principal = principalOf(ctx, row, { userId: row.userId, tokenId: row.tokenId }, roles);
   if (row.client) principal.client = { name: row.client, purpose: row.purpose ?? "" };
-  const restricted = restrictionOf(ctx, row, roles);
-  if (restricted) principal.restricted = restricted;
   if (ctx.principals.ttlMs > 0) {
     // Never cached past the token's expiry, nor past the idle limit a session would reach unused.
     const idleEnd = row.kind === "session" ? lastUsed + ctx.idleMs : Number.POSITIVE_INFINITY;

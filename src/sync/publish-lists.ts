@@ -4,10 +4,10 @@
 // crash is repeated; a version already in the KV is left alone.
 import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
-import type { Entity } from "../watchlists/index.js";
+import { entitiesOf } from "../watchlists/index.js";
 import { kvKey, type ListPayload, type ListRelease, objectName, sha256Hex } from "./model.js";
 import { ACTIVE_LISTS, type Bus, bindKv, bindObjects } from "./nats.js";
-import { entityData, liveVersions, versionFacts } from "./store.js";
+import { liveVersions, versionFacts } from "./store.js";
 
 export async function publishLiveLists(db: Db, bus: Bus, now = () => new Date()): Promise<ListRelease[]> {
   const kv = await bindKv(bus, ACTIVE_LISTS);
@@ -26,7 +26,7 @@ export async function publishLiveLists(db: Db, bus: Bus, now = () => new Date())
       version,
       counts: JSON.parse(facts.counts),
       sourceDate: facts.source_date,
-      entities: (await entityData(db.kysely, list, version)).map((d) => JSON.parse(d) as Entity),
+      entities: await entitiesOf(db.kysely, list, version),
     };
     const bytes = new TextEncoder().encode(JSON.stringify(payload));
     const release: ListRelease = {

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/index.js";
 import type { AuditLogTable } from "../db/schema.js";
+import { insertEntities } from "../watchlists/index.js";
 import { BUNDLE_TABLES, type Bundle, type ListPayload } from "./model.js";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -130,17 +131,6 @@ export function versionFacts(q: Q, list: string, version: number) {
     .executeTakeFirstOrThrow();
 }
 
-export async function entityData(q: Q, list: string, version: number): Promise<string[]> {
-  const rows = await q
-    .selectFrom("watchlist_entities")
-    .select("data")
-    .where("list_id", "=", list)
-    .where("version", "=", version)
-    .orderBy("entity_id")
-    .execute();
-  return rows.map((r) => r.data);
-}
-
 /** A version received from the centre, with the centre's version number, live at once at the post. */
 export async function saveReceivedList(
   trx: Transaction<Database>,
@@ -169,21 +159,7 @@ export async function saveReceivedList(
       checks: "[]",
     })
     .execute();
-  for (let i = 0; i < p.entities.length; i += 500)
-    await trx
-      .insertInto("watchlist_entities")
-      .values(
-        p.entities.slice(i, i + 500).map((e) => ({
-          list_id: p.list,
-          version: p.version,
-          entity_id: e.id,
-          source_ref: e.sourceRef,
-          schema: e.schema,
-          name: e.name,
-          data: JSON.stringify(e),
-        })),
-      )
-      .execute();
+  await insertEntities(trx, p.list, p.version, p.entities);
   await trx
     .insertInto("sync_list_versions")
     .values({ list_id: p.list, version: p.version, sha256, activated_at: at, confirmed_at: at })

@@ -13,8 +13,10 @@ export * from "./model.js";
 export { importOfacCsv } from "./ofac-csv.js";
 export {
   ACTIVATE_KIND,
+  entitiesOf,
   getEntities,
   getWatchlist,
+  insertEntities,
   listWatchlists,
   loadLatestEntities,
   type StagedVersionView,

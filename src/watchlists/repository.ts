@@ -78,6 +78,36 @@ export async function entitiesOf(q: Q, list: string, version: number): Promise<E
   return rows.map((r) => JSON.parse(r.data) as Entity);
 }
 
+/** Rows per insert statement: SQLite allows 32,766 bound variables, and an entity row binds 7. */
+const CHUNK = 500;
+
+/** Stores a version's entities, CHUNK rows a statement; `onChunk` hears how many are in after each. */
+export async function insertEntities(
+  trx: Transaction<Database>,
+  list: string,
+  version: number,
+  entities: readonly Entity[],
+  onChunk?: (done: number) => void,
+): Promise<void> {
+  for (let i = 0; i < entities.length; i += CHUNK) {
+    await trx
+      .insertInto("watchlist_entities")
+      .values(
+        entities.slice(i, i + CHUNK).map((e) => ({
+          list_id: list,
+          version,
+          entity_id: e.id,
+          source_ref: e.sourceRef,
+          schema: e.schema,
+          name: e.name,
+          data: JSON.stringify(e),
+        })),
+      )
+      .execute();
+    onChunk?.(Math.min(i + CHUNK, entities.length));
+  }
+}
+
 /** The entities of every list's latest ready version: what the screening index is built from. */
 export async function loadLatestEntities(db: Db): Promise<Entity[]> {
   const lists = await db.kysely.selectFrom("watchlists").select("id").orderBy("created_at").execute();

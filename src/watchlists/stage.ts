@@ -9,11 +9,14 @@ import { type Database, type Db, isUniqueViolation } from "../db/index.js";
 import { ConflictError, InvalidError } from "../shared/errors.js";
 import { diffEntities, type EntityDiff } from "./diff.js";
 import type { ImportCounts, ImportResult } from "./model.js";
-import { ACTIVATE_KIND, entitiesOf, nextVersion, type WatchlistVersionView } from "./repository.js";
+import {
+  ACTIVATE_KIND,
+  entitiesOf,
+  insertEntities,
+  nextVersion,
+  type WatchlistVersionView,
+} from "./repository.js";
 import { type Breach, checkSafety, DEFAULT_LIST_LIMITS, type ListLimits } from "./safety.js";
-
-/** Rows per insert statement: SQLite allows 32,766 bound variables, and an entity row binds 7. */
-const CHUNK = 500;
 
 export interface SaveMeta {
   /** "system" only seeds an empty database: it can propose nothing, so a version past a limit is refused. */
@@ -75,31 +78,6 @@ async function plan(db: Db, result: ImportResult, limits: ListLimits): Promise<P
     limits,
   );
   return { version, live, diff, breaches };
-}
-
-async function writeEntities(
-  trx: Transaction<Database>,
-  result: ImportResult,
-  version: number,
-  meta: SaveMeta,
-) {
-  for (let i = 0; i < result.entities.length; i += CHUNK) {
-    await trx
-      .insertInto("watchlist_entities")
-      .values(
-        result.entities.slice(i, i + CHUNK).map((e) => ({
-          list_id: result.list,
-          version,
-          entity_id: e.id,
-          source_ref: e.sourceRef,
-          schema: e.schema,
-          name: e.name,
-          data: JSON.stringify(e),
-        })),
-      )
-      .execute();
-    meta.onProgress?.(Math.min(i + CHUNK, result.entities.length), result.entities.length);
-  }
 }
 
 /** An older staged version of the list will never go live once a newer upload exists. */
@@ -211,7 +189,9 @@ export async function saveWatchlistVersion(
         checks: JSON.stringify(p.breaches),
       })
       .execute();
-    await writeEntities(trx, result, p.version, meta);
+    await insertEntities(trx, result.list, p.version, result.entities, (done) =>
+      meta.onProgress?.(done, result.entities.length),
+    );
     return recordSave(trx, result, p, meta, now);
   });
   const approval = await saving.catch((err: unknown) => {
