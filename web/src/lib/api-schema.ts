@@ -12884,8 +12884,11 @@ export interface components {
         };
         DecisionView: {
             id: string;
-            /** @enum {string} */
-            status: "recorded" | "pending_approval" | "withdrawn";
+            /**
+             * @description `withdrawn`: replaced by a new decision; `rejected`: turned down by the second officer
+             * @enum {string}
+             */
+            status: "recorded" | "pending_approval" | "withdrawn" | "rejected";
             outcome: string;
             adverseAction: components["schemas"]["AdverseAction"] | (never | null);
             /** @description the decision records a clearance (a guarded one only once approved) */
@@ -13379,7 +13382,7 @@ export const travellerGenderValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const travellerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Traveller"]["role"]> = ["passenger", "crew", "transit"];
 export const protectionPersonGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProtectionPerson"]["gender"]> = ["male", "female", "other"];
 export const protectionPersonRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProtectionPerson"]["role"]> = ["passenger", "crew", "transit"];
-export const decisionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionView"]["status"]> = ["recorded", "pending_approval", "withdrawn"];
+export const decisionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionView"]["status"]> = ["recorded", "pending_approval", "withdrawn", "rejected"];
 export const referralViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralView"]["status"]> = ["open", "closed"];
 export const crossingPointKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CrossingPoint"]["kind"]> = ["land", "air", "sea"];
 export const regionalBundleFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionalBundle"]["format"]> = ["limes-regional/1"];
