@@ -1,8 +1,7 @@
 // An auditor's search of the log: scoped to their own agency, a page at a time, and itself audited, since
 // entries name officers and hold search terms: who watched the watchers is on the record too.
-import type { Principal } from "../access/index.js";
 import type { Db } from "../db/index.js";
-import { type AuditFilter, appendAudit, countAudit, queryAudit } from "./log.js";
+import { type AuditActor, type AuditFilter, appendAudit, countAudit, queryAudit } from "./log.js";
 
 export type AuditSearch = Pick<AuditFilter, "actor" | "action" | "objectType" | "objectId" | "from" | "to">;
 
@@ -11,7 +10,8 @@ export const AUDIT_PAGE = { default: 100, max: 1000 } as const;
 
 export async function searchAudit(
   db: Db,
-  p: Principal,
+  // The auditor, as the audit trail knows an actor (audit/ imports nothing of access/, which audits).
+  p: AuditActor & { agency: string },
   filter: AuditSearch,
   page: { limit?: number; offset?: number; before?: number; purpose: string },
 ) {

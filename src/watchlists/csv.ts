@@ -212,6 +212,19 @@ function checkHeader(header: string[], file: string): Column[] {
   return columns as Column[];
 }
 
+/** A file the CSV parser cannot read: the whole file is refused, at the line of the broken record. */
+function malformed(err: CsvError, file: string, lastLine: number): ImportError {
+  // An unclosed quote swallows the rest of the file, so the broken record starts after the last good one.
+  const line = err.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : Number(err.lines ?? lastLine + 1);
+  const location = `${file}:${line}`;
+  return new ImportError(
+    `${location}: ${err.message}`,
+    [{ severity: "error", location, reason: err.message }],
+    "list_malformed",
+    { location, reason: err.message },
+  );
+}
+
 /** Reads a national list in the CSV format above. Locations are `file:line`; sourceRef is the `id` column. */
 export async function importCsvList(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const total = await watchlistFileSize(path);
@@ -281,15 +294,7 @@ export async function importCsvList(path: string, opts: ImportOptions = {}): Pro
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     input.destroy();
-    // An unclosed quote swallows the rest of the file, so the broken record starts after the last good one.
-    const line = err.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : Number(err.lines ?? lastLine + 1);
-    const location = `${file}:${line}`;
-    throw new ImportError(
-      `${location}: ${err.message}`,
-      [{ severity: "error", location, reason: err.message }],
-      "list_malformed",
-      { location, reason: err.message },
-    );
+    throw malformed(err, file, lastLine);
   }
   if (!columns) throw new ImportError(`${file}: no header row`, undefined, "csv_no_header", { file });
   return finishImport({ list, format: "csv", path, entities, issues, meta: {}, unmappedCountries }, opts);

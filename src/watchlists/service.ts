@@ -43,6 +43,47 @@ export interface WatchlistServiceOptions {
   uploadLimit?: number;
 }
 
+function mustManage(p: Principal): void {
+  if (!can(p, "watchlists:manage"))
+    throw new ForbiddenError("this role cannot import watchlists", undefined, "permission_denied", {
+      permission: "watchlists:manage",
+    });
+}
+
+/** One list, with the progress of an import this process runs. */
+async function withProgress(
+  db: Db,
+  id: string,
+  running: ImportProgress | undefined,
+): Promise<
+  (WatchlistView & { import?: ImportProgress }) | { id: string; versions: 0; import: ImportProgress }
+> {
+  try {
+    return { ...(await getWatchlist(db, id)), ...(running ? { import: running } : {}) };
+  } catch (err) {
+    // A first import still running has no version yet: its progress is all there is to show.
+    if (running) return { id, versions: 0, import: running };
+    throw err;
+  }
+}
+
+/** Parses the upload strictly from a scratch folder `dir`: the importers stream from files. */
+async function parseUpload(input: UploadInput, dir: string, uploadLimit: number, state: ImportProgress) {
+  const format = checkSourceFormat(input.format);
+  const files = resolveUpload(format, input.files, {
+    limit: uploadLimit,
+    ...(input.noAliases ? { noAliases: true } : {}),
+  });
+  // OFAC's importer reads alt.csv and add.csv beside sdn.csv.
+  for (const f of files) await writeFile(join(dir, f.name), f.body);
+  return importWatchlist(format, join(dir, files[0]?.name ?? "upload"), {
+    list: input.list,
+    onProgress: (done) => {
+      state.bytesRead = done;
+    },
+  });
+}
+
 export function createWatchlistService(
   db: Db,
   onUpdated: (entities: Entity[]) => void,
@@ -64,20 +105,7 @@ export function createWatchlistService(
     list: () => listWatchlists(db),
 
     /** One list, with the progress of an import this process runs. */
-    async get(
-      id: string,
-    ): Promise<
-      (WatchlistView & { import?: ImportProgress }) | { id: string; versions: 0; import: ImportProgress }
-    > {
-      const running = progress.get(id);
-      try {
-        return { ...(await getWatchlist(db, id)), ...(running ? { import: running } : {}) };
-      } catch (err) {
-        // A first import still running has no version yet: its progress is all there is to show.
-        if (running) return { id, versions: 0, import: running };
-        throw err;
-      }
-    },
+    get: (id: string) => withProgress(db, id, progress.get(id)),
 
     /** See search.ts: a name search in one list, audited. */
     search: (p: Principal, list: string, input: { q: string; limit?: number; purpose: string }) =>
@@ -90,10 +118,7 @@ export function createWatchlistService(
      * at its start.
      */
     importParsed(actor: Principal | "system", result: ImportResult, meta: { file: string; reason?: string }) {
-      if (actor !== "system" && !can(actor, "watchlists:manage"))
-        throw new ForbiddenError("this role cannot import watchlists", undefined, "permission_denied", {
-          permission: "watchlists:manage",
-        });
+      if (actor !== "system") mustManage(actor);
       return save(result, { actor, ...meta });
     },
 
@@ -101,10 +126,7 @@ export function createWatchlistService(
     activation: activationHandler(reindex) as ApprovalHandler,
 
     async importUpload(p: Principal, input: UploadInput): Promise<SavedListVersion> {
-      if (!can(p, "watchlists:manage"))
-        throw new ForbiddenError("this role cannot import watchlists", undefined, "permission_denied", {
-          permission: "watchlists:manage",
-        });
+      mustManage(p);
       const state: ImportProgress = {
         list: input.list,
         status: "parsing",
@@ -115,19 +137,7 @@ export function createWatchlistService(
       progress.set(input.list, state);
       const dir = await mkdtemp(join(tmpdir(), "limes-upload-"));
       try {
-        const format = checkSourceFormat(input.format);
-        const files = resolveUpload(format, input.files, {
-          limit: opts.uploadLimit ?? 64 * 1024 * 1024,
-          ...(input.noAliases ? { noAliases: true } : {}),
-        });
-        // The importers stream from files, and OFAC's reads alt.csv and add.csv beside sdn.csv.
-        for (const f of files) await writeFile(join(dir, f.name), f.body);
-        const result = await importWatchlist(format, join(dir, files[0]?.name ?? "upload"), {
-          list: input.list,
-          onProgress: (done) => {
-            state.bytesRead = done;
-          },
-        });
+        const result = await parseUpload(input, dir, opts.uploadLimit ?? 64 * 1024 * 1024, state);
         state.status = "saving";
         const saved = await save(result, {
           actor: p,
