@@ -3,9 +3,10 @@
 // father's name in the same slot: strong evidence of another person).
 import { arabicLatinSimilarity } from "./arabic.js";
 import { hasLearnedCosts, LEARNED_BEST, LEARNED_SCRIPTS, learnedSimilarity } from "./learned.js";
-import { DERIVED_NAME_SUFFIXES } from "./lexicon.js";
-import { phoneticKey } from "./phonetic.js";
-import { editDistance } from "./similarity.js";
+import { isCompoundElement, isDerivedFrom, isPatronymic, isVowelVariant, stemsDiffer } from "./name-parts.js";
+import { crossesRoles, patronymicRoles } from "./name-roles.js";
+import { foldLatin } from "./phonetic.js";
+import { allowedEdits, editDistance } from "./similarity.js";
 import type { NameToken } from "./tokens.js";
 import type { TokenAlignment } from "./types.js";
 
@@ -19,42 +20,31 @@ const NONE: TokenSim = { sim: 0, method: "none" };
 /** Pairs below this similarity are not aligned at all. */
 export const MIN_PAIR_SIMILARITY = 0.7;
 
-/** Edits tolerated for a token of this length: none for short tokens, more for long ones. */
-export function allowedEdits(length: number): number {
-  if (length <= 3) return 0;
-  if (length <= 5) return 1;
-  if (length <= 10) return 2;
-  return 3;
-}
-
 function typoSimilarity(a: string, b: string): number {
   const len = Math.max(a.length, b.length);
   const allowed = allowedEdits(len);
-  if (allowed === 0) return 0;
+  // Two letters swapped keeps all three letters of a short part (Sok typed Sko): the weakest link.
+  if (allowed === 0) return len === 3 && isTransposition(a, b) ? MIN_PAIR_SIMILARITY : 0;
   const d = editDistance(a, b, allowed);
   if (d > allowed) return 0;
   // In a four-letter word one changed letter is a quarter of it: a weak link, whatever the ratio says.
   return len <= 4 ? MIN_PAIR_SIMILARITY : Math.max(MIN_PAIR_SIMILARITY, 1 - d / len);
 }
 
-/** The given name a derived surname or patronymic is built on (hasanov → hasan), if it is one. */
-function derivedStem(norm: string): string | undefined {
-  for (const suffix of DERIVED_NAME_SUFFIXES) {
-    if (norm.endsWith(suffix) && norm.length - suffix.length >= 3) return norm.slice(0, -suffix.length);
-  }
-  return undefined;
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const i = [...a].findIndex((ch, k) => ch !== b[k]);
+  return i >= 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /**
- * One token is the other plus a surname or patronymic suffix (Hasanov / Hasan, Petrovich / Petr): two
- * name parts, however close their letters. Both derived (Ivanov / Ivanova) is the same name.
+ * A prefix as written (Abdur, Abdul), which its token folds to abd: a misspelt prefix the tokenizer did
+ * not know (Badur) is a misspelling of the written word, not of abd.
  */
-function isDerivedFrom(a: NameToken, b: NameToken): boolean {
-  const sa = derivedStem(a.norm);
-  const sb = derivedStem(b.norm);
-  if ((sa === undefined) === (sb === undefined)) return false;
-  const [stem, base] = sa !== undefined ? [sa, b] : [sb!, a];
-  return stem === base.norm || phoneticKey(stem) === base.phon;
+function spelt(t: NameToken): string {
+  if (t.kind !== "prefix" || t.script !== "latin") return t.norm;
+  const written = foldLatin(t.text);
+  return written.startsWith(t.norm) && written.length <= t.norm.length + 2 ? written : t.norm;
 }
 
 const LEARNED = new Set<string>(LEARNED_SCRIPTS);
@@ -74,6 +64,9 @@ export function tokenSimilarity(a: NameToken, b: NameToken): TokenSim {
 const betterOf = (x: TokenSim, y: TokenSim): TokenSim => (y.sim > x.sim ? y : x);
 
 function readingSimilarity(a: NameToken, b: NameToken): TokenSim {
+  // The split-off elements of compound names (Nasr-allah, Nur-ad-din) are one fixed word in every
+  // spelling the tokenizer knows: only they match each other. Alla or Dina are names of their own.
+  if (isCompoundElement(a) !== isCompoundElement(b)) return NONE;
   const rules = ruleSimilarity(a, b);
   if (a.kind !== "name" || b.kind !== "name" || rules.sim >= 0.95) return rules;
   // A native-script part against a Latin one: the costs learned from name pairs may know the
@@ -130,9 +123,10 @@ function ruleSimilarity(a: NameToken, b: NameToken): TokenSim {
   const len = Math.max(a.norm.length, b.norm.length);
   if (a.phon === b.phon) return { sim: len >= 4 ? 0.95 : 0.88, method: "phonetic" };
   // The shorter key decides, so that the similarity is the same whichever side is the query.
-  if (a.vkey === b.vkey)
+  if (isVowelVariant(a, b))
     return { sim: Math.min(a.phon.length, b.phon.length) >= 5 ? 0.9 : 0.8, method: "vowel variant" };
-  const typo = Math.max(typoSimilarity(a.norm, b.norm), 0.97 * typoSimilarity(a.phon, b.phon));
+  if (stemsDiffer(a.norm, b.norm)) return NONE;
+  const typo = Math.max(typoSimilarity(spelt(a), spelt(b)), 0.97 * typoSimilarity(a.phon, b.phon));
   return typo >= MIN_PAIR_SIMILARITY ? { sim: typo, method: "spelling (edit distance)" } : NONE;
 }
 
@@ -326,6 +320,8 @@ export function alignNames(
   explain = true,
 ): NameAlignment {
   const pairs = rankedPairs(query, cand, sim);
+  const qRoles = patronymicRoles(query);
+  const cRoles = patronymicRoles(cand);
   const usedQ = new Uint8Array(query.length);
   const usedC = new Uint8Array(cand.length);
   const chosen: Pair[] = [];
@@ -334,6 +330,7 @@ export function alignNames(
   let identifying = false;
   for (const p of pairs) {
     if (p.q.some((i) => usedQ[i]) || p.c.some((j) => usedC[j])) continue;
+    if (crossesRoles(qRoles, cRoles, p.q, p.c)) continue;
     for (const i of p.q) usedQ[i] = 1;
     for (const j of p.c) usedC[j] = 1;
     const w = (weightOf(query, p.q) + weightOf(cand, p.c)) / 2;
@@ -351,7 +348,9 @@ export function alignNames(
     if (!usedC[j]) uc += unmatchedWeight(t);
   });
   let conflict = Math.min(uq, uc);
-  const extra = uq + uc - 2 * conflict;
+  let extra = uq + uc - 2 * conflict;
+  // A patronymic only one side gives weighs as little as a dropped legal form.
+  if (conflict === 0) extra -= droppedPatronymics(query, usedQ) + droppedPatronymics(cand, usedC);
   // Two different legal forms (AG vs GmbH) are two different companies, not a dropped suffix.
   const legalQ = query.some((t, i) => !usedQ[i] && t.kind === "legal");
   const legalC = cand.some((t, j) => !usedC[j] && t.kind === "legal");
@@ -367,6 +366,14 @@ export function alignNames(
     unmatchedQuery: explained?.unmatchedQuery ?? [],
     unmatchedCandidate: explained?.unmatchedCandidate ?? [],
   };
+}
+
+function droppedPatronymics(tokens: readonly NameToken[], used: Uint8Array): number {
+  let w = 0;
+  tokens.forEach((t, i) => {
+    if (!used[i] && isPatronymic(t)) w += t.weight / 2;
+  });
+  return w;
 }
 
 /** Legal forms, titles and filler words are routinely left out: missing them says little. */

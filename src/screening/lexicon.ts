@@ -447,11 +447,15 @@ export function nameGroups(folded: string): readonly number[] | undefined {
 }
 
 /**
- * Surname and patronymic suffixes built on a given name (Hasanov, Ivanovich, Petrova, Alizade). The
- * derived name is another name part than the given name it is built on: Ali Hasanov is not Ali Hasan.
- * Longest first, so that -ovich is stripped before -ov.
+ * Surname and patronymic suffixes built on a given name (Hasanov, Ivanovich, Petrova, Alizade, Jónsdóttir,
+ * Andersson, Hansen). The derived name is another name part than the given name it is built on: Ali
+ * Hasanov is not Ali Hasan. Two names with the same suffix are as alike as the given names they are built
+ * on: Jónsdóttir and Tómasdóttir share a long ending and nothing else. Longest first, so that -ovich is
+ * stripped before -ov. Source: the patronymic and surname formation of Icelandic, Scandinavian, East and
+ * South Slavic and Persian/Azeri names (Wikipedia, "Patronymic"; "Icelandic name"; "Slavic names").
  */
 export const DERIVED_NAME_SUFFIXES = [
+  "dottir",
   "ovich",
   "evich",
   "ovna",
@@ -460,11 +464,20 @@ export const DERIVED_NAME_SUFFIXES = [
   "evic",
   "zade",
   "zada",
+  "sson",
   "ova",
   "eva",
+  "son",
+  "sen",
   "ov",
   "ev",
 ];
+
+/**
+ * East Slavic patronymics (Viktorovich, Ivanovna): the father's name, which Western documents and many
+ * lists leave out. Missing on one side it says little; a different one on both sides still conflicts.
+ */
+export const PATRONYMIC_SUFFIXES = ["ovich", "evich", "ovna", "evna"];
 
 /** English number words, so that "Brigade Forty-Four" meets "Brigade 44". */
 export const NUMBER_WORDS: Record<string, number> = {

@@ -73,6 +73,12 @@ const LATIN_MATCHES: [string, string][] = [
   ["Abd al-Rahman Mustafa al-Qaduli", "Abdul Rahman Mustafa Al Qaduli"],
   ["J. Stoltenberg", "Jens Stoltenberg"],
   ["Mohamed Ali Mubarak", "Mohamed Mubarak"],
+  ["Sigurdur Jonsson", "Sigurdur Jonson"],
+  // Two letters swapped in a short part, and a misspelt prefix the tokenizer does not know.
+  ["PAK SNO IL", "PAK SON IL"],
+  ["Adbul Karim Nasseri", "Abdul Karim Nasseri"],
+  // The own name and the father's in their places, written with the surname first.
+  ["AL-HARTHI, Khalid bin Saeed", "Khalid bin Saeed al-Harthi"],
 ];
 
 const NON_MATCHES: [string, string][] = [
@@ -92,6 +98,17 @@ const NON_MATCHES: [string, string][] = [
   ["Ali Hasanov", "Ali Hasan"],
   ["Sergei Ivanovich", "Sergei Ivan"],
   ["Omar Alizade", "Omar Ali"],
+  // The same patronymic ending on two different given names: Gudrun, daughter of Sigurd or of Einar.
+  ["Helga Einarsdottir", "Helga Eiriksdottir"],
+  ["Nils Pedersen", "Nils Andersen"],
+  ["Marko Stanković", "Marko Janković"],
+  // Father and son: every part shared, the own and the father's name turned round.
+  ["KHALID BIN SAEED AL-HARTHI", "SAEED BIN KHALID AL-HARTHI"],
+  ["Yusuf ibn Ayyub", "Ayyub ibn Yusuf"],
+  // Alla and Julia are names of their own, not the compound element allah; Sayuri is not Soraya.
+  ["Alla Petrova", "Abdallah Petrova"],
+  ["Julia Karimi", "Fazlullah Karimi"],
+  ["Sayuri Tanaka", "Soraya Tanaka"],
 ];
 
 describe("cross-script name matching", () => {
@@ -146,9 +163,16 @@ describe("alignment explanation", () => {
   it("keeps a name written twice as two rows", () => {
     expect(alignNamePair("Mohamed Mohamed Salah", "Mohamed Mohamed Salah").alignment).toHaveLength(3);
   });
+  it("weighs a patronymic one side leaves out less than a dropped given name", () => {
+    const patronymic = compareNames("Pavel Sergeyevich Orlov", "Pavel Orlov");
+    expect(patronymic).toBeGreaterThan(compareNames("Pavel Dmitri Orlov", "Pavel Orlov"));
+    expect(compareNames("Anna Petrovna Smirnova", "Anna Smirnova")).toBeCloseTo(patronymic, 6);
+    // Two different patronymics are still two fathers.
+    expect(compareNames("Pavel Sergeyevich Orlov", "Pavel Ivanovich Orlov")).toBeLessThan(REFER);
+  });
   it("tells a dropped middle name from a different one", () => {
-    const dropped = compareNames("RAMZI ABDULLAH BINALSHIBH", "RAMZI MOHAMED ABDULLAH BINALSHIBH");
-    const swapped = compareNames("RAMZI AHMED ABDULLAH BINALSHIBH", "RAMZI MOHAMED ABDULLAH BINALSHIBH");
+    const dropped = compareNames("TAREK HAMDAN AL-SHAMMARI", "TAREK YOUSSEF HAMDAN AL-SHAMMARI");
+    const swapped = compareNames("TAREK KHALIL HAMDAN AL-SHAMMARI", "TAREK YOUSSEF HAMDAN AL-SHAMMARI");
     expect(dropped).toBeGreaterThan(swapped);
   });
 });
@@ -172,6 +196,6 @@ describe("name structure", () => {
     expect(compareNames(a, b, "organization")).toBeGreaterThanOrEqual(REFER);
   });
   it("does not take a single short typo for a match", () => {
-    expect(compareNames("Snow", "Snoe", "vessel")).toBeLessThan(REFER);
+    expect(compareNames("Wolf", "Wolk", "vessel")).toBeLessThan(REFER);
   });
 });

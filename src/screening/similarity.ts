@@ -45,6 +45,14 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   return prev[m]!;
 }
 
+/** Edits tolerated for a token of this length: none for short tokens, more for long ones. */
+export function allowedEdits(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 5) return 1;
+  if (length <= 10) return 2;
+  return 3;
+}
+
 /** Jaro-Winkler similarity (prefix scale 0.1, up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
