@@ -21,6 +21,7 @@ export {
   type AlertReasons,
   type OpenContext,
   openAlerts,
+  type PartnerHit,
   type PersonDisposition,
   type PersonScreened,
   type PreviouslyCleared,
@@ -33,7 +34,7 @@ export {
   type SubjectContext,
   type SubjectScreened,
 } from "./open-subject.js";
-export { type HitCrossing, type PartnerHit, recordPartnerHit } from "./partner-hit.js";
+export { type HitCrossing, recordPartnerHit } from "./partner-hit.js";
 export type { ProtectionCheck } from "./review.js";
 export {
   ADVERSE_ACTIONS,

@@ -8,7 +8,6 @@ import type { Database, ScreenedTravellerFacts } from "../db/index.js";
 import type { Match } from "../screening/index.js";
 import { type DocumentHit, identityKey, type Traveller } from "../travel/index.js";
 import type { Entity } from "../watchlists/index.js";
-import type { PartnerHit } from "./partner-hit.js";
 import {
   type ClearanceRow,
   insertAlert as insertAlertRow,
@@ -75,6 +74,18 @@ export interface SubjectHit {
   requestedAction: string;
   /** The declared value beside the listed one (serials, numbers, codes), for the side-by-side view. */
   evidence: Record<string, unknown>;
+}
+
+/** A partner node's hit on the traveller's document (partner-hit.ts): what the partner answered. */
+export interface PartnerHit {
+  /** The request id both nodes audit the query under. */
+  requestId: string;
+  partnerNodeId: string;
+  purpose: string;
+  kind: string;
+  reference: string;
+  contact: string | null;
+  at: string;
 }
 
 export interface AlertReasons {

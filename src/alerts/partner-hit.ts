@@ -6,19 +6,8 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { Database } from "../db/index.js";
 import { identityKey, type Traveller } from "../travel/index.js";
-import type { AlertReasons } from "./open.js";
+import type { AlertReasons, PartnerHit } from "./open.js";
 import { DEFAULT_DEADLINES, dueAt } from "./triage.js";
-
-export interface PartnerHit {
-  /** The request id both nodes audit the query under. */
-  requestId: string;
-  partnerNodeId: string;
-  purpose: string;
-  kind: string;
-  reference: string;
-  contact: string | null;
-  at: string;
-}
 
 /** The crossing the hit is about, as recorded. */
 export interface HitCrossing {

@@ -10,6 +10,7 @@ import type { Transaction } from "kysely";
 import { recordPartnerHit } from "../alerts/index.js";
 import type { Database, Db } from "../db/index.js";
 import type { Traveller } from "../travel/index.js";
+import { agreementApproval } from "./agreement-approval.js";
 import type { PartnerQuery } from "./answer-query.js";
 import { readAnswer } from "./ask-partner.js";
 import type { PartnerReply } from "./client.js";
@@ -151,3 +152,28 @@ export function createAutoChecks(db: Db) {
 }
 
 export type AutoChecks = ReturnType<typeof createAutoChecks>;
+
+/**
+ * What the rest of the process calls: the agreements' four-eyes handler (a decision there changes what
+ * crossings ask) and the crossings' hook: `prepare` before a crossing's transaction, `written` in it
+ * (queues the queries), `committed` after it (sends them now rather than on the outbox's next round).
+ * A node without an identity asks nothing.
+ */
+export function autoCheckWiring(autoChecks: AutoChecks, enabled: boolean, kick: () => void) {
+  return {
+    agreementApproval: {
+      ...agreementApproval,
+      async approved(...args: Parameters<typeof agreementApproval.approved>) {
+        await agreementApproval.approved(...args);
+        autoChecks.invalidate();
+      },
+    },
+    crossingHook: {
+      prepare: () => (enabled ? autoChecks.prepare() : Promise.resolve()),
+      written: async (trx: Transaction<Database>, c: CrossingWritten, at: Date) => {
+        if (enabled) await autoChecks.written(trx, c, at);
+      },
+      committed: kick,
+    },
+  };
+}

@@ -2,15 +2,13 @@
 // (LIMES_NODE_ID unset) the node neither asks nor answers partners; agreements and sharing can still be
 // prepared.
 
-import type { Transaction } from "kysely";
 import type { Principal } from "../access/index.js";
-import type { Database, Db } from "../db/index.js";
+import type { Db } from "../db/index.js";
 import { ConflictError } from "../shared/errors.js";
-import { agreementApproval } from "./agreement-approval.js";
 import { answerQuery, type PartnerQuery } from "./answer-query.js";
 import { askPartner } from "./ask-partner.js";
 import { createPartnerAuthenticator } from "./authenticate.js";
-import { type CrossingWritten, createAutoChecks, QUERY_ROUTE, queryRoute } from "./auto-check.js";
+import { autoCheckWiring, createAutoChecks, QUERY_ROUTE, queryRoute } from "./auto-check.js";
 import { createPartnerClient, type PartnerSender } from "./client.js";
 import { decideFollowUp, type FollowUpDecision } from "./decide-follow-up.js";
 import { followUpsOfCheck, partnerRequests } from "./follow-up-views.js";
@@ -86,25 +84,7 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
       autoChecks.invalidate();
       return suspended;
     },
-    /** The four-eyes handler of agreements; a decision here changes what crossings ask automatically. */
-    agreementApproval: {
-      ...agreementApproval,
-      async approved(...args: Parameters<typeof agreementApproval.approved>) {
-        await agreementApproval.approved(...args);
-        autoChecks.invalidate();
-      },
-    },
-    /**
-     * What a crossing does for the automatic document checks: `prepare` before its transaction, `written`
-     * in it (queues the queries), `committed` after it (sends them now rather than on the next round).
-     */
-    crossingHook: {
-      prepare: () => (send ? autoChecks.prepare() : Promise.resolve()),
-      written: async (trx: Transaction<Database>, c: CrossingWritten, at: Date) => {
-        if (send) await autoChecks.written(trx, c, at);
-      },
-      committed: () => outbox?.kick(),
-    },
+    ...autoCheckWiring(autoChecks, send !== undefined, () => outbox?.kick()),
     ask: (
       p: Principal,
       input: { alertId: string; partnerNodeId: string; purpose: string; kind: QueryKind },

@@ -41,17 +41,19 @@ export async function setSharing(trx: Transaction<Database>, list: string, shari
   return before?.sharing;
 }
 
+/** The fields of an agreement kept as its `terms` JSON. */
+const TERMS = [
+  "purposes",
+  "queryKinds",
+  "lists",
+  "categories",
+  "retentionDays",
+  "ratePerMinute",
+  "contact",
+  "autoDocumentCheck",
+] as const satisfies readonly (keyof AgreementTerms)[];
+
 export async function insertAgreement(trx: Transaction<Database>, a: Agreement, now: string) {
-  const {
-    purposes,
-    queryKinds,
-    lists,
-    categories,
-    retentionDays,
-    ratePerMinute,
-    contact,
-    autoDocumentCheck,
-  } = a;
   await trx
     .insertInto("partner_agreements")
     .values({
@@ -64,16 +66,9 @@ export async function insertAgreement(trx: Transaction<Database>, a: Agreement, 
       partner_url: a.partnerUrl,
       valid_from: a.validFrom,
       valid_to: a.validTo,
-      terms: JSON.stringify({
-        purposes,
-        queryKinds,
-        lists,
-        categories,
-        retentionDays,
-        ratePerMinute,
-        contact,
-        ...(autoDocumentCheck ? { autoDocumentCheck } : {}),
-      }),
+      terms: JSON.stringify(
+        Object.fromEntries(TERMS.filter((k) => a[k] !== undefined).map((k) => [k, a[k]])),
+      ),
       approval_id: a.approvalId,
       created_by: a.createdBy,
       created_at: now,

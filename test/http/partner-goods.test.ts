@@ -75,7 +75,19 @@ describeBothDialects("partner queries about vehicles and firearms", (getDb) => {
   };
 
   beforeAll(async () => {
-    api = await startTestApi(getDb());
+    // This node has an identity of its own: it answers follow-ups, signed.
+    const own = nodeKey();
+    api = await startTestApi(getDb(), {
+      partners: {
+        node: {
+          nodeId: "RS-BORDER",
+          privateKey: own.privateKey,
+          publicKeyPem: own.pem,
+          keyId: own.keyId,
+          url: "http://127.0.0.1:9",
+        },
+      },
+    });
     await api.addUser("admin1", ["admin"]);
     await api.addUser("admin2", ["admin"]);
     await api.addUser("manager", ["watchlist_manager"]);
