@@ -94,7 +94,8 @@ function walkPostings(
   }
   // Rarest first (shortest postings), so common names (Mohammed, Ali) rarely widen the net.
   parts.sort((a, b) => a.size - b.size);
-  let remaining = parts.reduce((s, x) => s + x.w, 0);
+  // A part the index found nothing for may still match a name not yet seen, so it counts as remaining.
+  let remaining = parts.reduce((s, x) => s + x.w, assumed);
   let skippedMask = 0;
   const { acc, reach, cover, mask, stamp, touched } = scratch;
   const epoch = scratch.epoch;
@@ -107,7 +108,12 @@ function walkPostings(
     remaining -= w;
     if (!allowNew && size > COMMON_POSTINGS) {
       assumed += w;
-      assumedOwn += w;
+      // The name's part it would match weighs at most its heaviest similar part, which may be rarer
+      // than the query part's whole similar set: else a skipped part would keep a name from counting
+      // as an all-parts match.
+      let heaviest = 0;
+      for (const id of perToken[i]!.keys()) heaviest = Math.max(heaviest, index.boundWeight[id]!);
+      assumedOwn += heaviest;
       if (i < 32) skippedMask |= 1 << i;
       continue;
     }
