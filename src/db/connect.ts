@@ -6,6 +6,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { InvalidError } from "../shared/errors.js";
+import { startCheckpointer } from "./checkpointer.js";
 import { migrationProvider } from "./migrations.js";
 import { ensurePartitions } from "./partitions.js";
 import type { Database, Dialect } from "./schema.js";
@@ -50,16 +51,10 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
     database.pragma("foreign_keys = ON");
     database.pragma("busy_timeout = 5000");
     // SQLite checkpoints the WAL inside whichever commit crosses 1,000 pages: a screening that lands
-    // there waits several milliseconds. Checkpoint on a timer instead (the bound stays as a safety net).
+    // there waits several milliseconds. Checkpoint on a timer in a worker thread instead (checkpointer.ts;
+    // the bound stays as a safety net). An in-memory database has no WAL.
     database.pragma("wal_autocheckpoint = 20000");
-    const checkpoints = setInterval(() => {
-      try {
-        database.pragma("wal_checkpoint(PASSIVE)");
-      } catch {
-        // busy: the next tick tries again
-      }
-    }, 250);
-    checkpoints.unref();
+    const stopCheckpoints = target === ":memory:" ? async () => {} : startCheckpointer(resolve(target));
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database: preparedStatements() ? cachingStatements(database) : database }),
     });
@@ -68,7 +63,7 @@ export async function openDatabase(url: string = process.env.LIMES_DB ?? DEFAULT
       dialect,
       describe: `sqlite:${target}`,
       close: async () => {
-        clearInterval(checkpoints);
+        await stopCheckpoints();
         await kysely.destroy();
       },
     };
