@@ -48,6 +48,8 @@ export interface Index {
   documents: Map<string, number[]>;
   /** query token → similar vocabulary tokens; per index, so a new list version starts afresh */
   similarCache: Map<string, Map<number, TokenSim>>;
+  /** Similar tokens held in `similarCache` in all, against its budget. */
+  similarCached: number;
 }
 
 /**
@@ -218,6 +220,7 @@ export function buildIndex(entities: readonly Entity[]): Index {
     deletions: DeletionIndex.build(vocab.map((t) => (t.kind === "name" ? t.norm : undefined))),
     documents,
     similarCache: new Map(),
+    similarCached: 0,
   };
 }
 
@@ -276,13 +279,22 @@ export function similarVocab(index: Index, q: NameToken): Map<number, TokenSim> 
   const cached = index.similarCache.get(key);
   if (cached) return cached;
   const found = lookupSimilar(index, q);
-  // Names repeat (Maria, Hans, Mohammed): each distinct query token is looked up once per index.
-  if (index.similarCache.size >= SIMILAR_CACHE_LIMIT) index.similarCache.clear();
+  // Names repeat (Maria, Hans, Mohammed): each distinct query token is looked up once per index. The
+  // budget counts what the cache holds, not its keys: a stream of new surnames (a busy crossing point)
+  // held 2.5 MB per 1,000 keys, so a key count let a long-running server grow by hundreds of MB
+  // before the cache emptied. Emptying it at the budget keeps memory flat and costs one lookup per token.
+  const weight = found.size + 1;
+  if (index.similarCached + weight > SIMILAR_CACHE_BUDGET) {
+    index.similarCache.clear();
+    index.similarCached = 0;
+  }
   index.similarCache.set(key, found);
+  index.similarCached += weight;
   return found;
 }
 
-const SIMILAR_CACHE_LIMIT = 100_000;
+/** Similar tokens (plus one per key) the cache may hold: about 20 MB of heap. */
+const SIMILAR_CACHE_BUDGET = 200_000;
 
 function lookupSimilar(index: Index, q: NameToken): Map<number, TokenSim> {
   const found = new Map<number, TokenSim>();

@@ -327,6 +327,7 @@ export const en = {
     recorded: "Recorded",
     pending_approval: "Waiting for a second officer",
     withdrawn: "Withdrawn",
+    rejected: "Rejected by the second officer",
   } as Record<string, string>,
   detail: {
     back: "Back to the queue",

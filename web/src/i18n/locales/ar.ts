@@ -402,6 +402,7 @@ export const ar: Strings = {
     recorded: "مسجَّل",
     pending_approval: "بانتظار موظف ثانٍ",
     withdrawn: "مسحوب",
+    rejected: "رفضه الموظف الثاني",
   } as Record<string, string>,
   detail: {
     back: "العودة إلى القائمة",

@@ -340,6 +340,7 @@ export const bs: Strings = {
     recorded: "Evidentirano",
     pending_approval: "Čeka drugog službenika",
     withdrawn: "Povučeno",
+    rejected: "Odbio drugi službenik",
   } as Record<string, string>,
   detail: {
     back: "Nazad na red",

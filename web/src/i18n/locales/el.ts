@@ -338,6 +338,7 @@ export const el: Strings = {
     recorded: "Καταχωρίστηκε",
     pending_approval: "Αναμένει δεύτερο υπάλληλο",
     withdrawn: "Ανακλήθηκε",
+    rejected: "Απορρίφθηκε από τον δεύτερο υπάλληλο",
   } as Record<string, string>,
   detail: {
     back: "Πίσω στην ουρά",

@@ -335,6 +335,7 @@ export const fr: Strings = {
     recorded: "Enregistrée",
     pending_approval: "En attente d'un second agent",
     withdrawn: "Retirée",
+    rejected: "Refusée par le second agent",
   } as Record<string, string>,
   detail: {
     back: "Retour à la file",

@@ -342,6 +342,7 @@ export const mk: Strings = {
     recorded: "Евидентирано",
     pending_approval: "Чека втор службеник",
     withdrawn: "Повлечено",
+    rejected: "Одбиено од вториот службеник",
   } as Record<string, string>,
   detail: {
     back: "Назад кон редот",

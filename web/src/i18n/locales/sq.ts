@@ -336,6 +336,7 @@ export const sq: Strings = {
     recorded: "E regjistruar",
     pending_approval: "Pret një zyrtar të dytë",
     withdrawn: "E tërhequr",
+    rejected: "Refuzuar nga zyrtari i dytë",
   } as Record<string, string>,
   detail: {
     back: "Kthehu te radha",

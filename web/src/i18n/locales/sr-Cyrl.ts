@@ -339,6 +339,7 @@ export const srCyrl: Strings = {
     recorded: "Евидентирано",
     pending_approval: "Чека другог службеника",
     withdrawn: "Повучено",
+    rejected: "Одбио други службеник",
   } as Record<string, string>,
   detail: {
     back: "Назад на ред",

@@ -339,6 +339,7 @@ export const srLatn: Strings = {
     recorded: "Evidentirano",
     pending_approval: "Čeka drugog službenika",
     withdrawn: "Povučeno",
+    rejected: "Odbio drugi službenik",
   } as Record<string, string>,
   detail: {
     back: "Nazad na red",

@@ -334,6 +334,7 @@ export const tr: Strings = {
     recorded: "Kaydedildi",
     pending_approval: "İkinci görevliyi bekliyor",
     withdrawn: "Geri çekildi",
+    rejected: "İkinci görevli reddetti",
   } as Record<string, string>,
   detail: {
     back: "Kuyruğa dön",
