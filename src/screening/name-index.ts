@@ -275,7 +275,10 @@ export const CANDIDATE_KINDS = new Set(["name", "number"]);
 
 /** Vocabulary tokens similar to a query token, with their similarity. */
 export function similarVocab(index: Index, q: NameToken): Map<number, TokenSim> {
-  const key = `${q.norm}|${q.kind}|${q.vowelless ? 1 : 0}`;
+  // The frame and other readings come from the written form, which one norm may not tell apart (כהן and
+  // קהן are both khn; сёдзи and седзи both sedzi).
+  const readings = q.readings?.map((r) => r.norm).join(",") ?? "";
+  const key = `${q.norm}|${q.kind}|${q.vowelless ? 1 : 0}|${q.frame ?? ""}|${readings}`;
   const cached = index.similarCache.get(key);
   if (cached) return cached;
   const found = lookupSimilar(index, q);

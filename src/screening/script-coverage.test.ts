@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { buildEntity } from "../../test/support/factories.js";
 import { compareNames } from "./names.js";
+import { createScreener } from "./screener.js";
 import { DEFAULT_THRESHOLDS } from "./thresholds.js";
 
 const REFER = DEFAULT_THRESHOLDS.refer;
@@ -173,5 +175,22 @@ describe("script coverage of the region and its neighbours", () => {
   }
   it.each(NON_MATCHES)("%s ≠ %s", (a, b) => {
     expect(compareNames(a, b)).toBeLessThan(REFER);
+  });
+});
+
+describe("a Latin-only list screened with names in other scripts", () => {
+  // Invented people with real name forms: the index must make them candidates, not only score them.
+  const LATIN = ["Xi Jinping", "Ryutaro Hashimoto", "Yitzhak Rabin", "Gulbuddin Hekmatyar", "Mikhail Ivanov"];
+  const screener = createScreener(LATIN.map((name, i) => buildEntity(`T.${i}`, { name })));
+  it.each([
+    ["Си Цзиньпин", "T.0"],
+    ["Рютаро Хасимото", "T.1"],
+    ["יצחק רבין", "T.2"],
+    ["گلبدین حکمتیار", "T.3"],
+    ["ميخائيل إيفانوف", "T.4"],
+  ])("%s finds %s", (name, ref) => {
+    const top = screener.screen({ name }).matches[0];
+    expect(top?.sourceRef).toBe(ref);
+    expect(top!.score).toBeGreaterThanOrEqual(REFER);
   });
 });

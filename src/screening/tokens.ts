@@ -51,8 +51,9 @@ export interface NameToken {
   /** Cognate/short-form groups of a given name (Yusuf = Josip = Joseph). */
   groups?: readonly number[];
   /**
-   * Other readings of a Cyrillic token: a Chinese or Japanese name in Palladius or Polivanov spelling,
-   * in pinyin or Hepburn (translit-east-asian.ts). The comparer keeps the best reading.
+   * Other readings of the written token: a Chinese or Japanese name in Cyrillic read in pinyin or
+   * Hepburn (translit-east-asian.ts); a Hebrew bet inside a word read as b as well as v (Rabin, Avraham).
+   * The comparer keeps the best reading, and the index looks each one up.
    */
   readings?: readonly NameToken[];
   /**
@@ -340,14 +341,23 @@ function tokenize(raw: string, schema: NameSchema): NameToken[] {
         ...makeToken(text, value, script, vowelless && frame !== undefined, kind, frame),
         word: i,
       };
-      if (script === "cyrillic" && kind === "name" && words.length === 1) {
-        const readings = eastAsianReadings(part, value).map((r) => makeToken(text, r, "latin", false, kind));
-        if (readings.length > 0) token.readings = readings;
-      }
+      const readings = kind === "name" && words.length === 1 ? otherReadings(token, part) : [];
+      if (readings.length > 0) token.readings = readings;
       tokens.push(token);
     });
   });
   return mergeNumberWords(tokens);
+}
+
+function otherReadings(t: NameToken, written: string): NameToken[] {
+  if (t.script === "cyrillic")
+    return eastAsianReadings(written, t.norm).map((r) => makeToken(t.text, r, "latin", false, t.kind));
+  // Bet is romanised v inside a word: the dots that would say b are not written.
+  if (t.script === "hebrew" && t.norm.includes("v", 1))
+    return [
+      makeToken(t.text, t.norm[0] + t.norm.slice(1).replaceAll("v", "b"), "hebrew", true, t.kind, t.frame),
+    ];
+  return [];
 }
 
 /** "forty four" → 44: adjacent tens and units words are one number. */
