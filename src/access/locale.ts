@@ -3,6 +3,7 @@
 import { InvalidError } from "../shared/errors.js";
 import type { AccessContext } from "./context.js";
 import type { Principal } from "./roles.js";
+import * as store from "./store.js";
 
 export const UI_LOCALES = [
   "en",
@@ -22,7 +23,7 @@ export type UiLocale = (typeof UI_LOCALES)[number];
 export async function setOwnLocale(ctx: AccessContext, p: Principal, locale: string): Promise<void> {
   if (!(UI_LOCALES as readonly string[]).includes(locale))
     throw new InvalidError(`locale: one of ${UI_LOCALES.join(", ")}`, { locales: UI_LOCALES });
-  await ctx.db.kysely.updateTable("users").set({ locale }).where("id", "=", p.userId).execute();
+  await store.updateUser(ctx.db.kysely, p.userId, { locale });
   // The principal carries the locale: the next request must see the new one.
   ctx.revoke({ userId: p.userId });
 }

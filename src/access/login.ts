@@ -103,8 +103,7 @@ async function openSession(
       expiresAt,
     });
     await store.markAttemptSucceeded(trx, attemptId);
-    if (totpStep !== undefined)
-      await trx.updateTable("users").set({ totp_last_step: totpStep }).where("id", "=", user.id).execute();
+    if (totpStep !== undefined) await store.updateUser(trx, user.id, { totp_last_step: totpStep });
     await appendAuditIn(trx, ctx, {
       actor: principal,
       action: "login",

@@ -29,11 +29,11 @@ export async function changeOwnPassword(
   const passwordHash = await argonHash(input.newPassword);
   const at = ctx.now().toISOString();
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, must_change_password: 0, password_changed_at: at })
-      .where("id", "=", user.id)
-      .execute();
+    await store.updateUser(trx, user.id, {
+      password_hash: passwordHash,
+      must_change_password: 0,
+      password_changed_at: at,
+    });
     const revoked = await store.revokeTokensOf(trx, user.id, at, actor.tokenId);
     await appendAuditIn(trx, ctx, {
       actor,
@@ -65,11 +65,11 @@ export async function resetPassword(
   const passwordHash = await argonHash(password);
   const at = ctx.now().toISOString();
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, must_change_password: 1, password_changed_at: at })
-      .where("id", "=", user.id)
-      .execute();
+    await store.updateUser(trx, user.id, {
+      password_hash: passwordHash,
+      must_change_password: 1,
+      password_changed_at: at,
+    });
     const revoked = await store.revokeTokensOf(trx, user.id, at);
     await appendAuditIn(trx, ctx, {
       actor,

@@ -1,5 +1,5 @@
 // Plain queries of the access capability: users, roles, tokens and login attempts. No rules here.
-import type { Kysely, Transaction } from "kysely";
+import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
 import type { Database, Db } from "../db/index.js";
 import { isRole, type Role } from "./roles.js";
 
@@ -18,6 +18,19 @@ export async function rolesOf(db: Db, userId: string): Promise<Role[]> {
     .where("user_id", "=", userId)
     .execute();
   return rows.map((r) => r.role).filter(isRole);
+}
+
+/** Changes some columns of one user. */
+export const updateUser = (q: Q, id: string, set: Updateable<Database["users"]>) =>
+  q.updateTable("users").set(set).where("id", "=", id).execute();
+
+/** A new user with its roles (each once). */
+export async function insertUser(trx: Q, row: Insertable<Database["users"]>, roles: readonly Role[]) {
+  await trx.insertInto("users").values(row).execute();
+  await trx
+    .insertInto("user_roles")
+    .values([...new Set(roles)].map((role) => ({ user_id: row.id, role })))
+    .execute();
 }
 
 export const crossingPoint = (db: Db, idOrCode: string) =>
@@ -81,6 +94,18 @@ export const tokenByHash = (db: Db, tokenHash: string) =>
 
 export const touchToken = (db: Db, tokenId: string, at: string) =>
   db.kysely.updateTable("tokens").set({ last_used_at: at }).where("id", "=", tokenId).execute();
+
+export const insertToken = (trx: Q, row: Insertable<Database["tokens"]>) =>
+  trx.insertInto("tokens").values(row).execute();
+
+/** Revokes one token unless it already is. */
+export const revokeToken = (trx: Q, tokenId: string, at: string) =>
+  trx
+    .updateTable("tokens")
+    .set({ revoked_at: at })
+    .where("id", "=", tokenId)
+    .where("revoked_at", "is", null)
+    .execute();
 
 /** Revokes every live token of a user, but the one kept (the session that changed the password). */
 export function revokeTokensOf(trx: Q, userId: string, at: string, keep?: string) {

@@ -70,22 +70,19 @@ export async function insertToken(
   },
 ): Promise<void> {
   const at = ctx.now().toISOString();
-  await trx
-    .insertInto("tokens")
-    .values({
-      id: row.id,
-      user_id: row.userId,
-      token_hash: sha256(row.token),
-      kind: row.kind,
-      name: row.name,
-      created_at: at,
-      expires_at: row.expiresAt,
-      revoked_at: null,
-      last_used_at: at,
-      client: row.client?.name ?? null,
-      purpose: row.client?.purpose ?? null,
-    })
-    .execute();
+  await store.insertToken(trx, {
+    id: row.id,
+    user_id: row.userId,
+    token_hash: sha256(row.token),
+    kind: row.kind,
+    name: row.name,
+    created_at: at,
+    expires_at: row.expiresAt,
+    revoked_at: null,
+    last_used_at: at,
+    client: row.client?.name ?? null,
+    purpose: row.client?.purpose ?? null,
+  });
 }
 
 export async function authenticate(ctx: AccessContext, token: string): Promise<Principal | undefined> {
@@ -118,12 +115,7 @@ export async function logout(ctx: AccessContext, tokenOrPrincipal: string | Prin
     typeof tokenOrPrincipal === "string" ? await authenticate(ctx, tokenOrPrincipal) : tokenOrPrincipal;
   if (!principal) return;
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("tokens")
-      .set({ revoked_at: ctx.now().toISOString() })
-      .where("id", "=", principal.tokenId)
-      .where("revoked_at", "is", null)
-      .execute();
+    await store.revokeToken(trx, principal.tokenId, ctx.now().toISOString());
     await appendAuditIn(trx, ctx, {
       actor: principal,
       action: "logout",

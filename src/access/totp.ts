@@ -42,11 +42,7 @@ export async function startTotpEnrolment(
     throw new ConflictError("a second factor is already enrolled", undefined, "second_factor_enrolled");
   const secret = new Secret({ size: 20 }).base32;
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ totp_secret: secret, totp_last_step: null })
-      .where("id", "=", actor.userId)
-      .execute();
+    await store.updateUser(trx, actor.userId, { totp_secret: secret, totp_last_step: null });
     await appendAuditIn(trx, ctx, {
       actor,
       action: "totp.enrol",
@@ -70,11 +66,10 @@ export async function confirmTotpEnrolment(
   if (step === undefined)
     throw new InvalidError("code: not the current code of the authenticator", undefined, "totp_code_wrong");
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ totp_enabled_at: ctx.now().toISOString(), totp_last_step: step })
-      .where("id", "=", actor.userId)
-      .execute();
+    await store.updateUser(trx, actor.userId, {
+      totp_enabled_at: ctx.now().toISOString(),
+      totp_last_step: step,
+    });
     await appendAuditIn(trx, ctx, {
       actor,
       action: "totp.confirm",

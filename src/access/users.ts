@@ -81,9 +81,9 @@ export async function createUser(
   const passwordHash = await argonHash(input.password);
   const at = ctx.now().toISOString();
   const insert = ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("users")
-      .values({
+    await store.insertUser(
+      trx,
+      {
         id,
         username: input.username,
         password_hash: passwordHash,
@@ -96,12 +96,9 @@ export async function createUser(
         totp_secret: null,
         totp_enabled_at: null,
         totp_last_step: null,
-      })
-      .execute();
-    await trx
-      .insertInto("user_roles")
-      .values([...new Set(input.roles)].map((role) => ({ user_id: id, role })))
-      .execute();
+      },
+      input.roles,
+    );
     await appendAuditIn(trx, ctx, {
       actor: actor === "system" ? { username: "system" } : actor,
       action: "user.create",
@@ -199,11 +196,7 @@ export async function setDisabled(
   if (user.id === actor.userId) throw new InvalidError("an admin cannot disable or enable themselves");
   const at = ctx.now().toISOString();
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ disabled_at: disabled ? (user.disabled_at ?? at) : null })
-      .where("id", "=", user.id)
-      .execute();
+    await store.updateUser(trx, user.id, { disabled_at: disabled ? (user.disabled_at ?? at) : null });
     const revoked = disabled ? await store.revokeTokensOf(trx, user.id, at) : undefined;
     await appendAuditIn(trx, ctx, {
       actor,

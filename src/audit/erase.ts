@@ -6,6 +6,7 @@ import type { Db } from "../db/index.js";
 import { idRanges } from "./checkpoint.js";
 import { type AuditSigning, appendToCheckpointFile, recordCheckpoint } from "./checkpointer.js";
 import { type AuditActor, appendAudit } from "./log.js";
+import { erasableIds, erasePayloadsOf } from "./store.js";
 
 export interface EraseCriteria {
   /** These entries... */
@@ -13,9 +14,6 @@ export interface EraseCriteria {
   /** ...or every entry written before this instant. */
   olderThan?: Date;
 }
-
-/** Ids per UPDATE: keeps the statement's parameter list within every driver's limits. */
-const CHUNK = 500;
 
 export async function erasePayloads(
   db: Db,
@@ -26,17 +24,12 @@ export async function erasePayloads(
   if (!which.ids && !which.olderThan) throw new Error("erasePayloads: give ids or olderThan");
   const now = opts.now ?? new Date();
   const cp = await db.kysely.transaction().execute(async (trx) => {
-    let q = trx.selectFrom("audit_log").select("id").where("salt", "is not", null);
-    if (which.ids) q = q.where("id", "in", which.ids.length ? [...which.ids] : [-1]);
-    if (which.olderThan) q = q.where("ts", "<", which.olderThan.toISOString());
-    const ids = (await q.orderBy("id").execute()).map((r) => Number(r.id));
+    const ids = await erasableIds(trx, {
+      ...(which.ids ? { ids: which.ids } : {}),
+      ...(which.olderThan ? { olderThan: which.olderThan.toISOString() } : {}),
+    });
     if (ids.length === 0) return undefined;
-    for (let i = 0; i < ids.length; i += CHUNK)
-      await trx
-        .updateTable("audit_log")
-        .set({ purpose: null, details: null, salt: null, erased_at: now.toISOString() })
-        .where("id", "in", ids.slice(i, i + CHUNK))
-        .execute();
+    await erasePayloadsOf(trx, ids, now.toISOString());
     await appendAudit(
       trx,
       {

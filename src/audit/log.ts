@@ -6,7 +6,9 @@ import type { Database, Db, SavepointState } from "../db/index.js";
 import { InvalidError } from "../shared/errors.js";
 import { noteAppend } from "./appends.js";
 import { entryHash, payloadDigest } from "./chain.js";
-import { claimPosition, insertEntry } from "./store.js";
+import { type AuditFilter, claimPosition, countEntries, entriesPage, insertEntry } from "./store.js";
+
+export type { AuditFilter } from "./store.js";
 
 export interface AuditActor {
   userId?: string;
@@ -111,43 +113,9 @@ export async function appendAudit(
   return { id: fields.id, hash };
 }
 
-export interface AuditFilter {
-  /** Username of the actor. */
-  actor?: string;
-  /** Only entries of actors of this agency: how an agency's auditor is kept to their own agency. */
-  agency?: string;
-  action?: string;
-  objectType?: string;
-  objectId?: string;
-  from?: string;
-  to?: string;
-  /** Cursor: only entries with a smaller id (the last id of the previous page). */
-  before?: number;
-  limit?: number;
-  offset?: number;
-}
-
-function filtered(db: Db, filter: AuditFilter) {
-  let q = db.kysely.selectFrom("audit_log");
-  if (filter.actor) q = q.where("actor_username", "=", filter.actor);
-  if (filter.agency) q = q.where("actor_agency", "=", filter.agency);
-  if (filter.action) q = q.where("action", "=", filter.action);
-  if (filter.objectType) q = q.where("object_type", "=", filter.objectType);
-  if (filter.objectId) q = q.where("object_id", "=", filter.objectId);
-  if (filter.from) q = q.where("ts", ">=", filter.from);
-  if (filter.to) q = q.where("ts", "<", filter.to);
-  return q;
-}
-
 /** Entries matching the filter, newest first; page on with `before` set to the last id of a page. */
 export async function queryAudit(db: Db, filter: AuditFilter = {}): Promise<AuditEntry[]> {
-  let q = filtered(db, filter).selectAll();
-  if (filter.before !== undefined) q = q.where("id", "<", filter.before);
-  const rows = await q
-    .orderBy("id", "desc")
-    .limit(Math.min(filter.limit ?? 100, 1000))
-    .offset(filter.offset ?? 0)
-    .execute();
+  const rows = await entriesPage(db, filter, Math.min(filter.limit ?? 100, 1000));
   return rows.map((r) => {
     const e: AuditEntry = {
       id: Number(r.id),
@@ -173,8 +141,5 @@ export async function queryAudit(db: Db, filter: AuditFilter = {}): Promise<Audi
 
 /** How many entries match the filter (`before`, `limit` and `offset` aside): the total of a paged list. */
 export async function countAudit(db: Db, filter: AuditFilter = {}): Promise<number> {
-  const row = await filtered(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countEntries(db, filter);
 }

@@ -180,3 +180,74 @@ export async function insertCheckpoint(q: Q, cp: SignedCheckpoint, canonicalBody
     })
     .execute();
 }
+
+/** Ids of entries that still hold a payload, among these ids or written before this instant. */
+export async function erasableIds(
+  q: Q,
+  which: { ids?: readonly number[]; olderThan?: string },
+): Promise<number[]> {
+  let s = q.selectFrom("audit_log").select("id").where("salt", "is not", null);
+  if (which.ids) s = s.where("id", "in", which.ids.length ? [...which.ids] : [-1]);
+  if (which.olderThan) s = s.where("ts", "<", which.olderThan);
+  return (await s.orderBy("id").execute()).map((r) => Number(r.id));
+}
+
+/** Ids per UPDATE: keeps the statement's parameter list within every driver's limits. */
+const ERASE_CHUNK = 500;
+
+/** Drops the purpose, details and salt of these entries and marks them erased. */
+export async function erasePayloadsOf(q: Q, ids: readonly number[], at: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += ERASE_CHUNK)
+    await q
+      .updateTable("audit_log")
+      .set({ purpose: null, details: null, salt: null, erased_at: at })
+      .where("id", "in", ids.slice(i, i + ERASE_CHUNK))
+      .execute();
+}
+
+export interface AuditFilter {
+  /** Username of the actor. */
+  actor?: string;
+  /** Only entries of actors of this agency: how an agency's auditor is kept to their own agency. */
+  agency?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  from?: string;
+  to?: string;
+  /** Cursor: only entries with a smaller id (the last id of the previous page). */
+  before?: number;
+  limit?: number;
+  offset?: number;
+}
+
+function filtered(db: Db, filter: AuditFilter) {
+  let q = db.kysely.selectFrom("audit_log");
+  if (filter.actor) q = q.where("actor_username", "=", filter.actor);
+  if (filter.agency) q = q.where("actor_agency", "=", filter.agency);
+  if (filter.action) q = q.where("action", "=", filter.action);
+  if (filter.objectType) q = q.where("object_type", "=", filter.objectType);
+  if (filter.objectId) q = q.where("object_id", "=", filter.objectId);
+  if (filter.from) q = q.where("ts", ">=", filter.from);
+  if (filter.to) q = q.where("ts", "<", filter.to);
+  return q;
+}
+
+/** Entries matching the filter, newest first, at most `limit`, before the cursor and after the offset. */
+export function entriesPage(db: Db, filter: AuditFilter, limit: number) {
+  let q = filtered(db, filter).selectAll();
+  if (filter.before !== undefined) q = q.where("id", "<", filter.before);
+  return q
+    .orderBy("id", "desc")
+    .limit(limit)
+    .offset(filter.offset ?? 0)
+    .execute();
+}
+
+/** How many entries match the filter (`before`, `limit` and `offset` aside). */
+export async function countEntries(db: Db, filter: AuditFilter): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

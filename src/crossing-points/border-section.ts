@@ -5,6 +5,7 @@ import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
 import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
+import * as store from "./store.js";
 
 const SECTION = /^[A-Za-z0-9][A-Za-z0-9 .,'()/-]{1,79}$/;
 
@@ -24,14 +25,9 @@ export async function setBorderSection(
     throw new InvalidError("borderSection: 2 to 80 letters, digits, blanks and . , ' ( ) / -");
   if (reason.trim().length < 3) throw new InvalidError("reason: say why the section changes");
   return db.kysely.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("crossing_points")
-      .select(["id", "border_section"])
-      .where("id", "=", id)
-      .where("agency", "=", p.agency)
-      .executeTakeFirst();
+    const before = await store.agencyBorderSection(trx, p.agency, id);
     if (!before) throw new NotFoundError(`crossing point ${id} not found`);
-    await trx.updateTable("crossing_points").set({ border_section: value }).where("id", "=", id).execute();
+    await store.setBorderSectionOf(trx, id, value);
     await appendAudit(trx, {
       actor: p,
       action: "crossing_point.border_section",

@@ -6,6 +6,7 @@ import type { Db } from "../db/index.js";
 import { countryCode } from "../shared/countries.js";
 import { ConflictError, ForbiddenError, InvalidError } from "../shared/errors.js";
 import { setBorderSection } from "./border-section.js";
+import * as store from "./store.js";
 
 export interface CrossingPoint {
   id: string;
@@ -25,12 +26,7 @@ export function createCrossingPointService(db: Db) {
         throw new ForbiddenError("this role cannot read crossing points", undefined, "permission_denied", {
           permission: "crossing_points:read",
         });
-      const rows = await db.kysely
-        .selectFrom("crossing_points")
-        .selectAll()
-        .where("agency", "=", p.agency)
-        .orderBy("code")
-        .execute();
+      const rows = await store.crossingPointsOf(db.kysely, p.agency);
       return rows.map(({ created_at: _, border_section, ...cp }) => ({
         ...cp,
         borderSection: border_section ?? null,
@@ -52,11 +48,7 @@ export function createCrossingPointService(db: Db) {
           field: "country",
           value: input.country,
         });
-      const exists = await db.kysely
-        .selectFrom("crossing_points")
-        .select("id")
-        .where("code", "=", input.code)
-        .executeTakeFirst();
+      const exists = await store.crossingPointByCode(db.kysely, input.code);
       if (exists)
         throw new ConflictError(
           `crossing point ${input.code} already exists`,
@@ -77,10 +69,7 @@ export function createCrossingPointService(db: Db) {
       };
       const { borderSection: _, ...row } = cp;
       await db.kysely.transaction().execute(async (trx) => {
-        await trx
-          .insertInto("crossing_points")
-          .values({ ...row, created_at: new Date().toISOString() })
-          .execute();
+        await store.insertCrossingPoint(trx, { ...row, created_at: new Date().toISOString() });
         await appendAudit(trx, {
           actor: p,
           action: "crossing_point.create",

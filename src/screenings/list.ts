@@ -1,10 +1,10 @@
 // The agency's screenings, newest first, a page at a time. A row names no traveller (counts only), so
 // the list itself is not a read of personal data; reading one screening is (`get`, audited). The booth
 // lists only its own screenings, as it reads back only its own.
-import { sql } from "kysely";
 import { can, type Principal } from "../access/index.js";
-import { type Db, keysetPage, type Page, type PageRequest } from "../db/index.js";
+import type { Db, Page, PageRequest } from "../db/index.js";
 import { ForbiddenError } from "../shared/errors.js";
+import * as store from "./store.js";
 
 /** Screenings per page: by default, and at most. */
 export const SCREENING_PAGE = { default: 50, max: 200 } as const;
@@ -28,26 +28,9 @@ export async function listScreenings(
     throw new ForbiddenError("this role cannot read screenings", undefined, "permission_denied", {
       permission: "screening:read",
     });
-  const count = (decision?: "refer") =>
-    sql<string | number>`(select count(*) from screening_results s where s.request_id = r.id${
-      decision ? sql` and s.decision = ${decision}` : sql``
-    })`;
-  let q = db.kysely
-    .selectFrom("screening_requests as r")
-    .select(["r.id", "r.created_at", "r.crossing_point_id", "r.user_id"])
-    .select([count().as("persons"), count("refer").as("refers")])
-    .where("r.agency", "=", p.agency);
-  if (!can(p, "screening:read_details")) q = q.where("r.user_id", "=", p.userId);
-  if (filter.crossingPointId) q = q.where("r.crossing_point_id", "=", filter.crossingPointId);
-  const rows = await keysetPage(
-    q,
-    [
-      { expr: "r.created_at", desc: true },
-      { expr: "r.id", desc: true },
-    ],
-    (r) => [r.created_at, r.id],
-    page,
-  );
+  // A first-line officer (no access to list details) lists only their own screenings.
+  const own = can(p, "screening:read_details") ? {} : { userId: p.userId };
+  const rows = await store.screeningsPage(db, p.agency, { ...own, ...filter }, page);
   return {
     ...rows,
     items: rows.items.map((r) => ({

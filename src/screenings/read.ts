@@ -5,6 +5,7 @@ import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
 import type { Match } from "../screening/index.js";
 import { ForbiddenError, NotFoundError } from "../shared/errors.js";
+import * as store from "./store.js";
 import { type ScreeningRecord, view } from "./view.js";
 
 export async function readScreening(
@@ -18,22 +19,12 @@ export async function readScreening(
     throw new ForbiddenError("this role cannot read screenings", undefined, "permission_denied", {
       permission: "screening:read",
     });
-  const req = await db.kysely
-    .selectFrom("screening_requests")
-    .selectAll()
-    .where("id", "=", id)
-    .where("agency", "=", p.agency)
-    .executeTakeFirst();
+  const req = await store.screeningOf(db, p.agency, id);
   // A first-line officer (no access to list details) reads back only their own screenings.
   if (!req || (!can(p, "screening:read_details") && req.user_id !== p.userId)) {
     throw new NotFoundError(`screening ${id} not found`, undefined, "screening_not_found", { id });
   }
-  const rows = await db.kysely
-    .selectFrom("screening_results")
-    .selectAll()
-    .where("request_id", "=", id)
-    .orderBy("person_index")
-    .execute();
+  const rows = await store.resultsOf(db, id);
   await db.kysely.transaction().execute((trx) =>
     appendAudit(
       trx,

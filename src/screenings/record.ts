@@ -8,6 +8,7 @@ import { appendAudit } from "../audit/index.js";
 import type { Database } from "../db/index.js";
 import type { Match, Screener, ScreeningQuery } from "../screening/index.js";
 import { ForbiddenError, InvalidError } from "../shared/errors.js";
+import * as store from "./store.js";
 
 export const MAX_BATCH = 1000;
 
@@ -69,9 +70,9 @@ export async function recordScreening(
   s: PreparedScreening,
   at: Date,
 ): Promise<void> {
-  await trx
-    .insertInto("screening_requests")
-    .values({
+  await store.insertScreening(
+    trx,
+    {
       id: s.id,
       agency: p.agency,
       user_id: p.userId,
@@ -79,23 +80,15 @@ export async function recordScreening(
       purpose: s.request.purpose,
       created_at: s.createdAt,
       input: JSON.stringify(s.request.persons),
-    })
-    .execute();
-  // In chunks: a ship's manifest would pass SQLite's limit of bound parameters in one statement.
-  for (let start = 0; start < s.matches.length; start += 200) {
-    await trx
-      .insertInto("screening_results")
-      .values(
-        s.matches.slice(start, start + 200).map((matches, j) => ({
-          request_id: s.id,
-          person_index: start + j,
-          decision: s.decisions[start + j]!,
-          matches: JSON.stringify(matches),
-          created_at: s.createdAt,
-        })),
-      )
-      .execute();
-  }
+    },
+    s.matches.map((matches, i) => ({
+      request_id: s.id,
+      person_index: i,
+      decision: s.decisions[i]!,
+      matches: JSON.stringify(matches),
+      created_at: s.createdAt,
+    })),
+  );
   await appendAudit(
     trx,
     {

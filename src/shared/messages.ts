@@ -106,6 +106,40 @@ export const MESSAGES = {
   ftm_no_targets: (p) =>
     `${list(p.file)}: no screening target (Person, Organization, Vessel, Airplane…) among ${list(p.lines)} lines, and not an empty file`,
   ofac_files_missing: asIs,
+  // Reading a traveller document or file (src/travel): the MRZ, a PAXLST interchange, a FAL form or a
+  // record CSV is refused as a whole.
+  mrz_not_text: () => "MRZ must be text",
+  mrz_empty: () => "MRZ is empty",
+  mrz_line_count: (p) => `MRZ must have 2 or 3 lines, found ${list(p.lines)}`,
+  mrz_line_length: (p) =>
+    `MRZ line ${list(p.line)} has ${list(p.length)} characters; expected ${list(p.expected)}`,
+  mrz_document_code: (p) =>
+    `MRZ document code "${list(p.code)}" does not fit a ${list(p.size)} MRZ: expected ${list(p.expected)}`,
+  mrz_character: (p) =>
+    `MRZ line ${list(p.line)} column ${list(p.column)}: character "${list(p.character)}" is not allowed (A-Z, 0-9 and < only)`,
+  mrz_unreadable: (p) => `MRZ not readable: ${list(p.reason)}`,
+  mrz_layout: (p) => `MRZ reads as the ${list(p.format)} layout, not ICAO ${list(p.td)}; not supported`,
+  edifact_segment: (p) =>
+    `segment ${list(p.segment)} (line ${list(p.line)}${p.tag ? `, ${list(p.tag)}` : ""}): ${list(p.reason)}`,
+  edifact_una: (p) => `segment 1 (UNA): ${list(p.reason)}`,
+  edifact_syntax: (p) =>
+    `UNB: syntax identifier "${list(p.syntax)}" is not supported (supported: ${list(p.supported)})`,
+  edifact_bad_byte: (p) =>
+    `segment ${list(p.segment)}, byte offset ${list(p.offset)}: byte 0x${list(p.byte)} is not valid in ${list(p.syntax)}`,
+  paxlst_several_messages: (p) =>
+    `the interchange holds ${list(p.count)} PAXLST messages; send one message (one manifest) at a time`,
+  paxlst_no_message: () => "the interchange holds no PAXLST message",
+  manifest_format: () =>
+    "manifest file is neither PAXLST (EDIFACT) nor a FAL Form 5/6 CSV (rank_or_rating or transit column)",
+  manifest_not_unicode: (p) =>
+    `line ${list(p.line)}, byte offset ${list(p.offset)}: byte 0x${list(p.byte)} is not valid UTF-8`,
+  csv_unreadable: (p) => `${list(p.what)}: not readable as CSV: ${list(p.reason)}`,
+  csv_empty: (p) => `${list(p.what)}: the file is empty`,
+  csv_missing_columns: (p) => `${list(p.what)}: missing column(s) ${list(p.columns)}`,
+  csv_invalid_rows: (p) =>
+    `${list(p.what)}: ${list(p.rows)} invalid row(s), line(s) ${list(p.lines)}: ${list(p.reasons)}`,
+  csv_no_records: (p) => `${list(p.what)}: no records`,
+  fal_header: (p) => `${list(p.what)}: header: ${list(p.problems)}`,
   one_file_expected: (p) => `a ${list(p.format)} list is one file; this upload has ${list(p.count)}`,
   // Rules and protection.
   rule_rejected: (p) => `rule rejected: ${list(p.reason)}`,

@@ -6,7 +6,7 @@ import type { Db } from "../db/index.js";
 import type { AlertsTable } from "../db/schema.js";
 import type { RemoteDecision } from "./model.js";
 import { type Bus, bindKv, DECISIONS } from "./nats.js";
-import { getState, remoteAlertsChangedSince, setState } from "./store.js";
+import { getState, remoteAlertsChangedSince, setAlertStatus, setState } from "./store.js";
 
 const CURSOR = "decisions.updated_at";
 
@@ -34,13 +34,13 @@ export async function applyDecision(
   now = new Date(),
 ): Promise<boolean> {
   return db.kysely.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable("alerts")
-      .set({ status: d.status as AlertsTable["status"], updated_at: now.toISOString() })
-      .where("id", "=", d.alertId)
-      .where("status", "!=", d.status as AlertsTable["status"])
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) return false;
+    const changed = await setAlertStatus(
+      trx,
+      d.alertId,
+      d.status as AlertsTable["status"],
+      now.toISOString(),
+    );
+    if (changed === 0) return false;
     await appendAudit(
       trx,
       {

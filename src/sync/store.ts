@@ -1,7 +1,7 @@
 // The Kysely queries of remote posts, each taking the transaction (or handle) it runs in.
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/index.js";
-import type { AuditLogTable } from "../db/schema.js";
+import type { AlertsTable, AuditLogTable } from "../db/schema.js";
 import { insertEntities } from "../watchlists/index.js";
 import { BUNDLE_TABLES, type Bundle, type ListPayload } from "./model.js";
 
@@ -195,4 +195,20 @@ export function remoteAlertsChangedSince(q: Q, since: string, limit: number) {
     .orderBy("a.updated_at")
     .limit(limit)
     .execute();
+}
+
+/** Sets an alert's status unless it already has it; how many rows changed (0 or 1). */
+export async function setAlertStatus(
+  q: Q,
+  alertId: string,
+  status: AlertsTable["status"],
+  at: string,
+): Promise<number> {
+  const r = await q
+    .updateTable("alerts")
+    .set({ status, updated_at: at })
+    .where("id", "=", alertId)
+    .where("status", "!=", status)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -33,14 +33,31 @@ export function readCsv(text: string, what: string, required: readonly string[])
       trim: true,
     }) as unknown as Parsed[];
   } catch (e) {
-    throw new InvalidError(`${what}: not readable as CSV: ${(e as Error).message}`);
+    throw new InvalidError(
+      `${what}: not readable as CSV: ${(e as Error).message}`,
+      undefined,
+      "csv_unreadable",
+      {
+        what,
+        reason: (e as Error).message,
+      },
+    );
   }
   const [first, ...rows] = records;
-  if (!first) throw new InvalidError(`${what}: the file is empty`);
+  if (!first) throw new InvalidError(`${what}: the file is empty`, undefined, "csv_empty", { what });
   const header = first.record;
   const index = new Map(header.map((h, i) => [columnKey(h), i]));
   const missing = required.filter((c) => !index.has(c));
-  if (missing.length > 0) throw new InvalidError(`${what}: missing column(s) ${missing.join(", ")}`);
+  if (missing.length > 0)
+    throw new InvalidError(
+      `${what}: missing column(s) ${missing.join(", ")}`,
+      undefined,
+      "csv_missing_columns",
+      {
+        what,
+        columns: missing.join(", "),
+      },
+    );
   return rows.map(({ record, info }) => {
     const row: CsvRow = {
       // csv-parse counts the line where the record ends; a quoted field may span lines.
@@ -108,7 +125,10 @@ export function rejectIfProblems(what: string, problems: RowProblem[]): void {
     .slice(0, 5)
     .map((p) => `line ${p.line}: ${p.issues.join(", ")}`)
     .join("; ");
-  throw new InvalidError(`${what}: ${problems.length} invalid row(s), line(s) ${lines}: ${reasons}`, {
-    problems,
-  });
+  throw new InvalidError(
+    `${what}: ${problems.length} invalid row(s), line(s) ${lines}: ${reasons}`,
+    { problems },
+    "csv_invalid_rows",
+    { what, rows: problems.length, lines, reasons },
+  );
 }

@@ -50,17 +50,24 @@ export function decodeInterchange(bytes: Uint8Array): string {
   const { syntax, terminator, release } = envelope(bytes);
   const charset = syntax === undefined ? SYNTAX.UNOW! : SYNTAX[syntax];
   if (!charset) {
+    const supported = SYNTAX_IDENTIFIERS.join(", ");
     throw new InvalidError(
-      `UNB: syntax identifier "${syntax}" is not supported (supported: ${SYNTAX_IDENTIFIERS.join(", ")})`,
+      `UNB: syntax identifier "${syntax}" is not supported (supported: ${supported})`,
+      undefined,
+      "edifact_syntax",
+      { syntax: String(syntax), supported },
     );
   }
   const bad = charset.kind === "utf-8" ? invalidUtf8(bytes) : invalidSingleByte(bytes, table(charset));
   if (bad !== undefined) {
     const { segment, offset } = positionOf(bytes, bad, terminator, release);
     const name = syntax ?? "UTF-8 (no UNB)";
+    const byte = hex(bytes[bad]!);
     throw new InvalidError(
-      `segment ${segment}, byte offset ${offset}: byte 0x${hex(bytes[bad]!)} is not valid in ${name}`,
+      `segment ${segment}, byte offset ${offset}: byte 0x${byte} is not valid in ${name}`,
       { segment, offset, byte: bytes[bad], syntax: name },
+      "edifact_bad_byte",
+      { segment, offset, byte, syntax: name },
     );
   }
   if (charset.kind === "utf-8") return new TextDecoder("utf-8").decode(bytes);

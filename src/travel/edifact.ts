@@ -70,9 +70,7 @@ export function readSegments(input: string | Uint8Array): Segment[] {
     if (ch === service.release) {
       const next = text[pos + 1];
       if (next === undefined) {
-        throw new InvalidError(
-          `segment ${number + 1} (line ${startLine}): message truncated after release character`,
-        );
+        throw segmentError(number + 1, startLine, "message truncated after release character");
       }
       append(next);
       pos += 2;
@@ -98,8 +96,10 @@ export function readSegments(input: string | Uint8Array): Segment[] {
   }
   if (content) {
     const tag = elements[0]![0]!.trim();
-    throw new InvalidError(
-      `segment ${number + 1} (line ${startLine}): message truncated in ${tag || "a segment"} (no segment terminator)`,
+    throw segmentError(
+      number + 1,
+      startLine,
+      `message truncated in ${tag || "a segment"} (no segment terminator)`,
     );
   }
   return segments;
@@ -107,7 +107,7 @@ export function readSegments(input: string | Uint8Array): Segment[] {
 
 function readUna(spec: string): ServiceCharacters {
   if (spec.length < 6) {
-    throw new InvalidError(`segment 1 (UNA): needs 6 service characters, found ${spec.length}`);
+    throw unaError(`needs 6 service characters, found ${spec.length}`);
   }
   const [component, element, decimal, release, repetition, terminator] = [...spec] as [
     string,
@@ -119,12 +119,10 @@ function readUna(spec: string): ServiceCharacters {
   ];
   const delimiters = [component, element, release, terminator];
   if (new Set(delimiters).size !== delimiters.length) {
-    throw new InvalidError(
-      `segment 1 (UNA): component, element, release and terminator characters must differ, got "${spec}"`,
-    );
+    throw unaError(`component, element, release and terminator characters must differ, got "${spec}"`);
   }
   if (delimiters.some((c) => /[A-Za-z0-9\s]/.test(c))) {
-    throw new InvalidError(`segment 1 (UNA): a delimiter cannot be a letter, digit or blank, got "${spec}"`);
+    throw unaError(`a delimiter cannot be a letter, digit or blank, got "${spec}"`);
   }
   return { component, element, decimal, release, repetition, terminator };
 }
@@ -134,11 +132,26 @@ function finish(elements: string[][], number: number, line: number): Segment {
   const [head, ...rest] = trimmed as [string[], ...string[][]];
   const tag = head[0]!;
   if (!/^[A-Z][A-Z0-9]{2}$/.test(tag) || head.length > 1) {
-    throw new InvalidError(`segment ${number} (line ${line}): "${head.join(":")}" is not a segment tag`);
+    throw segmentError(number, line, `"${head.join(":")}" is not a segment tag`);
   }
   return { tag, elements: rest, number, line };
 }
 
 function countNewlines(s: string): number {
   return s.split("\n").length - 1;
+}
+
+/** A segment that cannot be read; `tag` when the segment's tag is known. */
+export function segmentError(segment: number, line: number, reason: string, tag?: string): InvalidError {
+  const where = tag ? `line ${line}, ${tag}` : `line ${line}`;
+  return new InvalidError(`segment ${segment} (${where}): ${reason}`, undefined, "edifact_segment", {
+    segment,
+    line,
+    reason,
+    ...(tag ? { tag } : {}),
+  });
+}
+
+function unaError(reason: string): InvalidError {
+  return new InvalidError(`segment 1 (UNA): ${reason}`, undefined, "edifact_una", { reason });
 }

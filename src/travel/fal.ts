@@ -153,7 +153,10 @@ function readHeaderFields(text: string, what: string, manifest: Manifest): void 
   }
   if (problems.length > 0) {
     const sorted = problems.sort((a, b) => a.line - b.line).map((p) => `line ${p.line}: ${p.text}`);
-    throw new InvalidError(`${what}: header: ${sorted.join("; ")}`, { problems: sorted });
+    throw new InvalidError(`${what}: header: ${sorted.join("; ")}`, { problems: sorted }, "fal_header", {
+      what,
+      problems: sorted.join("; "),
+    });
   }
   const here = port ? { location: port, ...(date ? { time: date } : {}) } : undefined;
   const last = get("last_port_of_call");

@@ -23,6 +23,8 @@ export function parseManifestFile(input: string | Uint8Array): Manifest {
   if (/\btransit\b/.test(header)) return parseFalCsv(text, 6);
   throw new InvalidError(
     "manifest file is neither PAXLST (EDIFACT) nor a FAL Form 5/6 CSV (rank_or_rating or transit column)",
+    undefined,
+    "manifest_format",
   );
 }
 
@@ -30,9 +32,12 @@ function decodeUtf8Csv(bytes: Uint8Array): string {
   const bad = invalidUtf8(bytes);
   if (bad !== undefined) {
     const line = 1 + bytes.subarray(0, bad).filter((b) => b === 0x0a).length;
+    const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, "0");
     throw new InvalidError(
-      `line ${line}, byte offset ${bad}: byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")} is not valid UTF-8`,
+      `line ${line}, byte offset ${bad}: byte 0x${byte} is not valid UTF-8`,
       { line, offset: bad, byte: bytes[bad] },
+      "manifest_not_unicode",
+      { line, offset: bad, byte },
     );
   }
   return new TextDecoder("utf-8").decode(bytes);

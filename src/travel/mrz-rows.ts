@@ -39,7 +39,7 @@ function splitLines(text: string): string[] {
     .split(/\r\n|\n|\r/)
     .map((r) => r.trimStart())
     .filter((r) => r.length > 0);
-  if (rows.length === 0) throw new InvalidError("MRZ is empty");
+  if (rows.length === 0) throw new InvalidError("MRZ is empty", undefined, "mrz_empty");
   return rows.length === 1 ? splitOneRow(rows[0]!.trimEnd()) : rows;
 }
 
@@ -76,7 +76,9 @@ function splitOneRow(row: string): string[] {
  */
 function fitLayout(rows: string[]): string[] {
   if (rows.length < 2 || rows.length > 3) {
-    throw new InvalidError(`MRZ must have 2 or 3 lines, found ${rows.length}`);
+    throw new InvalidError(`MRZ must have 2 or 3 lines, found ${rows.length}`, undefined, "mrz_line_count", {
+      lines: rows.length,
+    });
   }
   const lengths = LAYOUTS.filter((l) => l.lines === rows.length).map((l) => l.length);
   const text = rows.map((r) => r.trimEnd());
@@ -85,10 +87,22 @@ function fitLayout(rows: string[]): string[] {
   const known = lengths.find((l) => text.some((t) => t.length === l));
   const bad = text.findIndex((t) => t.length !== known);
   if (known !== undefined) {
-    throw new InvalidError(`MRZ line ${bad + 1} has ${text[bad]!.length} characters; expected ${known}`);
+    throw lineLength(bad + 1, text[bad]!.length, String(known));
   }
-  const expected = rows.length === 3 ? "30 (TD1)" : "36 (TD2, MRV-B) or 44 (TD3, MRV-A)";
-  throw new InvalidError(`MRZ line ${bad + 1} has ${text[bad]!.length} characters; expected ${expected}`);
+  throw lineLength(
+    bad + 1,
+    text[bad]!.length,
+    rows.length === 3 ? "30 (TD1)" : "36 (TD2, MRV-B) or 44 (TD3, MRV-A)",
+  );
+}
+
+function lineLength(line: number, length: number, expected: string): InvalidError {
+  return new InvalidError(
+    `MRZ line ${line} has ${length} characters; expected ${expected}`,
+    undefined,
+    "mrz_line_length",
+    { line, length, expected },
+  );
 }
 
 /**
@@ -103,11 +117,18 @@ function formatOf(lines: string[]): MrzFormat {
     if (/^[ACI][A-UW-Z<]$/.test(code)) return lines.length === 3 ? "TD1" : "TD2";
     const expected =
       lines.length === 3 ? "A, C or I (identity card)" : "A, C or I (identity card) or V (visa)";
-    throw new InvalidError(`MRZ document code "${code}" does not fit a ${size} MRZ: expected ${expected}`);
+    throw documentCode(code, size, expected);
   }
   if (code[0] === "P") return "TD3";
-  throw new InvalidError(
-    `MRZ document code "${code}" does not fit a ${size} MRZ: expected P (passport) or V (visa)`,
+  throw documentCode(code, size, "P (passport) or V (visa)");
+}
+
+function documentCode(code: string, size: string, expected: string): InvalidError {
+  return new InvalidError(
+    `MRZ document code "${code}" does not fit a ${size} MRZ: expected ${expected}`,
+    undefined,
+    "mrz_document_code",
+    { code, size, expected },
   );
 }
 
@@ -137,6 +158,9 @@ function cleanLine(row: string, index: number, corrections: MrzCorrection[]): st
   if (bad) {
     throw new InvalidError(
       `MRZ line ${index + 1} column ${bad.index + 1}: character "${bad[0]}" is not allowed (A-Z, 0-9 and < only)`,
+      undefined,
+      "mrz_character",
+      { line: index + 1, column: bad.index + 1, character: bad[0] },
     );
   }
   return line;

@@ -38,7 +38,7 @@ export interface MrzResult {
 
 /** Parses an MRZ read by a document scanner or typed by an officer. Throws InvalidError when it is not an MRZ. */
 export function parseMrz(text: unknown): MrzResult {
-  if (typeof text !== "string") throw new InvalidError("MRZ must be text");
+  if (typeof text !== "string") throw new InvalidError("MRZ must be text", undefined, "mrz_not_text");
   const { format, lines: fixed, corrections } = readRows(text);
   const read = format.startsWith("MRV") ? readVisa(fixed) : readTd(fixed, format);
   const warnings = [...read.warnings];
@@ -109,12 +109,19 @@ function readTd(lines: string[], td: MrzFormat): RawRead {
   try {
     result = parseTd(lines);
   } catch (e) {
-    throw new InvalidError(`MRZ not readable: ${(e as Error).message}`);
+    throw new InvalidError(`MRZ not readable: ${(e as Error).message}`, undefined, "mrz_unreadable", {
+      reason: (e as Error).message,
+    });
   }
   // The package reads a 2×36 zone with digits in the name line as the pre-2021 French identity card, a
   // national layout whose fields differ from TD2's.
   if (!result.format.startsWith("TD")) {
-    throw new InvalidError(`MRZ reads as the ${result.format} layout, not ICAO ${td}; not supported`);
+    throw new InvalidError(
+      `MRZ reads as the ${result.format} layout, not ICAO ${td}; not supported`,
+      undefined,
+      "mrz_layout",
+      { format: result.format, td },
+    );
   }
   const raw = (field: string): string => rawOf(result.details.find((d) => d.field === field));
   const checks: MrzCheck[] = [];

@@ -1,7 +1,7 @@
 // UN/EDIFACT PAXLST (Advance Passenger Information, WCO/IATA/ICAO guidelines) → Manifest.
 import { InvalidError } from "../shared/errors.js";
 import { calendarDate, isoDate, sixDigitDate } from "./dates.js";
-import { readSegments, type Segment } from "./edifact.js";
+import { readSegments, type Segment, segmentError } from "./edifact.js";
 import {
   countryOrText,
   type Leg,
@@ -36,6 +36,9 @@ export function parsePaxlst(input: string | Uint8Array): Manifest {
   if (manifests.length > 1) {
     throw new InvalidError(
       `the interchange holds ${manifests.length} PAXLST messages; send one message (one manifest) at a time`,
+      undefined,
+      "paxlst_several_messages",
+      { count: manifests.length },
     );
   }
   return manifests[0]!;
@@ -120,7 +123,8 @@ export function parsePaxlstInterchange(input: string | Uint8Array): Manifest[] {
   if (current) messages.push({ message: current });
   if (ung) fail(ung, "group truncated, no UNE closes it");
   if (unb && !unz) fail(unb, "interchange truncated, no UNZ closes it");
-  if (messages.length === 0) throw new InvalidError("the interchange holds no PAXLST message");
+  if (messages.length === 0)
+    throw new InvalidError("the interchange holds no PAXLST message", undefined, "paxlst_no_message");
   return messages.map(({ message, unt }) => {
     const manifest = readMessage(message, unt);
     manifest.warnings.push(...envelopeWarnings);
@@ -376,5 +380,5 @@ function warn(seg: Segment, ctx: Context, message: string): void {
 }
 
 function fail(seg: Segment, reason: string): never {
-  throw new InvalidError(`segment ${seg.number} (line ${seg.line}, ${seg.tag}): ${reason}`);
+  throw segmentError(seg.number, seg.line, reason, seg.tag);
 }

@@ -31,7 +31,10 @@ export interface CellProblem {
 
 export function readRecordCsv<T>(text: string, spec: RecordListSpec<T>): T[] {
   const rows = readCsv(text, spec.what, spec.required);
-  if (rows.length === 0) throw new InvalidError(`${spec.what}: no records`, { problems: [] });
+  if (rows.length === 0)
+    throw new InvalidError(`${spec.what}: no records`, { problems: [] }, "csv_no_records", {
+      what: spec.what,
+    });
   const records: T[] = [];
   const problems: (RowProblem & { cells: CellProblem[] })[] = [];
   const seen = new Set<string>();

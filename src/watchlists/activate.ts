@@ -4,7 +4,7 @@
 import type { ApprovalHandler } from "../approvals/index.js";
 import { appendAudit } from "../audit/index.js";
 import { ConflictError } from "../shared/errors.js";
-import { liveVersion } from "./repository.js";
+import { liveVersion, moveVersions } from "./repository.js";
 
 interface ActivatePayload {
   list: string;
@@ -25,14 +25,7 @@ export function activationHandler(onActivated: () => Promise<void>): ApprovalHan
           "watchlist_base_moved",
           { list, live: String(live), base: String(baseVersion) },
         );
-      const r = await trx
-        .updateTable("watchlist_versions")
-        .set({ status: "ready" })
-        .where("list_id", "=", list)
-        .where("version", "=", version)
-        .where("status", "=", "staged")
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1)
+      if ((await moveVersions(trx, list, "staged", "ready", version)) !== 1)
         throw new ConflictError(
           `version ${version} of ${list} is no longer staged`,
           undefined,
@@ -53,13 +46,7 @@ export function activationHandler(onActivated: () => Promise<void>): ApprovalHan
     },
     async rejected(trx, approval) {
       const { list, version } = approval.payload as unknown as ActivatePayload;
-      await trx
-        .updateTable("watchlist_versions")
-        .set({ status: "rejected" })
-        .where("list_id", "=", list)
-        .where("version", "=", version)
-        .where("status", "=", "staged")
-        .execute();
+      await moveVersions(trx, list, "staged", "rejected", version);
     },
     afterCommit: () => onActivated(),
   };

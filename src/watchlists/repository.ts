@@ -1,6 +1,6 @@
 // Watchlist versions in the database: each import is one transaction (version row, all its entities and
 // the audit entry), and entity ids stay stable across versions so the diff is meaningful.
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import { type Approval, approvalsOf } from "../approvals/index.js";
 import type { Database, Db } from "../db/index.js";
 import { NotFoundError } from "../shared/errors.js";
@@ -236,3 +236,36 @@ export async function getEntities(db: Db, ids: readonly string[]): Promise<Map<s
   for (const r of rows) if (!out.has(r.entity_id)) out.set(r.entity_id, JSON.parse(r.data) as Entity);
   return out;
 }
+
+/** The newest ready version's counts and source date: what a new upload is checked against. */
+export const liveVersionFacts = (q: Q, list: string) =>
+  q
+    .selectFrom("watchlist_versions")
+    .select(["version", "counts", "source_date"])
+    .where("list_id", "=", list)
+    .where("status", "=", "ready")
+    .orderBy("version", "desc")
+    .executeTakeFirst();
+
+/** Moves a list's versions in one status to another; how many moved. */
+export async function moveVersions(
+  q: Q,
+  list: string,
+  from: "staged",
+  to: "superseded" | "ready" | "rejected",
+  version?: number,
+): Promise<number> {
+  let u = q.updateTable("watchlist_versions").set({ status: to }).where("list_id", "=", list);
+  if (version !== undefined) u = u.where("version", "=", version);
+  const r = await u.where("status", "=", from).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Creates the list's row unless it exists. */
+export async function ensureWatchlist(q: Q, row: Insertable<Database["watchlists"]>): Promise<void> {
+  const exists = await q.selectFrom("watchlists").select("id").where("id", "=", row.id).executeTakeFirst();
+  if (!exists) await q.insertInto("watchlists").values(row).execute();
+}
+
+export const insertVersion = (q: Q, row: Insertable<Database["watchlist_versions"]>) =>
+  q.insertInto("watchlist_versions").values(row).execute();

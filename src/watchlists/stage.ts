@@ -11,8 +11,12 @@ import { diffEntities, type EntityDiff } from "./diff.js";
 import type { ImportCounts, ImportResult } from "./model.js";
 import {
   ACTIVATE_KIND,
+  ensureWatchlist,
   entitiesOf,
   insertEntities,
+  insertVersion,
+  liveVersionFacts,
+  moveVersions,
   nextVersion,
   type WatchlistVersionView,
 } from "./repository.js";
@@ -60,13 +64,7 @@ async function plan(db: Db, result: ImportResult, limits: ListLimits): Promise<P
       );
     ids.add(e.id);
   }
-  const liveRow = await db.kysely
-    .selectFrom("watchlist_versions")
-    .select(["version", "counts", "source_date"])
-    .where("list_id", "=", result.list)
-    .where("status", "=", "ready")
-    .orderBy("version", "desc")
-    .executeTakeFirst();
+  const liveRow = await liveVersionFacts(db.kysely, result.list);
   const version = await nextVersion(db.kysely, result.list);
   if (!liveRow) return { version, breaches: [] };
   const live = { version: Number(liveRow.version), sourceDate: liveRow.source_date };
@@ -82,12 +80,7 @@ async function plan(db: Db, result: ImportResult, limits: ListLimits): Promise<P
 
 /** An older staged version of the list will never go live once a newer upload exists. */
 async function supersedeStaged(trx: Transaction<Database>, list: string, meta: SaveMeta, now: Date) {
-  await trx
-    .updateTable("watchlist_versions")
-    .set({ status: "superseded" })
-    .where("list_id", "=", list)
-    .where("status", "=", "staged")
-    .execute();
+  await moveVersions(trx, list, "staged", "superseded");
   await withdrawApprovals(
     trx,
     meta.actor,
@@ -166,29 +159,21 @@ export async function saveWatchlistVersion(
   const at = now.toISOString();
   const sourceDate = result.meta.dateGenerated ?? null;
   const saving = db.kysely.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom("watchlists").select("id").where("id", "=", list).executeTakeFirst();
-    if (!exists)
-      await trx
-        .insertInto("watchlists")
-        .values({ id: list, name: meta.name ?? list, format: result.format, created_at: at })
-        .execute();
+    await ensureWatchlist(trx, { id: list, name: meta.name ?? list, format: result.format, created_at: at });
     await supersedeStaged(trx, list, meta, now);
-    await trx
-      .insertInto("watchlist_versions")
-      .values({
-        list_id: list,
-        version: p.version,
-        status: staged ? "staged" : "ready",
-        file: meta.file ?? null,
-        imported_at: at,
-        counts: JSON.stringify(result.counts),
-        diff: p.diff ? JSON.stringify(p.diff) : null,
-        error: null,
-        base_version: p.live?.version ?? null,
-        source_date: sourceDate,
-        checks: JSON.stringify(p.breaches),
-      })
-      .execute();
+    await insertVersion(trx, {
+      list_id: list,
+      version: p.version,
+      status: staged ? "staged" : "ready",
+      file: meta.file ?? null,
+      imported_at: at,
+      counts: JSON.stringify(result.counts),
+      diff: p.diff ? JSON.stringify(p.diff) : null,
+      error: null,
+      base_version: p.live?.version ?? null,
+      source_date: sourceDate,
+      checks: JSON.stringify(p.breaches),
+    });
     await insertEntities(trx, result.list, p.version, result.entities, (done) =>
       meta.onProgress?.(done, result.entities.length),
     );

@@ -176,7 +176,7 @@ describeBothDialects("validation and scoping", (getDb) => {
     // "ß" upper-cases to "SS": it must not slip in as two valid letters.
     const before = await state();
     const sharp = await cross("booth", { mrz: SPECIMEN_MRZ.replace("ERIKSSON<<", "ERIKßON<<<") });
-    await expectRefused(sharp, 422, "invalid");
+    await expectRefused(sharp, 422, "mrz_character");
     expect(sharp.json().error.message).toBe(
       'MRZ line 1 column 10: character "ß" is not allowed (A-Z, 0-9 and < only)',
     );
@@ -211,7 +211,7 @@ describeBothDialects("validation and scoping", (getDb) => {
     const before = await state();
     const bytes = paxlst("UNOA", Buffer.from("MÜLLER", "latin1"));
     const r = await manifest("reviewer", bytes);
-    await expectRefused(r, 422, "invalid");
+    await expectRefused(r, 422, "edifact_bad_byte");
     const segment = bytes.subarray(0, bytes.indexOf(0xdc)).toString("latin1").split("'").length;
     expect(segment).toBeGreaterThan(10);
     expect(r.json().error.details).toEqual({

@@ -39,7 +39,7 @@ describeBothDialects("watchlist uploads", (getDb) => {
   it("refuses a file in the wrong format with 422 and the importer's reason, and imports nothing", async () => {
     const r = await upload("format=un-xml&list=national-b", ONE);
     expect(r.statusCode).toBe(422);
-    expect(r.json().error.code).toBe("invalid");
+    expect(r.json().error.code).toBe("list_malformed");
     expect(r.json().error.message).toMatch(/malformed UN list XML/);
     expect(await versionsOf("national-b")).toBe(0);
     expect(
