@@ -7,6 +7,7 @@ import type { Transaction } from "kysely";
 import type { Database } from "../db/index.js";
 import { identityKey, type Traveller } from "../travel/index.js";
 import type { AlertReasons, PartnerHit } from "./open.js";
+import { crossingAlert, insertAlert, setReasons } from "./store.js";
 import { DEFAULT_DEADLINES, dueAt } from "./triage.js";
 
 /** The crossing the hit is about, as recorded. */
@@ -28,13 +29,7 @@ export async function recordPartnerHit(
   hit: PartnerHit,
   now: Date,
 ): Promise<string> {
-  const existing = await trx
-    .selectFrom("alerts")
-    .select(["id", "reasons"])
-    .where("source", "=", "crossing")
-    .where("source_id", "=", crossing.id)
-    .where("agency", "=", crossing.agency)
-    .executeTakeFirst();
+  const existing = await crossingAlert(trx, crossing.agency, crossing.id);
   if (existing) {
     const reasons = JSON.parse(existing.reasons) as AlertReasons;
     const updated: AlertReasons = {
@@ -42,11 +37,7 @@ export async function recordPartnerHit(
       partnerHits: [...(reasons.partnerHits ?? []), hit],
       requestedActions: [...new Set([...reasons.requestedActions, ACTION(hit.partnerNodeId)])],
     };
-    await trx
-      .updateTable("alerts")
-      .set({ reasons: JSON.stringify(updated), updated_at: now.toISOString() })
-      .where("id", "=", existing.id)
-      .execute();
+    await setReasons(trx, existing.id, JSON.stringify(updated), now.toISOString());
     return existing.id;
   }
   const reasons: AlertReasons = {
@@ -61,26 +52,23 @@ export async function recordPartnerHit(
   const id = randomUUID();
   // A document a partner knows may have crossed already: within hours, like a stolen document here.
   const priority = "high";
-  await trx
-    .insertInto("alerts")
-    .values({
-      id,
-      agency: crossing.agency,
-      reference: `P-${id.slice(0, 8).toUpperCase()}`,
-      status: "open",
-      priority,
-      source: "crossing",
-      source_id: crossing.id,
-      screening_id: crossing.screeningId,
-      person_index: 0,
-      crossing_point_id: crossing.crossingPointId,
-      identity_key: identityKey(crossing.traveller),
-      traveller: JSON.stringify(crossing.traveller),
-      reasons: JSON.stringify(reasons),
-      created_at: now.toISOString(),
-      due_at: dueAt(now, priority, DEFAULT_DEADLINES),
-      updated_at: now.toISOString(),
-    })
-    .execute();
+  await insertAlert(trx, {
+    id,
+    agency: crossing.agency,
+    reference: `P-${id.slice(0, 8).toUpperCase()}`,
+    status: "open",
+    priority,
+    source: "crossing",
+    source_id: crossing.id,
+    screening_id: crossing.screeningId,
+    person_index: 0,
+    crossing_point_id: crossing.crossingPointId,
+    identity_key: identityKey(crossing.traveller),
+    traveller: JSON.stringify(crossing.traveller),
+    reasons: JSON.stringify(reasons),
+    created_at: now.toISOString(),
+    due_at: dueAt(now, priority, DEFAULT_DEADLINES),
+    updated_at: now.toISOString(),
+  });
   return id;
 }

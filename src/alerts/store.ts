@@ -97,6 +97,21 @@ export async function insertAlert(trx: Trx, row: Insertable<Database["alerts"]>)
   await trx.insertInto("alerts").values(row).execute();
 }
 
+/** The alert a crossing opened, if any (a crossing opens at most one per agency). */
+export function crossingAlert(trx: Trx, agency: string, crossingId: string) {
+  return trx
+    .selectFrom("alerts")
+    .select(["id", "reasons"])
+    .where("source", "=", "crossing")
+    .where("source_id", "=", crossingId)
+    .where("agency", "=", agency)
+    .executeTakeFirst();
+}
+
+export async function setReasons(trx: Trx, id: string, reasons: string, at: string) {
+  await trx.updateTable("alerts").set({ reasons, updated_at: at }).where("id", "=", id).execute();
+}
+
 export async function insertClearanceNote(trx: Trx, row: Insertable<Database["clearance_notes"]>) {
   await trx.insertInto("clearance_notes").values(row).execute();
 }
