@@ -226,7 +226,7 @@ function bundlesRoute(signed: SignedApp, regional: RegionalService): void {
         description:
           "Sent by a partner's outbox to the nodes its agreement names with the regionalBundle term. The " +
           "request is signed as /queries is; the bundle's own Ed25519 signature must hold for the sender's " +
-          "pinned key (400 bundle_signature, 403 bundle_not_sender otherwise). A bundle kept before is " +
+          "pinned key (422 bundle_signature, 403 bundle_not_sender otherwise). A bundle kept before is " +
           'answered 200 with received "again".',
         security: [],
         body: SignedBundleShape,
