@@ -85,7 +85,7 @@ async function indexWatchlists(
 
 /**
  * What a server runs beside its requests: retention and next months' partitions on a schedule, the
- * partner outbox, the sync with posts and the centre, and the revocation bus between centre processes.
+ * partner outbox and the monthly regional bundle it carries, the sync with posts and the centre, and the revocation bus between centre processes.
  */
 function startBackground(
   db: Db,
@@ -103,6 +103,9 @@ function startBackground(
   const outbox = services.partners.startOutbox((err) =>
     app.log.error({ err }, "cannot retry the messages waiting for partners"),
   );
+  const bundles = services.regional.startMonthly((err) =>
+    app.log.error({ err }, "cannot publish the monthly regional bundle"),
+  );
   sync.start(db, async () => services.swapLists(await loadLatestEntities(db)), app);
   // Centre processes tell each other of revocations, so that no cached principal outlives one.
   const revocations =
@@ -115,6 +118,7 @@ function startBackground(
     async stop() {
       retention?.stop();
       partitions.stop();
+      await bundles.stop();
       await outbox.stop();
       await revocations?.stop();
     },

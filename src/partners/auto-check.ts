@@ -15,7 +15,7 @@ import type { PartnerQuery } from "./answer-query.js";
 import { readAnswer } from "./ask-partner.js";
 import type { PartnerReply } from "./client.js";
 import { type Agreement, refusal } from "./model.js";
-import { enqueue, type OutboxRow, type RouteHandling, type Verdict } from "./outbox.js";
+import { enqueue, type OutboxRow, type RouteHandling, retryTransient } from "./outbox.js";
 import { activeAgreements, getCrossing, insertQuery } from "./store.js";
 
 /** How long the agreements asked automatically are cached before they are read again. */
@@ -28,12 +28,6 @@ export interface CrossingWritten {
   id: string;
   agency: string;
   traveller: Traveller;
-}
-
-/** Refusals that a later attempt may pass: the partner's rate limit, clocks, and transient failures. */
-function verdict(code: string, status: number): Verdict {
-  if (status === 429 || status >= 500 || code === "stale_timestamp" || code === "replay") return "retry";
-  return "give_up";
 }
 
 function questionOf(t: Traveller): PartnerQuery["document"] | undefined {
@@ -113,7 +107,7 @@ export const queryRoute: RouteHandling = {
     const q = payload as PartnerQuery;
     return refusal(agreement, now, { purpose: q.purpose, kind: q.kind });
   },
-  verdict,
+  verdict: retryTransient,
   answered,
 };
 

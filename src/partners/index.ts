@@ -3,6 +3,7 @@
 export type { PartnerAnswer, PartnerQuery } from "./answer-query.js";
 export type { PartnerCheck } from "./ask-partner.js";
 export { DEFAULT_CLOCK_WINDOW_SECONDS, PartnerRefusal, type SignedRequest } from "./authenticate.js";
+export { bundleReceivers, queueBundle } from "./bundle-route.js";
 export { expireReceivedData } from "./expire-received.js";
 export type { FollowUpView } from "./follow-up-views.js";
 export { type GoodsLookup, goodsLookup } from "./goods-lookup.js";

@@ -58,6 +58,11 @@ export interface AgreementTerms {
    * crossing recorded here (auto-check.ts); absent, this node asks only when an officer does.
    */
   autoDocumentCheck?: Purpose;
+  /**
+   * Set to send this partner the node's signed regional bundle each month (src/regional's monthly run,
+   * bundle-route.ts); absent, the partner gets a bundle only as a file an admin hands over.
+   */
+  regionalBundle?: boolean;
 }
 
 export type AgreementStatus = "pending" | "active" | "suspended" | "superseded" | "rejected";

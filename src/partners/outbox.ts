@@ -46,6 +46,12 @@ const FOLLOW_UP_ANSWERS: RouteHandling = {
   verdict: (code) => (code === "already_answered" ? "delivered" : "retry"),
 };
 
+/** Refusals that a later attempt may pass: the partner's rate limit, clocks, and transient failures. */
+export function retryTransient(code: string, status: number): Verdict {
+  if (status === 429 || status >= 500 || code === "stale_timestamp" || code === "replay") return "retry";
+  return "give_up";
+}
+
 const MAX_DELAY_MS = 15 * 60_000;
 
 /** How long after the attempt numbered `attempts` (1 = the first) the next one is due. */

@@ -73,6 +73,7 @@ export async function proposeAgreement(db: Db, p: Principal, input: AgreementInp
       ratePerMinute: input.ratePerMinute,
       contact: input.contact,
       ...(input.autoDocumentCheck ? { autoDocumentCheck: input.autoDocumentCheck } : {}),
+      ...(input.regionalBundle ? { regionalBundle: true } : {}),
       approvalId: null,
       createdBy: p.username,
       createdAt: now.toISOString(),

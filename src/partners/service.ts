@@ -9,6 +9,7 @@ import { answerQuery, type PartnerQuery } from "./answer-query.js";
 import { askPartner } from "./ask-partner.js";
 import { createPartnerAuthenticator } from "./authenticate.js";
 import { autoCheckWiring, createAutoChecks, QUERY_ROUTE, queryRoute } from "./auto-check.js";
+import { BUNDLE_ROUTE, bundleRoute } from "./bundle-route.js";
 import { createPartnerClient, type PartnerSender } from "./client.js";
 import { decideFollowUp, type FollowUpDecision } from "./decide-follow-up.js";
 import { followUpsOfCheck, partnerRequests } from "./follow-up-views.js";
@@ -53,7 +54,7 @@ export function createPartnerService(db: Db, opts: PartnerOptions = {}) {
     db,
     send,
     baseMs: (opts.retrySeconds ?? 5) * 1000,
-    routes: { [QUERY_ROUTE]: queryRoute },
+    routes: { [QUERY_ROUTE]: queryRoute, [BUNDLE_ROUTE]: bundleRoute },
   };
   const autoChecks = createAutoChecks(db);
   const goods = opts.goods ?? NO_GOODS;

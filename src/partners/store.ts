@@ -51,6 +51,7 @@ const TERMS = [
   "ratePerMinute",
   "contact",
   "autoDocumentCheck",
+  "regionalBundle",
 ] as const satisfies readonly (keyof AgreementTerms)[];
 
 export async function insertAgreement(trx: Transaction<Database>, a: Agreement, now: string) {

@@ -10,6 +10,19 @@ import { buildBundle, monthBounds } from "./model.js";
 import { type SignedBundle, signBundle } from "./sign.js";
 import { crossingPoints, monthCounts } from "./store.js";
 
+/** This node's bundle of the month, built from its aggregates and signed with its node key. */
+export async function signedMonth(db: Db, node: NodeIdentity, month: string, now: Date) {
+  const { from, to } = monthBounds(month);
+  const bundle = buildBundle(
+    node.nodeId,
+    month,
+    await crossingPoints(db.kysely),
+    await monthCounts(db.kysely, from, to),
+    now,
+  );
+  return signBundle(bundle, node.privateKey);
+}
+
 export async function exportBundle(
   db: Db,
   node: NodeIdentity | undefined,
@@ -20,15 +33,8 @@ export async function exportBundle(
   if (!can(p, "partners:manage")) throw new ForbiddenError("this role cannot export regional bundles");
   if (!node)
     throw new ConflictError("this node has no identity (LIMES_NODE_ID, LIMES_NODE_KEY)", {}, "no_node");
-  const { from, to } = monthBounds(month);
-  const bundle = buildBundle(
-    node.nodeId,
-    month,
-    await crossingPoints(db.kysely),
-    await monthCounts(db.kysely, from, to),
-    now,
-  );
-  const signed = signBundle(bundle, node.privateKey);
+  const signed = await signedMonth(db, node, month, now);
+  const bundle = signed.bundle;
   await appendAudit(
     db.kysely,
     {

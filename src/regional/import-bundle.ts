@@ -5,9 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { Type } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
+import type { Transaction } from "kysely";
 import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
-import { type Db, isUniqueViolation } from "../db/index.js";
+import { type Database, type Db, isUniqueViolation } from "../db/index.js";
 import type { NodeIdentity } from "../partners/index.js";
 import { ConflictError, ForbiddenError, InvalidError } from "../shared/errors.js";
 import { BUNDLE_FORMAT, cellsOf, INDICATORS, MIN_CELL, publishable } from "./model.js";
@@ -80,14 +81,13 @@ async function signerKey(db: Db, node: NodeIdentity | undefined, s: SignedBundle
   return pinned.partner_key;
 }
 
-export async function importBundle(
+/** The bundle checked: its shape, a signer this node knows, its signature, no small cell. */
+export async function verifiedBundle(
   db: Db,
   node: NodeIdentity | undefined,
-  p: Principal,
   input: unknown,
-  now = new Date(),
-) {
-  if (!can(p, "partners:manage")) throw new ForbiddenError("this role cannot import regional bundles");
+  now: Date,
+): Promise<SignedBundle> {
   if (!Value.Check(SignedBundleShape, input)) {
     const first = [...Value.Errors(SignedBundleShape, input)][0];
     throw new InvalidError(
@@ -110,6 +110,22 @@ export async function importBundle(
       { minCell: MIN_CELL },
       "bundle_small_cells",
     );
+  return s;
+}
+
+/**
+ * Keeps a checked bundle as signed, with its origin, and audits it under `action`; once per node and
+ * month. `also` runs in the same transaction (the monthly run queues the bundle there); what it returns
+ * joins the audit entry's details.
+ */
+export async function storeBundle(
+  db: Db,
+  s: SignedBundle,
+  actor: { username: string },
+  action: string,
+  now: Date,
+  also?: (trx: Transaction<Database>, id: string) => Promise<Record<string, unknown>>,
+) {
   const id = randomUUID();
   try {
     await db.kysely.transaction().execute(async (trx) => {
@@ -120,18 +136,19 @@ export async function importBundle(
         month: s.bundle.month,
         bundle: canonicalJson(s.bundle),
         signature: s.signature.value,
-        imported_by: p.username,
+        imported_by: actor.username,
         imported_at: now.toISOString(),
       });
+      const more = also ? await also(trx, id) : {};
       await appendAudit(
         trx,
         {
-          actor: p,
-          action: "regional.bundle.import",
+          actor,
+          action,
           objectType: "regional_bundle",
           objectId: id,
           outcome: "success",
-          details: { origin: s.bundle.nodeId, month: s.bundle.month, keyId: s.signature.keyId },
+          details: { origin: s.bundle.nodeId, month: s.bundle.month, keyId: s.signature.keyId, ...more },
         },
         now,
       );
@@ -147,4 +164,15 @@ export async function importBundle(
     throw err;
   }
   return { id, origin: s.bundle.nodeId, month: s.bundle.month, importedAt: now.toISOString() };
+}
+
+export async function importBundle(
+  db: Db,
+  node: NodeIdentity | undefined,
+  p: Principal,
+  input: unknown,
+  now = new Date(),
+) {
+  if (!can(p, "partners:manage")) throw new ForbiddenError("this role cannot import regional bundles");
+  return storeBundle(db, await verifiedBundle(db, node, input, now), p, "regional.bundle.import", now);
 }

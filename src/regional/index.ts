@@ -9,9 +9,11 @@ export {
   DETECTION_KINDS,
   INDICATORS,
   MIN_CELL,
+  previousMonth,
   publishable,
   type RegionalBundle,
 } from "./model.js";
+export { type Published, publishMonth } from "./publish-month.js";
 export type { ImportedBundle } from "./read.js";
 export { createRegionalService, type RegionalService } from "./service.js";
 export { type SignedBundle, signBundle } from "./sign.js";

@@ -180,5 +180,10 @@ export function monthBounds(month: string): { from: string; to: string } {
   return { from: start.toISOString(), to: end.toISOString() };
 }
 
+/** The month before the one `now` falls in (UTC), as YYYY-MM: the month a monthly run publishes. */
+export function previousMonth(now: Date): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+}
+
 /** Whether a published cell may be shown: empty, or at least the minimum. */
 export const publishable = (n: number) => n === 0 || n >= MIN_CELL;

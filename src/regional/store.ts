@@ -94,6 +94,16 @@ export async function insertBundle(q: Kysely<Database>, row: BundleRow): Promise
   await q.insertInto("regional_bundles").values(row).execute();
 }
 
+/** The kept bundle of a node for a month, if any. */
+export function bundleOf(q: Q, nodeId: string, month: string) {
+  return q
+    .selectFrom("regional_bundles")
+    .select("id")
+    .where("origin_node_id", "=", nodeId)
+    .where("month", "=", month)
+    .executeTakeFirst();
+}
+
 export function listBundles(q: Q, month?: string) {
   let query = q.selectFrom("regional_bundles").selectAll().orderBy("month", "desc").orderBy("origin_node_id");
   if (month) query = query.where("month", "=", month);

@@ -188,6 +188,8 @@ export const MESSAGES = {
   bundle_small_cells: (p) => `the bundle shows cells under ${p.minCell ?? 10}: it is refused`,
   bundle_exists: (p) =>
     `a bundle of ${p.nodeId ?? "this node"} for ${p.month ?? "this month"} was imported before`,
+  bundle_not_sender: (p) =>
+    `${p.partnerNodeId ?? "a partner"} may send its own bundles only, not one of ${p.nodeId ?? "another node"}`,
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof MESSAGES;

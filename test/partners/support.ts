@@ -158,7 +158,7 @@ export async function agreeWith(
   node: Node,
   partner: Node,
   lists: string[],
-  opts: { id?: string; ratePerMinute?: number; autoDocumentCheck?: string } = {},
+  opts: { id?: string; ratePerMinute?: number; autoDocumentCheck?: string; regionalBundle?: boolean } = {},
 ): Promise<string> {
   for (const list of lists)
     await call(node, "lists", "PUT", `/api/v1/watchlists/${list}/sharing`, {
@@ -181,6 +181,7 @@ export async function agreeWith(
     ratePerMinute: opts.ratePerMinute ?? 600,
     contact: `${node.nodeId} single point of contact`,
     ...(opts.autoDocumentCheck ? { autoDocumentCheck: opts.autoDocumentCheck } : {}),
+    ...(opts.regionalBundle ? { regionalBundle: true } : {}),
     reason: "bilateral protocol on border security",
   });
   if (proposed.status !== 201)

@@ -12,6 +12,7 @@ import {
   PURPOSES,
   QUERY_KINDS,
 } from "../../partners/index.js";
+import { type RegionalService, SignedBundleShape } from "../../regional/index.js";
 import type { AppDeps } from "../deps.js";
 import { errorBody } from "../errors.js";
 import { ErrorSchema } from "../schemas.js";
@@ -205,8 +206,39 @@ function queriesRoute(signed: SignedApp, partners: PartnerService, refuse: Refus
   );
 }
 
+const BundleReceived = Type.Object(
+  {
+    origin: Type.String(),
+    month: Type.String(),
+    received: Type.Union([Type.Literal("new"), Type.Literal("again")]),
+  },
+  { additionalProperties: false },
+);
+
+function bundlesRoute(signed: SignedApp, regional: RegionalService): void {
+  signed.post(
+    "/regional-bundles",
+    {
+      config: { partnerSignature: true },
+      schema: {
+        tags: ["partners"],
+        summary: "the partner's monthly signed regional bundle (signed request; its own signature checked)",
+        description:
+          "Sent by a partner's outbox to the nodes its agreement names with the regionalBundle term. The " +
+          "request is signed as /queries is; the bundle's own Ed25519 signature must hold for the sender's " +
+          "pinned key (422 bundle_signature, 403 bundle_not_sender otherwise). A bundle kept before is " +
+          'answered 200 with received "again".',
+        security: [],
+        body: SignedBundleShape,
+        response: { 200: BundleReceived, ...partnerErrors },
+      },
+    },
+    (req) => regional.receive(req.partner!, req.body),
+  );
+}
+
 export const partnerApiRoutes =
-  (deps: Pick<AppDeps, "partners">): RoutePlugin =>
+  (deps: Pick<AppDeps, "partners" | "regional">): RoutePlugin =>
   async (app) => {
     const partners = deps.partners;
     const refuse = refusal(partners);
@@ -217,6 +249,7 @@ export const partnerApiRoutes =
         keepRawBody(signed);
         signatureGate(signed, partners, refuse);
         queriesRoute(signed, partners, refuse);
+        bundlesRoute(signed, deps.regional);
         followUpEndpoints(signed, partners, refuse, partnerErrors);
       },
       { prefix: PARTNER_API },

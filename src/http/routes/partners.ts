@@ -31,6 +31,9 @@ const Terms = {
         "ask this partner automatically, under this purpose, about the travel document of every crossing here",
     }),
   ),
+  regionalBundle: Type.Optional(
+    Type.Boolean({ description: "send this partner the node's signed regional bundle each month" }),
+  ),
 };
 
 export const AgreementSchema = Type.Object({

@@ -8029,6 +8029,8 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
+                                /** @description send this partner the node's signed regional bundle each month */
+                                regionalBundle?: boolean;
                                 approvalId: string | null;
                                 createdBy: string;
                                 createdAt: string;
@@ -8135,6 +8137,8 @@ export interface paths {
                          * @enum {string}
                          */
                         autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
+                        /** @description send this partner the node's signed regional bundle each month */
+                        regionalBundle?: boolean;
                         /** @description why, written to the audit log */
                         reason: string;
                     };
@@ -8171,6 +8175,8 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
+                                /** @description send this partner the node's signed regional bundle each month */
+                                regionalBundle?: boolean;
                                 approvalId: string | null;
                                 createdBy: string;
                                 createdAt: string;
@@ -8307,6 +8313,8 @@ export interface paths {
                              * @enum {string}
                              */
                             autoDocumentCheck?: "counter-terrorism" | "serious-organised-crime" | "document-fraud";
+                            /** @description send this partner the node's signed regional bundle each month */
+                            regionalBundle?: boolean;
                             approvalId: string | null;
                             createdBy: string;
                             createdAt: string;
@@ -10169,6 +10177,159 @@ export interface paths {
                             answer: "hit" | "no_hit";
                             reference: string;
                             contact: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/v1/regional-bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * the partner's monthly signed regional bundle (signed request; its own signature checked)
+         * @description Sent by a partner's outbox to the nodes its agreement names with the regionalBundle term. The request is signed as /queries is; the bundle's own Ed25519 signature must hold for the sender's pinned key (422 bundle_signature, 403 bundle_not_sender otherwise). A bundle kept before is answered 200 with received "again".
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bundle: {
+                            /** @enum {string} */
+                            format: "limes-regional/1";
+                            nodeId: string;
+                            month: string;
+                            generatedAt: string;
+                            minCell: number;
+                            sections: {
+                                section: string;
+                                points: {
+                                    code: string;
+                                    name: string;
+                                    kind: string;
+                                }[];
+                                indicators: {
+                                    crossings: {
+                                        total: number | null;
+                                        byPoint: {
+                                            [key: string]: number | null;
+                                        };
+                                        byCategory: {
+                                            [key: string]: number | null;
+                                        };
+                                    };
+                                    refusals: {
+                                        total: number | null;
+                                        byPoint: {
+                                            [key: string]: number | null;
+                                        };
+                                        byCategory: {
+                                            [key: string]: number | null;
+                                        };
+                                    };
+                                    detections: {
+                                        total: number | null;
+                                        byPoint: {
+                                            [key: string]: number | null;
+                                        };
+                                        byCategory: {
+                                            [key: string]: number | null;
+                                        };
+                                    };
+                                    alerts: {
+                                        total: number | null;
+                                        byPoint: {
+                                            [key: string]: number | null;
+                                        };
+                                        byCategory: {
+                                            [key: string]: number | null;
+                                        };
+                                    };
+                                };
+                            }[];
+                        };
+                        signature: {
+                            /** @enum {string} */
+                            alg: "ed25519";
+                            keyId: string;
+                            value: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            origin: string;
+                            month: string;
+                            received: "new" | "again";
                         };
                     };
                 };
@@ -13373,6 +13534,10 @@ export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf
 export const pathsPartnerV1QueriesPostRequestBodyContentApplicationJsonKindAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["firearm"];
 export const pathsPartnerV1QueriesPostResponses200ContentApplicationJsonAnswerAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["responses"]["200"]["content"]["application/json"]["answer"]> = ["hit"];
 export const pathsPartnerV1QueriesPostResponses200ContentApplicationJsonAnswerAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/queries"]["post"]["responses"]["200"]["content"]["application/json"]["answer"]> = ["no_hit"];
+export const pathsPartnerV1RegionalBundlesPostRequestBodyContentApplicationJsonBundleFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/regional-bundles"]["post"]["requestBody"]["content"]["application/json"]["bundle"]["format"]> = ["limes-regional/1"];
+export const pathsPartnerV1RegionalBundlesPostRequestBodyContentApplicationJsonSignatureAlgValues: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/regional-bundles"]["post"]["requestBody"]["content"]["application/json"]["signature"]["alg"]> = ["ed25519"];
+export const pathsPartnerV1RegionalBundlesPostResponses200ContentApplicationJsonReceivedAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/regional-bundles"]["post"]["responses"]["200"]["content"]["application/json"]["received"]> = ["new"];
+export const pathsPartnerV1RegionalBundlesPostResponses200ContentApplicationJsonReceivedAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/regional-bundles"]["post"]["responses"]["200"]["content"]["application/json"]["received"]> = ["again"];
 export const pathsPartnerV1FollowUpsPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/follow-ups"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["pending"];
 export const pathsPartnerV1FollowUpAnswersPostRequestBodyContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/follow-up-answers"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["approved"];
 export const pathsPartnerV1FollowUpAnswersPostRequestBodyContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/partner/v1/follow-up-answers"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["refused"];
