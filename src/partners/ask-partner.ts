@@ -11,7 +11,7 @@ import type { Traveller } from "../travel/index.js";
 import type { PartnerQuery } from "./answer-query.js";
 import { type PartnerSender, partnerError } from "./client.js";
 import { type Agreement, type QueryKind, refusal } from "./model.js";
-import { agreementInForce, insertQuery, type QueryRow } from "./store.js";
+import { agreementInForce, alertOfAgency, insertQuery, type QueryRow } from "./store.js";
 
 export interface AskInput {
   alertId: string;
@@ -110,12 +110,7 @@ export async function askPartner(
   now: Date = new Date(),
 ): Promise<PartnerCheck> {
   if (!can(p, "partners:query")) throw new ForbiddenError("this role cannot ask partners");
-  const alert = await db.kysely
-    .selectFrom("alerts")
-    .select(["id", "traveller"])
-    .where("id", "=", input.alertId)
-    .where("agency", "=", p.agency)
-    .executeTakeFirst();
+  const alert = await alertOfAgency(db.kysely, input.alertId, p.agency);
   if (!alert) throw new NotFoundError(`alert ${input.alertId} not found`);
   const agreement: Agreement = await agreementFor(db, input.partnerNodeId, now, input);
   const requestId = randomUUID();

@@ -15,8 +15,8 @@ import type { PartnerQuery } from "./answer-query.js";
 import { readAnswer } from "./ask-partner.js";
 import type { PartnerReply } from "./client.js";
 import { type Agreement, refusal } from "./model.js";
-import { enqueue, type OutboxRow, type RouteHandling, retryTransient } from "./outbox.js";
-import { activeAgreements, getCrossing, insertQuery } from "./store.js";
+import { enqueue, type RouteHandling, retryTransient } from "./outbox.js";
+import { activeAgreements, getCrossing, insertQuery, type OutboxRow } from "./store.js";
 
 /** How long the agreements asked automatically are cached before they are read again. */
 const CACHE_MS = 30_000;

@@ -7,6 +7,7 @@ import { can, type Principal } from "../access/index.js";
 import { appendAudit } from "../audit/index.js";
 import type { Db } from "../db/index.js";
 import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors.js";
+import { agencyExists, alertOfAgency, handOversToAgency, insertHandOver } from "./store.js";
 
 export interface HandOverInput {
   agency: string;
@@ -38,15 +39,10 @@ export async function handOverAlert(
   if (!to || to === p.agency) throw new InvalidError("agency: another agency of this deployment");
   if (input.reason.trim().length < 3) throw new InvalidError("reason: say why the alert is handed over");
   return db.kysely.transaction().execute(async (trx) => {
-    const alert = await trx
-      .selectFrom("alerts")
-      .select(["id", "reference", "priority", "status", "reasons", "traveller"])
-      .where("id", "=", alertId)
-      .where("agency", "=", p.agency)
-      .executeTakeFirst();
+    const alert = await alertOfAgency(trx, alertId, p.agency);
     if (!alert) throw new NotFoundError(`alert ${alertId} not found`);
-    const known = await trx.selectFrom("users").select("id").where("agency", "=", to).executeTakeFirst();
-    if (!known) throw new InvalidError(`agency: no agency "${to}" in this deployment`);
+    if (!(await agencyExists(trx, to)))
+      throw new InvalidError(`agency: no agency "${to}" in this deployment`);
     const h: HandOver = {
       id: randomUUID(),
       alertId,
@@ -64,20 +60,17 @@ export async function handOverAlert(
       createdBy: p.username,
       createdAt: now.toISOString(),
     };
-    await trx
-      .insertInto("alert_hand_overs")
-      .values({
-        id: h.id,
-        alert_id: alertId,
-        from_agency: h.fromAgency,
-        to_agency: to,
-        mode: h.mode,
-        reason: h.reason,
-        snapshot: JSON.stringify(h.alert),
-        created_by: p.username,
-        created_at: h.createdAt,
-      })
-      .execute();
+    await insertHandOver(trx, {
+      id: h.id,
+      alert_id: alertId,
+      from_agency: h.fromAgency,
+      to_agency: to,
+      mode: h.mode,
+      reason: h.reason,
+      snapshot: JSON.stringify(h.alert),
+      created_by: p.username,
+      created_at: h.createdAt,
+    });
     const details = { alert: alertId, from: h.fromAgency, to, mode: h.mode, reason: h.reason };
     await appendAudit(
       trx,
@@ -110,13 +103,7 @@ export async function handOverAlert(
 /** The hand-over queue of the caller's agency, newest first; reading it is audited (it holds personal data). */
 export async function handOversTo(db: Db, p: Principal, purpose: string): Promise<HandOver[]> {
   if (!can(p, "alerts:review")) throw new ForbiddenError("this role cannot see handed-over alerts");
-  const rows = await db.kysely
-    .selectFrom("alert_hand_overs")
-    .selectAll()
-    .where("to_agency", "=", p.agency)
-    .orderBy("created_at", "desc")
-    .limit(200)
-    .execute();
+  const rows = await handOversToAgency(db.kysely, p.agency, 200);
   await appendAudit(db.kysely, {
     actor: p,
     action: "alert_hand_over.read",

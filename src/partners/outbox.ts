@@ -6,15 +6,20 @@
 // which). A second copy of a message is refused by the partner (`already_answered`,
 // `duplicate_request`), so two processes retrying at once deliver it once. Every attempt is audited.
 import { randomUUID } from "node:crypto";
-import type { Selectable, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { appendAudit } from "../audit/index.js";
 import type { Database, Db } from "../db/index.js";
 import type { PartnerReply, PartnerSender } from "./client.js";
 import { partnerError } from "./client.js";
 import { type Agreement, refusal } from "./model.js";
-import { agreementInForce } from "./store.js";
-
-export type OutboxRow = Selectable<Database["partner_outbox"]>;
+import {
+  agreementInForce,
+  dueOutbox,
+  getOutbox,
+  insertOutbox,
+  type OutboxRow,
+  recordAttempt,
+} from "./store.js";
 
 /** What becomes of a message after a refusal: sent again later, or settled for good. */
 export type Verdict = "delivered" | "retry" | "give_up";
@@ -69,31 +74,24 @@ export interface OutboxMessage {
 /** Puts a message in the outbox, in the caller's transaction: it is sent when that commits. */
 export async function enqueue(trx: Transaction<Database>, m: OutboxMessage, now: Date): Promise<string> {
   const id = randomUUID();
-  await trx
-    .insertInto("partner_outbox")
-    .values({
-      id,
-      partner_node_id: m.partnerNodeId,
-      route: m.route,
-      payload: JSON.stringify(m.payload),
-      object_id: m.objectId,
-      attempts: 0,
-      next_attempt_at: now.toISOString(),
-      last_error: null,
-      created_at: now.toISOString(),
-      delivered_at: null,
-    })
-    .execute();
+  await insertOutbox(trx, {
+    id,
+    partner_node_id: m.partnerNodeId,
+    route: m.route,
+    payload: JSON.stringify(m.payload),
+    object_id: m.objectId,
+    attempts: 0,
+    next_attempt_at: now.toISOString(),
+    last_error: null,
+    created_at: now.toISOString(),
+    delivered_at: null,
+  });
   return id;
 }
 
 /** Sends one message once and records the attempt; true once it is settled (taken, or given up). */
 async function attempt(o: Courier, id: string, now: Date): Promise<boolean> {
-  const m = await o.db.kysely
-    .selectFrom("partner_outbox")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const m = await getOutbox(o.db.kysely, id);
   if (!m || m.delivered_at) return true;
   const route = o.routes[m.route] ?? FOLLOW_UP_ANSWERS;
   const payload = JSON.parse(m.payload) as unknown;
@@ -130,22 +128,19 @@ async function settle(
   const attempts = Number(m.attempts) + 1;
   const { verdict, error } = outcome;
   await o.db.kysely.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable("partner_outbox")
-      .set(
-        verdict === "retry"
-          ? {
-              attempts,
-              last_error: (error ?? "").slice(0, 300),
-              next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts, o.baseMs)).toISOString(),
-            }
-          : { attempts, delivered_at: now.toISOString(), last_error: error?.slice(0, 300) ?? null },
-      )
-      .where("id", "=", m.id)
-      .where("delivered_at", "is", null)
-      .executeTakeFirst();
+    const recorded = await recordAttempt(
+      trx,
+      m.id,
+      verdict === "retry"
+        ? {
+            attempts,
+            last_error: (error ?? "").slice(0, 300),
+            next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts, o.baseMs)).toISOString(),
+          }
+        : { attempts, delivered_at: now.toISOString(), last_error: error?.slice(0, 300) ?? null },
+    );
     // Another process settled it meanwhile: its attempt is the one recorded.
-    if (Number(r.numUpdatedRows) !== 1) return;
+    if (!recorded) return;
     const answered =
       outcome.reply && agreement && route.answered
         ? await route.answered(trx, m, outcome.reply, agreement, now)
@@ -182,14 +177,7 @@ export interface Courier {
 
 /** Sends the messages that are due; returns how many were settled. */
 export async function deliverDue(o: Courier, now = new Date()) {
-  const due = await o.db.kysely
-    .selectFrom("partner_outbox")
-    .select("id")
-    .where("delivered_at", "is", null)
-    .where("next_attempt_at", "<=", now.toISOString())
-    .orderBy("next_attempt_at")
-    .limit(50)
-    .execute();
+  const due = await dueOutbox(o.db.kysely, now.toISOString(), 50);
   let settled = 0;
   for (const { id } of due) if (await attempt(o, id, now)) settled++;
   return settled;

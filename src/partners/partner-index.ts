@@ -5,6 +5,7 @@ import type { Db } from "../db/index.js";
 import { createScreener, normaliseDocumentNumber, type Screener } from "../screening/index.js";
 import { countryCode } from "../shared/countries.js";
 import { type Entity, loadLatestEntities } from "../watchlists/index.js";
+import { sharedListVersions } from "./store.js";
 
 /** What partners are answered from: names through the screener, documents by their exact number. */
 export interface SharedIndex {
@@ -34,16 +35,7 @@ function buildIndex(entities: Entity[]): SharedIndex {
 }
 
 async function stateOf(db: Db): Promise<{ key: string; shared: Set<string> }> {
-  const rows = await db.kysely
-    .selectFrom("watchlists as w")
-    .leftJoin("watchlist_versions as v", (j) =>
-      j.onRef("v.list_id", "=", "w.id").on("v.status", "=", "ready"),
-    )
-    .select(["w.id", (eb) => eb.fn.max("v.version").as("live")])
-    .where("w.sharing", "=", "partners")
-    .groupBy("w.id")
-    .orderBy("w.id")
-    .execute();
+  const rows = await sharedListVersions(db.kysely);
   return {
     key: rows.map((r) => `${r.id}@${r.live ?? "-"}`).join(","),
     shared: new Set(rows.map((r) => r.id)),

@@ -5,7 +5,7 @@ import type { Db } from "../db/index.js";
 import { ForbiddenError, NotFoundError } from "../shared/errors.js";
 import { checkView, type PartnerCheck } from "./ask-partner.js";
 import type { Agreement } from "./model.js";
-import { listAgreements, listSharing, queriesOfAlert } from "./store.js";
+import { alertOfAgency, listAgreements, listSharing, queriesOfAlert } from "./store.js";
 
 export async function agreementsFor(db: Db, p: Principal): Promise<Agreement[]> {
   // Second-line officers see agreements too: they choose the partner and purpose of a check.
@@ -20,12 +20,7 @@ export async function sharingOfLists(db: Db) {
 
 export async function checksOfAlert(db: Db, p: Principal, alertId: string): Promise<PartnerCheck[]> {
   if (!can(p, "partners:query")) throw new ForbiddenError("this role cannot see partner checks");
-  const alert = await db.kysely
-    .selectFrom("alerts")
-    .select("id")
-    .where("id", "=", alertId)
-    .where("agency", "=", p.agency)
-    .executeTakeFirst();
+  const alert = await alertOfAgency(db.kysely, alertId, p.agency);
   if (!alert) throw new NotFoundError(`alert ${alertId} not found`);
   return (await queriesOfAlert(db.kysely, alertId, p.agency)).map(checkView);
 }

@@ -7,6 +7,8 @@ type Q = Kysely<Database> | Transaction<Database>;
 type AgreementRow = Selectable<Database["partner_agreements"]>;
 export type QueryRow = Selectable<Database["partner_queries"]>;
 export type FollowUpRow = Selectable<Database["partner_follow_ups"]>;
+export type HandOverRow = Selectable<Database["alert_hand_overs"]>;
+export type OutboxRow = Selectable<Database["partner_outbox"]>;
 
 export function toAgreement(r: AgreementRow): Agreement {
   const terms = JSON.parse(r.terms) as AgreementTerms;
@@ -260,4 +262,86 @@ export function getCrossing(q: Q, id: string) {
     .select(["id", "agency", "screening_id", "crossing_point_id", "data"])
     .where("id", "=", id)
     .executeTakeFirst();
+}
+
+/** One alert of an agency, with what a partner check or a hand-over needs of it. */
+export function alertOfAgency(q: Q, id: string, agency: string) {
+  return q
+    .selectFrom("alerts")
+    .select(["id", "reference", "priority", "status", "reasons", "traveller"])
+    .where("id", "=", id)
+    .where("agency", "=", agency)
+    .executeTakeFirst();
+}
+
+/** Whether any user belongs to the agency: agencies exist only through their users. */
+export async function agencyExists(q: Q, agency: string): Promise<boolean> {
+  return (
+    (await q.selectFrom("users").select("id").where("agency", "=", agency).executeTakeFirst()) !== undefined
+  );
+}
+
+export async function insertHandOver(trx: Transaction<Database>, row: HandOverRow) {
+  await trx.insertInto("alert_hand_overs").values(row).execute();
+}
+
+/** The newest hand-overs to an agency (at most `limit`). */
+export function handOversToAgency(q: Q, agency: string, limit: number) {
+  return q
+    .selectFrom("alert_hand_overs")
+    .selectAll()
+    .where("to_agency", "=", agency)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Each list shared with partners and its live (newest ready) version, if any. */
+export function sharedListVersions(q: Q) {
+  return q
+    .selectFrom("watchlists as w")
+    .leftJoin("watchlist_versions as v", (j) =>
+      j.onRef("v.list_id", "=", "w.id").on("v.status", "=", "ready"),
+    )
+    .select(["w.id", (eb) => eb.fn.max("v.version").as("live")])
+    .where("w.sharing", "=", "partners")
+    .groupBy("w.id")
+    .orderBy("w.id")
+    .execute();
+}
+
+export async function insertOutbox(trx: Transaction<Database>, row: OutboxRow) {
+  await trx.insertInto("partner_outbox").values(row).execute();
+}
+
+export function getOutbox(q: Q, id: string) {
+  return q.selectFrom("partner_outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Records an attempt on a message not yet settled; false when another process settled it first. */
+export async function recordAttempt(
+  trx: Transaction<Database>,
+  id: string,
+  set: Pick<OutboxRow, "attempts" | "last_error"> &
+    Partial<Pick<OutboxRow, "next_attempt_at" | "delivered_at">>,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable("partner_outbox")
+    .set(set)
+    .where("id", "=", id)
+    .where("delivered_at", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The ids of the unsettled messages due at `now`, the longest-waiting first (at most `limit`). */
+export function dueOutbox(q: Q, now: string, limit: number) {
+  return q
+    .selectFrom("partner_outbox")
+    .select("id")
+    .where("delivered_at", "is", null)
+    .where("next_attempt_at", "<=", now)
+    .orderBy("next_attempt_at")
+    .limit(limit)
+    .execute();
 }
