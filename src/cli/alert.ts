@@ -4,6 +4,7 @@
 import type { Command } from "commander";
 import { ADVERSE_ACTIONS, type AdverseAction, ALERT_PAGE, OUTCOMES, type Outcome } from "../alerts/index.js";
 import { InvalidError } from "../shared/errors.js";
+import { optionError } from "./options.js";
 import { asOfficer } from "./services.js";
 
 function print(json: boolean, value: unknown, text: () => string): void {
@@ -12,8 +13,7 @@ function print(json: boolean, value: unknown, text: () => string): void {
 
 function oneOf<T extends string>(values: readonly T[], name: string) {
   return (v: string): T => {
-    if (!(values as readonly string[]).includes(v))
-      throw new InvalidError(`${name} must be one of ${values.join(", ")}, not "${v}"`);
+    if (!(values as readonly string[]).includes(v)) throw optionError(name, `one of ${values.join(", ")}`, v);
     return v as T;
   };
 }
@@ -38,7 +38,16 @@ function listCommand(alert: Command): void {
       }) => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > ALERT_PAGE.max)
-          throw new InvalidError(`--limit: a whole number from 1 to ${ALERT_PAGE.max}`);
+          throw new InvalidError(
+            `--limit: a whole number from 1 to ${ALERT_PAGE.max}`,
+            undefined,
+            "cli_option_range",
+            {
+              option: "--limit",
+              min: 1,
+              max: ALERT_PAGE.max,
+            },
+          );
         const page = await asOfficer((p, s) =>
           s.alerts.list(
             p,

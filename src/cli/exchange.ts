@@ -12,7 +12,15 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (err) {
-    throw new InvalidError(`${file}: not a JSON file (${(err as Error).message})`);
+    throw new InvalidError(
+      `${file}: not a JSON file (${(err as Error).message})`,
+      undefined,
+      "cli_not_json",
+      {
+        file,
+        reason: (err as Error).message,
+      },
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 // `limes keys generate`: Ed25519 key pairs, one per purpose, written as PEM files.
 import type { Command } from "commander";
 import { generateKeyFiles, KEY_PURPOSES, type KeyPurpose } from "../audit/index.js";
-import { InvalidError } from "../shared/errors.js";
+import { optionError } from "./options.js";
 
 export function registerKeyCommands(program: Command): void {
   const keys = program.command("keys").description("signing keys, one pair per purpose");
@@ -21,7 +21,7 @@ export function registerKeyCommands(program: Command): void {
     )
     .action((opts: { purpose: string; out: string }) => {
       if (!(KEY_PURPOSES as readonly string[]).includes(opts.purpose))
-        throw new InvalidError(`--purpose must be one of ${KEY_PURPOSES.join(", ")}, not "${opts.purpose}"`);
+        throw optionError("--purpose", `one of ${KEY_PURPOSES.join(", ")}`, opts.purpose);
       const key = generateKeyFiles(opts.out, opts.purpose as KeyPurpose);
       process.stdout.write(
         `private key: ${key.privateKeyFile} (mode 0600)\npublic key:  ${key.publicKeyFile}\nkey id:      ${key.keyId}\n`,

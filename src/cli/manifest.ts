@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { Db } from "../db/index.js";
 import type { Entity } from "../screening/index.js";
-import { InvalidError } from "../shared/errors.js";
 import { createSltdIndex, parseSltdCsv } from "../travel/index.js";
 import { importWatchlist, loadLatestEntities, parseWatchlistSpec } from "../watchlists/index.js";
+import { optionError } from "./options.js";
 import { asOfficer, type Services } from "./services.js";
 
 interface ManifestOptions {
@@ -121,7 +121,7 @@ export function registerManifestCommands(program: Command): void {
     )
     .action(async (file: string, opts: ManifestOptions) => {
       if (opts.format !== "jsonl" && opts.format !== "table")
-        throw new InvalidError(`--format must be jsonl or table, not "${opts.format}"`);
+        throw optionError("--format", "jsonl or table", opts.format);
       print(await screen(file, opts), opts);
     });
 }

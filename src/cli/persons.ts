@@ -44,17 +44,31 @@ export function rowToQuery(row: Row): ScreeningQuery {
   if (middle) q.middleName = middle;
   if (last) q.lastName = last;
   if (!name && !first && !last)
-    throw new InvalidError("no name: full_name or first_name/last_name is required");
+    throw new InvalidError(
+      "no name: full_name or first_name/last_name is required",
+      undefined,
+      "person_no_name",
+    );
   const gender = v("gender");
   if (gender) {
     const g = GENDERS[gender.toLowerCase()];
-    if (!g) throw new InvalidError(`unknown gender "${gender}" (male, female, other)`);
+    if (!g)
+      throw new InvalidError(`unknown gender "${gender}" (male, female, other)`, undefined, "person_gender", {
+        gender,
+      });
     q.gender = g;
   }
   const dob = v("date_of_birth");
   if (dob) {
     if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(dob))
-      throw new InvalidError(`date_of_birth "${dob}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+      throw new InvalidError(
+        `date_of_birth "${dob}" is not YYYY, YYYY-MM or YYYY-MM-DD`,
+        undefined,
+        "person_birth_date",
+        {
+          value: dob,
+        },
+      );
     q.birthDate = dob;
   }
   const pob = v("place_of_birth");
@@ -79,7 +93,7 @@ export function rowToQuery(row: Row): ScreeningQuery {
   const schema = v("schema");
   if (schema) {
     if (!["person", "organization", "vessel", "aircraft"].includes(schema))
-      throw new InvalidError(`unknown schema "${schema}"`);
+      throw new InvalidError(`unknown schema "${schema}"`, undefined, "person_schema", { schema });
     q.schema = schema as ScreeningQuery["schema"];
   }
   return q;
@@ -103,12 +117,34 @@ export async function* readPersons(path: string): AsyncGenerator<{ row: number; 
       try {
         obj = JSON.parse(text);
       } catch (e) {
-        throw new InvalidError(`${path}:${line}: invalid JSON (${(e as Error).message})`);
+        throw new InvalidError(
+          `${path}:${line}: invalid JSON (${(e as Error).message})`,
+          undefined,
+          "persons_json",
+          {
+            path,
+            line,
+            reason: (e as Error).message,
+          },
+        );
       }
       if (!obj || typeof obj !== "object" || Array.isArray(obj))
-        throw new InvalidError(`${path}:${line}: expected a JSON object`);
+        throw new InvalidError(`${path}:${line}: expected a JSON object`, undefined, "persons_not_object", {
+          path,
+          line,
+        });
       const unknown = Object.keys(obj).filter((k) => !known.has(k));
-      if (unknown.length) throw new InvalidError(`${path}:${line}: unknown field(s) ${unknown.join(", ")}`);
+      if (unknown.length)
+        throw new InvalidError(
+          `${path}:${line}: unknown field(s) ${unknown.join(", ")}`,
+          undefined,
+          "persons_fields",
+          {
+            path,
+            line,
+            fields: unknown.join(", "),
+          },
+        );
       yield {
         row,
         query: withLocation(path, line, () => rowToQuery(stringify(obj as Record<string, unknown>))),
@@ -116,7 +152,8 @@ export async function* readPersons(path: string): AsyncGenerator<{ row: number; 
     }
     return;
   }
-  if (!/\.csv$/i.test(path)) throw new InvalidError(`${path}: input must be .csv or .jsonl`);
+  if (!/\.csv$/i.test(path))
+    throw new InvalidError(`${path}: input must be .csv or .jsonl`, undefined, "persons_file_type", { path });
   const parser = createReadStream(path).pipe(
     parse({ columns: true, bom: true, skip_empty_lines: true, trim: true }),
   );
@@ -129,13 +166,19 @@ export async function* readPersons(path: string): AsyncGenerator<{ row: number; 
         if (unknown.length)
           throw new InvalidError(
             `${path}: unknown column(s) ${unknown.join(", ")}; expected ${PERSON_COLUMNS.join(", ")}`,
+            undefined,
+            "persons_columns",
+            { path, columns: unknown.join(", "), expected: PERSON_COLUMNS.join(", ") },
           );
       }
       yield { row, query: withLocation(path, row + 1, () => rowToQuery(rec)) };
     }
   } catch (e) {
     if (e instanceof InvalidError) throw e;
-    throw new InvalidError(`${path}: ${(e as Error).message}`);
+    throw new InvalidError(`${path}: ${(e as Error).message}`, undefined, "persons_unreadable", {
+      path,
+      reason: (e as Error).message,
+    });
   }
 }
 
@@ -150,6 +193,10 @@ function withLocation<T>(path: string, line: number, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    throw new InvalidError(`${path}:${line}: ${(e as Error).message}`);
+    throw new InvalidError(`${path}:${line}: ${(e as Error).message}`, undefined, "persons_row", {
+      path,
+      line,
+      reason: (e as Error).message,
+    });
   }
 }

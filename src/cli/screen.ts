@@ -5,8 +5,8 @@ import type { Command } from "commander";
 import type { Db } from "../db/index.js";
 import { createScreener, type Entity, type Match, type ScreeningQuery } from "../screening/index.js";
 import { type DetailedResult, type FirstLineResult, MAX_BATCH } from "../screenings/index.js";
-import { InvalidError } from "../shared/errors.js";
 import { importWatchlist, loadLatestEntities, parseWatchlistSpec } from "../watchlists/index.js";
+import { optionError } from "./options.js";
 import { readPersons } from "./persons.js";
 import { createProgress } from "./progress.js";
 import { asOfficer } from "./services.js";
@@ -75,15 +75,14 @@ function collect(value: string, previous: string[]): string[] {
 
 async function runScreen(opts: ScreenOptions): Promise<void> {
   if (opts.format !== "jsonl" && opts.format !== "table")
-    throw new InvalidError(`--format must be jsonl or table, not "${opts.format}"`);
+    throw optionError("--format", "jsonl or table", opts.format);
   const limit = Number(opts.limit);
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new InvalidError(`--limit must be a positive integer, not "${opts.limit}"`);
+  if (!Number.isInteger(limit) || limit < 1) throw optionError("--limit", "a positive integer", opts.limit);
   let refer: number | undefined;
   if (opts.threshold !== undefined) {
     refer = Number(opts.threshold);
     if (!(refer >= 0 && refer <= 1))
-      throw new InvalidError(`--threshold must be a number between 0 and 1, not "${opts.threshold}"`);
+      throw optionError("--threshold", "a number between 0 and 1", opts.threshold);
   }
   const persons: { row: number; query: ScreeningQuery }[] = [];
   for await (const p of readPersons(opts.input)) persons.push(p);

@@ -38,7 +38,16 @@ export function registerUserCommands(program: Command): void {
     )
     .action(async (opts: CreateOptions) => {
       const bad = opts.role.filter((r) => !isRole(r));
-      if (bad.length) throw new InvalidError(`unknown role(s) ${bad.join(", ")}; roles: ${ROLES.join(", ")}`);
+      if (bad.length)
+        throw new InvalidError(
+          `unknown role(s) ${bad.join(", ")}; roles: ${ROLES.join(", ")}`,
+          undefined,
+          "cli_unknown_roles",
+          {
+            roles: bad.join(", "),
+            known: ROLES.join(", "),
+          },
+        );
       const password = opts.password ?? randomBytes(12).toString("base64url");
       const id = await withDb(async (db) => {
         // The first command on a new installation is often this one: the schema may not exist yet.

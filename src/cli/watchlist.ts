@@ -1,7 +1,6 @@
 // `limes watchlist import | inspect | list`: import list files as versions on the database in LIMES_DB,
 // with the same staging rules as the API, and look inside list files.
 import type { Command } from "commander";
-import { InvalidError } from "../shared/errors.js";
 import {
   checkOfacFilesBeside,
   checkSourceFormat,
@@ -14,6 +13,7 @@ import {
   type WatchlistSummary,
   type WatchlistView,
 } from "../watchlists/index.js";
+import { optionError } from "./options.js";
 import { createProgress } from "./progress.js";
 import { tokenOfficer, withServices } from "./services.js";
 
@@ -153,8 +153,7 @@ Examples:
     .action(async (file: string, opts: InspectOpts) => {
       const fmt = checkSourceFormat(opts.format);
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 0)
-        throw new InvalidError(`--limit must be a whole number, not "${opts.limit}"`);
+      if (!Number.isInteger(limit) || limit < 0) throw optionError("--limit", "a whole number", opts.limit);
       const result = await withProgress(file, (onProgress) =>
         importWatchlist(fmt, file, { onProgress, strict: false }),
       );

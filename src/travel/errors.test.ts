@@ -1,9 +1,10 @@
-// The traveller parsers refuse a document with a code of its own and the params it names, and the English
-// catalogue words each refusal exactly as the parser did, so the CLI and web can show it from code+params.
+// The traveller parsers and the manual entry check refuse with a code of their own and the params it names,
+// and the English catalogue words each refusal exactly as the parser did, so the CLI and web can show it
+// from code+params.
 import { describe, expect, it } from "vitest";
 import { LimesError } from "../shared/errors.js";
 import { messageOf } from "../shared/messages.js";
-import { parseFalCsv, parseManifestFile, parseMrz, parsePaxlst } from "./index.js";
+import { parseFalCsv, parseManifestFile, parseManualEntry, parseMrz, parsePaxlst } from "./index.js";
 
 const TD3 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
 const UNB = "UNB+UNOA:4+A+B+200101:1200+1'";
@@ -34,9 +35,15 @@ const refusals: [string, () => unknown, Record<string, unknown>][] = [
   ["csv_empty", () => parseFalCsv("", 5), { what: "FAL Form 5" }],
   ["csv_missing_columns", () => parseFalCsv("a,b\n1,2", 5), { what: "FAL Form 5" }],
   ["csv_unreadable", () => parseFalCsv('a,"b\n1,2', 5), { what: "FAL Form 5" }],
+  ["manual_not_object", () => parseManualEntry([]), {}],
+  [
+    "manual_invalid",
+    () => parseManualEntry({ person: { givenNames: "Ana" }, direction: "in", crossingPointId: "cp-1" }),
+    { problems: 'person.surname is required; direction must be "entry" or "exit", got "in"' },
+  ],
 ];
 
-describe("traveller parser refusals", () => {
+describe("traveller parser and manual entry refusals", () => {
   it.each(refusals)("%s, worded by the catalogue as the parser words it", (code, parse, params) => {
     let error: unknown;
     try {

@@ -34,7 +34,8 @@ const ROLES = new Set<string>(["passenger", "crew", "transit"]);
  */
 export function parseManualEntry(input: unknown): ManualEntry {
   const problems: string[] = [];
-  if (!isObject(input)) throw new InvalidError("manual entry must be an object");
+  if (!isObject(input))
+    throw new InvalidError("manual entry must be an object", undefined, "manual_not_object");
   unknownFields(input, ENTRY_FIELDS, "", problems);
   const text = (
     obj: Record<string, unknown>,
@@ -78,7 +79,9 @@ export function parseManualEntry(input: unknown): ManualEntry {
   }
 
   if (problems.length > 0 || !person || !crossingPointId) {
-    throw new InvalidError(`manual entry: ${problems.join("; ")}`, { problems });
+    throw new InvalidError(`manual entry: ${problems.join("; ")}`, { problems }, "manual_invalid", {
+      problems: problems.join("; "),
+    });
   }
   if (document) person.documents.push(document);
   const entry: ManualEntry = { person, direction: direction as ManualEntry["direction"], crossingPointId };
