@@ -142,6 +142,8 @@ export const MESSAGES = {
   fal_header: (p) => `${list(p.what)}: header: ${list(p.problems)}`,
   manual_not_object: () => "manual entry must be an object",
   manual_invalid: (p) => `manual entry: ${list(p.problems)}`,
+  // A vehicle check's occupant whose entry is refused: which one, and the entry's own refusal.
+  occupant_invalid: (p) => `occupants[${list(p.occupant)}]: ${list(p.reason)}`,
   one_file_expected: (p) => `a ${list(p.format)} list is one file; this upload has ${list(p.count)}`,
   // Command-line refusals (src/cli): an option's value, and a file of persons to screen.
   cli_option: (p) => `${list(p.option)} must be ${list(p.expected)}, not "${list(p.value)}"`,

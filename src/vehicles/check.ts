@@ -138,10 +138,12 @@ function occupantRequests(input: VehicleCheckInput, cp: string | undefined, plat
   return input.occupants.map((o, i) => {
     const at = (e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
-      return new InvalidError(`occupants[${i}]: ${message}`, {
-        occupant: i,
-        ...(e instanceof InvalidError ? { cause: e.details } : {}),
-      });
+      return new InvalidError(
+        `occupants[${i}]: ${message}`,
+        { occupant: i, ...(e instanceof InvalidError ? { cause: e.details } : {}) },
+        "occupant_invalid",
+        { occupant: i, reason: message },
+      );
     };
     if (o.mrz !== undefined) {
       const mrz = parseMrz(o.mrz);

@@ -104,6 +104,10 @@ describeBothDialects("checks at the post", (getDb) => {
     expect(badOccupant.json().error.message).toContain(
       "occupants[1]: manual entry: person.surname is required",
     );
+    expect(badOccupant.json().error).toMatchObject({
+      code: "occupant_invalid",
+      params: { occupant: 1, reason: "manual entry: person.surname is required" },
+    });
     expect([await count("vehicle_checks"), await count("crossings")]).toEqual(before);
   });
 
