@@ -103,53 +103,7 @@ export function rowToQuery(row: Row): ScreeningQuery {
 export async function* readPersons(path: string): AsyncGenerator<{ row: number; query: ScreeningQuery }> {
   const known = new Set<string>([...PERSON_COLUMNS, ...EXTRA_COLUMNS]);
   if (/\.jsonl?$/i.test(path)) {
-    const lines = createInterface({
-      input: createReadStream(path, "utf8"),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    let line = 0;
-    let row = 0;
-    for await (const text of lines) {
-      line++;
-      if (!text.trim()) continue;
-      row++;
-      let obj: unknown;
-      try {
-        obj = JSON.parse(text);
-      } catch (e) {
-        throw new InvalidError(
-          `${path}:${line}: invalid JSON (${(e as Error).message})`,
-          undefined,
-          "persons_json",
-          {
-            path,
-            line,
-            reason: (e as Error).message,
-          },
-        );
-      }
-      if (!obj || typeof obj !== "object" || Array.isArray(obj))
-        throw new InvalidError(`${path}:${line}: expected a JSON object`, undefined, "persons_not_object", {
-          path,
-          line,
-        });
-      const unknown = Object.keys(obj).filter((k) => !known.has(k));
-      if (unknown.length)
-        throw new InvalidError(
-          `${path}:${line}: unknown field(s) ${unknown.join(", ")}`,
-          undefined,
-          "persons_fields",
-          {
-            path,
-            line,
-            fields: unknown.join(", "),
-          },
-        );
-      yield {
-        row,
-        query: withLocation(path, line, () => rowToQuery(stringify(obj as Record<string, unknown>))),
-      };
-    }
+    yield* readJsonLines(path, known);
     return;
   }
   if (!/\.csv$/i.test(path))
@@ -179,6 +133,60 @@ export async function* readPersons(path: string): AsyncGenerator<{ row: number; 
       path,
       reason: (e as Error).message,
     });
+  }
+}
+
+/** The `.jsonl` form: one JSON object a line, blank lines skipped. */
+async function* readJsonLines(
+  path: string,
+  known: ReadonlySet<string>,
+): AsyncGenerator<{ row: number; query: ScreeningQuery }> {
+  const lines = createInterface({
+    input: createReadStream(path, "utf8"),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let line = 0;
+  let row = 0;
+  for await (const text of lines) {
+    line++;
+    if (!text.trim()) continue;
+    row++;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(text);
+    } catch (e) {
+      throw new InvalidError(
+        `${path}:${line}: invalid JSON (${(e as Error).message})`,
+        undefined,
+        "persons_json",
+        {
+          path,
+          line,
+          reason: (e as Error).message,
+        },
+      );
+    }
+    if (!obj || typeof obj !== "object" || Array.isArray(obj))
+      throw new InvalidError(`${path}:${line}: expected a JSON object`, undefined, "persons_not_object", {
+        path,
+        line,
+      });
+    const unknown = Object.keys(obj).filter((k) => !known.has(k));
+    if (unknown.length)
+      throw new InvalidError(
+        `${path}:${line}: unknown field(s) ${unknown.join(", ")}`,
+        undefined,
+        "persons_fields",
+        {
+          path,
+          line,
+          fields: unknown.join(", "),
+        },
+      );
+    yield {
+      row,
+      query: withLocation(path, line, () => rowToQuery(stringify(obj as Record<string, unknown>))),
+    };
   }
 }
 

@@ -64,13 +64,15 @@ interface QueryPart {
   size: number;
 }
 
-/** Walks the postings of every similar part, rarest part first, into `scratch`. */
-function walkPostings(
+/**
+ * The query's candidate parts, rarest first (shortest postings, so common names such as Mohammed or Ali
+ * rarely widen the net), with their weights in the bound.
+ */
+function queryParts(
   index: Index,
-  scratch: CandidateScratch,
   qTokens: readonly NameToken[],
   perToken: readonly ReadonlyMap<number, TokenSim>[],
-): { totalWeight: number; assumed: number; assumedOwn: number; allMask: number; skippedMask: number } {
+) {
   const names = index.names.count;
   const parts: QueryPart[] = [];
   let totalWeight = 0;
@@ -92,8 +94,21 @@ function walkPostings(
       assumedOwn += w;
     } else parts.push({ i, w, size });
   }
-  // Rarest first (shortest postings), so common names (Mohammed, Ali) rarely widen the net.
   parts.sort((a, b) => a.size - b.size);
+  return { parts, totalWeight, assumed, assumedOwn, allMask };
+}
+
+/** Walks the postings of every similar part, rarest part first, into `scratch`. */
+function walkPostings(
+  index: Index,
+  scratch: CandidateScratch,
+  qTokens: readonly NameToken[],
+  perToken: readonly ReadonlyMap<number, TokenSim>[],
+): { totalWeight: number; assumed: number; assumedOwn: number; allMask: number; skippedMask: number } {
+  const names = index.names.count;
+  const q = queryParts(index, qTokens, perToken);
+  const { parts, totalWeight, allMask } = q;
+  let { assumed, assumedOwn } = q;
   // A part the index found nothing for may still match a name not yet seen, so it counts as remaining.
   let remaining = parts.reduce((s, x) => s + x.w, assumed);
   let skippedMask = 0;
