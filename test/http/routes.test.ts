@@ -714,6 +714,7 @@ describeBothDialects("every route and every role", (getDb) => {
       "POST /partner/v1/queries",
       "POST /partner/v1/follow-ups",
       "POST /partner/v1/follow-up-answers",
+      "POST /partner/v1/regional-bundles",
     ];
     expect(documented.sort()).toEqual(
       [...table().map((r) => r.route), ...publicRoutes, ...signedRoutes].sort(),
